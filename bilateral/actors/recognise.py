@@ -1,0 +1,170 @@
+"""Actor mentions in an article, with offices resolved by date.
+
+Offices are read against the publication date, or, for an undated article,
+against the window in which every office holder it names held office
+together (:func:`infer_window`). A country word right before an office noun
+names that country's holder ("the Turkish foreign minister"); a name right
+after one is that holder ("Prime Minister Kim Boo-kyum"). A surname alone
+("Lee") counts only after the full name appeared in the same article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+
+from bilateral.actors.data import Entry, OfficeNoun
+from bilateral.actors.fold import fold
+from bilateral.actors.gazetteer import Gazetteer, Hit
+from bilateral.records import ActorKind, ActorReading, Article, DateWindow, Field, Mention, Tenure
+from bilateral.sentences import sentences
+
+Period = tuple[date, date]
+_GLUE = frozenset({" ", "'s ", "’s "})
+
+
+def recognise(article: Article, gazetteer: Gazetteer, *, on: date | None = None) -> ActorReading:
+    """Find the actors of ``article``; ``on`` overrides its publication date."""
+    texts = {Field.TITLE: article.title, Field.TEXT: article.text}
+    hits = {field: gazetteer.find(text) for field, text in texts.items()}
+    named = {gazetteer.entry(hit).key: gazetteer.entry(hit) for found in hits.values() for hit in found if _is_person(hit, gazetteer)}
+    surnames = {
+        field: _surname_hits(texts[field], hits[field], named.values(), anywhere=field is Field.TITLE) for field in texts
+    }
+    day = on or article.published
+    window = None if day else infer_window(named.values())
+    period: Period | None = (day, day) if day else (window.start, window.end or date.max) if window else None
+    mentions: list[Mention] = []
+    for field, text in texts.items():
+        mentions += _mentions(field, text, hits[field], surnames[field], gazetteer, period)
+    return ActorReading(article, tuple(mentions), window, sentences(article))
+
+
+def infer_window(people: Iterable[Entry]) -> DateWindow | None:
+    """The period in which the most of ``people`` held office at the same time."""
+    spans = {entry.name: [(tenure.start, tenure.end or date.max) for tenure in entry.tenures] for entry in people if entry.tenures}
+    if not spans:
+        return None
+    edges = sorted({edge for intervals in spans.values() for start, end in intervals for edge in (start, _after(end))})
+    best: list[tuple[date, date, tuple[str, ...]]] = []
+    best_count = 0
+    for start, stop in zip(edges, edges[1:], strict=False):
+        holders = tuple(name for name, intervals in spans.items() if any(s <= start and stop <= _after(e) for s, e in intervals))
+        if len(holders) > best_count:
+            best, best_count = [(start, stop, holders)], len(holders)
+        elif len(holders) == best_count and holders:
+            best.append((start, stop, holders))
+    if not best:
+        return None
+    last = best[-1][1] - timedelta(days=1)
+    because = tuple(dict.fromkeys(name for _, _, holders in best for name in holders))
+    return DateWindow(best[0][0], None if last >= date.max - timedelta(days=1) else last, because)
+
+
+def _after(day: date) -> date:
+    return day if day == date.max else day + timedelta(days=1)
+
+
+def _is_person(hit: Hit, gazetteer: Gazetteer) -> bool:
+    return hit.target.entry is not None and gazetteer.entry(hit).kind is ActorKind.PERSON
+
+
+def _surname_hits(text: str, hits: list[Hit], people: Iterable[Entry], *, anywhere: bool) -> dict[int, Entry]:
+    """Start offset → person, for bare surnames after the person's full name."""
+    taken = [(hit.start, hit.end) for hit in hits]
+    folded = fold(text)
+    found: dict[int, Entry] = {}
+    for entry in people:
+        if not entry.short:
+            continue
+        first = 0 if anywhere else min((hit.start for hit in hits if hit.target.entry is not None and hit.target.alias in {a.text for a in entry.aliases}), default=len(text))
+        needle = fold(entry.short)
+        position = folded.find(needle, first)
+        while position != -1:
+            end = position + len(needle)
+            bounded = (position == 0 or not folded[position - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum())
+            free = all(end <= start or position >= stop for start, stop in taken)
+            if bounded and free and text[position].isupper():
+                found[position] = entry
+            position = folded.find(needle, end)
+    return found
+
+
+def _mentions(
+    field: Field, text: str, hits: list[Hit], surnames: dict[int, Entry], gazetteer: Gazetteer, period: Period | None
+) -> Iterator[Mention]:
+    for index, hit in enumerate(hits):
+        target = hit.target
+        if target.office is not None:
+            yield from _office_mention(field, text, hits, index, target.office, gazetteer, period)
+            continue
+        entry = gazetteer.entry(hit)
+        if entry.kind is ActorKind.PERSON:
+            titled = _left(text, hits, index)
+            office = titled.target.office if titled is not None else None
+            yield _person(field, text, hit.start, hit.end, entry, target.form, period, office)
+        else:
+            yield Mention(
+                field, hit.start, hit.end, text[hit.start : hit.end], entry.kind, entry.name, entry.country,
+                sector=entry.sector, form=target.form, source=entry.source,
+            )
+    for start, entry in surnames.items():
+        assert entry.short is not None
+        yield _person(field, text, start, start + len(entry.short), entry, "surname", period, None)
+
+
+def _office_mention(
+    field: Field, text: str, hits: list[Hit], index: int, noun: OfficeNoun, gazetteer: Gazetteer, period: Period | None
+) -> Iterator[Mention]:
+    """An office noun names a person when a country word stands before it."""
+    following = hits[index + 1] if index + 1 < len(hits) else None
+    if following is not None and text[hits[index].end : following.start] == " " and _is_person(following, gazetteer):
+        return  # "President Recep Tayyip Erdoğan": the name carries the mention
+    preceding = _left(text, hits, index)
+    if preceding is None or preceding.target.entry is None:
+        return
+    country_entry = gazetteer.entry(preceding)
+    if country_entry.kind not in (ActorKind.COUNTRY, ActorKind.IGO) or country_entry.country is None:
+        return
+    hit = hits[index]
+    name = None
+    title = noun.title
+    if period is not None:
+        holders = gazetteer.holders(country_entry.country, noun.office, start=period[0], end=period[1])
+        if len({entry.key for entry, _ in holders}) == 1:
+            name, title = holders[0][0].name, holders[0][1].title
+    yield Mention(
+        field, hit.start, hit.end, text[hit.start : hit.end], ActorKind.PERSON, name, country_entry.country,
+        sector="GOV", office=title, role=noun.office, form="office", source="offices.tsv",
+    )
+
+
+def _left(text: str, hits: list[Hit], index: int) -> Hit | None:
+    """The hit right before ``hits[index]``, joined by a space or a possessive."""
+    if index == 0:
+        return None
+    previous = hits[index - 1]
+    return previous if text[previous.end : hits[index].start] in _GLUE else None
+
+
+def _person(
+    field: Field, text: str, start: int, end: int, entry: Entry, form: str, period: Period | None, titled: OfficeNoun | None
+) -> Mention:
+    tenure = _tenure(entry, period, titled)
+    return Mention(
+        field, start, end, text[start:end], ActorKind.PERSON, entry.name, entry.country,
+        sector="GOV" if tenure else None,
+        office=tenure.title if tenure else None,
+        role=tenure.office if tenure else None,
+        form=form,
+        source=entry.source,
+    )
+
+
+def _tenure(entry: Entry, period: Period | None, titled: OfficeNoun | None) -> Tenure | None:
+    if period is None:
+        return None
+    covering = [tenure for tenure in entry.tenures if tenure.covers(period[0]) and tenure.covers(period[1])]
+    if titled is not None:
+        covering.sort(key=lambda tenure: tenure.office != titled.office)
+    return covering[0] if covering else None

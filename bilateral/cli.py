@@ -1,0 +1,253 @@
+"""The ``bilateral`` command line: the only module that prints."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from bilateral import __version__
+from bilateral.actors import gazetteer as load_gazetteer
+from bilateral.errors import BilateralError, NotFound, UsageError
+from bilateral.pipeline import IngestSummary, analyse, ingest
+from bilateral.read import read_paths, read_text
+from bilateral.records import ActorReading, Failure, Mention
+from bilateral.samples import corpus_dir
+from bilateral.store import Store
+
+app = typer.Typer(
+    help="Turn news about relations between countries into a source-cited record of events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_ERROR = 1
+EXIT_SOME_FAILED = 3
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class State:
+    db: Path = Path("bilateral.db")
+    actors: tuple[Path, ...] = ()
+
+
+state = State()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"bilateral {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    db: Annotated[Path, typer.Option(envvar="BILATERAL_DB", help="The SQLite database to use.")] = Path("bilateral.db"),
+    actors: Annotated[
+        list[Path] | None, typer.Option(help="A folder of your own actor files (repeatable); also BILATERAL_ACTORS.")
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+) -> None:
+    """bilateral: a source-cited record of events between countries, from news."""
+    state.db = db
+    state.actors = tuple(actors or ())
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Print a package error as one line and exit non-zero."""
+    try:
+        yield
+    except BilateralError as error:
+        err.print(f"error[{error.code}]: {error}", markup=False)
+        raise typer.Exit(EXIT_ERROR) from error
+
+
+def _open_store() -> Store:
+    return Store(state.db)
+
+
+def _failure_line(failure: Failure) -> None:
+    err.print(f"failed: {failure.origin}: {failure.message} [{failure.code}]", markup=False)
+
+
+def _run_ingest(paths: list[str], store: Store, *, show_progress: bool) -> IngestSummary:
+    gazetteer = load_gazetteer(state.actors)
+    if not show_progress:
+        return ingest(paths, store, gazetteer, on_failure=_failure_line)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("reading")
+
+        def progress(summary: IngestSummary) -> None:
+            bar.update(task, description=f"read {summary.read}, new {summary.new}, failed {summary.failed}")
+
+        return ingest(paths, store, gazetteer, progress=progress, on_failure=_failure_line)
+
+
+def _print_summary(summary: IngestSummary) -> None:
+    out.print(f"read {summary.read}, new {summary.new}, duplicate {summary.duplicate}, failed {summary.failed}")
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for standard input.")],
+) -> None:
+    """Read news from PATHS, repair it, find its actors and store it.
+
+    Re-running on the same input changes nothing. Exit status 3 means some
+    inputs failed (each is named on standard error and kept in the store).
+    """
+    with _errors(), _open_store() as store:
+        summary = _run_ingest(paths, store, show_progress=sys.stderr.isatty())
+    _print_summary(summary)
+    if summary.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
+
+
+@app.command("articles")
+def articles_command(
+    output: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """List the stored articles."""
+    with _errors(), _open_store() as store:
+        articles = store.articles(limit=limit)
+    if output is Format.json:
+        rows = [
+            {**asdict(article), "published": article.published.isoformat() if article.published else None,
+             "repairs": list(article.repairs)}
+            for article in articles
+        ]
+        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        return
+    table = Table("id", "published", "title", "origin", box=None)
+    for article in articles:
+        title = article.title or article.text[:60] + "…"
+        table.add_row(article.id, str(article.published or "—"), title, article.origin)
+    out.print(table)
+
+
+@app.command("actors")
+def actors_command(
+    text_or_file: Annotated[str, typer.Argument(help="Text, or a file or folder of articles (- for standard input).")],
+    on: Annotated[str | None, typer.Option("--date", help="Resolve offices on this day (YYYY-MM-DD).")] = None,
+    output: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Find the countries, organisations and people in a text or file, with offsets."""
+    with _errors():
+        day = _parse_day(on)
+        gazetteer = load_gazetteer(state.actors)
+        readings: list[ActorReading] = []
+        is_input = text_or_file == "-" or Path(text_or_file).exists()
+        documents = read_paths([text_or_file]) if is_input else iter([read_text(text_or_file)])
+        for item in documents:
+            result = item if isinstance(item, Failure) else analyse(item, gazetteer, on=day)
+            if isinstance(result, Failure):
+                raise BilateralError(f"{result.message} [{result.code}]", origin=result.origin)
+            readings.append(result)
+    if output is Format.json:
+        rows = [_mention_json(reading, mention) for reading in readings for mention in reading.mentions]
+        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        return
+    for reading in readings:
+        _print_reading(reading)
+
+
+def _parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise UsageError(f"--date {value!r} is not a YYYY-MM-DD date") from error
+
+
+def _mention_json(reading: ActorReading, mention: Mention) -> dict[str, Any]:
+    window = reading.window
+    return {
+        "article_id": reading.article.id,
+        "field": mention.field.value,
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "kind": mention.kind.value,
+        "name": mention.name,
+        "country": mention.country,
+        "sector": mention.sector,
+        "office": mention.office,
+        "role": mention.role,
+        "form": mention.form,
+        "source": mention.source,
+        "resolved_on": reading.article.published.isoformat() if reading.article.published
+        else {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None} if window else None,
+    }
+
+
+def _print_reading(reading: ActorReading) -> None:
+    article = reading.article
+    when = str(article.published) if article.published else "undated"
+    if reading.window is not None:
+        window = reading.window
+        when += f"; offices read for {window.start} to {window.end or 'now'} ({', '.join(window.because)})"
+    out.print(f"[bold]{article.title or article.origin}[/bold] ({when})")
+    table = Table("field", "start", "end", "text", "kind", "name", "country", "office", box=None)
+    for mention in sorted(reading.mentions, key=lambda mention: (mention.field != "title", mention.start)):
+        table.add_row(
+            mention.field.value, str(mention.start), str(mention.end), mention.text, mention.kind.value,
+            mention.name or "?", mention.country or "", mention.office or "",
+        )
+    out.print(table)
+
+
+@app.command("demo")
+def demo_command(
+    replace: Annotated[bool, typer.Option(help="Replace an existing database that is not a demo database.")] = False,
+) -> None:
+    """Ingest the bundled sample corpus into a fresh database and summarise it."""
+    with _errors():
+        if state.db.exists():
+            with Store(state.db) as store:
+                is_demo = store.meta("demo") == "1"
+            if not (is_demo or replace):
+                raise UsageError(f"{state.db} holds other data; use --replace or another --db")
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{state.db}{suffix}").unlink(missing_ok=True)
+        with Store(state.db) as store:
+            store.set_meta("demo", "1")
+            summary = _run_ingest([str(corpus_dir())], store, show_progress=False)
+            counts = store.counts()
+            top = store.top_countries(limit=8)
+    out.print(f"demo database: {state.db}")
+    _print_summary(summary)
+    out.print(f"{counts.articles} articles ({counts.undated} undated), {counts.mentions} actor mentions")
+    out.print("most mentioned countries: " + ", ".join(f"{country} ({n})" for country, n in top))
+    out.print("next: bilateral articles | bilateral actors FILE")
+
+
+def run() -> None:
+    """Console entry point."""
+    os.environ.setdefault("COLUMNS", str(shutil.get_terminal_size((120, 24)).columns))
+    app()

@@ -1,0 +1,73 @@
+"""The one exception tree. Every error has a stable ``code``.
+
+The CLI prints ``error[code]: message``; the API will return the same pair.
+"""
+
+from __future__ import annotations
+
+
+class BilateralError(Exception):
+    """Base of every error the package raises on purpose."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, origin: str | None = None) -> None:
+        self.message = message
+        self.origin = origin
+        super().__init__(f"{origin}: {message}" if origin else message)
+
+
+class InputError(BilateralError):
+    """An input could not be read as news."""
+
+    code = "input"
+
+
+class EmptyInput(InputError):
+    code = "input.empty"
+
+
+class BinaryInput(InputError):
+    code = "input.binary"
+
+
+class EncodingError(InputError):
+    code = "input.encoding"
+
+
+class CompressionError(InputError):
+    code = "input.compression"
+
+
+class FormatError(InputError):
+    """The input decoded but is not in the shape its name promises."""
+
+    code = "input.format"
+
+
+class FetchError(InputError):
+    code = "input.fetch"
+
+
+class NotFound(InputError):
+    code = "input.not_found"
+
+
+class DataFileError(BilateralError):
+    """A bundled or user actor file is malformed."""
+
+    code = "data.file"
+
+
+class StoreError(BilateralError):
+    code = "store"
+
+
+class SchemaError(StoreError):
+    """The database was written by a newer version, or is not ours."""
+
+    code = "store.schema"
+
+
+class UsageError(BilateralError):
+    code = "usage"

@@ -1,0 +1,40 @@
+"""News pages: main text and metadata by trafilatura."""
+
+from __future__ import annotations
+
+import lxml.html
+import trafilatura
+
+from bilateral.errors import FormatError
+from bilateral.read.dates import parse_published
+from bilateral.records import Document
+
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
+
+
+def parse_html(html: str, *, origin: str, url: str | None = None) -> Document:
+    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    if extracted is None or not (extracted.text or "").strip():
+        raise FormatError("no article text found in the page", origin=origin)
+    title = (extracted.title or "").strip()
+    lines = extracted.text.split("\n")
+    if lines and title and lines[0].strip() == title:
+        lines.pop(0)
+    return Document(
+        origin=origin,
+        text="\n".join(lines).strip(),
+        title=title,
+        url=extracted.url or url,
+        source=extracted.sitename or extracted.hostname,
+        published=parse_published(extracted.date),
+        language=extracted.language,
+    )
+
+
+def fragment_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry's content), one block per line."""
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for element in root.iter("br", *_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (line.strip() for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)

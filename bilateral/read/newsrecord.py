@@ -1,0 +1,44 @@
+"""Plain-text news: the news-record shape and headerless text files.
+
+A news record starts with `` date YYYY-MM-DD <number>``, then a title line,
+then the body. A file without that header is a body, with a title only when
+its first line reads like one. A file without a date has no date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bilateral.read.dates import parse_published
+from bilateral.records import Document
+
+log = logging.getLogger(__name__)
+
+_HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")
+
+
+def parse_text(text: str, *, origin: str) -> Document:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    published = None
+    header = _HEADER.match(lines[0]) if lines else None
+    if header:
+        published = parse_published(header[1])
+        if published is None:
+            log.warning("%s: header date %r is not a date; the article is kept undated", origin, header[1])
+        lines.pop(0)
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        title = lines.pop(0).strip() if lines else ""
+    else:
+        title = lines.pop(0).strip() if lines and _reads_as_title(lines) else ""
+    return Document(origin=origin, text="\n".join(lines).strip("\n"), title=title, published=published)
+
+
+def _reads_as_title(lines: list[str]) -> bool:
+    first = lines[0].strip()
+    has_body = any(line.strip() for line in lines[1:])
+    return has_body and len(first) <= 160 and not _SENTENCE_END.search(first)

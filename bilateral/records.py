@@ -1,0 +1,123 @@
+"""Domain records: frozen dataclasses that flow between the pipeline stages.
+
+A stage takes records and returns new ones; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+
+class Field(enum.StrEnum):
+    """Which part of an article an offset points into."""
+
+    TITLE = "title"
+    TEXT = "text"
+
+
+class ActorKind(enum.StrEnum):
+    COUNTRY = "country"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    IGO = "igo"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a reader found: text and metadata, before repair."""
+
+    origin: str
+    text: str
+    title: str = ""
+    url: str | None = None
+    source: str | None = None
+    published: date | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A repaired document with a content-derived id.
+
+    ``text`` is the repaired body; offsets of sentences and mentions point
+    into it (or into ``title`` where their field says so).
+    """
+
+    id: str
+    origin: str
+    title: str
+    text: str
+    url: str | None = None
+    source: str | None = None
+    published: date | None = None
+    language: str | None = None
+    repairs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One input that could not be read, with a stable error code."""
+
+    origin: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    field: Field
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """An office held from ``start`` to ``end`` (``None``: still in office)."""
+
+    office: str
+    title: str
+    start: date
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class DateWindow:
+    """A period an undated article must fall in, and the people that imply it."""
+
+    start: date
+    end: date | None
+    because: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor found in an article, with offsets into ``field``."""
+
+    field: Field
+    start: int
+    end: int
+    text: str
+    kind: ActorKind
+    name: str | None
+    country: str | None
+    sector: str | None = None
+    office: str | None = None
+    role: str | None = None
+    form: str = "name"
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorReading:
+    """The actors of one article and how its offices were dated."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    window: DateWindow | None = None
+    sentences: tuple[Sentence, ...] = field(default=())

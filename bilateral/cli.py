@@ -22,7 +22,7 @@ from rich.table import Table
 
 from bilateral import __version__
 from bilateral.actors import gazetteer as load_gazetteer
-from bilateral.errors import BilateralError, NotFound, UsageError
+from bilateral.errors import BilateralError, UsageError
 from bilateral.pipeline import IngestSummary, analyse, ingest
 from bilateral.read import read_paths, read_text
 from bilateral.records import ActorReading, Failure, Mention
@@ -68,12 +68,16 @@ def main(
         list[Path] | None, typer.Option(help="A folder of your own actor files (repeatable); also BILATERAL_ACTORS.")
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """bilateral: a source-cited record of events between countries, from news."""
     state.db = db
     state.actors = tuple(actors or ())
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
 
 
 @contextmanager
@@ -98,7 +102,9 @@ def _run_ingest(paths: list[str], store: Store, *, show_progress: bool) -> Inges
     gazetteer = load_gazetteer(state.actors)
     if not show_progress:
         return ingest(paths, store, gazetteer, on_failure=_failure_line)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    ) as bar:
         task = bar.add_task("reading")
 
         def progress(summary: IngestSummary) -> None:
@@ -137,8 +143,11 @@ def articles_command(
         articles = store.articles(limit=limit)
     if output is Format.json:
         rows = [
-            {**asdict(article), "published": article.published.isoformat() if article.published else None,
-             "repairs": list(article.repairs)}
+            {
+                **asdict(article),
+                "published": article.published.isoformat() if article.published else None,
+                "repairs": list(article.repairs),
+            }
             for article in articles
         ]
         out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
@@ -201,8 +210,11 @@ def _mention_json(reading: ActorReading, mention: Mention) -> dict[str, Any]:
         "role": mention.role,
         "form": mention.form,
         "source": mention.source,
-        "resolved_on": reading.article.published.isoformat() if reading.article.published
-        else {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None} if window else None,
+        "resolved_on": reading.article.published.isoformat()
+        if reading.article.published
+        else {"start": window.start.isoformat(), "end": window.end.isoformat() if window.end else None}
+        if window
+        else None,
     }
 
 
@@ -216,8 +228,14 @@ def _print_reading(reading: ActorReading) -> None:
     table = Table("field", "start", "end", "text", "kind", "name", "country", "office", box=None)
     for mention in sorted(reading.mentions, key=lambda mention: (mention.field != "title", mention.start)):
         table.add_row(
-            mention.field.value, str(mention.start), str(mention.end), mention.text, mention.kind.value,
-            mention.name or "?", mention.country or "", mention.office or "",
+            mention.field.value,
+            str(mention.start),
+            str(mention.end),
+            mention.text,
+            mention.kind.value,
+            mention.name or "?",
+            mention.country or "",
+            mention.office or "",
         )
     out.print(table)
 

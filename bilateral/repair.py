@@ -51,7 +51,9 @@ def _codepage(name: str) -> _Codepage:
         except UnicodeDecodeError:
             continue
         for form in (char, unicodedata.normalize("NFKC", char)):
-            if form.strip() and not form.isascii() or len(form) > 1:
+            # A lone ASCII form is ambiguous, but for superscript digits (¹²³
+            # become 1 2 3 under NFKC), which may only continue a sequence.
+            if (form.strip() and not form.isascii()) or len(form) > 1 or (form.isdigit() and byte <= 0xBF):
                 bytes_of.setdefault(form, byte)
 
     def alternatives(low: int, high: int) -> str:
@@ -149,18 +151,89 @@ _BOILERPLATE = re.compile(
       | (?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail)(?:\s*[|•·/]\s*\w+)*
       | (?:read|see)\ (?:more|also)\b.*
       | also\ read\b.*
-      | (?:related|recommended|more|most\ read|trending|top)(?:\ (?:stories|articles|news|coverage|content|from\ [\w ]{1,30}))?\s*(?::.*)?
+      | (?:related|recommended|more|most\ read|trending|top)
+        (?:\ (?:stories|articles|news|coverage|content|from\ [\w ]{1,30}))?\s*(?::.*)?
       | (?:advertisement|sponsored(?:\ content)?|scroll\ to\ continue.*|story\ continues\ below.*)
       | (?:follow\ us|subscribe|sign\ up|join\ our|download\ (?:our|the)\ app|get\ the\ app|click\ here|tap\ here)\b.*
       | (?:we\ use\ cookies|this\ (?:site|website)\ uses\ cookies|accept\ (?:all\ )?cookies)\b.*
       | weather\b.{0,60}?-?\d+\s*°.*
       | (?:©|\(c\)\ |copyright\ ).*
       | .*\ball\ rights\ reserved\.?
+      | .*\b(?:privacy\ policy|terms\ of\ (?:use|service)|cookie\ policy)\b.{0,60}
       | (?:photo|image|file\ photo|video)(?:\ credit)?:.{0,120}
       | (?:home|news|world|business|sport|sports|opinion|politics|culture|tech|menu)(?:\s*[|•·»/]\s*[\w&' -]{1,25}){2,}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Cheap gate: every pattern above starts with one of these words or holds a tell.
+_BOILERPLATE_STARTS = frozenset(
+    [
+        "share",
+        "tweet",
+        "post",
+        "email",
+        "e-mail",
+        "print",
+        "copy",
+        "pin",
+        "save",
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "read",
+        "see",
+        "also",
+        "related",
+        "recommended",
+        "more",
+        "most",
+        "trending",
+        "top",
+        "advertisement",
+        "sponsored",
+        "scroll",
+        "story",
+        "follow",
+        "subscribe",
+        "sign",
+        "join",
+        "download",
+        "get",
+        "click",
+        "tap",
+        "we",
+        "this",
+        "accept",
+        "weather",
+        "©",
+        "(c)",
+        "copyright",
+        "photo",
+        "image",
+        "file",
+        "video",
+        "home",
+        "news",
+        "world",
+        "business",
+        "sport",
+        "sports",
+        "opinion",
+        "politics",
+        "culture",
+        "tech",
+        "menu",
+    ]
+)
+_BOILERPLATE_TELLS = re.compile(r"[|•·»©°]|rights reserved|privacy policy|terms of", re.IGNORECASE)
+_PAYWALL = re.compile(
+    r"subscribers only|already a subscriber|subscribe (?:now )?to (?:continue|read)|to continue reading", re.IGNORECASE
+)
+_PAYWALL_MAX = 600
 _MENU_SEPARATORS = re.compile(r"\s[|•·]\s")
 _BOILERPLATE_MAX = 200
 
@@ -170,6 +243,9 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > _BOILERPLATE_MAX:
         return False
+    first = stripped.split(" ", 1)[0].lower().rstrip(":")
+    if first not in _BOILERPLATE_STARTS and not _BOILERPLATE_TELLS.search(stripped):
+        return False
     if _BOILERPLATE.match(stripped):
         return True
     items = _MENU_SEPARATORS.split(stripped)
@@ -177,14 +253,20 @@ def is_boilerplate(line: str) -> bool:
 
 
 def clean_lines(text: str) -> tuple[str, int]:
-    """Drop boilerplate lines and squeeze spaces; return the text and lines dropped."""
+    """Drop boilerplate lines and squeeze spaces; return the text and lines dropped.
+
+    A short text that is only a paywall notice is boilerplate as a whole.
+    """
+    if len(text) < _PAYWALL_MAX and _PAYWALL.search(text):
+        return "", text.count("\n") + 1
     kept: list[str] = []
     dropped = 0
     for line in text.split("\n"):
         if is_boilerplate(line):
             dropped += 1
             continue
-        kept.append(_SPACE_RUN.sub(" ", line).strip())
+        spaced = "  " in line or "\t" in line or "\u00a0" in line
+        kept.append((_SPACE_RUN.sub(" ", line) if spaced else line).strip())
     return _BLANK_RUN.sub("\n\n", "\n".join(kept)).strip(), dropped
 
 

@@ -9,55 +9,115 @@ breaks always end a sentence: every line of a repaired article is a paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from bilateral.records import Article, Field, Sentence
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+_BOUNDARY = re.compile(r"\n|[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres amb sec min dept
-    st jr sr no nos vs etc inc ltd co corp gov't est approx fig al
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    u.s u.k u.n e.u u.s.a e.g i.e a.m p.m""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "amb",
+        "sec",
+        "min",
+        "dept",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "gov't",
+        "est",
+        "approx",
+        "fig",
+        "al",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
 )
-_LAST_WORD = re.compile(r"([\w.']+)$")
 
 
-def split(text: str) -> Iterator[tuple[int, int]]:
-    """Yield ``(start, end)`` of each sentence in ``text``."""
-    line_start = 0
-    for line in text.split("\n"):
-        yield from _split_line(line, line_start)
-        line_start += len(line) + 1
-
-
-def _split_line(line: str, offset: int) -> Iterator[tuple[int, int]]:
+def split(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each sentence in ``text``, without surrounding space."""
+    spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(line):
-        if _is_abbreviation(line, match.start()):
+    for match in _BOUNDARY.finditer(text):
+        if match[0] != "\n" and _is_abbreviation(text, match.start()):
             continue
-        yield from _trimmed(line, start, match.end(), offset)
+        _add_trimmed(spans, text, start, match.end())
         start = match.end()
-    yield from _trimmed(line, start, len(line), offset)
+    _add_trimmed(spans, text, start, len(text))
+    return spans
 
 
-def _is_abbreviation(line: str, dot: int) -> bool:
-    if line[dot] != ".":
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(stripped)))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
         return False
-    word = _LAST_WORD.search(line, 0, dot)
-    if word is None:
+    start = dot
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".'"):
+        start -= 1
+    token = text[start:dot].lower().strip("'")
+    if not token:
         return False
-    token = word[1].lower().strip("'")
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
-
-
-def _trimmed(line: str, start: int, end: int, offset: int) -> Iterator[tuple[int, int]]:
-    while start < end and line[start].isspace():
-        start += 1
-    while end > start and line[end - 1].isspace():
-        end -= 1
-    if start < end:
-        yield offset + start, offset + end
 
 
 def sentences(article: Article) -> tuple[Sentence, ...]:

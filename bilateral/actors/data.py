@@ -21,7 +21,9 @@ from bilateral.errors import DataFileError
 from bilateral.records import ActorKind, Tenure
 
 KINDS = ("countries", "igos", "organisations", "people", "offices")
-OFFICES = frozenset({"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "igo_head", "minister"})
+OFFICES = frozenset(
+    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "igo_head", "minister"}
+)
 _COLUMNS = {
     "countries": ("iso3", "name", "aliases", "adjectives", "capitals"),
     "igos": ("code", "name", "aliases", "kind"),
@@ -95,7 +97,9 @@ def load(extra: tuple[Path, ...] = ()) -> ActorData:
     return ActorData(list(entries.values()), list(offices.values()))
 
 
-def _merge(entries: dict[tuple[ActorKind, str], Entry], entry: Entry, *, replace_people: set[str], folder: Path) -> None:
+def _merge(
+    entries: dict[tuple[ActorKind, str], Entry], entry: Entry, *, replace_people: set[str], folder: Path
+) -> None:
     """Add ``entry``; people rows of one person accumulate their tenures."""
     slot = (entry.kind, entry.key)
     existing = entries.get(slot)
@@ -117,7 +121,9 @@ def _rows(path: Path, kind: str) -> Iterator[tuple[int, dict[str, str]]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(f"cannot read: {error}", origin=str(path)) from error
-    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    numbered = [
+        (number, line) for number, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")
+    ]
     if not numbered:
         return
     header_number, header = numbered[0]
@@ -167,12 +173,16 @@ def _entry(kind: str, numbered_row: tuple[int, dict[str, str]], path: Path) -> E
     name = need("name")
     office = need("office")
     if office not in OFFICES:
-        raise DataFileError(f"line {number}: office {office!r} is not one of {', '.join(sorted(OFFICES))}", origin=str(path))
+        raise DataFileError(
+            f"line {number}: office {office!r} is not one of {', '.join(sorted(OFFICES))}", origin=str(path)
+        )
     start = _date(need("start"), number, path)
     end = _date(row["end"], number, path) if row["end"] else None
     if end is not None and end < start:
         raise DataFileError(f"line {number}: tenure ends before it starts", origin=str(path))
-    entry = Entry(ActorKind.PERSON, name, name, need("country").upper(), source, sector="GOV", short=row["short"] or None)
+    entry = Entry(
+        ActorKind.PERSON, name, name, need("country").upper(), source, sector="GOV", short=row["short"] or None
+    )
     entry.aliases = [Alias(text, "name") for text in [name, *_split(row["aliases"])]]
     entry.tenures = [Tenure(office, row["title"] or office.replace("_", " "), start, end)]
     return entry
@@ -181,7 +191,9 @@ def _entry(kind: str, numbered_row: tuple[int, dict[str, str]], path: Path) -> E
 def _office_noun(numbered_row: tuple[int, dict[str, str]], path: Path) -> OfficeNoun:
     number, row = numbered_row
     if row["office"] not in OFFICES:
-        raise DataFileError(f"line {number}: office {row['office']!r} is not one of {', '.join(sorted(OFFICES))}", origin=str(path))
+        raise DataFileError(
+            f"line {number}: office {row['office']!r} is not one of {', '.join(sorted(OFFICES))}", origin=str(path)
+        )
     return OfficeNoun(row["phrase"], row["office"], row["title"] or row["phrase"].title())
 
 

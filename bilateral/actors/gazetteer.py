@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -31,14 +32,16 @@ class Target:
     """What an alias points at: an entry (by index) or an office noun."""
 
     entry: int | None
+    kind: ActorKind | None
     office: OfficeNoun | None
     form: str
     case: int
     alias: str
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """An accepted match: ``text[start:end]`` names ``target``."""
+
     start: int
     end: int
     target: Target
@@ -49,46 +52,60 @@ class Gazetteer:
 
     def __init__(self, data: ActorData) -> None:
         self.entries = data.entries
-        self._automaton = ahocorasick.Automaton()
+        self._automaton = ahocorasick.Automaton()  # folded aliases, over folded text
+        self._exact = ahocorasick.Automaton()  # aliases in capitals (ROK, US), over the original text
         self._holders: dict[tuple[str, str], list[tuple[Entry, Tenure]]] = {}
         for index, entry in enumerate(self.entries):
             for alias in entry.aliases:
-                self._add(alias.text, Target(index, None, alias.form, _case_rule(alias.text), alias.text))
+                self._add(alias.text, Target(index, entry.kind, None, alias.form, _case_rule(alias.text), alias.text))
             for tenure in entry.tenures:
                 if entry.country:
                     self._holders.setdefault((entry.country, tenure.office), []).append((entry, tenure))
         for noun in data.offices:
-            self._add(noun.phrase, Target(None, noun, "office", _case_rule(noun.phrase), noun.phrase))
+            self._add(noun.phrase, Target(None, None, noun, "office", _case_rule(noun.phrase), noun.phrase))
         self._automaton.make_automaton()
+        self._exact.make_automaton()
 
     def _add(self, alias: str, target: Target) -> None:
-        key = fold(alias)
-        existing = self._automaton.get(key, ())
-        if any(other.entry == target.entry and other.office == target.office for other in existing):
+        automaton, key = (self._exact, alias) if target.case == EXACT else (self._automaton, fold(alias))
+        existing = automaton.get(key, ())
+        same = [other for other in existing if other.entry == target.entry and other.office == target.office]
+        if same and same[0].case <= target.case:
             return
-        self._automaton.add_word(key, (*existing, target))
+        # The same entry under a laxer case rule ("defense acquisition …" after "Defense Acquisition …") wins.
+        kept = tuple(other for other in existing if other not in same)
+        automaton.add_word(key, (*kept, target))
 
     def find(self, text: str, *, folded: str | None = None) -> list[Hit]:
         """Non-overlapping hits in ``text``, leftmost-longest."""
         folded = fold(text) if folded is None else folded
-        candidates: list[Hit] = []
-        for end_index, targets in self._automaton.iter(folded):
+        candidates: list[tuple[int, int, Target]] = []
+        for end_index, targets in self._automaton.iter_long(folded):
             end = end_index + 1
             start = end - len(targets[0].alias)
-            if not _bounded(folded, start, end):
+            found = _accept(text, folded, start, end, targets)
+            if found is not None:
+                candidates.append((start, -end, found))
                 continue
-            surface = text[start:end]
-            for target in targets:
-                if _case_ok(surface, target):
-                    candidates.append(Hit(start, end, target))
-                    break
-        candidates.sort(key=lambda hit: (hit.start, -hit.end))
+            # The longest alias here does not fit ("Oman" in "woman"): look for shorter ones inside it.
+            for inner_end, inner in self._automaton.iter(folded, start, end):
+                inner_start = inner_end + 1 - len(inner[0].alias)
+                found = _accept(text, folded, inner_start, inner_end + 1, inner)
+                if found is not None:
+                    candidates.append((inner_start, -(inner_end + 1), found))
+        if not text.islower():
+            for end_index, targets in self._exact.iter(text):
+                end = end_index + 1
+                start = end - len(targets[0].alias)
+                if (not start or not folded[start - 1].isalnum()) and (end == len(text) or not folded[end].isalnum()):
+                    candidates.append((start, -end, targets[0]))
+        candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
         chosen: list[Hit] = []
         reached = 0
-        for hit in candidates:
-            if hit.start >= reached:
-                chosen.append(hit)
-                reached = hit.end
+        for start, negative_end, target in candidates:
+            if start >= reached:
+                chosen.append(Hit(start, -negative_end, target))
+                reached = -negative_end
         return chosen
 
     def entry(self, hit: Hit) -> Entry:
@@ -113,18 +130,15 @@ def _case_rule(alias: str) -> int:
     return ANY_CASE
 
 
-def _case_ok(surface: str, target: Target) -> bool:
-    if target.case == ANY_CASE:
-        return True
-    if target.case == CAPITALISED:
-        return surface[:1].isupper()
-    return surface == target.alias or fold(surface) == fold(target.alias) and surface.isupper()
-
-
-def _bounded(folded: str, start: int, end: int) -> bool:
-    before = folded[start - 1] if start > 0 else " "
-    after = folded[end] if end < len(folded) else " "
-    return not before.isalnum() and not after.isalnum()
+def _accept(text: str, folded: str, start: int, end: int, targets: tuple[Target, ...]) -> Target | None:
+    """The first target that fits at ``text[start:end]``: whole words, right case."""
+    if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+        return None
+    initial = text[start]
+    for target in targets:
+        if target.case == ANY_CASE or initial.isupper():
+            return target
+    return None
 
 
 _CACHE: dict[tuple[Path, ...], Gazetteer] = {}

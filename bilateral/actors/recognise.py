@@ -11,7 +11,9 @@ after one is that holder ("Prime Minister Kim Boo-kyum"). A surname alone
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from bilateral.actors.data import Entry, OfficeNoun
 from bilateral.actors.fold import fold
@@ -27,29 +29,42 @@ def recognise(article: Article, gazetteer: Gazetteer, *, on: date | None = None)
     """Find the actors of ``article``; ``on`` overrides its publication date."""
     texts = {Field.TITLE: article.title, Field.TEXT: article.text}
     hits = {field: gazetteer.find(text) for field, text in texts.items()}
-    named = {gazetteer.entry(hit).key: gazetteer.entry(hit) for found in hits.values() for hit in found if _is_person(hit, gazetteer)}
+    named = {
+        entry.key: entry
+        for found in hits.values()
+        for hit in found
+        if hit.target.kind is ActorKind.PERSON
+        for entry in (gazetteer.entry(hit),)
+    }
     surnames = {
-        field: _surname_hits(texts[field], hits[field], named.values(), anywhere=field is Field.TITLE) for field in texts
+        field: _surname_hits(texts[field], hits[field], named.values(), anywhere=field is Field.TITLE)
+        for field in texts
     }
     day = on or article.published
     window = None if day else infer_window(named.values())
     period: Period | None = (day, day) if day else (window.start, window.end or date.max) if window else None
     mentions: list[Mention] = []
     for field, text in texts.items():
-        mentions += _mentions(field, text, hits[field], surnames[field], gazetteer, period)
+        mentions += _mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field])
     return ActorReading(article, tuple(mentions), window, sentences(article))
 
 
 def infer_window(people: Iterable[Entry]) -> DateWindow | None:
     """The period in which the most of ``people`` held office at the same time."""
-    spans = {entry.name: [(tenure.start, tenure.end or date.max) for tenure in entry.tenures] for entry in people if entry.tenures}
+    spans = {
+        entry.name: [(tenure.start, tenure.end or date.max) for tenure in entry.tenures]
+        for entry in people
+        if entry.tenures
+    }
     if not spans:
         return None
     edges = sorted({edge for intervals in spans.values() for start, end in intervals for edge in (start, _after(end))})
     best: list[tuple[date, date, tuple[str, ...]]] = []
     best_count = 0
-    for start, stop in zip(edges, edges[1:], strict=False):
-        holders = tuple(name for name, intervals in spans.items() if any(s <= start and stop <= _after(e) for s, e in intervals))
+    for start, stop in pairwise(edges):
+        holders = tuple(
+            name for name, intervals in spans.items() if any(s <= start and stop <= _after(e) for s, e in intervals)
+        )
         if len(holders) > best_count:
             best, best_count = [(start, stop, holders)], len(holders)
         elif len(holders) == best_count and holders:
@@ -65,8 +80,8 @@ def _after(day: date) -> date:
     return day if day == date.max else day + timedelta(days=1)
 
 
-def _is_person(hit: Hit, gazetteer: Gazetteer) -> bool:
-    return hit.target.entry is not None and gazetteer.entry(hit).kind is ActorKind.PERSON
+def _is_person(hit: Hit) -> bool:
+    return hit.target.kind is ActorKind.PERSON
 
 
 def _surname_hits(text: str, hits: list[Hit], people: Iterable[Entry], *, anywhere: bool) -> dict[int, Entry]:
@@ -77,12 +92,25 @@ def _surname_hits(text: str, hits: list[Hit], people: Iterable[Entry], *, anywhe
     for entry in people:
         if not entry.short:
             continue
-        first = 0 if anywhere else min((hit.start for hit in hits if hit.target.entry is not None and hit.target.alias in {a.text for a in entry.aliases}), default=len(text))
+        first = (
+            0
+            if anywhere
+            else min(
+                (
+                    hit.start
+                    for hit in hits
+                    if hit.target.entry is not None and hit.target.alias in {a.text for a in entry.aliases}
+                ),
+                default=len(text),
+            )
+        )
         needle = fold(entry.short)
         position = folded.find(needle, first)
         while position != -1:
             end = position + len(needle)
-            bounded = (position == 0 or not folded[position - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum())
+            bounded = (position == 0 or not folded[position - 1].isalnum()) and (
+                end == len(folded) or not folded[end].isalnum()
+            )
             free = all(end <= start or position >= stop for start, stop in taken)
             if bounded and free and text[position].isupper():
                 found[position] = entry
@@ -90,75 +118,86 @@ def _surname_hits(text: str, hits: list[Hit], people: Iterable[Entry], *, anywhe
     return found
 
 
-def _mentions(
-    field: Field, text: str, hits: list[Hit], surnames: dict[int, Entry], gazetteer: Gazetteer, period: Period | None
-) -> Iterator[Mention]:
-    for index, hit in enumerate(hits):
+@dataclass(frozen=True, slots=True)
+class _Scope:
+    """One field of one article, with its hits and the period offices are read for."""
+
+    field: Field
+    text: str
+    hits: list[Hit]
+    gazetteer: Gazetteer
+    period: Period | None
+
+    def left(self, index: int) -> Hit | None:
+        """The hit right before ``hits[index]``, joined by a space or a possessive."""
+        if index == 0:
+            return None
+        previous = self.hits[index - 1]
+        return previous if self.text[previous.end : self.hits[index].start] in _GLUE else None
+
+    def mention(
+        self, start: int, end: int, kind: ActorKind, *, name: str | None, country: str | None,
+        sector: str | None = None, office: str | None = None, role: str | None = None, form: str, source: str,
+    ) -> Mention:  # fmt: skip
+        return Mention(
+            self.field, start, end, self.text[start:end], kind, name, country,
+            sector=sector, office=office, role=role, form=form, source=source,
+        )  # fmt: skip
+
+    def person(self, start: int, end: int, entry: Entry, *, form: str, titled: OfficeNoun | None = None) -> Mention:
+        tenure = _tenure(entry, self.period, titled)
+        return self.mention(
+            start, end, ActorKind.PERSON, name=entry.name, country=entry.country,
+            sector="GOV" if tenure else None,
+            office=tenure.title if tenure else None,
+            role=tenure.office if tenure else None,
+            form=form, source=entry.source,
+        )  # fmt: skip
+
+
+def _mentions(scope: _Scope, surnames: dict[int, Entry]) -> Iterator[Mention]:
+    for index, hit in enumerate(scope.hits):
         target = hit.target
         if target.office is not None:
-            yield from _office_mention(field, text, hits, index, target.office, gazetteer, period)
+            yield from _office_mention(scope, index, target.office)
             continue
-        entry = gazetteer.entry(hit)
+        entry = scope.gazetteer.entry(hit)
         if entry.kind is ActorKind.PERSON:
-            titled = _left(text, hits, index)
+            titled = scope.left(index)
             office = titled.target.office if titled is not None else None
-            yield _person(field, text, hit.start, hit.end, entry, target.form, period, office)
+            yield scope.person(hit.start, hit.end, entry, form=target.form, titled=office)
         else:
             yield Mention(
-                field, hit.start, hit.end, text[hit.start : hit.end], entry.kind, entry.name, entry.country,
-                sector=entry.sector, form=target.form, source=entry.source,
-            )
+                scope.field, hit.start, hit.end, scope.text[hit.start : hit.end], entry.kind, entry.name,
+                entry.country, entry.sector, None, None, target.form, entry.source,
+            )  # fmt: skip
     for start, entry in surnames.items():
         assert entry.short is not None
-        yield _person(field, text, start, start + len(entry.short), entry, "surname", period, None)
+        yield scope.person(start, start + len(entry.short), entry, form="surname")
 
 
-def _office_mention(
-    field: Field, text: str, hits: list[Hit], index: int, noun: OfficeNoun, gazetteer: Gazetteer, period: Period | None
-) -> Iterator[Mention]:
+def _office_mention(scope: _Scope, index: int, noun: OfficeNoun) -> Iterator[Mention]:
     """An office noun names a person when a country word stands before it."""
+    hits, text, gazetteer = scope.hits, scope.text, scope.gazetteer
     following = hits[index + 1] if index + 1 < len(hits) else None
-    if following is not None and text[hits[index].end : following.start] == " " and _is_person(following, gazetteer):
+    if following is not None and text[hits[index].end : following.start] == " " and _is_person(following):
         return  # "President Recep Tayyip Erdoğan": the name carries the mention
-    preceding = _left(text, hits, index)
+    preceding = scope.left(index)
     if preceding is None or preceding.target.entry is None:
         return
-    country_entry = gazetteer.entry(preceding)
-    if country_entry.kind not in (ActorKind.COUNTRY, ActorKind.IGO) or country_entry.country is None:
+    owner = gazetteer.entry(preceding)
+    if owner.kind not in (ActorKind.COUNTRY, ActorKind.IGO) or owner.country is None:
         return
-    hit = hits[index]
-    name = None
-    title = noun.title
-    if period is not None:
-        holders = gazetteer.holders(country_entry.country, noun.office, start=period[0], end=period[1])
+    name, title = None, noun.title
+    if scope.period is not None:
+        holders = gazetteer.holders(owner.country, noun.office, start=scope.period[0], end=scope.period[1])
         if len({entry.key for entry, _ in holders}) == 1:
             name, title = holders[0][0].name, holders[0][1].title
-    yield Mention(
-        field, hit.start, hit.end, text[hit.start : hit.end], ActorKind.PERSON, name, country_entry.country,
-        sector="GOV", office=title, role=noun.office, form="office", source="offices.tsv",
-    )
-
-
-def _left(text: str, hits: list[Hit], index: int) -> Hit | None:
-    """The hit right before ``hits[index]``, joined by a space or a possessive."""
-    if index == 0:
-        return None
-    previous = hits[index - 1]
-    return previous if text[previous.end : hits[index].start] in _GLUE else None
-
-
-def _person(
-    field: Field, text: str, start: int, end: int, entry: Entry, form: str, period: Period | None, titled: OfficeNoun | None
-) -> Mention:
-    tenure = _tenure(entry, period, titled)
-    return Mention(
-        field, start, end, text[start:end], ActorKind.PERSON, entry.name, entry.country,
-        sector="GOV" if tenure else None,
-        office=tenure.title if tenure else None,
-        role=tenure.office if tenure else None,
-        form=form,
-        source=entry.source,
-    )
+    hit = hits[index]
+    yield scope.mention(
+        hit.start, hit.end, ActorKind.PERSON, name=name, country=owner.country, sector="GOV",
+        office=title, role=noun.office, form="office", source="offices.tsv",
+    )  # fmt: skip
 
 
 def _tenure(entry: Entry, period: Period | None, titled: OfficeNoun | None) -> Tenure | None:

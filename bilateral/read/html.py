@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document as Extracted
 
 from bilateral.errors import FormatError
 from bilateral.read.dates import parse_published
 from bilateral.records import Document
 
+# Dates from the page's metadata only: a guess from "Copyright 2024" or a
+# random number in the text is worse than no date.
+_DATES = {"extensive_search": False, "original_date": True}
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
 
 
 def parse_html(html: str, *, origin: str, url: str | None = None) -> Document:
-    extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    if extracted is None or not (extracted.text or "").strip():
+    extracted = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, date_extraction_params=_DATES
+    )
+    if not isinstance(extracted, Extracted) or not extracted.text or not extracted.text.strip():
         raise FormatError("no article text found in the page", origin=origin)
     title = (extracted.title or "").strip()
     lines = extracted.text.split("\n")

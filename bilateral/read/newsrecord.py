@@ -12,6 +12,7 @@ import re
 
 from bilateral.read.dates import parse_published
 from bilateral.records import Document
+from bilateral.repair import is_boilerplate
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +31,18 @@ def parse_text(text: str, *, origin: str) -> Document:
         if published is None:
             log.warning("%s: header date %r is not a date; the article is kept undated", origin, header[1])
         lines.pop(0)
-        while lines and not lines[0].strip():
-            lines.pop(0)
+        _skip_furniture(lines)
         title = lines.pop(0).strip() if lines else ""
     else:
+        _skip_furniture(lines)
         title = lines.pop(0).strip() if lines and _reads_as_title(lines) else ""
     return Document(origin=origin, text="\n".join(lines).strip("\n"), title=title, published=published)
+
+
+def _skip_furniture(lines: list[str]) -> None:
+    """Drop blank and boilerplate lines (a site menu) standing before the title."""
+    while lines and (not lines[0].strip() or is_boilerplate(lines[0])):
+        lines.pop(0)
 
 
 def _reads_as_title(lines: list[str]) -> bool:

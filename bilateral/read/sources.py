@@ -177,7 +177,7 @@ def _is_news_file(path: Path) -> bool:
 
 
 def _kind_from_content_type(content_type: str) -> str | None:
-    media = content_type.split(";")[0].strip().lower()
+    media = content_type.split(";", maxsplit=1)[0].strip().lower()
     if media in ("text/html", "application/xhtml+xml"):
         return "html"
     if media in ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml"):

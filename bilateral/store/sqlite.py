@@ -122,7 +122,7 @@ class Store:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise SchemaError(
-                f"schema version {version} is newer than this bilateral understands ({SCHEMA_VERSION}); upgrade bilateral",
+                f"schema version {version} is newer than this bilateral reads ({SCHEMA_VERSION}); upgrade bilateral",
                 origin=self.path,
             )
         if version == 0 and self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
@@ -144,7 +144,9 @@ class Store:
 
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction() as db:
-            db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+            db.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value)
+            )
 
     # -- writes -------------------------------------------------------------
 
@@ -195,8 +197,21 @@ class Store:
             (article_id,),
         )
         return [
-            Mention(Field(row[0]), row[1], row[2], row[3], ActorKind(row[4]), *row[5:10], form=row[10], source=row[11])
-            for row in rows
+            Mention(
+                Field(field),
+                start,
+                end,
+                text,
+                ActorKind(kind),
+                name,
+                country,
+                sector=sector,
+                office=office,
+                role=role,
+                form=form,
+                source=source,
+            )
+            for field, start, end, text, kind, name, country, sector, office, role, form, source in rows
         ]
 
     def top_countries(self, *, limit: int = 10) -> list[tuple[str, int]]:
@@ -225,24 +240,47 @@ def _existing(db: sqlite3.Connection, ids: list[str]) -> set[str]:
 def _article_row(reading: ActorReading, now: str) -> tuple[object, ...]:
     article, window = reading.article, reading.window
     return (
-        article.id, article.origin, article.title, article.text, article.url, article.source,
-        _day(article.published), article.language, ",".join(article.repairs),
-        _day(window.start) if window else None, _day(window.end) if window else None,
-        "|".join(window.because) if window else None, now,
+        article.id,
+        article.origin,
+        article.title,
+        article.text,
+        article.url,
+        article.source,
+        _day(article.published),
+        article.language,
+        ",".join(article.repairs),
+        _day(window.start) if window else None,
+        _day(window.end) if window else None,
+        "|".join(window.because) if window else None,
+        now,
     )
 
 
 def _mention_row(article_id: str, mention: Mention) -> tuple[object, ...]:
     return (
-        article_id, mention.field.value, mention.start, mention.end, mention.text, mention.kind.value,
-        mention.name, mention.country, mention.sector, mention.office, mention.role, mention.form, mention.source,
+        article_id,
+        mention.field.value,
+        mention.start,
+        mention.end,
+        mention.text,
+        mention.kind.value,
+        mention.name,
+        mention.country,
+        mention.sector,
+        mention.office,
+        mention.role,
+        mention.form,
+        mention.source,
     )
 
 
 def _article(row: Iterable[object]) -> Article:
     key, origin, title, text, url, source, published, language, repairs = row
     return Article(
-        id=str(key), origin=str(origin), title=str(title), text=str(text),
+        id=str(key),
+        origin=str(origin),
+        title=str(title),
+        text=str(text),
         url=url if isinstance(url, str) else None,
         source=source if isinstance(source, str) else None,
         published=date.fromisoformat(published) if isinstance(published, str) else None,

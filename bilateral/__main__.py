@@ -1,0 +1,3 @@
+from bilateral.cli import run
+
+run()

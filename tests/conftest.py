@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from bilateral.actors import Gazetteer, gazetteer
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    folder = SHARED / "seeds"
+    if not folder.is_dir():
+        pytest.skip(f"the shared seeds are not beside the checkout ({folder})")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return gazetteer()
+
+
+Route = tuple[int, str, bytes] | Callable[[], tuple[int, str, bytes]]
+
+
+@pytest.fixture
+def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
+    """A loopback HTTP server serving the routes a test gives it."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(routes: dict[str, Route]) -> str:
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                route = routes.get(self.path)
+                status, content_type, body = route() if callable(route) else route or (404, "text/plain", b"gone")
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", content_type)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    return  # the client gave up (a timeout test)
+
+            def log_message(self, *_: object) -> None:
+                return
+
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        servers.append(server)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -23,10 +23,12 @@ from rich.table import Table
 from bilateral import __version__
 from bilateral.actors import gazetteer as load_gazetteer
 from bilateral.errors import BilateralError, UsageError
-from bilateral.pipeline import IngestSummary, analyse, ingest
+from bilateral.evaluate.command import evaluate_command
+from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import read_paths, read_text
-from bilateral.records import ActorReading, Failure, Mention
+from bilateral.records import ActorReading, CodedArticle, Event, Failure, Mention
 from bilateral.samples import corpus_dir
+from bilateral.serialise import event_dict
 from bilateral.store import Store
 
 app = typer.Typer(
@@ -45,6 +47,13 @@ EXIT_SOME_FAILED = 3
 class Format(StrEnum):
     table = "table"
     json = "json"
+
+
+class EventFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 class State:
@@ -168,21 +177,27 @@ def actors_command(
     """Find the countries, organisations and people in a text or file, with offsets."""
     with _errors():
         day = _parse_day(on)
-        gazetteer = load_gazetteer(state.actors)
-        readings: list[ActorReading] = []
-        is_input = text_or_file == "-" or Path(text_or_file).exists()
-        documents = read_paths([text_or_file]) if is_input else iter([read_text(text_or_file)])
-        for item in documents:
-            result = item if isinstance(item, Failure) else analyse(item, gazetteer, on=day)
-            if isinstance(result, Failure):
-                raise BilateralError(f"{result.message} [{result.code}]", origin=result.origin)
-            readings.append(result)
+        readings = [item.reading for item in _analysed(text_or_file, day)]
     if output is Format.json:
         rows = [_mention_json(reading, mention) for reading in readings for mention in reading.mentions]
         out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
         return
     for reading in readings:
         _print_reading(reading)
+
+
+def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
+    """Analyse a text, or every article in a file or folder, without storing."""
+    gazetteer = load_gazetteer(state.actors)
+    is_input = text_or_file == "-" or Path(text_or_file).exists()
+    documents = read_paths([text_or_file]) if is_input else iter([read_text(text_or_file)])
+    results: list[CodedArticle] = []
+    for item in documents:
+        result = item if isinstance(item, Failure) else analyse(item, gazetteer, on=day)
+        if isinstance(result, Failure):
+            raise BilateralError(f"{result.message} [{result.code}]", origin=result.origin)
+        results.append(result)
+    return results
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -240,6 +255,115 @@ def _print_reading(reading: ActorReading) -> None:
     out.print(table)
 
 
+@app.command("code")
+def code_command(
+    text_or_file: Annotated[str, typer.Argument(help="Text, or a file or folder of articles (- for standard input).")],
+    on: Annotated[
+        str | None, typer.Option("--date", help="The publication date to resolve against (YYYY-MM-DD).")
+    ] = None,
+    output: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
+) -> None:
+    """Code the events in a text or file without storing them."""
+    with _errors():
+        events = [event for item in _analysed(text_or_file, _parse_day(on)) for event in item.events]
+    _print_events(events, output)
+
+
+@app.command("events")
+def events_command(
+    pair: Annotated[str | None, typer.Option(help="Only events between two countries, e.g. TUR-KOR.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
+    background: Annotated[
+        bool, typer.Option(help="Include background history (events before the article's time).")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    output: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
+) -> None:
+    """List stored events, filtered by country pair, dates and type."""
+    with _errors():
+        countries = _parse_pair(pair) if pair else None
+        with _open_store() as store:
+            events = store.events(
+                pair=countries, since=_parse_day(since), until=_parse_day(until),
+                event=event_type.upper() if event_type else None, include_background=background, limit=limit,
+            )  # fmt: skip
+    _print_events(events, output)
+
+
+@app.command("recode")
+def recode_command(
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after this day.")] = None,
+) -> None:
+    """Re-code stored articles after the coder or the actor files changed, without reading inputs again."""
+    with _errors(), _open_store() as store:
+        done = recode(store, load_gazetteer(state.actors), since=_parse_day(since))
+        counts = store.counts()
+    out.print(f"re-coded {done} articles; {counts.events} events stored")
+
+
+app.command("eval")(evaluate_command)
+
+
+def _parse_pair(value: str) -> tuple[str, str]:
+    parts = value.upper().replace("–", "-").split("-")
+    if len(parts) != 2 or not all(parts):
+        raise UsageError(f"--pair {value!r} must look like TUR-KOR")
+    return parts[0], parts[1]
+
+
+def _print_events(events: list[Event], output: EventFormat) -> None:
+    rows = [event_dict(event) for event in events]
+    if output is EventFormat.json:
+        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+    elif output is EventFormat.jsonl:
+        for row in rows:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+    elif output is EventFormat.csv:
+        _print_csv(rows)
+    else:
+        table = Table("date", "event", "cameo", "actor", "recipient", "modality", "contexts", "quote", box=None)
+        for event in events:
+            table.add_row(
+                str(event.when.start or "?") + (" (window)" if event.when.precision == "window" else ""),
+                event.event, event.cameo, _parties(event.actor), _parties(event.recipient) or "(joint)",
+                event.modality.value, ", ".join(event.contexts), _shorten(event.evidence.quote),
+            )  # fmt: skip
+        out.print(table)
+
+
+def _parties(parties: tuple[Any, ...]) -> str:
+    return ", ".join(
+        f"{party.country}" + (f" ({party.name})" if party.name and party.kind != "country" else "") for party in parties
+    )
+
+
+def _shorten(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_csv(rows: list[dict[str, Any]]) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    columns = ["id", "date", "date_precision", "event", "mode", "cameo", "goldstein", "quad", "actor", "recipient",
+               "modality", "contexts", "article_id", "quote", "confidence"]  # fmt: skip
+    writer = csv.DictWriter(buffer, columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({
+            **{column: row.get(column) for column in columns},
+            "actor": ";".join(party["country"] or "" for party in row["actor"]),
+            "recipient": ";".join(party["country"] or "" for party in row["recipient"]),
+            "contexts": ";".join(row["contexts"]),
+            "article_id": row["evidence"]["article_id"],
+            "quote": row["evidence"]["quote"],
+        })  # fmt: skip
+    out.print(buffer.getvalue(), markup=False, end="")
+
+
 @app.command("demo")
 def demo_command(
     replace: Annotated[bool, typer.Option(help="Replace an existing database that is not a demo database.")] = False,
@@ -260,9 +384,12 @@ def demo_command(
             top = store.top_countries(limit=8)
     out.print(f"demo database: {state.db}")
     _print_summary(summary)
-    out.print(f"{counts.articles} articles ({counts.undated} undated), {counts.mentions} actor mentions")
+    out.print(
+        f"{counts.articles} articles ({counts.undated} undated), "
+        f"{counts.mentions} actor mentions, {counts.events} events"
+    )
     out.print("most mentioned countries: " + ", ".join(f"{country} ({n})" for country, n in top))
-    out.print("next: bilateral articles | bilateral actors FILE")
+    out.print("next: bilateral events --pair TUR-KOR | bilateral articles | bilateral actors FILE")
 
 
 def run() -> None:

@@ -1,4 +1,4 @@
-"""The ingest pipeline: read → repair → sentences → actors → store, in batches."""
+"""The ingest pipeline: read → repair → sentences → actors → events → store, in batches."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from bilateral.actors import Gazetteer, recognise
+from bilateral.code import code
 from bilateral.errors import EmptyInput
 from bilateral.read import read_paths
 from bilateral.read.fetch import Fetcher
-from bilateral.records import ActorReading, Document, Failure
+from bilateral.records import Article, CodedArticle, Document, Failure
 from bilateral.repair import repair
 from bilateral.store import Store
 
@@ -26,16 +27,22 @@ class IngestSummary:
     failed: int = 0
 
 
-def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None) -> ActorReading | Failure:
-    """Repair one document and find its actors; a document that fails is a failure."""
+def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle | Failure:
+    """Repair one document, find its actors and code its events; a document that fails is a failure."""
     try:
         article = repair(document)
         if not article.text:
             return Failure(document.origin, EmptyInput.code, "no article text left after removing boilerplate")
-        return recognise(article, gazetteer, on=on)
+        return analyse_article(article, gazetteer, on=on)
     except Exception as error:  # one broken article must not stop the batch
         log.exception("%s: failed while analysing", document.origin)
         return Failure(document.origin, "internal", f"{type(error).__name__}: {error}")
+
+
+def analyse_article(article: Article, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle:
+    """Actors and events of an already repaired article (ingest and re-coding share this)."""
+    reading = recognise(article, gazetteer, on=on)
+    return CodedArticle(reading, code(reading))
 
 
 def ingest(
@@ -50,14 +57,14 @@ def ingest(
 ) -> IngestSummary:
     """Read, analyse and store everything under ``paths``; safe to re-run."""
     summary = IngestSummary()
-    readings: list[ActorReading] = []
+    coded: list[CodedArticle] = []
     failures: list[Failure] = []
 
     def flush() -> None:
-        written = store.add(readings, failures)
+        written = store.add(coded, failures)
         summary.new += written.new
         summary.duplicate += written.duplicate
-        readings.clear()
+        coded.clear()
         failures.clear()
         if progress is not None:
             progress(summary)
@@ -71,8 +78,17 @@ def ingest(
                 on_failure(result)
         else:
             summary.read += 1
-            readings.append(result)
-        if len(readings) + len(failures) >= batch_size:
+            coded.append(result)
+        if len(coded) + len(failures) >= batch_size:
             flush()
     flush()
     return summary
+
+
+def recode(store: Store, gazetteer: Gazetteer, *, since: date | None = None) -> int:
+    """Re-code stored articles with the current coder and actor files; returns how many."""
+    done = 0
+    for articles in store.article_batches(since=since):
+        store.replace_analysis([analyse_article(article, gazetteer) for article in articles])
+        done += len(articles)
+    return done

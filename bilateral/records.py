@@ -121,3 +121,86 @@ class ActorReading:
     mentions: tuple[Mention, ...]
     window: DateWindow | None = None
     sentences: tuple[Sentence, ...] = field(default=())
+
+
+class Modality(enum.StrEnum):
+    ASSERTED = "asserted"
+    FUTURE = "future"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+    REPORTED = "reported"
+
+
+class Precision(enum.StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    WINDOW = "window"
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One actor or recipient of an event: what the text said and who that is."""
+
+    text: str
+    name: str | None
+    country: str | None
+    kind: ActorKind
+    sector: str | None = None
+    office: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where an event was read: the sentence, its offsets into the field, the cue."""
+
+    article_id: str
+    field: Field
+    start: int
+    end: int
+    quote: str
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, how precisely, and how that was worked out."""
+
+    start: date | None
+    end: date | None
+    precision: Precision | None
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event with its evidence (see DESIGN.md, "An event record")."""
+
+    id: str
+    event: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo: str
+    goldstein: float
+    quad: int
+    actor: tuple[Party, ...]
+    recipient: tuple[Party, ...]
+    modality: Modality
+    when: EventDate
+    published: date | None
+    evidence: Evidence
+    location_country: str | None = None
+    background: bool = False
+    confidence: float = 0.5
+    coder: str = ""
+    coder_version: str = ""
+    codebook: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    """An article with its actors and the events coded from it."""
+
+    reading: ActorReading
+    events: tuple[Event, ...]

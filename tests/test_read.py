@@ -144,5 +144,7 @@ def test_glob_missing_path_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_menu_line_is_not_a_title() -> None:
-    document = parse_text("Home | World | Europe | Opinion | Sport\nTalks resume in Geneva\nThe envoys met.", origin="x")
+    document = parse_text(
+        "Home | World | Europe | Opinion | Sport\nTalks resume in Geneva\nThe envoys met.", origin="x"
+    )
     assert document.title == "Talks resume in Geneva"

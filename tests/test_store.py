@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from bilateral.errors import SchemaError, StoreError
-from bilateral.records import ActorKind, ActorReading, Article, Failure, Field, Mention
+from bilateral.records import ActorKind, ActorReading, Article, CodedArticle, Failure, Field, Mention
 from bilateral.store import SCHEMA_VERSION, Store
 
 
-def reading(key: str, *, published: str | None = "2024-01-02") -> ActorReading:
+def reading(key: str, *, published: str | None = "2024-01-02") -> CodedArticle:
     from datetime import date
 
     article = Article(
@@ -26,7 +26,7 @@ def reading(key: str, *, published: str | None = "2024-01-02") -> ActorReading:
     mention = Mention(
         Field.TEXT, 0, 7, "Türkiye", ActorKind.COUNTRY, "Türkiye", "TUR", form="name", source="countries.tsv:1"
     )
-    return ActorReading(article, (mention,))
+    return CodedArticle(ActorReading(article, (mention,)), ())
 
 
 def test_same_article_twice_is_one(tmp_path: Path) -> None:

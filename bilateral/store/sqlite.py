@@ -8,6 +8,7 @@ stores again.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,9 +17,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from bilateral.errors import SchemaError, StoreError
-from bilateral.records import ActorKind, ActorReading, Article, Failure, Field, Mention
+from bilateral.records import ActorKind, ActorReading, Article, CodedArticle, Event, Failure, Field, Mention
+from bilateral.serialise import event_dict, event_from
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "bilateral"
 
 _MIGRATIONS: dict[int, str] = {
@@ -67,6 +69,30 @@ _MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (origin, code)
     );
     """,
+    2: """
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        quad INTEGER NOT NULL,
+        modality TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        background INTEGER NOT NULL,
+        coder_version TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX events_article ON events (article_id);
+    CREATE INDEX events_date ON events (date_start);
+    CREATE TABLE event_countries (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (event_id, country, role)
+    );
+    CREATE INDEX event_countries_country ON event_countries (country);
+    """,
 }
 
 
@@ -75,6 +101,7 @@ class Counts:
     articles: int
     undated: int
     mentions: int
+    events: int
     failures: int
 
 
@@ -150,35 +177,44 @@ class Store:
 
     # -- writes -------------------------------------------------------------
 
-    def add(self, readings: Sequence[ActorReading], failures: Sequence[Failure] = ()) -> Written:
-        """Store a batch of read articles with their mentions, and failures, atomically."""
-        unique = {reading.article.id: reading for reading in readings}
+    def add(self, coded: Sequence[CodedArticle], failures: Sequence[Failure] = ()) -> Written:
+        """Store a batch of articles with their mentions and events, and failures, atomically."""
+        unique = {item.reading.article.id: item for item in coded}
         now = _now()
         with self._transaction() as db:
             known = _existing(db, list(unique))
-            fresh = [reading for key, reading in unique.items() if key not in known]
+            fresh = [item for key, item in unique.items() if key not in known]
             db.executemany(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_article_row(reading, now) for reading in fresh],
+                [_article_row(item.reading, now) for item in fresh],
             )
-            db.executemany(
-                "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_mention_row(reading.article.id, mention) for reading in fresh for mention in reading.mentions],
-            )
+            _insert_analysis(db, fresh)
             db.executemany(
                 """INSERT INTO failures VALUES (?, ?, ?, ?, ?, 1)
                 ON CONFLICT (origin, code) DO UPDATE SET
                     message = excluded.message, last_seen = excluded.last_seen, seen = seen + 1""",
                 [(failure.origin, failure.code, failure.message, now, now) for failure in failures],
             )
-        return Written(new=len(fresh), duplicate=len(readings) - len(fresh))
+        return Written(new=len(fresh), duplicate=len(coded) - len(fresh))
+
+    def replace_analysis(self, coded: Sequence[CodedArticle]) -> None:
+        """Swap stored articles' mentions and events for new ones, atomically (re-coding)."""
+        with self._transaction() as db:
+            ids = [(item.reading.article.id,) for item in coded]
+            db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
+            db.executemany("DELETE FROM events WHERE article_id = ?", ids)
+            db.executemany(
+                "UPDATE articles SET window_start = ?, window_end = ?, window_because = ? WHERE id = ?",
+                [(*_window_columns(item.reading), item.reading.article.id) for item in coded],
+            )
+            _insert_analysis(db, list(coded))
 
     # -- reads --------------------------------------------------------------
 
     def counts(self) -> Counts:
         row = self._db.execute(
             """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE published IS NULL),
-                      (SELECT count(*) FROM mentions), (SELECT count(*) FROM failures)"""
+                      (SELECT count(*) FROM mentions), (SELECT count(*) FROM events), (SELECT count(*) FROM failures)"""
         ).fetchone()
         return Counts(*row)
 
@@ -189,6 +225,54 @@ class Store:
             (-1 if limit is None else limit, offset),
         )
         return [_article(row) for row in rows]
+
+    def article_batches(self, *, since: date | None = None, size: int = 500) -> Iterator[list[Article]]:
+        """Stored articles in batches (for re-coding), optionally published on or after ``since``."""
+        last = ""
+        while True:
+            rows = self._db.execute(
+                """SELECT id, origin, title, text, url, source, published, language, repairs FROM articles
+                WHERE id > ? AND (? IS NULL OR published >= ?) ORDER BY id LIMIT ?""",
+                (last, _day(since), _day(since), size),
+            ).fetchall()
+            if not rows:
+                return
+            yield [_article(row) for row in rows]
+            last = rows[-1][0]
+
+    def events(
+        self,
+        *,
+        pair: tuple[str, str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event: str | None = None,
+        include_background: bool = False,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events, oldest first, filtered by country pair, date range and type."""
+        clauses, values = ["1 = 1"], []
+        if pair is not None:
+            for country in pair:
+                clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
+                values.append(country)
+        if since is not None:
+            clauses.append("coalesce(date_end, date_start) >= ?")
+            values.append(since.isoformat())
+        if until is not None:
+            clauses.append("date_start <= ?")
+            values.append(until.isoformat())
+        if event is not None:
+            clauses.append("event = ?")
+            values.append(event)
+        if not include_background:
+            clauses.append("background = 0")
+        rows = self._db.execute(
+            f"SELECT record FROM events WHERE {' AND '.join(clauses)} "
+            "ORDER BY date_start IS NULL, date_start, id LIMIT ?",
+            (*values, -1 if limit is None else limit),
+        )
+        return [event_from(json.loads(row[0])) for row in rows]
 
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(
@@ -237,23 +321,49 @@ def _existing(db: sqlite3.Connection, ids: list[str]) -> set[str]:
     return found
 
 
-def _article_row(reading: ActorReading, now: str) -> tuple[object, ...]:
-    article, window = reading.article, reading.window
-    return (
-        article.id,
-        article.origin,
-        article.title,
-        article.text,
-        article.url,
-        article.source,
-        _day(article.published),
-        article.language,
-        ",".join(article.repairs),
-        _day(window.start) if window else None,
-        _day(window.end) if window else None,
-        "|".join(window.because) if window else None,
-        now,
+def _insert_analysis(db: sqlite3.Connection, coded: Sequence[CodedArticle]) -> None:
+    db.executemany(
+        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_mention_row(item.reading.article.id, mention) for item in coded for mention in item.reading.mentions],
     )
+    events = [event for item in coded for event in item.events]
+    db.executemany(
+        "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_event_row(event) for event in events],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO event_countries VALUES (?, ?, ?)",
+        [
+            (event.id, party.country, role)
+            for event in events
+            for role, parties in (("actor", event.actor), ("recipient", event.recipient))
+            for party in parties
+            if party.country
+        ],
+    )
+
+
+def _event_row(event: Event) -> tuple[object, ...]:
+    return (
+        event.id, event.evidence.article_id, event.event, event.cameo, event.quad, event.modality.value,
+        _day(event.when.start), _day(event.when.end), int(event.background), event.coder_version,
+        json.dumps(event_dict(event), ensure_ascii=False),
+    )  # fmt: skip
+
+
+def _window_columns(reading: ActorReading) -> tuple[str | None, str | None, str | None]:
+    window = reading.window
+    if window is None:
+        return None, None, None
+    return _day(window.start), _day(window.end), "|".join(window.because)
+
+
+def _article_row(reading: ActorReading, now: str) -> tuple[object, ...]:
+    article = reading.article
+    return (
+        article.id, article.origin, article.title, article.text, article.url, article.source,
+        _day(article.published), article.language, ",".join(article.repairs), *_window_columns(reading), now,
+    )  # fmt: skip
 
 
 def _mention_row(article_id: str, mention: Mention) -> tuple[object, ...]:

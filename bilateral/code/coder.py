@@ -1,0 +1,292 @@
+"""The fast-path event coder: cues, roles, modality, dates and contexts per sentence.
+
+Each sentence with a cue and at least two countries among its parties can
+yield an event; the strongest cue speaks for the sentence, and another cue of
+a different event type yields a second event when it is strong on its own.
+Actor, act and recipient always come from the same sentence, or from an
+explicit reference (a pronoun, "the two presidents", "his counterpart"); a
+recipient inferred from the article's country pair lowers confidence. Events
+repeated within one article collapse into the first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from datetime import date
+
+from bilateral.actors import Gazetteer, recognise
+from bilateral.actors.fold import fold
+from bilateral.code import dates, lexicon, roles
+from bilateral.code.modality import modality
+from bilateral.ontology import CODEBOOK, cameo
+from bilateral.phrases import Match
+from bilateral.read import read_text
+from bilateral.records import ActorKind, ActorReading, Event, Evidence, Field, Mention, Party, Sentence
+from bilateral.repair import repair
+
+CODER = "bilateral-rules"
+CODER_VERSION = "0.1.0"
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_GOVERNING = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})  # their objects are contents, not acts
+_SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
+_NEAR = 90  # characters after a cue where "in <place>" says where the act happened
+_LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
+
+
+def code(reading: ActorReading) -> tuple[Event, ...]:
+    """The events of one read article."""
+    article = reading.article
+    text = article.text
+    folded = fold(text)
+    mentions = sorted((mention for mention in reading.mentions if mention.field is Field.TEXT), key=lambda m: m.start)
+    dyad = roles.article_dyad(reading.mentions)
+    dateline = roles.location(text, mentions[:3]) or _dateline(mentions)
+    people: list[Mention] = []
+    speakers: list[Mention] = []
+    events: dict[tuple[object, ...], Event] = {}
+    for sentence in reading.sentences:
+        if sentence.field is not Field.TEXT:
+            continue
+        inside = [mention for mention in mentions if sentence.start <= mention.start < sentence.end]
+        found = [
+            cue
+            for cue in lexicon.cues().find(folded, sentence.start, sentence.end)
+            if _needs_met(cue, sentence) and not any(m.start < cue.end and cue.start < m.end for m in inside)
+        ]
+        if found:
+            context = roles.Context(tuple(people), tuple(speakers), dyad, dateline)
+            for event in _code_sentence(reading, sentence, inside, found, context):
+                key = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start)
+                if key in events:
+                    kept = events[key]
+                    events[key] = replace(kept, contexts=tuple(dict.fromkeys(kept.contexts + event.contexts)))
+                else:
+                    events[key] = event
+        people += _people(inside)
+        speakers += _speakers(sentence, _people(inside), found)
+    return tuple(events.values())
+
+
+def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title: str = "") -> tuple[Event, ...]:
+    """Code a text given directly (a sentence or an article); ``on`` is its date."""
+    document = replace(read_text(text), title=title)
+    if on is not None:
+        document = replace(document, published=on)
+    return code(recognise(repair(document), gazetteer))
+
+
+def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
+    return cue.value.needs is None or bool(cue.value.needs.search(sentence.text))
+
+
+def _dateline(mentions: list[Mention]) -> str | None:
+    """The country of an upper-case capital opening the article ("ANKARA, Nov 24 -")."""
+    first = mentions[0] if mentions else None
+    if first is not None and first.form == "capital" and first.text.isupper():
+        return first.country
+    return None
+
+
+def _codes(parties: tuple[Party, ...]) -> frozenset[str]:
+    return frozenset(party.country for party in parties if party.country)
+
+
+def _speakers(sentence: Sentence, people: list[Mention], found: list[Match[lexicon.CueSpec]]) -> list[Mention]:
+    """The person who speaks in the sentence ("Erdogan said", "…, said Erdogan"), else the one leading it."""
+    for cue in (cue for cue in found if cue.value.shape == "statement"):
+        before = [person for person in people if 0 <= cue.start - person.end <= _LEAD]
+        if before:
+            return before[-1:]
+        after = [person for person in people if _postposed(sentence, cue, person)]
+        if after:
+            return after[:1]
+    return [person for person in people if person.start - sentence.start <= _LEAD][:1]
+
+
+def _postposed(sentence: Sentence, cue: Match[lexicon.CueSpec], person: Mention) -> bool:
+    """ "…, said Erdogan": the speaker after the verb, which follows a comma or a quote."""
+    lead = sentence.text[: cue.start - sentence.start].rstrip()
+    return 0 <= person.start - cue.end <= 2 and lead.endswith((",", '"', "\u201d"))
+
+
+def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpec]) -> bool:
+    """Whether ``later`` is the content of ``cue`` rather than an act of its own.
+
+    "agreed to continue cooperation" is AGREE; "accused Ukraine of shelling"
+    is ACCUSE alone; "refused to sign a statement criticising Russia" is REJECT.
+    """
+    if later.start <= cue.start:
+        return False
+    if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
+        return True
+    if cue.value.event not in _GOVERNING:
+        return False
+    between = text[cue.end : later.start]
+    return " and " not in between and ";" not in between
+
+
+def _chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:
+    """The strongest cue, and strong cues of other event types; statements only alone."""
+    acts = [cue for cue in found if cue.value.shape != "statement"] or found
+    governed = {later.start for cue in acts for later in acts if _governs(text, cue, later)}
+    acts = [cue for cue in acts if cue.start not in governed]
+    primary = max(acts, key=lambda cue: cue.value.rank)
+    chosen = [primary]
+    for cue in acts:
+        if (
+            cue is not primary
+            and cue.value.rank >= _SECONDARY_RANK
+            and cue.value.event not in {c.value.event for c in chosen}
+        ):
+            chosen.append(cue)
+    return sorted(chosen, key=lambda cue: cue.start)
+
+
+def _code_sentence(
+    reading: ActorReading,
+    sentence: Sentence,
+    inside: list[Mention],
+    found: list[Match[lexicon.CueSpec]],
+    context: roles.Context,
+) -> list[Event]:
+    text = reading.article.text
+    slots = roles.slots(text, sentence.start, sentence.end, inside, context)
+    statements = [cue for cue in found if cue.value.shape == "statement"]
+    events = []
+    for cue in _chosen(found, text):
+        reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
+        assigned = roles.assign(
+            text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from
+        )
+        if assigned is None:
+            possessive = roles.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
+            if possessive is not None:
+                assigned = roles.assign(
+                    text,
+                    sentence.start,
+                    sentence.end,
+                    (cue.start, cue.end, cue.value),
+                    [possessive, *slots],
+                    sentence.start,
+                )
+        if assigned is None:
+            continue
+        event = _event(reading, sentence, cue, assigned, inside, context)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _people(mentions: list[Mention]) -> list[Mention]:
+    return [mention for mention in mentions if mention.kind is ActorKind.PERSON]
+
+
+def _reported_clause(
+    text: str,
+    cue: Match[lexicon.CueSpec],
+    statements: list[Match[lexicon.CueSpec]],
+    slots: list[roles.Slot],
+    start: int,
+) -> int:
+    """Where the clause reported by "X said (that)" begins, when the cue is inside it."""
+    earlier = [statement for statement in statements if statement.end <= cue.start]
+    if not earlier:
+        return start
+    said = earlier[-1]
+    if any(said.end <= slot.start and slot.end <= cue.start for slot in slots):
+        return said.end
+    return start
+
+
+def _event(
+    reading: ActorReading,
+    sentence: Sentence,
+    cue: Match[lexicon.CueSpec],
+    assigned: roles.Roles,
+    inside: list[Mention],
+    context: roles.Context,
+) -> Event | None:
+    spec = cue.value
+    actor, recipient = assigned.actor, assigned.recipient
+    confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
+    if not recipient and len(_codes(actor)) < 2:
+        recipient = _fallback_recipient(actor, sentence, inside, context)
+        confidence = 0.45
+    countries = _codes(actor) | _codes(recipient)
+    if len(countries) < 2:
+        return None
+    near = [mention for mention in inside if cue.end <= mention.start <= cue.end + _NEAR]
+    place = roles.location(reading.article.text, near) or context.location
+    code = spec.cameo
+    if spec.event == "CONSULT" and place and recipient and place not in _codes(recipient) and _codes(actor) == {place}:
+        actor, recipient = recipient, actor  # the visitor acts; the host receives
+        code = "042"
+    elif spec.event == "CONSULT" and place and recipient and place in _codes(recipient) and place not in _codes(actor):
+        code = "042"  # met the host on its ground: a visit
+    code_row = cameo(code)
+    relative_start = cue.start - sentence.start
+    when, background = dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window)
+    contexts = _contexts(sentence, code_row.context)
+    digest = hashlib.blake2b(f"{reading.article.id}:{sentence.start}:{cue.start}:{spec.event}".encode(), digest_size=10)
+    return Event(
+        id=digest.hexdigest(),
+        event=spec.event,
+        mode=code_row.mode if code != spec.cameo else spec.mode or code_row.mode,
+        contexts=contexts,
+        cameo=code,
+        goldstein=code_row.goldstein,
+        quad=code_row.quad,
+        actor=actor,
+        recipient=recipient,
+        modality=modality(sentence.text, relative_start, relative_start + cue.end - cue.start, intent=_is_intent(spec)),
+        when=when,
+        published=reading.article.published,
+        evidence=Evidence(reading.article.id, sentence.field, sentence.start, sentence.end, sentence.text, spec.phrase),
+        location_country=place,
+        background=background,
+        confidence=confidence,
+        coder=CODER,
+        coder_version=CODER_VERSION,
+        codebook=CODEBOOK,
+    )
+
+
+def _is_intent(spec: lexicon.CueSpec) -> bool:
+    """An AGREE cue that states an intention ("plans to", "will visit") is about the future."""
+    words = spec.phrase.split()
+    return spec.event == "AGREE" and (words[-1] == "to" or words[0] in ("will", "plan~", "intend~", "agreed"))
+
+
+def _fallback_recipient(
+    actor: tuple[Party, ...], sentence: Sentence, inside: list[Mention], context: roles.Context
+) -> tuple[Party, ...]:
+    """A recipient from the same sentence, else the other country of the article's pair."""
+    taken = _codes(actor)
+    others = {
+        mention.country
+        for mention in inside
+        if mention.country and mention.country not in taken and mention.sector != "MED"
+    }
+    if len(others) == 1:
+        other = next(mention for mention in inside if mention.country in others)
+        return (roles.party(other),)
+    if not others and context.dyad is not None and taken & set(context.dyad):
+        partner = next(code for code in context.dyad if code not in taken)
+        return (Party("(the article's other country)", None, partner, ActorKind.COUNTRY),)
+    return ()
+
+
+def _main_clause(text: str) -> str:
+    """The sentence without its relative clauses ("Lee, who took office in June, is …")."""
+    return _RELATIVE_CLAUSE.sub(",", text)
+
+
+def _contexts(sentence: Sentence, from_code: str | None) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for match in lexicon.contexts().find(fold(sentence.text)):
+        found.update(dict.fromkeys(match.value))
+    if from_code:
+        found.update(dict.fromkeys(part.strip() for part in from_code.split(";") if part.strip()))
+    return tuple(found)

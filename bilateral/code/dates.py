@@ -1,0 +1,143 @@
+"""Event dates from the sentence, resolved against the publication date.
+
+"on Monday" is the latest Monday on or before publication; "Nov. 24" and
+"24 November" take the publication's year (the year before when that would
+put them weeks after publication); "last week", "earlier this month",
+"in March" carry their precision. A sentence with no date expression takes
+the publication date, and an undated article its office-holder window.
+A year before the article's ("unveiled in 2011") marks background history.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bilateral.records import DateWindow, EventDate, Precision
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE
+)
+_MONTH_DAY = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.IGNORECASE
+)
+_WEEKDAY = re.compile(r"\b(?P<which>last|next|this|on)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_RELATIVE = re.compile(
+    r"\b(?P<phrase>yesterday|today|last week|this week|earlier this week|next week|last month|earlier this month|"
+    r"this month|next month|last year|earlier this year|this year|next year)\b",
+    re.IGNORECASE,
+)
+_IN_MONTH = re.compile(
+    r"\b(?:in|since|during|by|until|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE
+)
+_YEAR = re.compile(r"\b(?:in|since|during|until|a)\s+(?P<year>(?:19|20)\d{2})\b")
+
+
+def resolve(sentence: str, published: date | None, window: DateWindow | None) -> tuple[EventDate, bool]:
+    """The event date for a sentence and whether the sentence is background history."""
+    background = _is_background(sentence, published, window)
+    if published is None:
+        if window is not None:
+            return EventDate(window.start, window.end, Precision.WINDOW, "office-holder window"), background
+        return EventDate(None, None, None, "undated"), background
+    for finder in (_explicit_day, _weekday, _relative, _in_month):
+        found = finder(sentence, published)
+        if found is not None:
+            return found, background
+    return EventDate(published, published, Precision.DAY, "publication date"), background
+
+
+def _explicit_day(sentence: str, published: date) -> EventDate | None:
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        month = MONTHS[match["month"].lower()]
+        year = int(match["year"]) if match["year"] else published.year
+        try:
+            day = date(year, month, int(match["day"]))
+        except ValueError:
+            continue
+        if not match["year"] and day > published + timedelta(days=31):
+            day = day.replace(year=year - 1)
+        return EventDate(day, day, Precision.DAY, f"explicit date {match[0].strip()!r}")
+    return None
+
+
+def _weekday(sentence: str, published: date) -> EventDate | None:
+    match = _WEEKDAY.search(sentence)
+    if match is None:
+        return None
+    target = WEEKDAYS.index(match["weekday"].lower())
+    back = (published.weekday() - target) % 7
+    if (match["which"] or "").lower() == "next":
+        day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+    else:
+        day = published - timedelta(days=back + (7 if (match["which"] or "").lower() == "last" and back == 0 else 0))
+    return EventDate(day, day, Precision.DAY, f"weekday {match[0].strip()!r} before publication")
+
+
+def _relative(sentence: str, published: date) -> EventDate | None:
+    match = _RELATIVE.search(sentence)
+    if match is None:
+        return None
+    phrase = match["phrase"].lower()
+    monday = published - timedelta(days=published.weekday())
+    first = published.replace(day=1)
+    previous_month_end = first - timedelta(days=1)
+    spans = {
+        "yesterday": (published - timedelta(days=1), published - timedelta(days=1), Precision.DAY),
+        "today": (published, published, Precision.DAY),
+        "last week": (monday - timedelta(days=7), monday - timedelta(days=1), Precision.WEEK),
+        "this week": (monday, published, Precision.WEEK),
+        "earlier this week": (monday, published, Precision.WEEK),
+        "next week": (monday + timedelta(days=7), monday + timedelta(days=13), Precision.WEEK),
+        "last month": (previous_month_end.replace(day=1), previous_month_end, Precision.MONTH),
+        "earlier this month": (first, published, Precision.MONTH),
+        "this month": (first, published, Precision.MONTH),
+        "next month": _next_month(published),
+        "last year": (date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), Precision.YEAR),
+        "earlier this year": (date(published.year, 1, 1), published, Precision.YEAR),
+        "this year": (date(published.year, 1, 1), date(published.year, 12, 31), Precision.YEAR),
+        "next year": (date(published.year + 1, 1, 1), date(published.year + 1, 12, 31), Precision.YEAR),
+    }
+    start, end, precision = spans[phrase]
+    return EventDate(start, end, precision, f"relative {phrase!r}")
+
+
+def _next_month(published: date) -> tuple[date, date, Precision]:
+    start = (published.replace(day=28) + timedelta(days=4)).replace(day=1)
+    end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return start, end, Precision.MONTH
+
+
+def _in_month(sentence: str, published: date) -> EventDate | None:
+    match = _IN_MONTH.search(sentence)
+    if match is None:
+        return None
+    month = MONTHS[match["month"].lower()]
+    year = int(match["year"]) if match["year"] else published.year
+    if not match["year"] and month > published.month + 1:
+        year -= 1
+    start = date(year, month, 1)
+    end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return EventDate(start, end, Precision.MONTH, f"month {match[0].strip()!r}")
+
+
+def _is_background(sentence: str, published: date | None, window: DateWindow | None) -> bool:
+    reference = published.year if published else window.start.year if window else None
+    if reference is None:
+        return False
+    return any(int(match["year"]) < reference - 1 for match in _YEAR.finditer(sentence))

@@ -1,0 +1,89 @@
+"""The coder's lexicons: verb and noun cues, and context words, from ``data/``."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from bilateral.ontology import EVENTS, cameo
+from bilateral.phrases import PhraseMatcher
+
+SHAPES = frozenset({"directed", "symmetric", "host", "statement", "obligation"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpec:
+    """What a cue phrase means: event, CAMEO code, mode, argument shape."""
+
+    event: str
+    cameo: str
+    mode: str | None
+    shape: str
+    needs: re.Pattern[str] | None
+    rank: int
+    phrase: str
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = (resources.files("bilateral.code") / "data" / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def inflections(word: str) -> set[str]:
+    """``sign~`` → sign, signs, signed, signing; other words stand for themselves."""
+    if not word.endswith("~"):
+        return {word}
+    base = word[:-1]
+    if base.endswith("ee"):
+        forms = {base + "s", base + "d", base + "ing"}
+    elif base.endswith("e"):
+        forms = {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2:-1] not in ("a", "e", "o", "u"):
+        forms = {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms = {base + "es", base + "ed", base + "ing"}
+    else:
+        forms = {base + "s", base + "ed", base + "ing"}
+        if (
+            len(base) <= 4
+            and base[-1] not in "aeiouwxy"
+            and base[-2] in "aeiou"
+            and base[-3:-2] not in ("a", "e", "i", "o", "u")
+        ):
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return {base} | forms
+
+
+def expand(phrase: str) -> list[str]:
+    """Every surface form of a phrase whose words may end in ``~``."""
+    return [" ".join(words) for words in itertools.product(*(sorted(inflections(word)) for word in phrase.split()))]
+
+
+@cache
+def cues() -> PhraseMatcher[CueSpec]:
+    pairs: list[tuple[str, CueSpec]] = []
+    for row in _rows("cues.tsv"):
+        if row["event"] not in EVENTS or row["shape"] not in SHAPES:
+            raise ValueError(f"cues.tsv: bad event or shape in {row}")
+        cameo(row["cameo"])  # raises on an unknown code
+        needs = re.compile(row["needs"], re.IGNORECASE) if row["needs"] else None
+        for phrase in row["phrases"].split("|"):
+            spec = CueSpec(
+                row["event"], row["cameo"], row["mode"] or None, row["shape"], needs, int(row["rank"]), phrase
+            )
+            pairs += [(form, spec) for form in expand(phrase)]
+    return PhraseMatcher(pairs)
+
+
+@cache
+def contexts() -> PhraseMatcher[tuple[str, ...]]:
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for row in _rows("contexts.tsv"):
+        labels = tuple(row["contexts"].split("|"))
+        pairs += [(word, labels) for word in row["words"].split("|")]
+    return PhraseMatcher(pairs)

@@ -1,0 +1,43 @@
+"""Modality of an act from the words around its cue: "will sign" is not "signed"."""
+
+from __future__ import annotations
+
+import re
+
+from bilateral.records import Modality
+
+_BEFORE = 60  # characters before the cue that can change its modality
+
+_NEGATED = re.compile(
+    r"\b(?:not|never|no longer|n't|neither|nor|failed to|refused to|declined to|without)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|would|if|unless|should|threatened to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
+    r"aims? to|hopes? to|scheduled to|due to|ready to|agreed to|pledged to|promised to|vowed to|next)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:according to|reportedly|reports? said|was reported|were reported|state media|sources? said|"
+    r"local media|news agency reported|unconfirmed)\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
+
+
+def modality(sentence: str, cue_start: int, cue_end: int, *, intent: bool = False) -> Modality:
+    """Modality of the act whose cue spans ``sentence[cue_start:cue_end]``; ``intent`` for cues of intention."""
+    before = sentence[max(0, cue_start - _BEFORE) : cue_start]
+    if _NEGATED.search(before):
+        return Modality.NEGATED
+    if _HYPOTHETICAL.search(before) and (_CONDITION.search(sentence) or not before.rstrip().lower().endswith("would")):
+        return Modality.HYPOTHETICAL
+    if _FUTURE.search(before) or intent:
+        return Modality.FUTURE
+    if _REPORTED.search(sentence):
+        return Modality.REPORTED
+    return Modality.ASSERTED

@@ -1,0 +1,346 @@
+"""Who acts and who is acted upon: slots in a sentence, and roles for one cue.
+
+A *slot* is a stretch of the sentence that names one party or a joint pair:
+an actor mention (adjacent mentions of one country merge: "Turkish President
+Recep Tayyip Erdogan"), a pronoun resolved to the last person named ("he"),
+or a reference to the article's two countries ("the two presidents").
+Roles follow the cue's shape (see ``data/cues.tsv``) with the direction rules
+of DESIGN.md: the visitor acts; "X and Y signed" is joint; "was signed by X"
+makes X the actor; in "A said B did", B acts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from bilateral.code.lexicon import CueSpec
+from bilateral.records import ActorKind, Mention, Party
+
+_KIND_RANK = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.IGO: 2, ActorKind.COUNTRY: 3}
+_TITLE_WORDS = (
+    r"(?:[A-Z][\w.&'-]*|president|vice|prime|minister|ministers|foreign|defen[cs]e|secretary|general|chief|head|"
+    r"of|for|the|ambassador|envoy|spokes(?:person|man|woman)|officials?|leader|chancellor|premier|deputy|state|"
+    r"affairs|national|company|corporation|firm|group|agency|ministry|administration|acquisition|program|programme|"
+    r"petrochemical|carmaker|automaker|giant|executives?|delegation|counterpart)"
+)
+_SAME_PARTY_GAP = re.compile(r"^(?:'s|’s)?\s*,?\s*(?:" + _TITLE_WORDS + r"\s+){0,5}$")
+_COMPOUND_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE
+)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE_CUE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_JOINT = re.compile(
+    r"\b(?:the two (?:presidents|leaders|sides|countries|nations|ministers|diplomats|governments|delegations|"
+    r"premiers|prime ministers|foreign ministers|defence ministers|defense ministers|heads of state|neighbou?rs|"
+    r"capitals|allies|partners)|both (?:countries|sides|leaders|nations|governments|capitals)|they)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+$", re.IGNORECASE)
+_BETWEEN_AFTER = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|to|on|against|from|toward|towards|for)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
+)
+_LOCATION_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:capital\s*,?\s*|city of\s+)?$", re.IGNORECASE)
+_FORMER_HEAD = re.compile(r"\s+(?:chief|head|boss|secretary[- ]general)\b", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_AFTER = re.compile(
+    r"\s+(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
+    r"leaders?|ministers?|ministry|foreign|defen[cs]e|counterparts?|delegations?|diplomats?|ambassadors?|envoys?|embassy|"
+    r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
+    r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
+    r"negotiators?|lawmakers|parliament|court|regulators?|central bank|intelligence|security|navy|administration|"
+    r"officers?|guards?|border guards?|state|delegates)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
+_COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A stretch of the sentence naming one party, or both of a joint pair."""
+
+    start: int
+    end: int
+    parties: tuple[Party, ...]
+    via: str = "name"
+    mention: Mention | None = None
+    agent: bool = True  # False: a place ("in Seoul") or a country word on a thing ("Japanese flag")
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(party.country for party in self.parties if party.country)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the roles of one sentence may draw on beyond the sentence itself."""
+
+    earlier_people: tuple[Mention, ...]  # people named before this sentence, latest last
+    speakers: tuple[Mention, ...]  # people who spoke or led a sentence before this one, latest last
+    dyad: tuple[str, str] | None  # the article's two main countries
+    location: str | None  # the country the article is datelined in
+
+
+def party(mention: Mention) -> Party:
+    return Party(mention.text, mention.name, mention.country, mention.kind, mention.sector, mention.office)
+
+
+def article_dyad(mentions: tuple[Mention, ...]) -> tuple[str, str] | None:
+    """The two countries an article is about, when two stand out."""
+    counts = Counter(
+        mention.country
+        for mention in mentions
+        if mention.country and mention.kind is not ActorKind.IGO and mention.sector != "MED"
+    )
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] * 2 > top[1][1]):
+        return None
+    first, second = sorted((top[0][0], top[1][0]))
+    return first, second
+
+
+def slots(text: str, start: int, end: int, mentions: list[Mention], context: Context) -> list[Slot]:
+    """The slots of the sentence ``text[start:end]`` (offsets into the article text)."""
+    found: list[Slot] = []
+    people = list(context.earlier_people)
+    for mention in mentions:
+        if (
+            mention.sector == "MED"
+            or mention.country is None
+            or (_FORMER_HEAD.match(text, mention.end) and mention.kind is ActorKind.IGO)
+        ):
+            continue  # news agencies are sources; "the former UN chief" is a person, not the UN
+        if found and found[-1].mention is not None and _same_party(text, found[-1], mention):
+            previous = found[-1]
+            best = mention if _KIND_RANK[mention.kind] < _KIND_RANK[previous.parties[0].kind] else previous.mention
+            assert best is not None
+            found[-1] = Slot(previous.start, mention.end, (party(best),), previous.via, best)  # a name: an agent
+        else:
+            via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
+            agent = not _is_place(text, mention.start) and (
+                mention.form != "adjective" or bool(_AGENT_AFTER.match(text, mention.end))
+            )
+            found.append(Slot(mention.start, mention.end, (party(mention),), via, mention, agent))
+        if mention.kind is ActorKind.PERSON:
+            people.append(mention)
+    found += _references(text, start, end, found, people, context)
+    return sorted(found, key=lambda slot: slot.start)
+
+
+def _same_party(text: str, previous: Slot, mention: Mention) -> bool:
+    gap = text[previous.end : mention.start]
+    return mention.country in previous.countries and bool(_SAME_PARTY_GAP.match(gap)) and " and " not in gap
+
+
+def _references(
+    text: str, start: int, end: int, named: list[Slot], people: list[Mention], context: Context
+) -> list[Slot]:
+    sentence = text[start:end]
+    taken = [(slot.start, slot.end) for slot in named]
+    found: list[Slot] = []
+    here = [person for person in people if person.start >= start]
+    for match in _SUBJECT_PRONOUN.finditer(sentence):
+        at = start + match.start()
+        person = _referent(here, context, at)
+        if person is not None and not _inside(at, taken):
+            found.append(Slot(at, start + match.end(), (party(person),), "pronoun"))
+    for match in _FIRST_PERSON.finditer(sentence):
+        at = start + match.start()
+        speaker = _speaker(text, start, end, named, here, context, at)
+        if speaker is not None and not _inside(at, taken):
+            found.append(Slot(at, start + match.end(), (speaker,), "speaker"))
+    if context.dyad is not None:
+        for match in _JOINT.finditer(sentence):
+            at = start + match.start()
+            if not _inside(at, taken):
+                pair = tuple(Party(match[0], None, code, ActorKind.COUNTRY) for code in context.dyad)
+                found.append(Slot(at, start + match.end(), pair, "joint"))
+    return found
+
+
+def possessive_actor(text: str, start: int, cue_start: int, here: list[Mention], context: Context) -> Slot | None:
+    """ "his meeting with …": the person the possessive refers to."""
+    match = _POSSESSIVE_BEFORE_CUE.search(text, start, cue_start)
+    if match is None or match.end() != cue_start:
+        return None
+    person = _referent(here, context, match.start())
+    return None if person is None else Slot(match.start(), match.end(), (party(person),), "pronoun")
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(first <= at < last for first, last in spans)
+
+
+def _referent(here: list[Mention], context: Context, at: int) -> Mention | None:
+    """Who "he" or "his" at ``at`` is: a person named just before in the sentence,
+    else the last person who spoke or led a sentence, else the last person named."""
+    before = [person for person in here if person.start < at]
+    if before:
+        return before[-1]
+    if context.speakers:
+        return context.speakers[-1]
+    return context.earlier_people[-1] if context.earlier_people else None
+
+
+def _speaker(
+    text: str, start: int, end: int, named: list[Slot], here: list[Mention], context: Context, at: int
+) -> Party | None:
+    """Who "we" or "our" stands for: the person the sentence quotes, else the last speaker."""
+    quote_end = max(text.rfind("\u201d", start, end), text.rfind('"', start, end))
+    if quote_end > at:
+        after = [slot for slot in named if slot.start > quote_end and slot.parties[0].kind is ActorKind.PERSON]
+        if after:
+            return after[0].parties[0]
+    person = _referent([], context, at) if quote_end > at else _referent(here, context, at)
+    return party(person) if person is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor: tuple[Party, ...]
+    recipient: tuple[Party, ...]
+    how: str
+
+
+def assign(
+    text: str, start: int, end: int, cue: tuple[int, int, CueSpec], found: list[Slot], reported_from: int
+) -> Roles | None:
+    """Actor and recipient for the cue at ``cue``, or ``None`` when the sentence does not say."""
+    cue_start, cue_end, spec = cue
+    before = [slot for slot in found if slot.end <= cue_start and slot.start >= reported_from]
+    after = [slot for slot in found if slot.start >= cue_end]
+    if spec.shape == "statement":
+        return _statement(found, cue_start)
+    passive = _PASSIVE_BEFORE.search(text, start, cue_start)
+    if passive is not None and passive.end() == cue_start and after:
+        by = [slot for slot in after if _BY_AFTER.match(text[cue_end : slot.start] + " ")]
+        if by:
+            agents = _compound(text, after[after.index(by[0]) :])
+            subject = _compound(text, before[-1:]) if before else []
+            if spec.shape == "symmetric" and subject:
+                return _roles(agents + subject, [], "passive joint")
+            return _roles(agents, subject, "passive")
+    between = [slot for slot in after if _BETWEEN_AFTER.search(text, cue_end, slot.start)]
+    if between and text[cue_end : between[0].start].count(" ") <= 6:
+        group = _compound(text, after[after.index(between[0]) :])
+        if len(_countries(group)) >= 2:
+            return _roles(group, [], "between")
+    if spec.shape == "obligation":
+        return _obligation(found, cue_start, reported_from, before)
+    subject = _subject(text, before)
+    if not subject:
+        return _participle(text, after, start, cue_start)
+    objects = _object(text, after, subject)
+    if spec.shape == "host":
+        return _roles(objects, subject, "host") if objects else None
+    if spec.shape == "symmetric" and len(_countries(subject)) >= 2:
+        with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start)]
+        return _roles(subject, with_slot, "joint")
+    return _roles(subject, objects, "subject-object")
+
+
+def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: list[Slot]) -> Roles | None:
+    """ "A said B must …": A demands of B."""
+    speakers = [slot for slot in found if slot.end <= reported_from and slot.via != "joint"]
+    if not speakers or not before:
+        return None
+    return _roles(speakers[-1:], before[-1:], "obligation")
+
+
+def _statement(found: list[Slot], cue_start: int) -> Roles | None:
+    """The speaker acts; the first other country named is spoken about."""
+    speakers = [slot for slot in found if slot.end <= cue_start and slot.via != "joint" and slot.agent]
+    speaker = speakers[-1:] or [slot for slot in found if slot.start >= cue_start and slot.agent][:1]
+    if not speaker:
+        return None
+    others = [
+        slot
+        for slot in found
+        if slot is not speaker[0] and not slot.countries & speaker[0].countries and slot.via != "joint"
+    ]
+    return _roles(speaker, others[:1], "speaker")
+
+
+def _participle(text: str, after: list[Slot], start: int, cue_start: int) -> Roles | None:
+    """ "Meeting X, Y said …": X is the object, Y (after the comma) the actor."""
+    if len(after) < 2 or cue_start - start > _PARTICIPLE_LEAD:
+        return None
+    first = after[0]
+    comma = text.find(",", first.end)
+    actors = [
+        slot
+        for slot in after[1:]
+        if comma != -1 and slot.start > comma and slot.agent and not slot.countries & first.countries
+    ]
+    if not actors:
+        return None
+    return _roles(actors[:1], [first], "participle")
+
+
+def _subject(text: str, before: list[Slot]) -> list[Slot]:
+    """The party group nearest before the cue that is not the object of a preposition."""
+    groups: list[list[Slot]] = []
+    for slot in (slot for slot in before if slot.agent):
+        if groups and _COMPOUND_GAP.match(text[groups[-1][-1].end : slot.start]):
+            groups[-1].append(slot)
+        else:
+            groups.append([slot])
+    for group in reversed(groups):
+        if not _PREPOSITION_BEFORE.search(text, max(0, group[0].start - 40), group[0].start):
+            return group
+    return groups[0] if groups else []
+
+
+def _object(text: str, after: list[Slot], subject: list[Slot]) -> list[Slot]:
+    taken = _countries(subject)
+    rest = [slot for slot in after if not slot.countries <= taken and slot.via != "joint"]
+    if not rest:
+        return []
+    if _is_place(text, rest[0].start):
+        return []
+    return _compound(text, rest)
+
+
+def _is_place(text: str, at: int) -> bool:
+    """Whether the name at ``at`` follows "in": a place, not a party ("met in Seoul")."""
+    match = _LOCATION_BEFORE.search(text, max(0, at - 30), at)
+    return match is not None and match.end() == at
+
+
+def _compound(text: str, run: list[Slot]) -> list[Slot]:
+    group = run[:1]
+    for slot in run[1:]:
+        if _COMPOUND_GAP.match(text[group[-1].end : slot.start]):
+            group.append(slot)
+        else:
+            break
+    return group
+
+
+def _countries(group: list[Slot]) -> frozenset[str]:
+    return frozenset(country for slot in group for country in slot.countries)
+
+
+def _roles(actors: list[Slot], recipients: list[Slot], how: str) -> Roles | None:
+    actor = tuple(party for slot in actors for party in slot.parties)
+    taken = {party.country for party in actor}
+    recipient = tuple(party for slot in recipients for party in slot.parties if party.country not in taken)
+    if not actor:
+        return None
+    return Roles(actor, recipient, how)
+
+
+def location(text: str, mentions: list[Mention]) -> str | None:
+    """The country of a place the sentence says the act happened in ("in Ankara")."""
+    for mention in mentions:
+        if mention.kind is ActorKind.COUNTRY and mention.form in ("capital", "name") and _is_place(text, mention.start):
+            return mention.country
+    return None

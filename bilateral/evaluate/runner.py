@@ -1,0 +1,107 @@
+"""Run the gold sets: each read, coded and scored, or skipped with the reason why."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bilateral.errors import UsageError
+from bilateral.evaluate import conflibert, dev, petrarch2_gsr, petrarch_unit, plover_gsr
+from bilateral.evaluate.metrics import Report
+
+log = logging.getLogger(__name__)
+
+Results = dict[str, dict[str, object]]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSet:
+    """A gold set: the files it needs (under the gold or dev folder) and how to run it."""
+
+    name: str
+    files: tuple[str, ...]
+    run: Callable[[Path], Report]
+    dev: bool = False
+
+
+SETS = {
+    gold_set.name: gold_set
+    for gold_set in (
+        GoldSet("plover_gsr", (f"{plover_gsr.FOLDER}/{plover_gsr.RECORDS}",), plover_gsr.run),
+        GoldSet("petrarch2_gsr", (f"{petrarch2_gsr.FOLDER}/{petrarch2_gsr.RECORDS}",), petrarch2_gsr.run),
+        GoldSet(
+            "petrarch_unit",
+            tuple(f"{petrarch_unit.FOLDER}/{name}" for name in (petrarch_unit.RECORDS, petrarch_unit.ACTORS)),
+            petrarch_unit.run,
+        ),
+        GoldSet(
+            "conflibert",
+            tuple(f"{conflibert.FOLDER}/{name}" for name in (conflibert.CLASSES, conflibert.SPANS)),
+            conflibert.run,
+        ),
+        GoldSet("dev", (dev.ANNOTATIONS,), dev.run, dev=True),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What running one set gave: a report, or the reason it was skipped; and how long it took."""
+
+    name: str
+    report: Report | None
+    skipped: str | None
+    seconds: float
+
+    def results(self) -> dict[str, object]:
+        if self.report is None:
+            return {"skipped": self.skipped}
+        results: dict[str, object] = dict(self.report.metrics)
+        for metric, reason in self.report.unscored.items():
+            results |= {metric: None, f"{metric}_skipped": reason}
+        return results
+
+
+def coder_missing() -> str | None:
+    """Why the event coder cannot be called, or ``None`` when it can."""
+    if importlib.util.find_spec("bilateral.code") is None:
+        return "the event coder (bilateral.code) is not installed"
+    module = importlib.import_module("bilateral.code")
+    if not all(callable(getattr(module, name, None)) for name in ("code", "code_text")):
+        return "bilateral.code does not provide code() and code_text() yet"
+    return None
+
+
+def run_sets(gold_dir: Path, dev_dir: Path, sets: Sequence[str] | None = None) -> list[Outcome]:
+    """Run the named sets (all when ``None``), in the order :data:`SETS` lists them."""
+    names = list(SETS) if sets is None else list(dict.fromkeys(sets))
+    unknown = [name for name in names if name not in SETS]
+    if unknown:
+        raise UsageError(f"unknown gold set {', '.join(unknown)}; the sets are {', '.join(SETS)}")
+    no_coder = coder_missing()
+    outcomes: list[Outcome] = []
+    for name in names:
+        gold_set = SETS[name]
+        folder = dev_dir if gold_set.dev else gold_dir
+        absent = [file for file in gold_set.files if not (folder / file).is_file()]
+        if absent:
+            outcomes.append(Outcome(name, None, f"{', '.join(str(folder / file) for file in absent)} not found", 0.0))
+            continue
+        if no_coder is not None:
+            outcomes.append(Outcome(name, None, no_coder, 0.0))
+            continue
+        started = time.perf_counter()
+        report = gold_set.run(folder)
+        seconds = time.perf_counter() - started
+        log.info("%s: scored in %.1f s", name, seconds)
+        outcomes.append(Outcome(name, report, None, seconds))
+    return outcomes
+
+
+def evaluate(gold_dir: Path, dev_dir: Path, sets: Sequence[str] | None = None) -> Results:
+    """Every set's metrics (a number in [0, 1] or a count), or ``{"skipped": reason}``."""
+    return {outcome.name: outcome.results() for outcome in run_sets(gold_dir, dev_dir, sets)}

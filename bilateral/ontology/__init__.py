@@ -1,0 +1,55 @@
+"""PLOVER and CAMEO tables, built from the sourced data file ``data/cameo.tsv``."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+CODEBOOK = "PLOVER 2021 (manual draft 0.8) + STATEMENT; CAMEO 1.1b3"
+
+PLOVER_EVENTS = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+EVENTS = (*PLOVER_EVENTS, "STATEMENT")
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A CAMEO code with its Goldstein score, GDELT QuadClass and PLOVER mapping."""
+
+    code: str
+    label: str
+    goldstein: float
+    quad: int
+    plover: str
+    mode: str | None
+    context: str | None
+
+
+@cache
+def cameo_table() -> dict[str, Code]:
+    path = resources.files("bilateral.ontology") / "data" / "cameo.tsv"
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    table: dict[str, Code] = {}
+    for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+        table[row["code"]] = Code(
+            row["code"], row["label"], float(row["goldstein"]), int(row["quad"]), row["plover"],
+            row["mode"] or None, row["context"] or None,
+        )  # fmt: skip
+    return table
+
+
+def cameo(code: str) -> Code:
+    """The row for ``code``, falling back to its nearest listed parent."""
+    table = cameo_table()
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            return table[code[:length]]
+    raise KeyError(f"unknown CAMEO code {code!r}")
+
+
+def quad_name(quad: int) -> str:
+    return {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}[quad]

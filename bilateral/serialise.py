@@ -1,0 +1,99 @@
+"""Records to plain JSON-ready dicts and back: one shape for the CLI, the store and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bilateral.records import ActorKind, Event, EventDate, Evidence, Field, Modality, Party, Precision
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def party_dict(party: Party) -> dict[str, Any]:
+    return {
+        "text": party.text,
+        "name": party.name,
+        "country": party.country,
+        "kind": party.kind.value,
+        "sector": party.sector,
+        "office": party.office,
+    }
+
+
+def party_from(data: dict[str, Any]) -> Party:
+    return Party(data["text"], data["name"], data["country"], ActorKind(data["kind"]), data["sector"], data["office"])
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    """The JSON shape of an event (see the README, "Event records")."""
+    return {
+        "id": event.id,
+        "event": event.event,
+        "mode": event.mode,
+        "contexts": list(event.contexts),
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "quad": event.quad,
+        "actor": [party_dict(party) for party in event.actor],
+        "recipient": [party_dict(party) for party in event.recipient],
+        "modality": event.modality.value,
+        "date": _day(event.when.start),
+        "date_end": _day(event.when.end),
+        "date_precision": event.when.precision.value if event.when.precision else None,
+        "date_method": event.when.method,
+        "published": _day(event.published),
+        "location_country": event.location_country,
+        "background": event.background,
+        "evidence": {
+            "article_id": event.evidence.article_id,
+            "field": event.evidence.field.value,
+            "start": event.evidence.start,
+            "end": event.evidence.end,
+            "quote": event.evidence.quote,
+            "cue": event.evidence.cue,
+        },
+        "confidence": event.confidence,
+        "coder": event.coder,
+        "coder_version": event.coder_version,
+        "codebook": event.codebook,
+    }
+
+
+def event_from(data: dict[str, Any]) -> Event:
+    evidence = data["evidence"]
+    return Event(
+        id=data["id"],
+        event=data["event"],
+        mode=data["mode"],
+        contexts=tuple(data["contexts"]),
+        cameo=data["cameo"],
+        goldstein=data["goldstein"],
+        quad=data["quad"],
+        actor=tuple(party_from(party) for party in data["actor"]),
+        recipient=tuple(party_from(party) for party in data["recipient"]),
+        modality=Modality(data["modality"]),
+        when=EventDate(
+            date.fromisoformat(data["date"]) if data["date"] else None,
+            date.fromisoformat(data["date_end"]) if data["date_end"] else None,
+            Precision(data["date_precision"]) if data["date_precision"] else None,
+            data["date_method"],
+        ),
+        published=date.fromisoformat(data["published"]) if data["published"] else None,
+        evidence=Evidence(
+            evidence["article_id"],
+            Field(evidence["field"]),
+            evidence["start"],
+            evidence["end"],
+            evidence["quote"],
+            evidence["cue"],
+        ),
+        location_country=data["location_country"],
+        background=data["background"],
+        confidence=data["confidence"],
+        coder=data["coder"],
+        coder_version=data["coder_version"],
+        codebook=data["codebook"],
+    )

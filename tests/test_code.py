@@ -27,7 +27,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
     ("text", "expected"),
     [
         ("France and Germany signed a defence pact on Tuesday.", ("SUPPORT", "057", "DEU+FRA", "", "asserted")),
-        ("Japan will sign a trade deal with India next month.", ("SUPPORT", "057", "JPN", "IND", "future")),
+        ("Japan will sign a trade deal with India next month.", ("AGREE", "030", "JPN", "IND", "future")),
         ("China did not sign the agreement with Vietnam.", ("SUPPORT", "057", "CHN", "VNM", "negated")),
         ("Russia accused Ukraine of shelling the nuclear plant.", ("ACCUSE", "112", "RUS", "UKR", "asserted")),
         ("Turkey summoned the Greek ambassador on Monday.", ("ACCUSE", "114", "TUR", "GRC", "asserted")),

@@ -28,7 +28,7 @@ from bilateral.evaluate import (
 from bilateral.evaluate.command import evaluate_command
 from bilateral.evaluate.floors import save_floors
 from bilateral.evaluate.metrics import Tally, label_tallies, macro_f1
-from bilateral.evaluate.readme import END, START, scores_table, with_scores
+from bilateral.evaluate.readme import END, START, scores_table, update_readme, with_scores
 from bilateral.evaluate.runner import run_sets
 from bilateral.evaluate.triples import Triple, collapse, country_of, event_triples, match
 from bilateral.records import (
@@ -555,6 +555,15 @@ def test_readme_scores_between_markers() -> None:
     assert with_scores(readme, "T") == f"# x\n{START}\nT\n{END}\nafter\n"
     with pytest.raises(UsageError):
         with_scores("# no markers\n", "T")
+
+
+def test_update_readme(tmp_path: Path) -> None:
+    path = tmp_path / "README.md"
+    with pytest.raises(UsageError, match="not found"):
+        update_readme(path, "T")
+    path.write_text(f"intro\n{START}\n{END}\n", encoding="utf-8")
+    update_readme(path, "| a |")
+    assert path.read_text(encoding="utf-8") == f"intro\n{START}\n| a |\n{END}\n"
 
 
 def test_runner_skips_sets_whose_files_are_missing(tmp_path: Path) -> None:

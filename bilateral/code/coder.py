@@ -23,12 +23,19 @@ from bilateral.code.modality import modality
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
 from bilateral.read import read_text
-from bilateral.records import ActorKind, ActorReading, Event, Evidence, Field, Mention, Party, Sentence
+from bilateral.records import ActorKind, ActorReading, Event, Evidence, Field, Mention, Modality, Party, Sentence
 from bilateral.repair import repair
 
 CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
+_PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033", "CONCEDE": "030", "RETREAT": "030"}
+_SPORTS = re.compile(
+    r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
+    r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
+)
+_SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
 _GOVERNING = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})  # their objects are contents, not acts
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
@@ -42,6 +49,8 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     folded = fold(text)
     mentions = sorted((mention for mention in reading.mentions if mention.field is Field.TEXT), key=lambda m: m.start)
     dyad = roles.article_dyad(reading.mentions)
+    if len(_SPORTS.findall(text)) >= _SPORTS_WORDS:
+        return ()
     dateline = roles.location(text, mentions[:3]) or _dateline(mentions)
     people: list[Mention] = []
     speakers: list[Mention] = []
@@ -78,7 +87,15 @@ def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title:
 
 
 def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
-    return cue.value.needs is None or bool(cue.value.needs.search(sentence.text))
+    if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
+        return False
+    before = sentence.text[: cue.start - sentence.start]
+    return not (cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before))
+
+
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"
+)
 
 
 def _dateline(mentions: list[Mention]) -> str | None:
@@ -129,7 +146,9 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
 
 def _chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:
     """The strongest cue, and strong cues of other event types; statements only alone."""
-    acts = [cue for cue in found if cue.value.shape != "statement"] or found
+    acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]
+    if not acts:
+        return []  # "said" alone attributes; it is not an event
     governed = {later.start for cue in acts for later in acts if _governs(text, cue, later)}
     acts = [cue for cue in acts if cue.start not in governed]
     primary = max(acts, key=lambda cue: cue.value.rank)
@@ -215,24 +234,28 @@ def _event(
         recipient = _fallback_recipient(actor, sentence, inside, context)
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)
-    if len(countries) < 2:
+    if len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
         return None
     near = [mention for mention in inside if cue.end <= mention.start <= cue.end + _NEAR]
     place = roles.location(reading.article.text, near) or context.location
+    relative_start = cue.start - sentence.start
     code = spec.cameo
     if spec.event == "CONSULT" and place and recipient and place not in _codes(recipient) and _codes(actor) == {place}:
         actor, recipient = recipient, actor  # the visitor acts; the host receives
         code = "042"
     elif spec.event == "CONSULT" and place and recipient and place in _codes(recipient) and place not in _codes(actor):
         code = "042"  # met the host on its ground: a visit
+    mood = modality(sentence.text, relative_start, relative_start + cue.end - cue.start, intent=_is_intent(spec))
+    event_type = spec.event
+    if mood is Modality.FUTURE and event_type in _PROMISABLE:
+        event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
     code_row = cameo(code)
-    relative_start = cue.start - sentence.start
     when, background = dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window)
     contexts = _contexts(sentence, code_row.context)
-    digest = hashlib.blake2b(f"{reading.article.id}:{sentence.start}:{cue.start}:{spec.event}".encode(), digest_size=10)
+    digest = hashlib.blake2b(f"{reading.article.id}:{sentence.start}:{cue.start}:{event_type}".encode(), digest_size=10)
     return Event(
         id=digest.hexdigest(),
-        event=spec.event,
+        event=event_type,
         mode=code_row.mode if code != spec.cameo else spec.mode or code_row.mode,
         contexts=contexts,
         cameo=code,
@@ -240,7 +263,7 @@ def _event(
         quad=code_row.quad,
         actor=actor,
         recipient=recipient,
-        modality=modality(sentence.text, relative_start, relative_start + cue.end - cue.start, intent=_is_intent(spec)),
+        modality=mood,
         when=when,
         published=reading.article.published,
         evidence=Evidence(reading.article.id, sentence.field, sentence.start, sentence.end, sentence.text, spec.phrase),

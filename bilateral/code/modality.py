@@ -18,7 +18,7 @@ _HYPOTHETICAL = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
     r"aims? to|hopes? to|scheduled to|due to|ready to|agreed to|pledged to|promised to|vowed to|next)"
-    r"\s+(?:\w+\s+){0,2}$",
+    r"\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(

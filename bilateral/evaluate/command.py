@@ -17,7 +17,7 @@ from rich.table import Table
 
 from bilateral.errors import BilateralError
 from bilateral.evaluate.floors import check, load_floors, raise_floors, save_floors
-from bilateral.evaluate.readme import scores_table, with_scores
+from bilateral.evaluate.readme import scores_table, update_readme
 from bilateral.evaluate.runner import SETS, Outcome, run_sets
 
 EXIT_ERROR = 1
@@ -61,8 +61,7 @@ def evaluate_command(
             floors = raise_floors(results, floors)
             save_floors(floors, floors_path)
         if readme:
-            path = Path("README.md")
-            path.write_text(with_scores(path.read_text(encoding="utf-8"), scores_table(results, floors)), "utf-8")
+            update_readme(Path("README.md"), scores_table(results, floors))
     except BilateralError as error:
         err.print(f"error[{error.code}]: {error}", markup=False)
         raise typer.Exit(EXIT_ERROR) from error

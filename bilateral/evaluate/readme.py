@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from bilateral.errors import UsageError
 from bilateral.evaluate.floors import Floors
@@ -37,3 +38,10 @@ def with_scores(readme: str, table: str) -> str:
     if start < 0 or end < start:
         raise UsageError(f"README.md has no {START} … {END} markers; add them where the scores table goes")
     return f"{readme[: start + len(START)]}\n{table}\n{readme[end:]}"
+
+
+def update_readme(path: Path, table: str) -> None:
+    """Rewrite the scores table in the README at ``path``."""
+    if not path.is_file():
+        raise UsageError(f"{path} not found; run from the repository root")
+    path.write_text(with_scores(path.read_text(encoding="utf-8"), table), encoding="utf-8")

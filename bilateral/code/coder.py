@@ -30,13 +30,13 @@ CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
-_PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033", "CONCEDE": "030", "RETREAT": "030"}
+_PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
 _SPORTS = re.compile(
     r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
     r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
 )
 _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
-_GOVERNING = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT"})  # their objects are contents, not acts
+_GOVERNING = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE"})  # their objects are contents, not acts
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
@@ -54,6 +54,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     dateline = roles.location(text, mentions[:3]) or _dateline(mentions)
     people: list[Mention] = []
     speakers: list[Mention] = []
+    pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
     events: dict[tuple[object, ...], Event] = {}
     for sentence in reading.sentences:
         if sentence.field is not Field.TEXT:
@@ -65,8 +66,11 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             if _needs_met(cue, sentence) and not any(m.start < cue.end and cue.start < m.end for m in inside)
         ]
         if found:
-            context = roles.Context(tuple(people), tuple(speakers), dyad, dateline)
+            context = roles.Context(tuple(people), tuple(speakers), pair or dyad, dateline)
             for event in _code_sentence(reading, sentence, inside, found, context):
+                if len(_codes(event.actor) | _codes(event.recipient)) == 2:
+                    first, second = sorted(_codes(event.actor) | _codes(event.recipient))
+                    pair = (first, second)
                 key = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start)
                 if key in events:
                     kept = events[key]
@@ -230,7 +234,7 @@ def _event(
     spec = cue.value
     actor, recipient = assigned.actor, assigned.recipient
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
-    if not recipient and len(_codes(actor)) < 2:
+    if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL:
         recipient = _fallback_recipient(actor, sentence, inside, context)
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)

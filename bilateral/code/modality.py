@@ -16,7 +16,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|would|if|unless|should|threatened to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
 _FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
+    r"\b(?:will|would|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
     r"aims? to|hopes? to|scheduled to|due to|ready to|agreed to|pledged to|promised to|vowed to|next)"
     r"\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,

@@ -56,7 +56,8 @@ _AGENT_AFTER = re.compile(
     r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
     r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
     r"negotiators?|lawmakers|parliament|court|regulators?|central bank|intelligence|security|navy|administration|"
-    r"officers?|guards?|border guards?|state|delegates)\b",
+    r"officers?|guards?|border guards?|state|delegates|farmers|protesters|demonstrators|activists|students|workers|"
+    r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")

@@ -224,6 +224,8 @@ def test_petrarch_score_on_hand_built_events() -> None:
     assert metrics["recall"] == 1.0
     assert metrics["sentence_accuracy"] == pytest.approx(1 / 3)
     assert (metrics["quad.1.correct"], metrics["quad.1.extra"], metrics["quad.3.extra"]) == (1, 1, 1)
+    # pairs whatever the code: in "a" both directions make one reciprocal pair, right; "d" is extra
+    assert (metrics["pair_correct"], metrics["pair_extra"], metrics["pair_missed"]) == (1, 1, 0)
     assert [mistake.item for mistake in report.mistakes] == ["a", "d"]
 
 

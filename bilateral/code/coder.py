@@ -29,6 +29,7 @@ from bilateral.repair import repair
 CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_STATE_NEGATION = re.compile(r"\b(?:has|have|had)\s+(?:not|never)\b|\bnever\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
 _SPORTS = re.compile(
@@ -94,9 +95,12 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
         return False
     before = sentence.text[: cue.start - sentence.start]
-    return not (cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before))
+    if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
+        return False  # "a man accused of …" describes the man
+    return not (" " not in cue.value.phrase and _DETERMINER_BEFORE.search(before))  # "the bans", "the meeting"
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(
     r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"
 )
@@ -196,7 +200,7 @@ def _code_sentence(
                 )
         if assigned is None:
             continue
-        event = _event(reading, sentence, cue, assigned, inside, context)
+        event = _event(reading, sentence, cue, assigned, inside, slots, context)
         if event is not None:
             events.append(event)
     return events
@@ -229,13 +233,14 @@ def _event(
     cue: Match[lexicon.CueSpec],
     assigned: roles.Roles,
     inside: list[Mention],
+    slots: list[roles.Slot],
     context: roles.Context,
 ) -> Event | None:
     spec = cue.value
     actor, recipient = assigned.actor, assigned.recipient
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL:
-        recipient = _fallback_recipient(actor, sentence, inside, context)
+        recipient = _fallback_recipient(actor, slots, context, article_pair=spec.shape != "symmetric")
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)
     if len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
@@ -250,6 +255,8 @@ def _event(
     elif spec.event == "CONSULT" and place and recipient and place in _codes(recipient) and place not in _codes(actor):
         code = "042"  # met the host on its ground: a visit
     mood = modality(sentence.text, relative_start, relative_start + cue.end - cue.start, intent=_is_intent(spec))
+    if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
+        return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
     if mood is Modality.FUTURE and event_type in _PROMISABLE:
         event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
@@ -287,19 +294,14 @@ def _is_intent(spec: lexicon.CueSpec) -> bool:
 
 
 def _fallback_recipient(
-    actor: tuple[Party, ...], sentence: Sentence, inside: list[Mention], context: roles.Context
+    actor: tuple[Party, ...], slots: list[roles.Slot], context: roles.Context, *, article_pair: bool
 ) -> tuple[Party, ...]:
-    """A recipient from the same sentence, else the other country of the article's pair."""
+    """The one other party the sentence names, else (``article_pair``) the other country of the article's pair."""
     taken = _codes(actor)
-    others = {
-        mention.country
-        for mention in inside
-        if mention.country and mention.country not in taken and mention.sector != "MED"
-    }
-    if len(others) == 1:
-        other = next(mention for mention in inside if mention.country in others)
-        return (roles.party(other),)
-    if not others and context.dyad is not None and taken & set(context.dyad):
+    others = [slot for slot in slots if slot.via != "joint" and slot.countries and not slot.countries & taken]
+    if len({country for slot in others for country in slot.countries}) == 1:
+        return others[0].parties
+    if article_pair and not others and context.dyad is not None and taken & set(context.dyad):
         partner = next(code for code in context.dyad if code not in taken)
         return (Party("(the article's other country)", None, partner, ActorKind.COUNTRY),)
     return ()

@@ -12,8 +12,10 @@ _NEGATED = re.compile(
     r"\b(?:not|never|no longer|n't|neither|nor|failed to|refused to|declined to|without)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|would|if|unless|should|threatened to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|unless|threatened to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WILL_IN_CLAUSE = re.compile(
+    r"\b(?:will|is due to|are due to|is to|are to|is scheduled to|plans to)\b[^,;.]{0,60}$", re.IGNORECASE
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
@@ -34,9 +36,9 @@ def modality(sentence: str, cue_start: int, cue_end: int, *, intent: bool = Fals
     before = sentence[max(0, cue_start - _BEFORE) : cue_start]
     if _NEGATED.search(before):
         return Modality.NEGATED
-    if _HYPOTHETICAL.search(before) and (_CONDITION.search(sentence) or not before.rstrip().lower().endswith("would")):
+    if _HYPOTHETICAL.search(before) or (_WOULD.search(before) and _CONDITION.search(sentence)):
         return Modality.HYPOTHETICAL
-    if _FUTURE.search(before) or intent:
+    if _FUTURE.search(before) or _WILL_IN_CLAUSE.search(before) or intent:
         return Modality.FUTURE
     if _REPORTED.search(sentence):
         return Modality.REPORTED

@@ -82,6 +82,11 @@ def root_of(cameo: str) -> str:
     return cameo.strip()[:2]
 
 
+def without_root(triple: Triple) -> Triple:
+    """The triple's pair alone, for scoring who acted on whom whatever the act."""
+    return Triple(triple.source, triple.target, "", triple.joint)
+
+
 def is_cameo(code: str) -> bool:
     """Whether a code has a CAMEO root (01-20); PETRARCH's unit tests also use made-up ones (345, 901)."""
     root = root_of(code)

@@ -9,7 +9,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -193,7 +193,10 @@ def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
     documents = read_paths([text_or_file]) if is_input else iter([read_text(text_or_file)])
     results: list[CodedArticle] = []
     for item in documents:
-        result = item if isinstance(item, Failure) else analyse(item, gazetteer, on=day)
+        if isinstance(item, Failure):
+            raise BilateralError(f"{item.message} [{item.code}]", origin=item.origin)
+        # --date: the day the text is read against, whatever the file says.
+        result = analyse(replace(item, published=day) if day else item, gazetteer, on=day)
         if isinstance(result, Failure):
             raise BilateralError(f"{result.message} [{result.code}]", origin=result.origin)
         results.append(result)

@@ -147,8 +147,48 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert bad_date.exit_code == 1 and bad_date.stderr.startswith("error[usage]")
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["articles"], ["actors"], ["demo"]])
+@pytest.mark.parametrize(
+    "command", [[], ["ingest"], ["articles"], ["actors"], ["demo"], ["code"], ["events"], ["recode"], ["eval"]]
+)
 def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert len(result.stdout.split()) > 15
+
+
+REQUIRED_EVENT_KEYS = {
+    "event", "mode", "contexts", "cameo", "goldstein", "quad", "actor", "recipient",
+    "date", "date_precision", "modality", "evidence",
+}  # fmt: skip
+
+
+def test_code_prints_events_with_evidence(tmp_path: Path) -> None:
+    text = "Estonia expelled a Russian diplomat on Tuesday."
+    result = run("code", text, "--date", "2025-03-14", "--format", "json", db=tmp_path / "b.db")
+    assert result.exit_code == 0, result.output
+    (event,) = json.loads(result.stdout)
+    assert set(event) >= REQUIRED_EVENT_KEYS
+    assert (event["event"], event["cameo"], event["date"]) == ("SANCTION", "166", "2025-03-11")
+    assert [party["country"] for party in event["actor"]] == ["EST"]
+    assert {"name", "country", "sector", "office"} <= set(event["actor"][0])
+    assert event["evidence"]["quote"] == text
+    assert not (tmp_path / "b.db").exists()  # code does not store
+
+
+def test_events_from_the_store_and_recode(seeds: Path, tmp_path: Path) -> None:
+    db = tmp_path / "b.db"
+    run("ingest", str(seeds), db=db)
+    events = json.loads(run("events", "--pair", "KOR-TUR", "--format", "json", db=db).stdout)
+    assert events and all({"TUR", "KOR"} <= {p["country"] for p in e["actor"] + e["recipient"]} for e in events)
+    assert {e["date"] for e in events} >= {"2025-11-24", "2021-05-14"}
+    consults = json.loads(run("events", "--type", "consult", "--format", "json", db=db).stdout)
+    assert consults and {e["event"] for e in consults} == {"CONSULT"}
+    recent = json.loads(run("events", "--since", "2025-01-01", "--format", "json", db=db).stdout)
+    assert recent and all(e["date"] >= "2025-01-01" for e in recent)
+    everything = json.loads(run("events", "--format", "json", db=db).stdout)
+    csv_lines = run("events", "--format", "csv", db=db).stdout.splitlines()
+    assert csv_lines[0].startswith("id,date,date_precision,event") and len(csv_lines) == len(everything) + 1
+    recoded = run("recode", db=db)
+    assert recoded.exit_code == 0 and f"{len(events)} events stored" in recoded.stdout
+    assert json.loads(run("events", "--pair", "KOR-TUR", "--format", "json", db=db).stdout) == events
+    assert run("events", "--pair", "TURKEY", db=db).exit_code == 1

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
@@ -23,11 +25,25 @@ from bilateral.code.modality import modality
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
 from bilateral.read import read_text
-from bilateral.records import ActorKind, ActorReading, Event, Evidence, Field, Mention, Modality, Party, Sentence
+from bilateral.records import (
+    ActorKind,
+    ActorReading,
+    Event,
+    EventDate,
+    Evidence,
+    Field,
+    Mention,
+    Modality,
+    Party,
+    Sentence,
+)
 from bilateral.repair import repair
+
+T = TypeVar("T")
 
 CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
+_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _STATE_NEGATION = re.compile(r"\b(?:has|have|had)\s+(?:not|never)\b|\bnever\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
@@ -57,18 +73,22 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     speakers: list[Mention] = []
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
     events: dict[tuple[object, ...], Event] = {}
+    cues = _Spans(lexicon.cues().find(folded))
+    topics = _Spans(lexicon.contexts().find(folded))
+    mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
         if sentence.field is not Field.TEXT:
             continue
-        inside = [mention for mention in mentions if sentence.start <= mention.start < sentence.end]
+        inside = mentions[bisect_left(mention_starts, sentence.start) : bisect_left(mention_starts, sentence.end)]
         found = [
             cue
-            for cue in lexicon.cues().find(folded, sentence.start, sentence.end)
+            for cue in cues.within(sentence.start, sentence.end)
             if _needs_met(cue, sentence) and not any(m.start < cue.end and cue.start < m.end for m in inside)
         ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), pair or dyad, dateline)
-            for event in _code_sentence(reading, sentence, inside, found, context):
+            here = _contexts(topics.within(sentence.start, sentence.end))
+            for event in _code_sentence(reading, sentence, inside, found, context, here):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
                     pair = (first, second)
@@ -81,6 +101,26 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
         people += _people(inside)
         speakers += _speakers(sentence, _people(inside), found)
     return tuple(events.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What one sentence says about all its events: topics, date, background."""
+
+    topics: tuple[str, ...]
+    when: EventDate
+    background: bool
+
+
+class _Spans(Generic[T]):
+    """Matches over the whole article, looked up by sentence."""
+
+    def __init__(self, matches: list[Match[T]]) -> None:
+        self._matches = matches
+        self._starts = [match.start for match in matches]
+
+    def within(self, start: int, end: int) -> list[Match[T]]:
+        return self._matches[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
 def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title: str = "") -> tuple[Event, ...]:
@@ -177,9 +217,12 @@ def _code_sentence(
     inside: list[Mention],
     found: list[Match[lexicon.CueSpec]],
     context: roles.Context,
+    topics: tuple[str, ...],
 ) -> list[Event]:
     text = reading.article.text
     slots = roles.slots(text, sentence.start, sentence.end, inside, context)
+    when, background = dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window)
+    facts = _Facts(topics, when, background)
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     for cue in _chosen(found, text):
@@ -200,7 +243,7 @@ def _code_sentence(
                 )
         if assigned is None:
             continue
-        event = _event(reading, sentence, cue, assigned, inside, slots, context)
+        event = _event(reading, sentence, cue, assigned, inside, slots, context, facts)
         if event is not None:
             events.append(event)
     return events
@@ -235,6 +278,7 @@ def _event(
     inside: list[Mention],
     slots: list[roles.Slot],
     context: roles.Context,
+    facts: _Facts,
 ) -> Event | None:
     spec = cue.value
     actor, recipient = assigned.actor, assigned.recipient
@@ -261,8 +305,8 @@ def _event(
     if mood is Modality.FUTURE and event_type in _PROMISABLE:
         event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
     code_row = cameo(code)
-    when, background = dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window)
-    contexts = _contexts(sentence, code_row.context)
+    extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
+    contexts = tuple(dict.fromkeys(facts.topics + extra))
     digest = hashlib.blake2b(f"{reading.article.id}:{sentence.start}:{cue.start}:{event_type}".encode(), digest_size=10)
     return Event(
         id=digest.hexdigest(),
@@ -275,11 +319,11 @@ def _event(
         actor=actor,
         recipient=recipient,
         modality=mood,
-        when=when,
+        when=facts.when,
         published=reading.article.published,
         evidence=Evidence(reading.article.id, sentence.field, sentence.start, sentence.end, sentence.text, spec.phrase),
         location_country=place,
-        background=background,
+        background=facts.background,
         confidence=confidence,
         coder=CODER,
         coder_version=CODER_VERSION,
@@ -308,14 +352,13 @@ def _fallback_recipient(
 
 
 def _main_clause(text: str) -> str:
-    """The sentence without its relative clauses ("Lee, who took office in June, is …")."""
-    return _RELATIVE_CLAUSE.sub(",", text)
+    """The sentence without its dateline and relative clauses ("Lee, who took office in June, is …").
+
+    A dateline ("BERLIN, Sept 14 -") gives the day of the report, not of the act.
+    """
+    return _RELATIVE_CLAUSE.sub(",", _DATELINE.sub("", text))
 
 
-def _contexts(sentence: Sentence, from_code: str | None) -> tuple[str, ...]:
-    found: dict[str, None] = {}
-    for match in lexicon.contexts().find(fold(sentence.text)):
-        found.update(dict.fromkeys(match.value))
-    if from_code:
-        found.update(dict.fromkeys(part.strip() for part in from_code.split(";") if part.strip()))
-    return tuple(found)
+def _contexts(matches: list[Match[tuple[str, ...]]]) -> tuple[str, ...]:
+    """The contexts the words of a sentence point to, in order of first mention."""
+    return tuple(dict.fromkeys(label for match in matches for label in match.value))

@@ -45,9 +45,24 @@ _IN_MONTH = re.compile(
 _YEAR = re.compile(r"\b(?:in|since|during|until|a)\s+(?P<year>(?:19|20)\d{2})\b")
 
 
+# Substrings every date expression contains; a sentence with none of them has no date.
+_DATE_HINTS = (
+    *sorted({name[:3] for name in MONTHS}),
+    *(day[:3] for day in WEEKDAYS),
+    "yesterday",
+    "today",
+    "week",
+    "year",
+)
+_DIGIT = re.compile(r"\d")
+
+
 def resolve(sentence: str, published: date | None, window: DateWindow | None) -> tuple[EventDate, bool]:
     """The event date for a sentence and whether the sentence is background history."""
     background = _is_background(sentence, published, window)
+    lowered = sentence.lower()
+    if published is not None and not any(hint in lowered for hint in _DATE_HINTS):
+        return EventDate(published, published, Precision.DAY, "publication date"), background
     if published is None:
         if window is not None:
             return EventDate(window.start, window.end, Precision.WINDOW, "office-holder window"), background
@@ -138,6 +153,6 @@ def _in_month(sentence: str, published: date) -> EventDate | None:
 
 def _is_background(sentence: str, published: date | None, window: DateWindow | None) -> bool:
     reference = published.year if published else window.start.year if window else None
-    if reference is None:
+    if reference is None or not _DIGIT.search(sentence):
         return False
     return any(int(match["year"]) < reference - 1 for match in _YEAR.finditer(sentence))

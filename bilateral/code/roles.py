@@ -27,7 +27,8 @@ _TITLE_WORDS = (
 )
 _SAME_PARTY_GAP = re.compile(r"^(?:'s|’s)?\s*,?\s*(?:" + _TITLE_WORDS + r"\s+){0,5}$")
 _COMPOUND_GAP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE
+    r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|[A-Z][\w.'-]*)\s+){0,3}"
+    r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?$"
 )
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE_CUE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -60,6 +61,7 @@ _AGENT_AFTER = re.compile(
     r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
     re.IGNORECASE,
 )
+_PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
 
@@ -289,11 +291,12 @@ def _participle(text: str, after: list[Slot], start: int, cue_start: int) -> Rol
 def _subject(text: str, before: list[Slot]) -> list[Slot]:
     """The party group nearest before the cue that is not the object of a preposition."""
     groups: list[list[Slot]] = []
-    for slot in (slot for slot in before if slot.agent):
+    for slot in before:
         if groups and _COMPOUND_GAP.match(text[groups[-1][-1].end : slot.start]):
             groups[-1].append(slot)
         else:
             groups.append([slot])
+    groups = [group for group in groups if any(slot.agent for slot in group)]  # "Hungarian and Romanian officials"
     for group in reversed(groups):
         if not _PREPOSITION_BEFORE.search(text, max(0, group[0].start - 40), group[0].start):
             return group
@@ -312,8 +315,11 @@ def _object(text: str, after: list[Slot], subject: list[Slot]) -> list[Slot]:
 
 def _is_place(text: str, at: int) -> bool:
     """Whether the name at ``at`` follows "in": a place, not a party ("met in Seoul")."""
-    match = _LOCATION_BEFORE.search(text, max(0, at - 30), at)
-    return match is not None and match.end() == at
+    before = text[max(0, at - 24) : at].lower()
+    if not before.endswith(_PLACE_ENDINGS):
+        return False
+    match = _LOCATION_BEFORE.search(before)
+    return match is not None and match.end() == len(before)
 
 
 def _compound(text: str, run: list[Slot]) -> list[Slot]:

@@ -46,6 +46,7 @@ CODER_VERSION = "0.1.0"
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _STATE_NEGATION = re.compile(r"\b(?:has|have|had)\s+(?:not|never)\b|\bnever\b", re.IGNORECASE)
+_TOWARD = re.compile(r"\b(?:toward|towards|against|near|border with|into|at)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
 _SPORTS = re.compile(
@@ -282,6 +283,8 @@ def _event(
 ) -> Event | None:
     spec = cue.value
     actor, recipient = assigned.actor, assigned.recipient
+    if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
+        recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL:
         recipient = _fallback_recipient(actor, slots, context, article_pair=spec.shape != "symmetric")

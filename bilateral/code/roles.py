@@ -239,6 +239,8 @@ def assign(
     if spec.shape == "obligation":
         return _obligation(found, cue_start, reported_from, before)
     subject = _subject(text, before)
+    if not subject and spec.event == "PROTEST":
+        return _crowd(found)
     if not subject:
         return _participle(text, after, start, cue_start)
     objects = _object(text, after, subject)
@@ -248,6 +250,19 @@ def assign(
         with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start)]
         return _roles(subject, with_slot, "joint")
     return _roles(subject, objects, "subject-object")
+
+
+def _crowd(found: list[Slot]) -> Roles | None:
+    """ "In Seoul, hundreds rallied near the Japanese embassy": the place's people protest against the other state."""
+    places = [
+        slot
+        for slot in found
+        if not slot.agent and slot.mention is not None and slot.mention.form in ("capital", "name")
+    ]
+    targets = [slot for slot in found if slot.agent and places and not slot.countries & places[0].countries]
+    if not places or not targets:
+        return None
+    return _roles(places[:1], targets[:1], "crowd")
 
 
 def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: list[Slot]) -> Roles | None:

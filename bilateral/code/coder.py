@@ -45,7 +45,9 @@ CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
-_STATE_NEGATION = re.compile(r"\b(?:has|have|had)\s+(?:not|never)\b|\bnever\b", re.IGNORECASE)
+_STATE_NEGATION = re.compile(
+    r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
+)
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|border with|into|at)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}

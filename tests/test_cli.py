@@ -103,6 +103,7 @@ def test_actors_on_the_undated_seed(seeds: Path, tmp_path: Path) -> None:
     assert window["start"].startswith("2021-05") and window["end"].startswith("2022-05")
     people = {(row["text"], row["name"], row["office"]) for row in rows if row["kind"] == "person"}
     assert ("foreign minister", "Mevlüt Çavuşoğlu", "Foreign Minister") in people
+    assert ("counterpart", "Chung Eui-yong", "Foreign Minister") in people  # "his South Korean counterpart"
     assert any(name == "Mevlüt Çavuşoğlu" and text == "Çavuşoğlu" for text, name, _ in people)
     assert any(name == "Chung Eui-yong" and office for _, name, office in people)
     assert any(name == "Kim Boo-kyum" and office == "Prime Minister" for _, name, office in people)

@@ -10,6 +10,7 @@ after one is that holder ("Prime Minister Kim Boo-kyum"). A surname alone
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +23,7 @@ from bilateral.records import ActorKind, ActorReading, Article, DateWindow, Fiel
 from bilateral.sentences import sentences
 
 Period = tuple[date, date]
+_COUNTERPART = re.compile(r"\s+(counterparts?)\b")
 _GLUE = frozenset({" ", "'s ", "’s "})
 
 
@@ -45,8 +47,51 @@ def recognise(article: Article, gazetteer: Gazetteer, *, on: date | None = None)
     period: Period | None = (day, day) if day else (window.start, window.end or date.max) if window else None
     mentions: list[Mention] = []
     for field, text in texts.items():
-        mentions += _mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field])
+        found = sorted(_mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field]), key=_start)
+        mentions += sorted(found + _counterparts(text, found, gazetteer, period), key=_start)
     return ActorReading(article, tuple(mentions), window, sentences(article))
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _counterparts(text: str, mentions: list[Mention], gazetteer: Gazetteer, period: Period | None) -> list[Mention]:
+    """ "his South Korean counterpart": the holder, in that country, of the office of the person just named."""
+    found: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        match = _COUNTERPART.match(text, mention.end)
+        if mention.kind is not ActorKind.COUNTRY or mention.country is None or match is None:
+            continue
+        colleague = next(
+            (m for m in reversed(mentions[:index]) if m.role and m.role != "igo_head" and m.country != mention.country),
+            None,
+        )
+        if colleague is None or colleague.role is None:
+            continue
+        name, title = None, colleague.office
+        if period is not None:
+            holders = gazetteer.holders(mention.country, colleague.role, start=period[0], end=period[1])
+            if len({entry.key for entry, _ in holders}) == 1:
+                name, title = holders[0][0].name, holders[0][1].title
+        start, end = match.start(1), match.end(1)
+        found.append(
+            Mention(
+                mention.field,
+                start,
+                end,
+                text[start:end],
+                ActorKind.PERSON,
+                name,
+                mention.country,
+                sector="GOV",
+                office=title,
+                role=colleague.role,
+                form="counterpart",
+                source="offices.tsv",
+            )  # fmt: skip
+        )
+    return found
 
 
 def infer_window(people: Iterable[Entry]) -> DateWindow | None:

@@ -190,7 +190,10 @@ class Event:
     when: EventDate
     published: date | None
     evidence: Evidence
+    location: str | None = None
     location_country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
     background: bool = False
     confidence: float = 0.5
     coder: str = ""

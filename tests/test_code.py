@@ -122,7 +122,9 @@ def test_first_seed(seeds: Path, gaz: Gazetteer) -> None:
     assert has(events, "AGREE", "TUR", "KOR", "terrorism")
     assert has(events, "CONSULT", "KOR+TUR", "", "technology")  # cooperation across sectors
     assert has(events, "COOPERATE", "KOR+TUR", "", "military")  # the Altay tank
-    assert any("Hyundai" in e.evidence.quote and "economic" in e.contexts for e in events)
+    hyundai = [e for e in events if "Hyundai" in e.evidence.quote]
+    assert hyundai and "economic" in hyundai[0].contexts
+    assert hyundai[0].location == "İzmit" and hyundai[0].latitude == pytest.approx(40.76, abs=0.05)
 
 
 def test_second_seed_is_dated_by_a_window(seeds: Path, gaz: Gazetteer) -> None:
@@ -152,3 +154,18 @@ def test_sample_corpus_covers_every_plover_type(gaz: Gazetteer) -> None:
 
     found = {event.event for article in coded(corpus_dir(), gaz) for event in article.events}
     assert found == set(EVENTS), f"missing: {sorted(set(EVENTS) - found)}"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("Turkey and Greece signed a deal in Athens on Monday.", "Athens", "GRC"),
+        ("Japan's foreign minister met his Chinese counterpart in the capital Beijing.", "Beijing", "CHN"),
+        ("ANKARA, March 3 - Turkey and Greece signed a deal.", "Ankara", "TUR"),
+        ("Turkey and Greece signed a deal in March.", None, None),
+    ],
+)
+def test_location(gaz: Gazetteer, text: str, place: str | None, country: str | None) -> None:
+    (event,) = code_text(text, gaz, on=ON)
+    assert (event.location, event.location_country) == (place, country)
+    assert (event.latitude is None) == (place is None)

@@ -89,7 +89,7 @@ def _counterparts(text: str, mentions: list[Mention], gazetteer: Gazetteer, peri
                 role=colleague.role,
                 form="counterpart",
                 source="offices.tsv",
-            )  # fmt: skip
+            )
         )
     return found
 

@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import dates, lexicon, roles
+from bilateral.code import dates, lexicon, location, roles
 from bilateral.code.modality import modality
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
@@ -71,7 +71,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     dyad = roles.article_dyad(reading.mentions)
     if len(_SPORTS.findall(text)) >= _SPORTS_WORDS:
         return ()
-    dateline = roles.location(text, mentions[:3]) or _dateline(mentions)
+    filed = location.dateline(mentions)
     people: list[Mention] = []
     speakers: list[Mention] = []
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
@@ -89,7 +89,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             if _needs_met(cue, sentence) and not any(m.start < cue.end and cue.start < m.end for m in inside)
         ]
         if found:
-            context = roles.Context(tuple(people), tuple(speakers), pair or dyad, dateline)
+            context = roles.Context(tuple(people), tuple(speakers), pair or dyad, filed)
             here = _contexts(topics.within(sentence.start, sentence.end))
             for event in _code_sentence(reading, sentence, inside, found, context, here):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
@@ -147,14 +147,6 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)
 _MODIFIER_BEFORE = re.compile(
     r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"
 )
-
-
-def _dateline(mentions: list[Mention]) -> str | None:
-    """The country of an upper-case capital opening the article ("ANKARA, Nov 24 -")."""
-    first = mentions[0] if mentions else None
-    if first is not None and first.form == "capital" and first.text.isupper():
-        return first.country
-    return None
 
 
 def _codes(parties: tuple[Party, ...]) -> frozenset[str]:
@@ -294,8 +286,10 @@ def _event(
     countries = _codes(actor) | _codes(recipient)
     if len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
         return None
-    near = [mention for mention in inside if cue.end <= mention.start <= cue.end + _NEAR]
-    place = roles.location(reading.article.text, near) or context.location
+    text = reading.article.text
+    here = location.where(text, sentence.start, sentence.end, cue.end, inside, near=_NEAR)
+    at = here or context.location  # the sentence's own place, else the dateline
+    place = here.country if here else None  # only a place the sentence names decides who visited whom
     relative_start = cue.start - sentence.start
     code = spec.cameo
     if spec.event == "CONSULT" and place and recipient and place not in _codes(recipient) and _codes(actor) == {place}:
@@ -327,7 +321,10 @@ def _event(
         when=facts.when,
         published=reading.article.published,
         evidence=Evidence(reading.article.id, sentence.field, sentence.start, sentence.end, sentence.text, spec.phrase),
-        location_country=place,
+        location=at.name if at else None,
+        location_country=at.country if at else None,
+        latitude=at.latitude if at else None,
+        longitude=at.longitude if at else None,
         background=facts.background,
         confidence=confidence,
         coder=CODER,

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bilateral.code.lexicon import CueSpec
+from bilateral.code.location import Where
 from bilateral.records import ActorKind, Mention, Party
 
 _KIND_RANK = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.IGO: 2, ActorKind.COUNTRY: 3}
@@ -89,7 +90,7 @@ class Context:
     earlier_people: tuple[Mention, ...]  # people named before this sentence, latest last
     speakers: tuple[Mention, ...]  # people who spoke or led a sentence before this one, latest last
     dyad: tuple[str, str] | None  # the article's two main countries
-    location: str | None  # the country the article is datelined in
+    location: Where | None  # where the article is datelined
 
 
 def party(mention: Mention) -> Party:
@@ -358,11 +359,3 @@ def _roles(actors: list[Slot], recipients: list[Slot], how: str) -> Roles | None
     if not actor:
         return None
     return Roles(actor, recipient, how)
-
-
-def location(text: str, mentions: list[Mention]) -> str | None:
-    """The country of a place the sentence says the act happened in ("in Ankara")."""
-    for mention in mentions:
-        if mention.kind is ActorKind.COUNTRY and mention.form in ("capital", "name") and _is_place(text, mention.start):
-            return mention.country
-    return None

@@ -28,12 +28,20 @@ _REPORTED = re.compile(
     r"local media|news agency reported|unconfirmed)\b",
     re.IGNORECASE,
 )
+# Substrings every negating, conditional or future pattern above contains.
+_HINTS = ("not", "never", "n't", "neither", "nor", "failed", "refused", "declined", "without", "could", "might", "may",
+          "should", "if", "unless", "threat", "would", "will", "shall", "'ll", " to ", "going", "plan", "intend",
+          "expected", "set ", "aim", "hope", "scheduled", "due", "ready", "agreed", "pledged", "promised", "vowed",
+          "next")  # fmt: skip
 _CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
 
 
 def modality(sentence: str, cue_start: int, cue_end: int, *, intent: bool = False) -> Modality:
     """Modality of the act whose cue spans ``sentence[cue_start:cue_end]``; ``intent`` for cues of intention."""
     before = sentence[max(0, cue_start - _BEFORE) : cue_start]
+    lowered = before.lower()
+    if not any(hint in lowered for hint in _HINTS):  # most acts are told plainly
+        return Modality.FUTURE if intent else Modality.REPORTED if _REPORTED.search(sentence) else Modality.ASSERTED
     if _NEGATED.search(before):
         return Modality.NEGATED
     if _HYPOTHETICAL.search(before) or (_WOULD.search(before) and _CONDITION.search(sentence)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bilateral.code.lexicon import CueSpec
 from bilateral.code.location import Where
@@ -77,10 +77,10 @@ class Slot:
     via: str = "name"
     mention: Mention | None = None
     agent: bool = True  # False: a place ("in Seoul") or a country word on a thing ("Japanese flag")
+    countries: frozenset[str] = field(init=False)
 
-    @property
-    def countries(self) -> frozenset[str]:
-        return frozenset(party.country for party in self.parties if party.country)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "countries", frozenset(party.country for party in self.parties if party.country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,17 +151,20 @@ def _references(
     taken = [(slot.start, slot.end) for slot in named]
     found: list[Slot] = []
     here = [person for person in people if person.start >= start]
-    for match in _SUBJECT_PRONOUN.finditer(sentence):
+    lowered = sentence.lower()
+    pronouns = _SUBJECT_PRONOUN.finditer(sentence) if ("he " in lowered or "he," in lowered) else ()
+    for match in pronouns:
         at = start + match.start()
         person = _referent(here, context, at)
         if person is not None and not _inside(at, taken):
             found.append(Slot(at, start + match.end(), (party(person),), "pronoun"))
-    for match in _FIRST_PERSON.finditer(sentence):
+    firsts = _FIRST_PERSON.finditer(sentence) if ("we" in lowered or "our" in lowered or "us" in lowered) else ()
+    for match in firsts:
         at = start + match.start()
         speaker = _speaker(text, start, end, named, here, context, at)
         if speaker is not None and not _inside(at, taken):
             found.append(Slot(at, start + match.end(), (speaker,), "speaker"))
-    if context.dyad is not None:
+    if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
         for match in _JOINT.finditer(sentence):
             at = start + match.start()
             if not _inside(at, taken):

@@ -89,7 +89,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             if _needs_met(cue, sentence) and not any(m.start < cue.end and cue.start < m.end for m in inside)
         ]
         if found:
-            context = roles.Context(tuple(people), tuple(speakers), pair or dyad, filed)
+            context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed)
             here = _contexts(topics.within(sentence.start, sentence.end))
             for event in _code_sentence(reading, sentence, inside, found, context, here):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:

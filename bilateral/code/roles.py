@@ -28,7 +28,8 @@ _TITLE_WORDS = (
 )
 _SAME_PARTY_GAP = re.compile(r"^(?:'s|’s)?\s*,?\s*(?:" + _TITLE_WORDS + r"\s+){0,5}$")
 _COMPOUND_GAP = re.compile(
-    r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|acting|foreign|defen[cs]e|[A-Z][\w.'-]*)\s+){0,5}"
+    r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|acting|foreign|defen[cs]e|"
+    r"[A-Z][\w.'-]*)\s+){0,5}"
     r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?$"
 )
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -58,7 +59,8 @@ _AGENT_AFTER = re.compile(
     r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
     r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
     r"negotiators?|lawmakers|parliament|court|regulators?|central bank|intelligence|security|navy|administration|"
-    r"officers?|guards?|border guards?|state|delegates|acting|farmers|protesters|demonstrators|activists|students|workers|"
+    r"officers?|guards?|border guards?|state|delegates|acting|farmers|protesters|demonstrators|activists|"
+    r"students|workers|"
     r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
     re.IGNORECASE,
 )

@@ -40,7 +40,8 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Estonia expelled a Russian diplomat.", ("SANCTION", "166", "EST", "RUS", "asserted")),
         ("Thai troops withdrew from the border area with Cambodia.", ("RETREAT", "087", "THA", "KHM", "asserted")),
         ("Japan and South Korea urged China to stop the exercises.", ("REQUEST", "020", "JPN+KOR", "CHN", "asserted")),
-        ("Saudi Arabia and Iran agreed to reopen their embassies.", ("AGREE", "030", "IRN+SAU", "", "future")),
+        ("Saudi Arabia and Iran agreed to reopen their embassies.", ("AGREE", "030", "IRN+SAU", "", "asserted")),
+        ("Saudi Arabia plans to reopen its embassy in Iran.", ("AGREE", "030", "SAU", "IRN", "future")),
         (
             "Chinese Foreign Minister Wang Yi met his Indian counterpart in New Delhi.",
             ("CONSULT", "042", "CHN", "IND", "asserted"),

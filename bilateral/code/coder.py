@@ -58,6 +58,8 @@ _SPORTS = re.compile(
 _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
 _GOVERNING = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE"})  # their objects are contents, not acts
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
+_INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
+_BACKGROUND_REACH = 40  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
@@ -108,11 +110,10 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Facts:
-    """What one sentence says about all its events: topics, date, background."""
+    """What one sentence says about all its events: topics and date."""
 
     topics: tuple[str, ...]
     when: EventDate
-    background: bool
 
 
 class _Spans(Generic[T]):
@@ -216,8 +217,7 @@ def _code_sentence(
 ) -> list[Event]:
     text = reading.article.text
     slots = roles.slots(text, sentence.start, sentence.end, inside, context)
-    when, background = dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window)
-    facts = _Facts(topics, when, background)
+    facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     for cue in _chosen(found, text):
@@ -325,7 +325,9 @@ def _event(
         location_country=at.country if at else None,
         latitude=at.latitude if at else None,
         longitude=at.longitude if at else None,
-        background=facts.background,
+        background=dates.is_background(
+            sentence.text[: cue.end - sentence.start + _BACKGROUND_REACH], reading.article.published, reading.window
+        ),
         confidence=confidence,
         coder=CODER,
         coder_version=CODER_VERSION,
@@ -334,9 +336,13 @@ def _event(
 
 
 def _is_intent(spec: lexicon.CueSpec) -> bool:
-    """An AGREE cue that states an intention ("plans to", "will visit") is about the future."""
+    """An AGREE cue that states an intention ("plans to", "will visit") is about the future.
+
+    An agreement or a pledge already made ("agreed to continue", "pledged that") is
+    asserted: the AGREE type says it looks ahead (eval/dev/GUIDE.md).
+    """
     words = spec.phrase.split()
-    return spec.event == "AGREE" and (words[-1] == "to" or words[0] in ("will", "plan~", "intend~", "agreed"))
+    return spec.event == "AGREE" and words[0] in _INTENT_WORDS
 
 
 def _fallback_recipient(

@@ -57,21 +57,20 @@ _DATE_HINTS = (
 _DIGIT = re.compile(r"\d")
 
 
-def resolve(sentence: str, published: date | None, window: DateWindow | None) -> tuple[EventDate, bool]:
-    """The event date for a sentence and whether the sentence is background history."""
-    background = _is_background(sentence, published, window)
+def resolve(sentence: str, published: date | None, window: DateWindow | None) -> EventDate:
+    """The event date for a sentence."""
     lowered = sentence.lower()
     if published is not None and not any(hint in lowered for hint in _DATE_HINTS):
-        return EventDate(published, published, Precision.DAY, "publication date"), background
+        return EventDate(published, published, Precision.DAY, "publication date")
     if published is None:
         if window is not None:
-            return EventDate(window.start, window.end, Precision.WINDOW, "office-holder window"), background
-        return EventDate(None, None, None, "undated"), background
+            return EventDate(window.start, window.end, Precision.WINDOW, "office-holder window")
+        return EventDate(None, None, None, "undated")
     for finder in (_explicit_day, _weekday, _relative, _in_month):
         found = finder(sentence, published)
         if found is not None:
-            return found, background
-    return EventDate(published, published, Precision.DAY, "publication date"), background
+            return found
+    return EventDate(published, published, Precision.DAY, "publication date")
 
 
 def _explicit_day(sentence: str, published: date) -> EventDate | None:
@@ -151,7 +150,8 @@ def _in_month(sentence: str, published: date) -> EventDate | None:
     return EventDate(start, end, Precision.MONTH, f"month {match[0].strip()!r}")
 
 
-def _is_background(sentence: str, published: date | None, window: DateWindow | None) -> bool:
+def is_background(sentence: str, published: date | None, window: DateWindow | None) -> bool:
+    """Whether the words around an act date it well before the article ("unveiled in 2011")."""
     reference = published.year if published else window.start.year if window else None
     if reference is None or not _DIGIT.search(sentence):
         return False

@@ -48,6 +48,18 @@ _WITH_BEFORE = re.compile(
     r"\b(?:with|to|on|against|from|toward|towards|for)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
 )
 _LOCATION_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:capital\s*,?\s*|city of\s+)?$", re.IGNORECASE)
+_OFFICE_REFERENCE = re.compile(
+    r"\b[Tt]he (?P<office>(?:foreign |defen[cs]e |prime )?minister|president|chancellor|premier|foreign secretary|"
+    r"secretary of state)\b(?! of\b)"
+)
+_OFFICE_WORDS = {
+    "minister": ("foreign_minister", "defence_minister", "head_of_government", "minister"),
+    "president": ("head_of_state",),
+    "chancellor": ("head_of_government",),
+    "premier": ("head_of_government",),
+    "secretary": ("foreign_minister",),
+    "state": ("foreign_minister",),
+}
 _FORMER_HEAD = re.compile(r"\s+(?:chief|head|boss|secretary[- ]general)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
@@ -166,6 +178,12 @@ def _references(
         speaker = _speaker(text, start, end, named, here, context, at)
         if speaker is not None and not _inside(at, taken):
             found.append(Slot(at, start + match.end(), (speaker,), "speaker"))
+    if "the " in lowered:
+        for match in _OFFICE_REFERENCE.finditer(sentence):
+            at = start + match.start()
+            holder = _office_holder(context, match["office"].lower())
+            if holder is not None and not _inside(at, taken):
+                found.append(Slot(at, start + match.end(), (party(holder),), "office"))
     if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
         for match in _JOINT.finditer(sentence):
             at = start + match.start()
@@ -186,6 +204,15 @@ def possessive_actor(text: str, start: int, cue_start: int, here: list[Mention],
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
     return any(first <= at < last for first, last in spans)
+
+
+def _office_holder(context: Context, office: str) -> Mention | None:
+    """The person last named who holds an office like the one "the minister" names."""
+    wanted = _OFFICE_WORDS.get(office.rsplit(maxsplit=1)[-1], ())
+    for person in reversed((*context.earlier_people, *context.speakers)):
+        if person.role and (not wanted or person.role in wanted):
+            return person
+    return None
 
 
 def _referent(here: list[Mention], context: Context, at: int) -> Mention | None:

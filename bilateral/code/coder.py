@@ -56,10 +56,12 @@ _SPORTS = re.compile(
     r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
 )
 _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
-_GOVERNING = frozenset({"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE"})  # their objects are contents, not acts
+_GOVERNING = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
+)  # their objects are contents, not acts
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
-_BACKGROUND_REACH = 40  # characters after a cue in which an old year makes the act history
+_BACKGROUND_REACH = 60  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 

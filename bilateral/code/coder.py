@@ -141,11 +141,14 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
         return False
     before = sentence.text[: cue.start - sentence.start]
+    if cue.value.phrase.endswith(" on") and _WHEN_AFTER.match(sentence.text, cue.end - sentence.start):
+        return False  # "agreed on Sunday to …": "on" starts a date
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
     return not (" " not in cue.value.phrase and _DETERMINER_BEFORE.search(before))  # "the bans", "the meeting"
 
 
+_WHEN_AFTER = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(
     r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"

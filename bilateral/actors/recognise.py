@@ -43,13 +43,24 @@ def recognise(article: Article, gazetteer: Gazetteer, *, on: date | None = None)
         for field in texts
     }
     day = on or article.published
-    window = None if day else infer_window(named.values())
+    window = None if day else infer_window(named.values(), titles=_titles(texts, hits, gazetteer))
     period: Period | None = (day, day) if day else (window.start, window.end or date.max) if window else None
     mentions: list[Mention] = []
     for field, text in texts.items():
         found = sorted(_mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field]), key=_start)
         mentions += sorted(found + _counterparts(text, found, gazetteer, period), key=_start)
     return ActorReading(article, tuple(mentions), window, sentences(article))
+
+
+def _titles(texts: dict[Field, str], hits: dict[Field, list[Hit]], gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """Person → the offices the text puts right before their name ("Prime Minister Kishida")."""
+    titles: dict[str, set[str]] = {}
+    for field, text in texts.items():
+        for before, hit in pairwise(hits[field]):
+            office = before.target.office
+            if hit.target.kind is ActorKind.PERSON and office is not None and text[before.end : hit.start] == " ":
+                titles.setdefault(gazetteer.entry(hit).key, set()).add(office.office)
+    return titles
 
 
 def _start(mention: Mention) -> int:
@@ -94,10 +105,16 @@ def _counterparts(text: str, mentions: list[Mention], gazetteer: Gazetteer, peri
     return found
 
 
-def infer_window(people: Iterable[Entry]) -> DateWindow | None:
-    """The period in which the most of ``people`` held office at the same time."""
+def infer_window(people: Iterable[Entry], *, titles: dict[str, set[str]] | None = None) -> DateWindow | None:
+    """The period in which the most of ``people`` held office at the same time.
+
+    ``titles`` maps a person to the offices the text gives them ("Prime Minister
+    Kishida"): only those tenures count, where the person held one.
+    """
     spans = {
-        entry.name: [(tenure.start, tenure.end or date.max) for tenure in entry.tenures]
+        entry.name: [
+            (tenure.start, tenure.end or date.max) for tenure in _tenures(entry, (titles or {}).get(entry.key))
+        ]
         for entry in people
         if entry.tenures
     }
@@ -119,6 +136,11 @@ def infer_window(people: Iterable[Entry]) -> DateWindow | None:
     last = best[-1][1] - timedelta(days=1)
     because = tuple(dict.fromkeys(name for _, _, holders in best for name in holders))
     return DateWindow(best[0][0], None if last >= date.max - timedelta(days=1) else last, because)
+
+
+def _tenures(entry: Entry, offices: set[str] | None) -> list[Tenure]:
+    titled = [tenure for tenure in entry.tenures if offices and tenure.office in offices]
+    return titled or entry.tenures
 
 
 def _after(day: date) -> date:

@@ -31,6 +31,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("China did not sign the agreement with Vietnam.", ("SUPPORT", "057", "CHN", "VNM", "negated")),
         ("Russia accused Ukraine of shelling the nuclear plant.", ("ACCUSE", "112", "RUS", "UKR", "asserted")),
         ("Turkey summoned the Greek ambassador on Monday.", ("ACCUSE", "114", "TUR", "GRC", "asserted")),
+        ("The Canadian envoy was summoned to the ministry in New Delhi.", ("ACCUSE", "114", "IND", "CAN", "asserted")),
         ("The agreement was signed by Brazil and Argentina.", ("SUPPORT", "057", "ARG+BRA", "", "asserted")),
         ("India urged Pakistan to release the fishermen.", ("REQUEST", "020", "IND", "PAK", "asserted")),
         ("The United States imposed sanctions on Iran.", ("SANCTION", "163", "USA", "IRN", "asserted")),

@@ -264,6 +264,9 @@ def assign(
             if spec.shape == "symmetric" and subject:
                 return _roles(agents + subject, [], "passive joint")
             return _roles(agents, subject, "passive")
+    agentless = _agentless(text, before, after) if passive is not None and passive.end() == cue_start else None
+    if agentless is not None and spec.shape == "directed":
+        return agentless
     between = [slot for slot in after if _BETWEEN_AFTER.search(text, cue_end, slot.start)]
     if between and text[cue_end : between[0].start].count(" ") <= 6:
         group = _compound(text, after[after.index(between[0]) :])
@@ -283,6 +286,16 @@ def assign(
         with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start)]
         return _roles(subject, with_slot, "joint")
     return _roles(subject, objects, "subject-object")
+
+
+def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None:
+    """ "The Canadian envoy was summoned to the ministry in New Delhi": the place's state acts."""
+    patient = _subject(text, before)
+    taken = _countries(patient)
+    places = [slot for slot in after if not slot.agent and slot.countries and not slot.countries & taken]
+    if not patient or not places:
+        return None
+    return _roles(places[:1], patient, "passive, acting state from the place")
 
 
 def _crowd(found: list[Slot]) -> Roles | None:

@@ -77,6 +77,7 @@ _AGENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
+_SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
 
@@ -264,9 +265,10 @@ def assign(
             if spec.shape == "symmetric" and subject:
                 return _roles(agents + subject, [], "passive joint")
             return _roles(agents, subject, "passive")
-    agentless = _agentless(text, before, after) if passive is not None and passive.end() == cue_start else None
-    if agentless is not None and spec.shape == "directed":
-        return agentless
+    if passive is not None and passive.end() == cue_start and spec.cameo in _SEAT_ACTS:
+        agentless = _agentless(text, before, after)
+        if agentless is not None:
+            return agentless
     between = [slot for slot in after if _BETWEEN_AFTER.search(text, cue_end, slot.start)]
     if between and text[cue_end : between[0].start].count(" ") <= 6:
         group = _compound(text, after[after.index(between[0]) :])

@@ -44,6 +44,8 @@ T = TypeVar("T")
 CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
+# "…, who asked not to be named, …": what an aside says is not the sentence's act.
+_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)|\bon condition of anonymity\b")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
@@ -87,10 +89,15 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
         if sentence.field is not Field.TEXT:
             continue
         inside = mentions[bisect_left(mention_starts, sentence.start) : bisect_left(mention_starts, sentence.end)]
+        asides = [
+            (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
+        ]
         found = [
             cue
             for cue in cues.within(sentence.start, sentence.end)
-            if _needs_met(cue, sentence) and not any(m.start < cue.end and cue.start < m.end for m in inside)
+            if _needs_met(cue, sentence)
+            and not any(m.start < cue.end and cue.start < m.end for m in inside)
+            and not any(first <= cue.start < last for first, last in asides)
         ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed)

@@ -61,6 +61,7 @@ _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not 
 _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 )  # their objects are contents, not acts
+_SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
 _BACKGROUND_REACH = 60  # characters after a cue in which an old year makes the act history
@@ -152,7 +153,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "agreed on Sunday to …": "on" starts a date
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
-    return not (" " not in cue.value.phrase and _DETERMINER_BEFORE.search(before))  # "the bans", "the meeting"
+    nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
+    return not nominal  # "the bans", "the meeting" name a thing; "the signing of" still reports one
 
 
 _WHEN_AFTER = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.IGNORECASE)

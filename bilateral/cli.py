@@ -22,8 +22,9 @@ from rich.table import Table
 
 from bilateral import __version__
 from bilateral.actors import gazetteer as load_gazetteer
-from bilateral.errors import BilateralError, UsageError
+from bilateral.errors import BilateralError, UsageError, failure_error
 from bilateral.evaluate.command import evaluate_command
+from bilateral.ontology import EVENTS
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import read_paths, read_text
 from bilateral.records import ActorReading, CodedArticle, Event, Failure, Mention
@@ -189,27 +190,27 @@ def actors_command(
 def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
     """Analyse a text, or every article in a file or folder, without storing."""
     gazetteer = load_gazetteer(state.actors)
-    is_input = text_or_file == "-" or Path(text_or_file).exists()
+    is_input = text_or_file == "-" or (bool(text_or_file.strip()) and Path(text_or_file).exists())
     documents = read_paths([text_or_file]) if is_input else iter([read_text(text_or_file)])
     results: list[CodedArticle] = []
     for item in documents:
         if isinstance(item, Failure):
-            raise BilateralError(f"{item.message} [{item.code}]", origin=item.origin)
+            raise failure_error(item)
         # --date: the day the text is read against, whatever the file says.
         result = analyse(replace(item, published=day) if day else item, gazetteer, on=day)
         if isinstance(result, Failure):
-            raise BilateralError(f"{result.message} [{result.code}]", origin=result.origin)
+            raise failure_error(result)
         results.append(result)
     return results
 
 
-def _parse_day(value: str | None) -> date | None:
+def _parse_day(value: str | None, option: str = "--date") -> date | None:
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError as error:
-        raise UsageError(f"--date {value!r} is not a YYYY-MM-DD date") from error
+        raise UsageError(f"{option} {value!r} is not a YYYY-MM-DD date") from error
 
 
 def _mention_json(reading: ActorReading, mention: Mention) -> dict[str, Any]:
@@ -289,8 +290,8 @@ def events_command(
         countries = _parse_pair(pair) if pair else None
         with _open_store() as store:
             events = store.events(
-                pair=countries, since=_parse_day(since), until=_parse_day(until),
-                event=event_type.upper() if event_type else None, include_background=background, limit=limit,
+                pair=countries, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                event=_parse_type(event_type), include_background=background, limit=limit,
             )  # fmt: skip
     _print_events(events, output)
 
@@ -301,12 +302,20 @@ def recode_command(
 ) -> None:
     """Re-code stored articles after the coder or the actor files changed, without reading inputs again."""
     with _errors(), _open_store() as store:
-        done = recode(store, load_gazetteer(state.actors), since=_parse_day(since))
+        done = recode(store, load_gazetteer(state.actors), since=_parse_day(since, "--since"))
         counts = store.counts()
     out.print(f"re-coded {done} articles; {counts.events} events stored")
 
 
 app.command("eval")(evaluate_command)
+
+
+def _parse_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in EVENTS:
+        raise UsageError(f"--type {value!r} is not one of {', '.join(EVENTS)}")
+    return value.upper()
 
 
 def _parse_pair(value: str) -> tuple[str, str]:

@@ -5,6 +5,11 @@ The CLI prints ``error[code]: message``; the API will return the same pair.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bilateral.records import Failure
+
 
 class BilateralError(Exception):
     """Base of every error the package raises on purpose."""
@@ -71,3 +76,10 @@ class SchemaError(StoreError):
 
 class UsageError(BilateralError):
     code = "usage"
+
+
+def failure_error(failure: Failure) -> InputError:
+    """The error for an input a reader or stage recorded as failed, keeping its code."""
+    error = InputError(failure.message, origin=failure.origin)
+    error.code = failure.code
+    return error

@@ -146,6 +146,13 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "broken.db" in result.stderr
     bad_date = run("actors", "Some text.", "--date", "yesterday", db=tmp_path / "b.db")
     assert bad_date.exit_code == 1 and bad_date.stderr.startswith("error[usage]")
+    for args, message in [
+        (("events", "--since", "soon"), "error[usage]: --since 'soon'"),
+        (("events", "--type", "FOO"), "error[usage]: --type 'FOO' is not one of AGREE"),
+        (("code", ""), "error[input.empty]: <text>"),
+    ]:
+        result = run(*args, db=tmp_path / "b.db")
+        assert result.exit_code == 1 and result.stderr.startswith(message), result.stderr
 
 
 @pytest.mark.parametrize(

@@ -149,15 +149,18 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
         return False
     before = sentence.text[: cue.start - sentence.start]
-    if cue.value.phrase.endswith(" on") and _WHEN_AFTER.match(sentence.text, cue.end - sentence.start):
-        return False  # "agreed on Sunday to …": "on" starts a date
+    when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
+    if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
+        return cue.value.event == "AGREE" and sentence.text.startswith(" to ", when.end())
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
     return not nominal  # "the bans", "the meeting" name a thing; "the signing of" still reports one
 
 
-_WHEN_AFTER = re.compile(r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)", re.IGNORECASE)
+_WHEN_AFTER = re.compile(
+    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
 _MODIFIER_BEFORE = re.compile(
     r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"

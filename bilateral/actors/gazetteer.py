@@ -134,11 +134,19 @@ def _accept(text: str, folded: str, start: int, end: int, targets: tuple[Target,
     """The first target that fits at ``text[start:end]``: whole words, right case."""
     if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
         return None
-    initial = text[start]
     for target in targets:
-        if target.case == ANY_CASE or initial.isupper():
+        if target.case == ANY_CASE or _capitals_match(text, start, target.alias):
             return target
     return None
+
+
+def _capitals_match(text: str, start: int, alias: str) -> bool:
+    """Every word the alias capitalises is capitalised in the text ("Russia Today", not "Russia today")."""
+    return all(
+        text[start + index].isupper()
+        for index, char in enumerate(alias)
+        if char.isupper() and (index == 0 or not alias[index - 1].isalnum())
+    )
 
 
 _CACHE: dict[tuple[Path, ...], Gazetteer] = {}

@@ -21,6 +21,14 @@ def seeds() -> Path:
 
 
 @pytest.fixture(scope="session")
+def gold() -> Path:
+    folder = SHARED / "gold"
+    if not folder.is_dir():
+        pytest.skip(f"the shared gold sets are not beside the checkout ({folder})")
+    return folder
+
+
+@pytest.fixture(scope="session")
 def gaz() -> Gazetteer:
     return gazetteer()
 

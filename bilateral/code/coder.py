@@ -1,12 +1,14 @@
 """The fast-path event coder: cues, roles, modality, dates and contexts per sentence.
 
-Each sentence with a cue and at least two countries among its parties can
-yield an event; the strongest cue speaks for the sentence, and another cue of
-a different event type yields a second event when it is strong on its own.
+Each sentence with a cue and at least two countries among its parties (one
+suffices for MOBILIZE: "North Korea fired a missile") can yield an event;
+the strongest cue speaks for the sentence, and another cue of a different
+event type yields a second event when it is strong on its own.
 Actor, act and recipient always come from the same sentence, or from an
 explicit reference (a pronoun, "the two presidents", "his counterpart"); a
 recipient inferred from the article's country pair lowers confidence. Events
-repeated within one article collapse into the first.
+repeated within one article (same CAMEO code, countries and date) collapse
+into the first, which takes the contexts of the others.
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 # "…, who asked not to be named, …": what an aside says is not the sentence's act.
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)|\bon condition of anonymity\b")
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_WHO = r",\s*(?:who|which|whose)\b[^,]*"
+_ASIDE = re.compile(_WHO + r"(?:,|$)|\bon condition of anonymity\b")
+_RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
 )

@@ -10,6 +10,7 @@ from datetime import date
 from bilateral.actors import Gazetteer, recognise
 from bilateral.code import code
 from bilateral.errors import EmptyInput
+from bilateral.link import link
 from bilateral.read import read_paths
 from bilateral.read.fetch import Fetcher
 from bilateral.records import Article, CodedArticle, Document, Failure
@@ -62,6 +63,7 @@ def ingest(
 
     def flush() -> None:
         written = store.add(coded, failures)
+        link(store, batch_size=batch_size)
         summary.new += written.new
         summary.duplicate += written.duplicate
         coded.clear()
@@ -91,4 +93,5 @@ def recode(store: Store, gazetteer: Gazetteer, *, since: date | None = None) -> 
     for articles in store.article_batches(since=since):
         store.replace_analysis([analyse_article(article, gazetteer) for article in articles])
         done += len(articles)
+    link(store)
     return done

@@ -55,13 +55,15 @@ _DATE_HINTS = (
     "year",
 )
 _DIGIT = re.compile(r"\d")
+PUBLICATION_DATE = "publication date"
+"""How an event is dated when its sentence names no time: the day its article was published."""
 
 
 def resolve(sentence: str, published: date | None, window: DateWindow | None) -> EventDate:
     """The event date for a sentence."""
     lowered = sentence.lower()
     if published is not None and not any(hint in lowered for hint in _DATE_HINTS):
-        return EventDate(published, published, Precision.DAY, "publication date")
+        return EventDate(published, published, Precision.DAY, PUBLICATION_DATE)
     if published is None:
         if window is not None:
             return EventDate(window.start, window.end, Precision.WINDOW, "office-holder window")
@@ -70,7 +72,7 @@ def resolve(sentence: str, published: date | None, window: DateWindow | None) ->
         found = finder(sentence, published)
         if found is not None:
             return found
-    return EventDate(published, published, Precision.DAY, "publication date")
+    return EventDate(published, published, Precision.DAY, PUBLICATION_DATE)
 
 
 def _explicit_day(sentence: str, published: date) -> EventDate | None:

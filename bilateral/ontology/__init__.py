@@ -53,3 +53,16 @@ def cameo(code: str) -> Code:
 
 def quad_name(quad: int) -> str:
     return {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}[quad]
+
+
+@cache
+def _plover_scores() -> dict[tuple[str, str], float]:
+    path = resources.files("bilateral.ontology") / "data" / "plover_scores.tsv"
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return {(row["event"], row["mode"]): float(row["score"]) for row in csv.DictReader(rows, delimiter="\t")}
+
+
+def plover_score(event: str, mode: str | None = None) -> float | None:
+    """PLOVER's conflict-cooperation score (-10 to +10) for a type and mode; the type's own for an unlisted mode."""
+    scores = _plover_scores()
+    return scores.get((event, mode or ""), scores.get((event, "")))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -19,8 +19,10 @@ from pathlib import Path
 from bilateral.errors import SchemaError, StoreError
 from bilateral.records import ActorKind, ActorReading, Article, CodedArticle, Event, Failure, Field, Mention
 from bilateral.serialise import event_dict, event_from
+from bilateral.store.links import Linking
+from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION = "bilateral"
 
 _MIGRATIONS: dict[int, str] = {
@@ -92,6 +94,43 @@ _MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (event_id, country, role)
     );
     CREATE INDEX event_countries_country ON event_countries (country);
+    """,
+    3: """
+    ALTER TABLE articles ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_pending ON articles (linked) WHERE linked = 0;
+    CREATE TABLE copies (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        copy_group TEXT NOT NULL,
+        signature BLOB
+    );
+    CREATE INDEX copies_group ON copies (copy_group);
+    CREATE TABLE copy_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (band, key, article_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        countries TEXT NOT NULL,
+        negated INTEGER NOT NULL,
+        direction TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        precision TEXT,
+        date_method TEXT NOT NULL,
+        first_event TEXT NOT NULL
+    );
+    CREATE INDEX stories_key ON stories (event, countries, date_start);
+    CREATE INDEX stories_date ON stories (date_start);
+    CREATE TABLE story_events (
+        event_id TEXT PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        placed INTEGER NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events (story_id);
     """,
 }
 
@@ -185,7 +224,9 @@ class Store:
             known = _existing(db, list(unique))
             fresh = [item for key, item in unique.items() if key not in known]
             db.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                """INSERT INTO articles (id, origin, title, text, url, source, published, language, repairs,
+                window_start, window_end, window_because, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [_article_row(item.reading, now) for item in fresh],
             )
             _insert_analysis(db, fresh)
@@ -198,16 +239,34 @@ class Store:
         return Written(new=len(fresh), duplicate=len(coded) - len(fresh))
 
     def replace_analysis(self, coded: Sequence[CodedArticle]) -> None:
-        """Swap stored articles' mentions and events for new ones, atomically (re-coding)."""
+        """Swap stored articles' mentions and events for new ones, atomically (re-coding).
+
+        The articles are marked for linking again; stories left without events go.
+        """
         with self._transaction() as db:
             ids = [(item.reading.article.id,) for item in coded]
+            stories = [
+                row for key in ids for row in db.execute("SELECT story_id FROM story_events WHERE article_id = ?", key)
+            ]
             db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
             db.executemany("DELETE FROM events WHERE article_id = ?", ids)
+            db.executemany(
+                """DELETE FROM stories
+                WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_events WHERE story_id = stories.id)""",
+                stories,
+            )
+            db.executemany("UPDATE articles SET linked = 0 WHERE id = ?", ids)
             db.executemany(
                 "UPDATE articles SET window_start = ?, window_end = ?, window_because = ? WHERE id = ?",
                 [(*_window_columns(item.reading), item.reading.article.id) for item in coded],
             )
             _insert_analysis(db, list(coded))
+
+    @contextmanager
+    def linking(self) -> Iterator[Linking]:
+        """One linking transaction (see :mod:`bilateral.stories`)."""
+        with self._transaction() as db:
+            yield Linking(db)
 
     # -- reads --------------------------------------------------------------
 
@@ -220,24 +279,24 @@ class Store:
 
     def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
         rows = self._db.execute(
-            """SELECT id, origin, title, text, url, source, published, language, repairs FROM articles
+            f"""SELECT {ARTICLE_COLUMNS} FROM articles
             ORDER BY published IS NULL, published, origin LIMIT ? OFFSET ?""",
             (-1 if limit is None else limit, offset),
         )
-        return [_article(row) for row in rows]
+        return [article_from_row(row) for row in rows]
 
     def article_batches(self, *, since: date | None = None, size: int = 500) -> Iterator[list[Article]]:
         """Stored articles in batches (for re-coding), optionally published on or after ``since``."""
         last = ""
         while True:
             rows = self._db.execute(
-                """SELECT id, origin, title, text, url, source, published, language, repairs FROM articles
+                f"""SELECT {ARTICLE_COLUMNS} FROM articles
                 WHERE id > ? AND (? IS NULL OR published >= ?) ORDER BY id LIMIT ?""",
-                (last, _day(since), _day(since), size),
+                (last, day(since), day(since), size),
             ).fetchall()
             if not rows:
                 return
-            yield [_article(row) for row in rows]
+            yield [article_from_row(row) for row in rows]
             last = rows[-1][0]
 
     def events(
@@ -346,7 +405,7 @@ def _insert_analysis(db: sqlite3.Connection, coded: Sequence[CodedArticle]) -> N
 def _event_row(event: Event) -> tuple[object, ...]:
     return (
         event.id, event.evidence.article_id, event.event, event.cameo, event.quad, event.modality.value,
-        _day(event.when.start), _day(event.when.end), int(event.background), event.coder_version,
+        day(event.when.start), day(event.when.end), int(event.background), event.coder_version,
         json.dumps(event_dict(event), ensure_ascii=False),
     )  # fmt: skip
 
@@ -355,14 +414,14 @@ def _window_columns(reading: ActorReading) -> tuple[str | None, str | None, str 
     window = reading.window
     if window is None:
         return None, None, None
-    return _day(window.start), _day(window.end), "|".join(window.because)
+    return day(window.start), day(window.end), "|".join(window.because)
 
 
 def _article_row(reading: ActorReading, now: str) -> tuple[object, ...]:
     article = reading.article
     return (
         article.id, article.origin, article.title, article.text, article.url, article.source,
-        _day(article.published), article.language, ",".join(article.repairs), *_window_columns(reading), now,
+        day(article.published), article.language, ",".join(article.repairs), *_window_columns(reading), now,
     )  # fmt: skip
 
 
@@ -382,25 +441,6 @@ def _mention_row(article_id: str, mention: Mention) -> tuple[object, ...]:
         mention.form,
         mention.source,
     )
-
-
-def _article(row: Iterable[object]) -> Article:
-    key, origin, title, text, url, source, published, language, repairs = row
-    return Article(
-        id=str(key),
-        origin=str(origin),
-        title=str(title),
-        text=str(text),
-        url=url if isinstance(url, str) else None,
-        source=source if isinstance(source, str) else None,
-        published=date.fromisoformat(published) if isinstance(published, str) else None,
-        language=language if isinstance(language, str) else None,
-        repairs=tuple(str(repairs).split(",")) if repairs else (),
-    )
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _now() -> str:

@@ -1,0 +1,78 @@
+"""Near-duplicate articles: wire copies, reposts, truncated reposts and lightly edited versions.
+
+Each article gets a MinHash signature (datasketch) of the word 4-grams of its
+opening words: copies share their opening, truncated reposts keep it, and light
+edits change few of its shingles. The signature is cut into bands; articles that
+share a band key are candidates, and a candidate whose estimated Jaccard
+similarity reaches :data:`SAME` is a copy. Band keys live in the store, so a new
+article joins or starts a group with a few indexed look-ups and without
+recomputing the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from datasketch import MinHash
+
+from bilateral.actors.fold import fold
+from bilateral.records import Article
+
+PERMUTATIONS = 100
+BANDS = 25
+ROWS = PERMUTATIONS // BANDS
+OPENING_WORDS = 150
+SHINGLE = 4
+SAME = 0.5
+"""Estimated Jaccard similarity of the openings at which two articles are copies of one story."""
+MIN_WORDS = 12
+"""Shorter texts are too short to call copies (one stock phrase would match)."""
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """A MinHash signature as stored: ``PERMUTATIONS`` unsigned 64-bit values."""
+
+    values: np.ndarray[tuple[int], np.dtype[np.uint64]]
+
+    def to_bytes(self) -> bytes:
+        return self.values.astype("<u8").tobytes()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Signature:
+        return cls(np.frombuffer(data, dtype="<u8").astype(np.uint64))
+
+    def similarity(self, other: Signature) -> float:
+        """Estimated Jaccard similarity of the two openings."""
+        return float(np.count_nonzero(self.values == other.values)) / len(self.values)
+
+    def bands(self) -> list[tuple[int, int]]:
+        """(band number, key) pairs; two signatures sharing one are candidates."""
+        keys = []
+        for band in range(BANDS):
+            chunk = self.values[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes()
+            keys.append((band, int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)))
+        return keys
+
+
+@cache
+def _template() -> MinHash:
+    return MinHash(num_perm=PERMUTATIONS, seed=1, scheme="affine32")
+
+
+def signature(article: Article) -> Signature | None:
+    """The signature of an article's opening, or ``None`` when it is too short to compare."""
+    words = _WORD.findall(fold(article.text[: OPENING_WORDS * 12]))[:OPENING_WORDS]
+    if len(words) < MIN_WORDS:
+        return None
+    shingles = {" ".join(words[index : index + SHINGLE]).encode() for index in range(len(words) - SHINGLE + 1)}
+    template = _template()
+    minhash = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=template.permutations, scheme="affine32")
+    minhash.update_batch(list(shingles))
+    return Signature(np.asarray(minhash.hashvalues, dtype=np.uint64))

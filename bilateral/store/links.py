@@ -1,0 +1,128 @@
+"""SQL for linking: copy groups, stories and registry links, written inside one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bilateral.copies import Signature
+from bilateral.records import Article, Event, EventDate, Precision
+from bilateral.serialise import event_from
+from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
+
+OPEN_END = date(9000, 1, 1)
+"""The end of a window whose office holder is still in office."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    direction: str
+    start: date
+    end: date
+    when: EventDate
+
+
+class Linking:
+    """One linking transaction: reads see what this transaction wrote."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    # -- articles -----------------------------------------------------------
+
+    def pending(self, limit: int) -> list[Article]:
+        rows = self._db.execute(
+            f"""SELECT {ARTICLE_COLUMNS} FROM articles WHERE linked = 0
+            ORDER BY published IS NULL, published, id LIMIT ?""",
+            (limit,),
+        )
+        return [article_from_row(row) for row in rows]
+
+    def events_of(self, article_ids: Sequence[str]) -> list[Event]:
+        events: list[Event] = []
+        for chunk in range(0, len(article_ids), 500):
+            part = list(article_ids[chunk : chunk + 500])
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(f"SELECT record FROM events WHERE article_id IN ({marks})", part)
+            events.extend(event_from(json.loads(row[0])) for row in rows)
+        return events
+
+    def done(self, article_ids: Sequence[str]) -> None:
+        self._db.executemany("UPDATE articles SET linked = 1 WHERE id = ?", [(key,) for key in article_ids])
+
+    # -- copies -------------------------------------------------------------
+
+    def has_copy(self, article_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM copies WHERE article_id = ?", (article_id,)).fetchone() is not None
+
+    def copy_candidates(self, bands: Sequence[tuple[int, int]]) -> list[tuple[str, str, bytes]]:
+        """(article id, copy group, signature) of stored articles sharing a band key."""
+        values = ",".join("(?, ?)" for _ in bands)
+        rows = self._db.execute(
+            f"""SELECT DISTINCT copies.article_id, copies.copy_group, copies.signature FROM copy_bands
+            JOIN copies USING (article_id) WHERE (copy_bands.band, copy_bands.key) IN (VALUES {values})""",
+            [number for band in bands for number in band],
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def add_copy(self, article_id: str, group: str, signature: Signature | None) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO copies VALUES (?, ?, ?)",
+            (article_id, group, signature.to_bytes() if signature is not None else None),
+        )
+        if signature is not None:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO copy_bands VALUES (?, ?, ?)",
+                [(band, band_key, article_id) for band, band_key in signature.bands()],
+            )
+
+    # -- stories ------------------------------------------------------------
+
+    def story_candidates(self, event: str, countries: str, negated: bool, start: date, end: date) -> list[StoryRow]:
+        rows = self._db.execute(
+            """SELECT id, direction, date_start, date_end, precision, date_method FROM stories
+            WHERE event = ? AND countries = ? AND negated = ? AND date_start <= ? AND date_end >= ?""",
+            (event, countries, int(negated), end.isoformat(), start.isoformat()),
+        )
+        stories = []
+        for key, way, first, last, precision, method in rows:
+            start, end = date.fromisoformat(first), date.fromisoformat(last)
+            when = EventDate(start, end, Precision(precision) if precision else None, method)
+            stories.append(StoryRow(key, way, start, end, when))
+        return stories
+
+    def add_story(self, event: Event, countries: str, negated: bool, direction: str) -> str:
+        key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()
+        start, end = _bounds(event.when)
+        self._db.execute(
+            "INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, event.event, countries, int(negated), direction, start, end,
+             event.when.precision.value if event.when.precision else None, event.when.method, event.id),
+        )  # fmt: skip
+        self.attach(key, event, placed=False)
+        return key
+
+    def narrow_story(self, story_id: str, when: EventDate) -> None:
+        start, end = _bounds(when)
+        self._db.execute(
+            "UPDATE stories SET date_start = ?, date_end = ?, precision = ?, date_method = ? WHERE id = ?",
+            (start, end, when.precision.value if when.precision else None, when.method, story_id),
+        )
+
+    def attach(self, story_id: str, event: Event, *, placed: bool) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
+            (event.id, story_id, event.evidence.article_id, int(placed)),
+        )
+
+
+def _bounds(when: EventDate) -> tuple[str | None, str | None]:
+    if when.start is None:
+        return None, None
+    end = when.end or (OPEN_END if when.precision is Precision.WINDOW else when.start)
+    return day(when.start), day(end)

@@ -1,0 +1,146 @@
+"""One real-world event across articles and outlets.
+
+Events of one type between the same countries whose dates agree are one story:
+"on Monday" in one report and "Nov. 24" in another resolve to the same day, so
+they meet; a summons of the same ambassador a year later does not. An event from
+an undated article (dated only by its office-holder window) joins a story only
+when exactly one story of its kind falls in the window, and that places the
+article in time.
+
+:func:`link` does the work for every article not linked yet, batch by batch, in
+one transaction each: re-running after a crash or after re-coding is safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bilateral import copies
+from bilateral.code.dates import PUBLICATION_DATE
+from bilateral.records import Article, Event, EventDate, Precision
+from bilateral.store.links import OPEN_END, Linking, StoryRow
+
+SLACK = timedelta(days=1)
+"""Two reports of one day may differ by a day (time zones, 'late on Monday')."""
+LAG = timedelta(days=3)
+"""An event dated only by its article's publication may have happened up to this long before."""
+
+_RANK = {Precision.DAY: 0, Precision.WEEK: 1, Precision.MONTH: 2, Precision.YEAR: 3, Precision.WINDOW: 4}
+_UNDIRECTED = {"CONSULT"}
+"""Types whose reports often disagree on who was host and who guest."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoryKey:
+    event: str
+    countries: str
+    negated: bool
+
+
+def key(event: Event) -> StoryKey | None:
+    """What a story's events share; ``None`` for background history and country-less events."""
+    if event.background:
+        return None
+    countries = sorted({party.country for party in (*event.actor, *event.recipient) if party.country})
+    if not countries:
+        return None
+    return StoryKey(event.event, " ".join(countries), event.modality.value == "negated")
+
+
+def direction(event: Event) -> str:
+    """``'KOR>TUR'`` for a directed event, ``'KOR+TUR'`` for a joint one."""
+    actors = "+".join(sorted({party.country for party in event.actor if party.country}))
+    recipients = "+".join(sorted({party.country for party in event.recipient if party.country}))
+    return f"{actors}>{recipients}" if recipients else actors
+
+
+def _compatible(event: Event, story: StoryRow) -> bool:
+    mine = direction(event)
+    if ">" not in mine or ">" not in story.direction or event.event in _UNDIRECTED:
+        return True
+    return mine == story.direction
+
+
+def _span(event: Event) -> tuple[date, date] | None:
+    start = event.when.start
+    if start is None:
+        return None
+    end = event.when.end or (OPEN_END if event.when.precision is Precision.WINDOW else start)
+    if event.when.method == PUBLICATION_DATE:
+        return start - LAG, end
+    return start, end
+
+
+def rank(when: EventDate) -> float:
+    """How precisely a date is known: lower is better; a publication-date fallback ranks below a stated day."""
+    if when.precision is None:
+        return 5.0
+    return _RANK[when.precision] + (0.5 if when.method == PUBLICATION_DATE else 0.0)
+
+
+def _overlaps(first: tuple[date, date], second: tuple[date, date]) -> bool:
+    return first[0] - SLACK <= second[1] and second[0] - SLACK <= first[1]
+
+
+def _story_span(story: StoryRow) -> tuple[date, date]:
+    return (story.start - LAG, story.end) if story.when.method == PUBLICATION_DATE else (story.start, story.end)
+
+
+def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | None:
+    """The existing story this event reports, if there is exactly one it can be."""
+    span = _span(event)
+    if span is None:
+        return None
+    start, end = span
+    candidates = [
+        story
+        for story in linking.story_candidates(story_key.event, story_key.countries, story_key.negated,
+                                              start - SLACK, end + SLACK + LAG)
+        if _overlaps(span, _story_span(story)) and _compatible(event, story)
+    ]  # fmt: skip
+    if event.when.precision is Precision.WINDOW:
+        dated = [story for story in candidates if rank(story.when) < _RANK[Precision.WINDOW]]
+        return dated[0] if len(dated) == 1 else None
+    if not candidates:
+        return None
+    precise = [story for story in candidates if rank(story.when) <= rank(event.when)]
+    pool = precise or candidates
+    return min(pool, key=lambda story: (abs((story.start - start).days), story.id))
+
+
+def _attach(event: Event, linking: Linking) -> None:
+    story_key = key(event)
+    if story_key is None:
+        return
+    story = place(event, story_key, linking)
+    if story is None:
+        linking.add_story(event, story_key.countries, story_key.negated, direction(event))
+        return
+    if rank(event.when) < rank(story.when):
+        linking.narrow_story(story.id, event.when)
+    linking.attach(story.id, event, placed=event.when.precision is Precision.WINDOW)
+
+
+def _group(article: Article, linking: Linking) -> None:
+    signature = copies.signature(article)
+    if signature is None:
+        linking.add_copy(article.id, article.id, None)
+        return
+    best: tuple[float, str] | None = None
+    for _, group, stored in linking.copy_candidates(signature.bands()):
+        similarity = signature.similarity(copies.Signature.from_bytes(stored))
+        if similarity >= copies.SAME and (best is None or similarity > best[0]):
+            best = (similarity, group)
+    linking.add_copy(article.id, best[1] if best else article.id, signature)
+
+
+def link_articles(articles: Sequence[Article], events: Iterable[Event], linking: Linking) -> None:
+    """Group the articles with their copies and their events into stories, inside ``linking``."""
+    for article in articles:
+        if not linking.has_copy(article.id):
+            _group(article, linking)
+    ordered = sorted(events, key=lambda event: (rank(event.when), event.id))
+    for event in ordered:
+        _attach(event, linking)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -76,3 +77,25 @@ def signature(article: Article) -> Signature | None:
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=template.permutations, scheme="affine32")
     minhash.update_batch(list(shingles))
     return Signature(np.asarray(minhash.hashvalues, dtype=np.uint64))
+
+
+def independent_sources(members: Iterable[tuple[str, str | None, str | None]]) -> int:
+    """How many independent outlets among (article id, outlet, copy group) reports.
+
+    Reports from one outlet count once, and so do copies of one story (a wire
+    story and its syndicated reposts), whatever outlets carry them.
+    """
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for article, source, group in members:
+        root = find(f"a:{article}")
+        for other in (f"s:{source}" if source else None, f"g:{group}" if group else None):
+            if other is not None:
+                parent[find(other)] = root
+    return len({find(f"a:{article}") for article, _, _ in members})

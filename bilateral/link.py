@@ -1,20 +1,30 @@
-"""Linking after storage: copy groups and stories, for every article not linked yet."""
+"""Linking after storage: copy groups, stories and registry entries, for every article not linked yet.
+
+One transaction per batch, and articles are marked linked in it: a run killed
+half-way links the rest next time, and re-coded articles are linked again.
+"""
 
 from __future__ import annotations
 
+from bilateral.registry.entries import link_registry
 from bilateral.store import Store
-from bilateral.stories import link_articles
+from bilateral.stories import attach, group, rank
 
 
 def link(store: Store, *, batch_size: int = 500) -> int:
-    """Link every pending article, one transaction per batch; returns how many. Safe to re-run."""
+    """Link every pending article; returns how many. Safe to re-run."""
     done = 0
     while True:
         with store.linking() as linking:
             articles = linking.pending(batch_size)
             if not articles:
                 return done
+            for article in articles:
+                if not linking.has_copy(article.id):
+                    group(article, linking)
             ids = [article.id for article in articles]
-            link_articles(articles, linking.events_of(ids), linking)
+            # Precisely dated reports first, so that undated ones find their story.
+            for event in sorted(linking.events_of(ids), key=lambda event: (rank(event.when), event.id)):
+                link_registry(event, attach(event, linking), linking)
             linking.done(ids)
         done += len(articles)

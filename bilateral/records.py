@@ -207,3 +207,90 @@ class CodedArticle:
 
     reading: ActorReading
     events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One real-world event as every article that reports it tells it."""
+
+    id: str
+    event: str
+    cameo: str
+    quad: int
+    goldstein: float
+    intensity: float | None
+    direction: str
+    countries: tuple[str, ...]
+    when: EventDate
+    contexts: tuple[str, ...]
+    n_articles: int
+    n_sources: int
+    events: tuple[Event, ...]
+    reports: tuple[tuple[str, str | None, str | None], ...] = ()
+    """(article id, outlet, copy group) of every report."""
+    placed: tuple[str, ...] = ()
+    """Undated articles that this story's dated reports placed in time."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One step in an agreement's life, with the sentence that reports it."""
+
+    stage: str
+    when: date | None
+    kind: str
+    phrase: str
+    event_id: str
+    article_id: str
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A registry entry: one agreement across every report and stage of it."""
+
+    id: str
+    title: str
+    kind: str
+    topic: str
+    context: str
+    countries: tuple[str, ...]
+    parties: tuple[str, ...]
+    signatories: tuple[str, ...]
+    aliases: tuple[str, ...]
+    value: str | None
+    stages: tuple[Stage, ...]
+    n_articles: int
+    n_sources: int
+
+    def status(self, on: date | None = None) -> str | None:
+        """The latest stage reached on ``on`` (default: the latest known)."""
+        reached = [stage for stage in self.stages if on is None or (stage.when is not None and stage.when <= on)]
+        return reached[-1].stage if reached else None
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A dated step of a project: one story (or one background event) about it."""
+
+    when: EventDate
+    event: str
+    cameo: str
+    summary: str
+    quote: str
+    article_id: str
+    event_id: str
+    background: bool
+    n_articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A long-running programme with its participants and milestones."""
+
+    name: str
+    kind: str
+    context: str
+    countries: tuple[str, ...]
+    participants: tuple[str, ...]
+    milestones: tuple[Milestone, ...]

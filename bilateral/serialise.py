@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bilateral.records import ActorKind, Event, EventDate, Evidence, Field, Modality, Party, Precision
+from bilateral.records import (
+    ActorKind,
+    Agreement,
+    Event,
+    EventDate,
+    Evidence,
+    Field,
+    Modality,
+    Party,
+    Precision,
+    Project,
+    Story,
+)  # fmt: skip
 
 
 def _day(value: date | None) -> str | None:
@@ -103,3 +115,85 @@ def event_from(data: dict[str, Any]) -> Event:
         coder_version=data["coder_version"],
         codebook=data["codebook"],
     )
+
+
+def _when(value: EventDate) -> dict[str, Any]:
+    return {
+        "date": _day(value.start),
+        "date_end": _day(value.end),
+        "date_precision": value.precision.value if value.precision else None,
+        "date_method": value.method,
+    }
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    """The JSON shape of a story: one event across its reports."""
+    return {
+        "id": story.id,
+        "event": story.event,
+        "cameo": story.cameo,
+        "quad": story.quad,
+        "goldstein": story.goldstein,
+        "intensity": story.intensity,
+        "direction": story.direction,
+        "countries": list(story.countries),
+        **_when(story.when),
+        "contexts": list(story.contexts),
+        "n_articles": story.n_articles,
+        "n_sources": story.n_sources,
+        "placed_articles": list(story.placed),
+        "evidence": [
+            {
+                "event_id": event.id,
+                "article_id": event.evidence.article_id,
+                "quote": event.evidence.quote,
+                "start": event.evidence.start,
+                "end": event.evidence.end,
+                "date": _day(event.when.start),
+                "date_precision": event.when.precision.value if event.when.precision else None,
+            }
+            for event in story.events
+        ],
+    }
+
+
+def agreement_dict(entry: Agreement, on: date | None = None) -> dict[str, Any]:
+    """The JSON shape of an agreement registry entry, its status as of ``on`` (default: latest)."""
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "kind": entry.kind,
+        "topic": entry.topic,
+        "context": entry.context,
+        "countries": list(entry.countries),
+        "parties": list(entry.parties),
+        "signatories": list(entry.signatories),
+        "aliases": list(entry.aliases),
+        "value": entry.value,
+        "status": entry.status(on),
+        "status_on": _day(on),
+        "stages": [
+            {"stage": stage.stage, "date": _day(stage.when), "kind": stage.kind, "phrase": stage.phrase,
+             "event_id": stage.event_id, "article_id": stage.article_id, "quote": stage.quote}
+            for stage in entry.stages
+        ],
+        "n_articles": entry.n_articles,
+        "n_sources": entry.n_sources,
+    }  # fmt: skip
+
+
+def project_dict(project: Project) -> dict[str, Any]:
+    """The JSON shape of a project with its milestones."""
+    return {
+        "name": project.name,
+        "kind": project.kind,
+        "context": project.context,
+        "countries": list(project.countries),
+        "participants": list(project.participants),
+        "milestones": [
+            {**_when(step.when), "event": step.event, "cameo": step.cameo, "summary": step.summary,
+             "quote": step.quote, "article_id": step.article_id, "event_id": step.event_id,
+             "background": step.background, "n_articles": step.n_articles}
+            for step in project.milestones
+        ],
+    }  # fmt: skip

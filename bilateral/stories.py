@@ -7,19 +7,23 @@ an undated article (dated only by its office-holder window) joins a story only
 when exactly one story of its kind falls in the window, and that places the
 article in time.
 
-:func:`link` does the work for every article not linked yet, batch by batch, in
-one transaction each: re-running after a crash or after re-coding is safe.
+:func:`bilateral.link.link` runs this for every article not linked yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from bilateral import copies
 from bilateral.code.dates import PUBLICATION_DATE
-from bilateral.records import Article, Event, EventDate, Precision
+from bilateral.ontology import plover_score
+from bilateral.records import Article, Event, EventDate, Precision, Story
+from bilateral.serialise import event_from
+from bilateral.store import Store
 from bilateral.store.links import OPEN_END, Linking, StoryRow
 
 SLACK = timedelta(days=1)
@@ -110,20 +114,24 @@ def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | Non
     return min(pool, key=lambda story: (abs((story.start - start).days), story.id))
 
 
-def _attach(event: Event, linking: Linking) -> None:
+def attach(event: Event, linking: Linking) -> date | None:
+    """Put ``event`` in its story; returns its date as the story knows it."""
     story_key = key(event)
     if story_key is None:
-        return
+        return event.when.start
     story = place(event, story_key, linking)
     if story is None:
         linking.add_story(event, story_key.countries, story_key.negated, direction(event))
-        return
+        return event.when.start
+    linking.attach(story.id, event, placed=event.when.precision is Precision.WINDOW)
     if rank(event.when) < rank(story.when):
         linking.narrow_story(story.id, event.when)
-    linking.attach(story.id, event, placed=event.when.precision is Precision.WINDOW)
+        return event.when.start
+    return story.start
 
 
-def _group(article: Article, linking: Linking) -> None:
+def group(article: Article, linking: Linking) -> None:
+    """Join the article to the copy group of its closest earlier copy, or start one."""
     signature = copies.signature(article)
     if signature is None:
         linking.add_copy(article.id, article.id, None)
@@ -136,11 +144,48 @@ def _group(article: Article, linking: Linking) -> None:
     linking.add_copy(article.id, best[1] if best else article.id, signature)
 
 
-def link_articles(articles: Sequence[Article], events: Iterable[Event], linking: Linking) -> None:
-    """Group the articles with their copies and their events into stories, inside ``linking``."""
-    for article in articles:
-        if not linking.has_copy(article.id):
-            _group(article, linking)
-    ordered = sorted(events, key=lambda event: (rank(event.when), event.id))
-    for event in ordered:
-        _attach(event, linking)
+def _story(rows: list[tuple[Any, ...]]) -> Story:
+    key, way, first, last, precision, method = rows[0][:6]
+    events = [event_from(json.loads(row[6])) for row in rows]
+    cameos = Counter(event.cameo for event in events)
+    lead = next(event for event in events if event.cameo == cameos.most_common(1)[0][0])
+    contexts = Counter(context for event in events for context in event.contexts)
+    reports = {(event.evidence.article_id, row[8], row[9]) for event, row in zip(events, rows, strict=True)}
+    return Story(
+        id=key,
+        event=lead.event,
+        cameo=lead.cameo,
+        quad=lead.quad,
+        goldstein=lead.goldstein,
+        intensity=plover_score(lead.event, lead.mode),
+        direction=way,
+        countries=tuple(sorted({party.country for event in events for party in (*event.actor, *event.recipient)
+                                if party.country})),
+        when=EventDate(
+            date.fromisoformat(first) if first else None,
+            date.fromisoformat(last) if last and last < OPEN_END.isoformat() else None,
+            Precision(precision) if precision else None,
+            method,
+        ),
+        contexts=tuple(context for context, _ in contexts.most_common()),
+        n_articles=len({event.evidence.article_id for event in events}),
+        n_sources=copies.independent_sources(reports),
+        events=tuple(events),
+        reports=tuple(sorted(reports, key=str)),
+        placed=tuple(sorted({event.evidence.article_id for event, row in zip(events, rows, strict=True) if row[7]})),
+    )  # fmt: skip
+
+
+def stories(
+    store: Store,
+    *,
+    pair: tuple[str, str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    event: str | None = None,
+) -> list[Story]:
+    """Stored stories, oldest first, with their reports."""
+    grouped: dict[str, list[tuple[Any, ...]]] = {}
+    for row in store.story_rows(pair=pair, since=since, until=until, event=event):
+        grouped.setdefault(row[0], []).append(row)
+    return [_story(rows) for rows in grouped.values()]

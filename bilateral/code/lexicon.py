@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from bilateral.ontology import EVENTS, cameo
 from bilateral.phrases import PhraseMatcher
+from bilateral.tables import package_rows
 
 SHAPES = frozenset({"directed", "symmetric", "host", "statement", "obligation"})
 
@@ -29,9 +28,7 @@ class CueSpec:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = (resources.files("bilateral.code") / "data" / name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return package_rows("bilateral.code", name)
 
 
 def inflections(word: str) -> set[str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from bilateral.tables import package_rows
 
 CODEBOOK = "PLOVER 2021 (manual draft 0.8) + STATEMENT; CAMEO 1.1b3"
 
@@ -31,10 +31,8 @@ class Code:
 
 @cache
 def cameo_table() -> dict[str, Code]:
-    path = resources.files("bilateral.ontology") / "data" / "cameo.tsv"
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     table: dict[str, Code] = {}
-    for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in package_rows("bilateral.ontology", "cameo.tsv"):
         table[row["code"]] = Code(
             row["code"], row["label"], float(row["goldstein"]), int(row["quad"]), row["plover"],
             row["mode"] or None, row["context"] or None,
@@ -57,9 +55,8 @@ def quad_name(quad: int) -> str:
 
 @cache
 def _plover_scores() -> dict[tuple[str, str], float]:
-    path = resources.files("bilateral.ontology") / "data" / "plover_scores.tsv"
-    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    return {(row["event"], row["mode"]): float(row["score"]) for row in csv.DictReader(rows, delimiter="\t")}
+    rows = package_rows("bilateral.ontology", "plover_scores.tsv")
+    return {(row["event"], row["mode"]): float(row["score"]) for row in rows}
 
 
 def plover_score(event: str, mode: str | None = None) -> float | None:

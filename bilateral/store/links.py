@@ -27,6 +27,13 @@ class StoryRow:
     when: EventDate
 
 
+def _bounds(when: EventDate) -> tuple[str | None, str | None]:
+    if when.start is None:
+        return None, None
+    end = when.end or (OPEN_END if when.precision is Precision.WINDOW else when.start)
+    return day(when.start), day(end)
+
+
 class Linking:
     """One linking transaction: reads see what this transaction wrote."""
 
@@ -120,9 +127,34 @@ class Linking:
             (event.id, story_id, event.evidence.article_id, int(placed)),
         )
 
+    # -- registry -----------------------------------------------------------
 
-def _bounds(when: EventDate) -> tuple[str | None, str | None]:
-    if when.start is None:
-        return None, None
-    end = when.end or (OPEN_END if when.precision is Precision.WINDOW else when.start)
-    return day(when.start), day(end)
+    def agreement_candidates(self, countries: str, topic: str) -> list[tuple[str, date | None]]:
+        """(id, signing date) of registry entries about ``topic`` between ``countries``."""
+        rows = self._db.execute(
+            """SELECT agreements.id, (
+                SELECT min(coalesce(stories.date_start, events.date_start)) FROM agreement_events
+                JOIN events ON events.id = agreement_events.event_id
+                LEFT JOIN story_events ON story_events.event_id = events.id
+                LEFT JOIN stories ON stories.id = story_events.story_id
+                WHERE agreement_events.agreement_id = agreements.id AND agreement_events.stage = 'signed'
+            ) FROM agreements WHERE countries = ? AND topic = ? ORDER BY id""",
+            (countries, topic),
+        )
+        return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
+
+    def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
+        self._db.execute("INSERT OR IGNORE INTO agreements VALUES (?, ?, ?, ?)", (key, countries, topic, context))
+
+    def attach_agreement(
+        self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None
+    ) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO agreement_events VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (agreement_id, event.id, event.evidence.article_id, stage, kind, phrase, value),
+        )
+
+    def attach_project(self, project: str, event: Event) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO project_events VALUES (?, ?, ?)", (project, event.id, event.evidence.article_id)
+        )

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from bilateral.errors import SchemaError, StoreError
 from bilateral.records import ActorKind, ActorReading, Article, CodedArticle, Event, Failure, Field, Mention
@@ -131,6 +132,31 @@ _MIGRATIONS: dict[int, str] = {
         placed INTEGER NOT NULL
     );
     CREATE INDEX story_events_story ON story_events (story_id);
+    CREATE TABLE agreements (
+        id TEXT PRIMARY KEY,
+        countries TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        context TEXT NOT NULL
+    );
+    CREATE INDEX agreements_key ON agreements (countries, topic);
+    CREATE TABLE agreement_events (
+        agreement_id TEXT NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        phrase TEXT NOT NULL,
+        value TEXT,
+        PRIMARY KEY (agreement_id, event_id)
+    );
+    CREATE INDEX agreement_events_event ON agreement_events (event_id);
+    CREATE TABLE project_events (
+        project TEXT NOT NULL,
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (project, event_id)
+    );
+    CREATE INDEX project_events_event ON project_events (event_id);
     """,
 }
 
@@ -248,12 +274,22 @@ class Store:
             stories = [
                 row for key in ids for row in db.execute("SELECT story_id FROM story_events WHERE article_id = ?", key)
             ]
+            agreements = [
+                row
+                for key in ids
+                for row in db.execute("SELECT agreement_id FROM agreement_events WHERE article_id = ?", key)
+            ]
             db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
             db.executemany("DELETE FROM events WHERE article_id = ?", ids)
             db.executemany(
                 """DELETE FROM stories
                 WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_events WHERE story_id = stories.id)""",
                 stories,
+            )
+            db.executemany(
+                """DELETE FROM agreements
+                WHERE id = ? AND NOT EXISTS (SELECT 1 FROM agreement_events WHERE agreement_id = agreements.id)""",
+                agreements,
             )
             db.executemany("UPDATE articles SET linked = 0 WHERE id = ?", ids)
             db.executemany(
@@ -333,6 +369,67 @@ class Store:
         )
         return [event_from(json.loads(row[0])) for row in rows]
 
+    def story_rows(
+        self,
+        *,
+        pair: tuple[str, str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event: str | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """Stories and their members: (story id, direction, date_start, date_end, precision, date_method,
+        event record, placed, source, copy group), ordered by story date."""
+        clauses, values = _story_filters(pair, since, until)
+        if event is not None:
+            clauses.append("stories.event = ?")
+            values.append(event)
+        return self._db.execute(
+            f"""SELECT stories.id, stories.direction, stories.date_start, stories.date_end, stories.precision,
+                stories.date_method, events.record, story_events.placed, articles.source, copies.copy_group
+            FROM stories JOIN story_events ON story_events.story_id = stories.id
+            JOIN events ON events.id = story_events.event_id JOIN articles ON articles.id = story_events.article_id
+            LEFT JOIN copies ON copies.article_id = story_events.article_id
+            WHERE {" AND ".join(clauses)}
+            ORDER BY stories.date_start IS NULL, stories.date_start, stories.id, events.id""",
+            values,
+        ).fetchall()
+
+    def agreement_rows(self, *, pair: tuple[str, str] | None = None) -> list[tuple[Any, ...]]:
+        """Agreement entries and their reports: (id, countries, topic, context, stage, kind, phrase, value,
+        event record, source, copy group, story date, story precision, story date method)."""
+        clauses, values = _country_filters("agreements", pair)
+        return self._db.execute(
+            f"""SELECT agreements.id, agreements.countries, agreements.topic, agreements.context,
+                agreement_events.stage, agreement_events.kind, agreement_events.phrase, agreement_events.value,
+                events.record, articles.source, copies.copy_group,
+                stories.date_start, stories.precision, stories.date_method
+            FROM agreements JOIN agreement_events ON agreement_events.agreement_id = agreements.id
+            JOIN events ON events.id = agreement_events.event_id
+            JOIN articles ON articles.id = agreement_events.article_id
+            LEFT JOIN copies ON copies.article_id = agreement_events.article_id
+            LEFT JOIN story_events ON story_events.event_id = events.id
+            LEFT JOIN stories ON stories.id = story_events.story_id
+            WHERE {" AND ".join(clauses)}
+            ORDER BY agreements.id, coalesce(stories.date_start, events.date_start), events.id""",
+            values,
+        ).fetchall()
+
+    def project_rows(self, *, project: str | None = None) -> list[tuple[Any, ...]]:
+        """Project reports: (project, event record, story id, story date, story date end, story precision,
+        story date method, source, copy group)."""
+        return self._db.execute(
+            """SELECT project_events.project, events.record, stories.id, stories.date_start, stories.date_end,
+                stories.precision, stories.date_method, articles.source, copies.copy_group
+            FROM project_events JOIN events ON events.id = project_events.event_id
+            JOIN articles ON articles.id = project_events.article_id
+            LEFT JOIN copies ON copies.article_id = project_events.article_id
+            LEFT JOIN story_events ON story_events.event_id = events.id
+            LEFT JOIN stories ON stories.id = story_events.story_id
+            WHERE ? IS NULL OR project_events.project = ?
+            ORDER BY project_events.project, coalesce(stories.date_start, events.date_start), events.id""",
+            (project, project),
+        ).fetchall()
+
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(
             """SELECT field, start, "end", text, kind, name, country, sector, office, role, form, source
@@ -369,6 +466,28 @@ class Store:
     def failures(self) -> list[Failure]:
         rows = self._db.execute("SELECT origin, code, message FROM failures ORDER BY origin, code")
         return [Failure(*row) for row in rows]
+
+
+def _country_filters(table: str, pair: tuple[str, str] | None) -> tuple[list[str], list[object]]:
+    clauses: list[str] = ["1 = 1"]
+    values: list[object] = []
+    for country in pair or ():
+        clauses.append(f"instr(' ' || {table}.countries || ' ', ?) > 0")
+        values.append(f" {country} ")
+    return clauses, values
+
+
+def _story_filters(
+    pair: tuple[str, str] | None, since: date | None, until: date | None
+) -> tuple[list[str], list[object]]:
+    clauses, values = _country_filters("stories", pair)
+    if since is not None:
+        clauses.append("stories.date_end >= ?")
+        values.append(since.isoformat())
+    if until is not None:
+        clauses.append("stories.date_start <= ?")
+        values.append(until.isoformat())
+    return clauses, values
 
 
 def _existing(db: sqlite3.Connection, ids: list[str]) -> set[str]:

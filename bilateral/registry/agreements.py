@@ -1,0 +1,170 @@
+"""Agreements read from event sentences: kind, subject, stage, value, parties and signatories.
+
+A sentence such as "the two ministers signed revised double taxation and science
+and technology agreements" names two agreements; "three deals including nuclear
+cooperation" names one, about nuclear energy. An agreement is known by its
+subject (``data/topics.tsv``) and its countries; reports of one agreement by
+several outlets, and its later stages (ratified, in force, suspended), land on
+one registry entry (see :func:`bilateral.registry.link.link_agreements`).
+An agreement noun with no recognisable subject is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bilateral.actors.fold import fold
+from bilateral.phrases import PhraseMatcher
+from bilateral.records import Event, Modality
+from bilateral.tables import package_rows
+
+KINDS = {
+    "memorandum of understanding": "MoU",
+    "memoranda of understanding": "MoU",
+    "memorandum": "MoU",
+    "memoranda": "MoU",
+    "mou": "MoU",
+    "mous": "MoU",
+    "letter of intent": "letter of intent",
+    "letters of intent": "letter of intent",
+    "joint declaration": "joint declaration",
+    "declaration": "joint declaration",
+    "treaty": "treaty",
+    "treaties": "treaty",
+    "protocol": "protocol",
+    "protocols": "protocol",
+    "contract": "contract",
+    "contracts": "contract",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "accord": "agreement",
+    "accords": "agreement",
+    "deal": "agreement",
+    "deals": "agreement",
+    "pact": "agreement",
+}
+SPECIFIC = ("MoU", "letter of intent", "treaty", "protocol", "contract", "joint declaration", "agreement")
+"""Kinds from most to least specific: an entry takes the most specific kind any report gives it."""
+
+STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivered", "suspended")
+_STAGE_WORDS = (
+    (
+        "suspended",
+        r"suspend\w*|froze|frozen|freez\w+|withdr[ae]w\w* from|pull\w* out of|terminat\w+|scrap\w*|annul\w*|cancel\w*",
+    ),
+    ("ratified", r"ratif\w+"),
+    ("in force", r"(?:entered|enter|enters|came|come|comes) into (?:force|effect)|took effect|takes effect|in force"),
+    ("delivered", r"deliver\w*|handed over|implement\w*"),
+    ("signed", r"sign\w*|ink\w*|seal\w*|conclud\w*|initial\w*|clinch\w*"),
+    ("negotiated", r"negotiat\w*|talks on|draft\w*"),
+)
+_STAGE = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS]
+
+_MONEY = re.compile(
+    r"(?:(?:US)?\$|€|£|¥|₩)\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|m)\b)?"
+    r"|\b\d[\d,.]*\s?(?:trillion|billion|million)\s(?:US\s)?(?:dollars|euros|pounds|won|yen|yuan|lira|rupees)\b"
+)
+_LEFT_STOP = re.compile(
+    r"\b(?:a|an|the|two|three|four|five|several|six|seven|eight|nine|ten|\d+|signed|sign|inked|sealed|agreed|"
+    r"discussed|said|reached|approved|ratified|including|with|to|has|have|had|was|were|is|are|new)\b"
+)
+_RIGHT_STOP = re.compile(
+    r"[,;:.!?\"“”()]|\b(?:which|that|who|during|after|before|while|when|as|but|and (?:also|discussed|agreed|said|"
+    r"signed|held|met|called|urged|will|would))\b"
+)
+_COMPLEMENT = re.compile(
+    r"\s*(?:\w+(?:ed|ing)\s+(?:earlier\s+|last\s+\w+\s+|on\s+\w+day\s+)?)?"
+    r"(?:of|on|for|in|between|with|covering|including|regarding|concerning|about|to|among)\b"
+)
+"""What may follow an agreement noun and still describe it: 'on nuclear energy', 'signed earlier between …'."""
+_LEFT_CHARS = 90
+_RIGHT_CHARS = 140
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    label: str
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementMention:
+    """One agreement as one sentence reports it."""
+
+    topic: Topic
+    kind: str
+    stage: str
+    phrase: str
+    start: int
+    end: int
+    value: str | None
+
+
+@cache
+def _topics() -> PhraseMatcher[Topic]:
+    return PhraseMatcher(
+        (phrase, Topic(row["topic"], row["context"]))
+        for row in package_rows("bilateral.registry", "topics.tsv")
+        for phrase in row["phrases"].split("|")
+    )
+
+
+@cache
+def _kinds() -> PhraseMatcher[str]:
+    return PhraseMatcher(KINDS.items())
+
+
+def _stage(folded: str, noun_start: int, modality: Modality) -> str:
+    """The stage the sentence reports: the stage verb nearest the agreement noun, else 'announced'."""
+    best: tuple[int, str] | None = None
+    for stage, pattern in _STAGE:
+        for match in pattern.finditer(folded):
+            distance = abs(match.start() - noun_start)
+            if best is None or distance < best[0]:
+                best = (distance, stage)
+    if best is None or (modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and best[1] != "negotiated"):
+        return "announced"
+    return best[1]
+
+
+def _phrase_bounds(folded: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """The words describing the agreement noun at ``start:end``, not reaching the next noun at ``limit``."""
+    left = max(0, start - _LEFT_CHARS)
+    stops = list(_LEFT_STOP.finditer(folded, left, start))
+    punctuation = max(folded.rfind(mark, left, start) for mark in ',;:."“”(')
+    first = max([stop.end() for stop in stops] + [punctuation + 1, left])
+    if not _COMPLEMENT.match(folded, end):
+        return first, end
+    right = min(limit, end + _RIGHT_CHARS)
+    stop = _RIGHT_STOP.search(folded, end, right)
+    return first, stop.start() if stop else right
+
+
+def read_agreements(event: Event) -> list[AgreementMention]:
+    """The agreements an event's sentence reports, one per subject; none for negated events."""
+    if event.modality is Modality.NEGATED:
+        return []
+    quote = event.evidence.quote
+    folded = fold(quote)
+    found: dict[str, AgreementMention] = {}
+    nouns = _kinds().find(folded)
+    for index, noun in enumerate(nouns):
+        if folded.endswith("in ", 0, noun.start):  # "we are in agreement": a view, not a document
+            continue
+        limit = nouns[index + 1].start if index + 1 < len(nouns) else len(folded)
+        first, last = _phrase_bounds(folded, noun.start, noun.end, limit)
+        topics = _topics().find(folded, first, last)
+        if not topics:
+            continue
+        stage = _stage(folded, noun.start, event.modality)
+        money = _MONEY.search(quote)
+        for topic in topics:
+            mention = AgreementMention(
+                topic.value, noun.value, stage, quote[first:last].strip(), first, last, money[0] if money else None
+            )
+            previous = found.get(topic.value.label)
+            if previous is None or SPECIFIC.index(mention.kind) < SPECIFIC.index(previous.kind):
+                found[topic.value.label] = mention
+    return list(found.values())

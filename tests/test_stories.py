@@ -1,0 +1,218 @@
+"""Stories, near-duplicates, the agreement and project registries, timelines and "new since"."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilateral.actors import Gazetteer
+from bilateral.cli import app
+from bilateral.copies import independent_sources, signature
+from bilateral.link import link
+from bilateral.pipeline import analyse_article, ingest, recode
+from bilateral.records import Article
+from bilateral.registry import agreements, projects
+from bilateral.samples import corpus_dir
+from bilateral.store import Store
+from bilateral.stories import stories
+from bilateral.timeline import By, new_since, sparkline, timeline
+
+PAIR = ("TUR", "KOR")
+
+
+@pytest.fixture(scope="module")
+def summit_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer, seeds: Path) -> Path:
+    """The bundled corpus (five retellings of the 2025 summit, two of the 2021 visit, copies) plus the seeds."""
+    path = tmp_path_factory.mktemp("stories") / "stories.db"
+    with Store(path) as store:
+        ingest([str(corpus_dir()), str(seeds)], store, gaz)
+    return path
+
+
+def _write(folder: Path, name: str, published: str, title: str, body: str) -> str:
+    path = folder / name
+    path.write_text(f" date {published} 100\n{title}\n{body}\n", encoding="utf-8")
+    return str(path)
+
+
+def test_the_summit_is_one_story_with_many_articles_and_fewer_independent_sources(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        found = stories(store, pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30))
+    assert len(found) == 1
+    summit = found[0]
+    assert summit.when.start == date(2025, 11, 24)
+    assert summit.n_articles >= 5
+    # The wire story, its syndicated repost and its truncated repost are one source.
+    assert summit.n_sources < summit.n_articles
+    assert {event.evidence.article_id for event in summit.events} >= {report[0] for report in summit.reports}
+
+
+def test_wire_copies_share_a_copy_group_and_other_articles_do_not(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        found = stories(store, pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30))
+        origins = {article.id: Path(article.origin).name for article in store.articles()}
+    groups: dict[str, set[str]] = {}
+    for article, _, group in found[0].reports:
+        assert group is not None
+        groups.setdefault(group, set()).add(origins[article])
+    wire = next(names for names in groups.values() if "001_tur_kor_ankara_summit_wire.txt" in names)
+    assert wire == {
+        "001_tur_kor_ankara_summit_wire.txt",
+        "036_tur_kor_summit_wire_repost.txt",
+        "037_tur_kor_summit_wire_truncated.txt",
+    }
+    assert sum(len(names) for names in groups.values()) > len(wire)
+
+
+def test_the_undated_seed_is_placed_on_the_day_of_the_dated_report_of_the_same_visit(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        found = stories(store, pair=PAIR, since=date(2021, 1, 1), until=date(2021, 12, 31))
+        origins = {article.id: Path(article.origin).name for article in store.articles()}
+    placed = {origins[article] for story in found for article in story.placed}
+    assert "003_cd6dde936e8eb133.txt" in placed
+    assert "005_tur_kor_cavusoglu_seoul_undated.txt" in placed
+    assert all(story.when.start == date(2021, 10, 22) for story in found if story.placed)
+
+
+def test_the_kepco_memorandum_is_one_registry_entry_reported_by_several_articles(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        entries = [entry for entry in agreements(store, pair=PAIR) if entry.topic == "nuclear energy"]
+    assert len(entries) == 1
+    entry = entries[0]
+    assert entry.kind == "MoU"
+    assert entry.status() == "signed"
+    assert "Korea Electric Power Corporation" in entry.parties
+    assert "Turkish Nuclear Energy Corporation" in entry.parties
+    assert entry.n_articles >= 3
+    assert len(entry.aliases) >= 2
+    signed = next(stage for stage in entry.stages if stage.stage == "signed")
+    assert signed.when == date(2025, 11, 24)
+    assert "memorandum" in signed.quote.lower()
+
+
+def test_the_2021_agreements_are_two_entries_signed_on_the_day_of_the_visit(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        entries = {entry.topic: entry for entry in agreements(store, pair=PAIR)}
+    assert {"double taxation", "science and technology"} <= set(entries)
+    for topic in ("double taxation", "science and technology"):
+        assert entries[topic].status(date(2021, 10, 21)) is None
+        assert entries[topic].status(date(2021, 10, 22)) == "signed"
+
+
+def test_altay_is_one_project_with_a_2021_and_a_2025_milestone(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        found = {project.name: project for project in projects(store, pair=PAIR)}
+    altay = found["Altay tank"]
+    years = {step.when.start.year for step in altay.milestones if step.when.start and not step.background}
+    assert {2021, 2025} <= years
+    assert all(step.quote for step in altay.milestones)
+
+
+def test_timeline_by_year_shows_both_visits_and_the_cli_draws_it(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        periods = timeline(stories(store, pair=PAIR), agreements(store, pair=PAIR), projects(store, pair=PAIR), By.year)
+    busy = {period.label for period in periods if period.stories}
+    assert {"2021", "2025"} <= busy
+    assert [period.label for period in periods] == [str(year) for year in range(int(periods[0].label), 2026)]
+    assert next(period for period in periods if period.label == "2025").agreements >= 1
+    result = CliRunner().invoke(app, ["--db", str(summit_db), "timeline", "TUR", "KOR", "--by", "year"])
+    assert result.exit_code == 0, result.output
+    assert "2021" in result.output and "2025" in result.output
+    result = CliRunner().invoke(
+        app, ["--db", str(summit_db), "timeline", "KOR", "TUR", "--by", "year", "--format", "json"]
+    )
+    assert {row["label"] for row in json.loads(result.output) if row["stories"]} >= {"2021", "2025"}
+
+
+def test_new_since_lists_first_appearances_only(summit_db: Path) -> None:
+    with Store(summit_db) as store:
+        news = new_since(
+            stories(store, pair=PAIR), agreements(store, pair=PAIR), projects(store, pair=PAIR), date(2025, 1, 1)
+        )
+    assert [entry.topic for entry in news.agreements] == ["nuclear energy"]
+    assert "Altay tank" not in {project.name for project in news.projects}  # seen in 2021 already
+    assert any("Lee Jae" in person for person in news.people)
+    assert not any("Çavuşoğlu" in person for person in news.people)
+    result = CliRunner().invoke(app, ["--db", str(summit_db), "diff", "TUR", "KOR", "--since", "2025-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "Nuclear energy MoU" in result.output
+
+
+@pytest.mark.parametrize("command", ["stories", "agreements", "projects"])
+def test_registry_commands_print_json(summit_db: Path, command: str) -> None:
+    result = CliRunner().invoke(app, ["--db", str(summit_db), command, "--pair", "TUR-KOR", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows
+    assert all("KOR" in json.dumps(row) for row in rows)
+
+
+def test_on_monday_and_nov_24_are_one_day_and_a_summons_a_year_later_is_another_story(
+    tmp_path: Path, gaz: Gazetteer
+) -> None:
+    inputs = [
+        _write(tmp_path, "a.txt", "2025-11-25", "Ambassador summoned",
+               "Japan summoned the Chinese ambassador on Monday to protest against the detention of a Japanese "
+               "businessman in Beijing, the foreign ministry in Tokyo said in a statement on its website."),
+        _write(tmp_path, "b.txt", "2025-11-27", "Tokyo protests detention",
+               "On Nov. 24 Japan summoned the Chinese ambassador over the detention of a Japanese national, "
+               "officials said, adding that consular access had been requested several times without reply."),
+        _write(tmp_path, "c.txt", "2026-11-20", "Envoy summoned again",
+               "Japan summoned the Chinese ambassador on Thursday after a coast guard vessel entered disputed "
+               "waters near the islands, the third such incident this autumn according to the ministry."),
+    ]  # fmt: skip
+    with Store(tmp_path / "s.db") as store:
+        ingest(inputs, store, gaz)
+        found = stories(store, pair=("JPN", "CHN"), event="ACCUSE")
+    days = sorted(story.when.start for story in found if story.when.start)
+    assert days == [date(2025, 11, 24), date(2026, 11, 19)]
+    assert [story.n_articles for story in found] == [2, 1]
+
+
+def test_linking_is_incremental_resumable_and_survives_recoding(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        ingest([str(corpus_dir())], store, gaz)
+        before = [(story.id, story.n_articles) for story in stories(store)]
+        entries = len(agreements(store))
+        assert link(store) == 0  # nothing pending
+        recode(store, gaz)
+        assert [(story.id, story.n_articles) for story in stories(store)] == before
+        assert len(agreements(store)) == entries
+        # A crash between storing and linking leaves articles pending; the next run links them.
+        article = Article("x1", "typed", "", "Germany and France signed a treaty on defence industry cooperation.",
+                          published=date(2025, 3, 3))  # fmt: skip
+        store.add([analyse_article(article, gaz)])
+        assert link(store) == 1
+        assert any(entry.countries == ("DEU", "FRA") for entry in agreements(store, pair=("DEU", "FRA")))
+
+
+def test_independent_sources_counts_outlets_and_copy_groups_once() -> None:
+    assert (
+        independent_sources([("a", "wire", "g1"), ("b", "paper", "g1"), ("c", "paper", "g2"), ("d", None, "g3")]) == 2
+    )
+    assert independent_sources([("a", None, None), ("b", None, None)]) == 2
+    assert independent_sources([]) == 0
+
+
+def test_signatures_find_edited_and_truncated_copies_but_not_other_stories() -> None:
+    text = (corpus_dir() / "001_tur_kor_ankara_summit_wire.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+    other = (corpus_dir() / "012_jpn_kor_summit.txt").read_text(encoding="utf-8").split("\n", 2)[2]
+    original = signature(Article("a", "a", "", text))
+    edited = signature(Article("b", "b", "", text.replace("widen", "deepen").replace("an hour", "two hours")))
+    truncated = signature(Article("c", "c", "", text[:700]))
+    unrelated = signature(Article("d", "d", "", other))
+    assert original and edited and truncated and unrelated
+    assert original.similarity(edited) >= 0.6
+    assert original.similarity(truncated) >= 0.5
+    assert original.similarity(unrelated) < 0.2
+    assert signature(Article("e", "e", "", "Too short to compare.")) is None
+
+
+def test_sparkline_scales_to_the_largest_value() -> None:
+    assert sparkline([0, 1, 8]) == " ▁█"
+    assert sparkline([0, 0]) == "  "

@@ -55,15 +55,21 @@ def ingest(
     fetcher: Fetcher | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    linking: bool = True,
 ) -> IngestSummary:
-    """Read, analyse and store everything under ``paths``; safe to re-run."""
+    """Read, analyse and store everything under ``paths``; safe to re-run.
+
+    Each stored batch is linked (copies, stories, registries) unless ``linking`` is off;
+    :func:`bilateral.link.link` links what is left pending at any later time.
+    """
     summary = IngestSummary()
     coded: list[CodedArticle] = []
     failures: list[Failure] = []
 
     def flush() -> None:
         written = store.add(coded, failures)
-        link(store, batch_size=batch_size)
+        if linking:
+            link(store, batch_size=batch_size)
         summary.new += written.new
         summary.duplicate += written.duplicate
         coded.clear()

@@ -57,11 +57,35 @@ def _damage(text: str, rng: random.Random) -> str:
     return text
 
 
+COPY_SHARE = 0.1
+"""Share of articles that are another outlet's copy of a recent one (edited, or cut short)."""
+OUTLETS = ["wire.example", "daily.example", "defence.example", "herald.example", "ledger.example"]
+
+
+def _copy(original: dict[str, str], rng: random.Random) -> dict[str, str]:
+    """A syndicated repost: another outlet, a day later, a word changed, sometimes cut after a few lines."""
+    lines = original["text"].split("\n")
+    if rng.random() < 0.5:
+        lines = lines[: max(4, len(lines) // 2)]
+    edited = [line.replace(" said", " stated", 1) if rng.random() < 0.2 else line for line in lines]
+    published = date.fromisoformat(original["date"]) + timedelta(days=rng.randint(0, 1))
+    return {
+        "title": original["title"].upper() if rng.random() < 0.3 else original["title"],
+        "text": "\n".join(edited),
+        "date": published.isoformat(),
+        "source": rng.choice([outlet for outlet in OUTLETS if outlet != original["source"]]),
+    }
+
+
 def articles(count: int, *, seed: int = 7) -> Iterator[dict[str, str]]:
-    """``count`` distinct synthetic articles as JSON-ready dicts."""
+    """``count`` synthetic articles as JSON-ready dicts; about a tenth are copies of a recent one."""
     rng = random.Random(seed)
     start = date(2020, 1, 1)
+    recent: list[dict[str, str]] = []
     for number in range(count):
+        if recent and rng.random() < COPY_SHARE:
+            yield _copy(rng.choice(recent), rng)
+            continue
         a, a_adj, a_cap, b, b_adj, b_cap = rng.choice(PAIRS)
         if rng.random() < 0.5:
             a, a_adj, a_cap, b, b_adj, b_cap = b, b_adj, b_cap, a, a_adj, a_cap
@@ -77,7 +101,7 @@ def articles(count: int, *, seed: int = 7) -> Iterator[dict[str, str]]:
             "weekday": rng.choice(WEEKDAYS),
             "amount": str(rng.randint(2, 90)),
         }
-        lines = [rng.choice(SENTENCES).format(**values) for _ in range(rng.randint(12, 22))]
+        lines = [_sentence(values, rng) for _ in range(rng.randint(12, 22))]
         lines.append(f"Reference {number}: the ministry published the full text of the statement.")
         if rng.random() < 0.3:
             lines.insert(rng.randint(0, len(lines)), rng.choice(BOILERPLATE))
@@ -85,12 +109,25 @@ def articles(count: int, *, seed: int = 7) -> Iterator[dict[str, str]]:
         if rng.random() < 0.05:
             text = _damage(text, rng)
         published = start + timedelta(days=rng.randint(0, 2000))
-        yield {
+        record = {
             "title": f"{a} and {b} discuss {values['sector']}",
             "text": text,
             "date": published.isoformat(),
-            "source": rng.choice(["wire.example", "daily.example", "defence.example"]),
+            "source": rng.choice(OUTLETS),
         }
+        recent = [*recent[-49:], record]
+        yield record
+
+
+def _sentence(values: dict[str, str], rng: random.Random) -> str:
+    """One templated sentence; office, sector, weekday and amount vary from sentence to sentence."""
+    varied = values | {
+        "office": rng.choice(OFFICES),
+        "sector": rng.choice(SECTORS),
+        "weekday": rng.choice(WEEKDAYS),
+        "amount": str(rng.randint(2, 90)),
+    }
+    return rng.choice(SENTENCES).format(**varied)
 
 
 def write_jsonl(path: Path, count: int, *, seed: int = 7) -> Path:

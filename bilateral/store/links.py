@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,8 @@ from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 
+RECENT = 20
+"""Articles per band key considered as copies: copies of a story appear close together."""
 OPEN_END = date(9000, 1, 1)
 """The end of a window whose office holder is still in office."""
 
@@ -67,15 +70,25 @@ class Linking:
     def has_copy(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM copies WHERE article_id = ?", (article_id,)).fetchone() is not None
 
-    def copy_candidates(self, bands: Sequence[tuple[int, int]]) -> list[tuple[str, str, bytes]]:
-        """(article id, copy group, signature) of stored articles sharing a band key."""
-        values = ",".join("(?, ?)" for _ in bands)
-        rows = self._db.execute(
-            f"""SELECT DISTINCT copies.article_id, copies.copy_group, copies.signature FROM copy_bands
-            JOIN copies USING (article_id) WHERE (copy_bands.band, copy_bands.key) IN (VALUES {values})""",
-            [number for band in bands for number in band],
+    def copy_candidates(self, bands: Sequence[tuple[int, int]], limit: int = 8) -> list[tuple[str, str, bytes]]:
+        """(article id, copy group, signature) of the stored articles sharing most band keys with ``bands``.
+
+        Each band key contributes its :data:`RECENT` latest articles only, so a key that stock
+        phrases make common costs no more than a rare one.
+        """
+        lookups = " UNION ALL ".join(
+            "SELECT * FROM (SELECT article_id FROM copy_bands WHERE band = ? AND key = ? ORDER BY rowid DESC LIMIT ?)"
+            for _ in bands
         )
-        return [(row[0], row[1], row[2]) for row in rows]
+        hits = Counter(row[0] for row in self._db.execute(lookups, [n for band in bands for n in (*band, RECENT)]))
+        found = []
+        for article_id, _ in hits.most_common(limit):
+            row = self._db.execute(
+                "SELECT copy_group, signature FROM copies WHERE article_id = ?", (article_id,)
+            ).fetchone()
+            if row is not None:
+                found.append((article_id, row[0], row[1]))
+        return found
 
     def add_copy(self, article_id: str, group: str, signature: Signature | None) -> None:
         self._db.execute(
@@ -84,7 +97,7 @@ class Linking:
         )
         if signature is not None:
             self._db.executemany(
-                "INSERT OR IGNORE INTO copy_bands VALUES (?, ?, ?)",
+                "INSERT INTO copy_bands VALUES (?, ?, ?)",
                 [(band, band_key, article_id) for band, band_key in signature.bands()],
             )
 

@@ -108,9 +108,9 @@ _MIGRATIONS: dict[int, str] = {
     CREATE TABLE copy_bands (
         band INTEGER NOT NULL,
         key INTEGER NOT NULL,
-        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-        PRIMARY KEY (band, key, article_id)
-    ) WITHOUT ROWID;
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+    );
+    CREATE INDEX copy_bands_key ON copy_bands (band, key);
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,
         event TEXT NOT NULL,

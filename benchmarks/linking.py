@@ -1,0 +1,74 @@
+"""Grouping and merging at scale: copies, stories and registries over generated corpora.
+
+    python benchmarks/linking.py                 # 10,000 and 100,000 articles
+    python benchmarks/linking.py --sizes 10000   # one size
+
+For each size, a fresh process ingests the generated corpus without linking
+(the baseline: read, repair, actors, events, store), then links every stored
+article incrementally (500 per transaction, index look-ups only) and reports
+both rates, the share linking adds, the copy groups and stories found, and the
+process's peak resident memory. About a tenth of the generated articles are
+edited or truncated copies of a recent one (bilateral.samples.generate).
+Results go to benchmarks/results/linking.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+RESULTS = Path(__file__).parent / "results"
+
+_RUN = """
+import json, sqlite3, time
+from bilateral.actors import gazetteer
+from bilateral.link import link
+from bilateral.pipeline import ingest
+from bilateral.samples.generate import write_jsonl
+from bilateral.store import Store
+corpus = write_jsonl(__import__("pathlib").Path({corpus!r}), {size})
+gaz = gazetteer()
+with Store({db!r}) as store:
+    began = time.perf_counter()
+    summary = ingest([str(corpus)], store, gaz, linking=False)
+    stored = time.perf_counter() - began
+    began = time.perf_counter()
+    linked = link(store)
+    linking = time.perf_counter() - began
+db = sqlite3.connect({db!r})
+groups, copies = db.execute("SELECT count(DISTINCT copy_group), count(*) FROM copies").fetchone()
+stories, events = db.execute("SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM story_events)").fetchone()
+agreements = db.execute("SELECT count(*) FROM agreements").fetchone()[0]
+rss = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(json.dumps(dict(articles=summary.read, ingest_seconds=round(stored, 1), link_seconds=round(linking, 1),
+    ingest_articles_per_second=round(summary.read / stored), link_articles_per_second=round(linked / linking),
+    linking_adds_percent=round(100 * linking / stored, 1), copy_groups=groups, articles_in_copy_groups=copies,
+    stories=stories, events_in_stories=events, agreements=agreements, peak_rss_mib=round(rss / 1024, 1))))
+"""
+
+
+def measure(size: int, folder: Path) -> dict[str, object]:
+    code = _RUN.format(corpus=str(folder / f"corpus-{size}.jsonl.gz"), size=size, db=str(folder / f"link-{size}.db"))
+    output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    result: dict[str, object] = json.loads(output)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        results = {str(size): measure(size, Path(folder)) for size in options.sizes}
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "linking.json").write_text(json.dumps(results, indent=2) + "\n")
+    for size, figures in results.items():
+        print(size, json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

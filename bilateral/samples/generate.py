@@ -68,12 +68,14 @@ def _copy(original: dict[str, str], rng: random.Random) -> dict[str, str]:
     if rng.random() < 0.5:
         lines = lines[: max(4, len(lines) // 2)]
     edited = [line.replace(" said", " stated", 1) if rng.random() < 0.2 else line for line in lines]
+    outlet = rng.choice([outlet for outlet in OUTLETS if outlet != original["source"]])
+    edited.append(f"This article first appeared on {original['source']} and is republished by {outlet}.")
     published = date.fromisoformat(original["date"]) + timedelta(days=rng.randint(0, 1))
     return {
         "title": original["title"].upper() if rng.random() < 0.3 else original["title"],
         "text": "\n".join(edited),
         "date": published.isoformat(),
-        "source": rng.choice([outlet for outlet in OUTLETS if outlet != original["source"]]),
+        "source": outlet,
     }
 
 

@@ -38,7 +38,9 @@ NAMES = tuple(name for name, _ in COLUMNS)
 
 
 def _join(values: Iterable[str | None]) -> str:
-    return SEPARATOR.join(value or "" for value in values)
+    """Values joined in order, empty ones kept in place (the columns run parallel); "" if all are empty."""
+    parts = [value or "" for value in values]
+    return SEPARATOR.join(parts) if any(parts) else ""
 
 
 def _parties(parties: tuple[Party, ...]) -> tuple[str, str, str]:

@@ -12,7 +12,8 @@ second-level admin code); NumMentions, NumSources and NumArticles are 1 until
 stories across outlets are grouped; IsRootEvent is 1 when the evidence is the
 title or starts in the first 500 characters of the text (the lead); the actor
 locations are the event's location, as the article places the act there;
-DATEADDED is the publication date (or the event date) at midnight.
+DATEADDED is the publication date (or the event date) at midnight; SOURCEURL is
+the article's URL, else the file it was read from.
 """
 
 from __future__ import annotations

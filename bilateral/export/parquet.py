@@ -10,7 +10,7 @@ from bilateral.errors import ExportError
 from bilateral.export.flat import COLUMNS, flat_row
 from bilateral.records import SourcedEvent
 
-BATCH = 50_000  # events per row group: bounds memory whatever the number of events
+BATCH = 10_000  # events per row group: bounds memory whatever the number of events
 
 
 def _pyarrow() -> tuple[Any, Any]:

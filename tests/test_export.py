@@ -353,3 +353,12 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
 def test_export_has_help() -> None:
     result = runner.invoke(app, ["export", "--help"])
     assert result.exit_code == 0 and "--format" in result.stdout and "plover-jsonl" in result.stdout
+
+
+def test_an_igo_in_a_gdelt_row_is_a_known_group_not_a_country() -> None:
+    item = sourced((party("NATO", ActorKind.IGO, "North Atlantic Treaty Organization"),), (party("RUS"),))
+    (row,) = gdelt_rows(item)
+    column = {name: index for index, name in enumerate(GDELT_COLUMNS)}
+    assert row[column["Actor1Code"]] == "NATO" and row[column["Actor1KnownGroupCode"]] == "NATO"
+    assert row[column["Actor1CountryCode"]] == "" and row[column["Actor1Type1Code"]] == "IGO"
+    assert row[column["Actor2CountryCode"]] == "RUS" and row[column["Actor2Name"]] == "RUS"

@@ -62,7 +62,7 @@ def _actor_columns(code: str | None, party: Party | None) -> list[str]:
     if code is None or party is None:
         return [""] * len(_ACTOR)
     is_country = party.kind is not ActorKind.IGO
-    sector = party.sector or ""
+    sector = party.sector or ("" if is_country else "IGO")  # CAMEO's actor type for intergovernmental bodies
     return [
         code + sector if is_country else code,
         party_name(party).upper(),

@@ -11,6 +11,7 @@ __version__ = "0.1.0"
 
 from bilateral.actors import Gazetteer, gazetteer, recognise
 from bilateral.errors import BilateralError
+from bilateral.frames import events_frame
 from bilateral.pipeline import IngestSummary, analyse, ingest
 from bilateral.read import read_paths, read_text
 from bilateral.records import (
@@ -46,6 +47,7 @@ __all__ = [
     "Tenure",
     "__version__",
     "analyse",
+    "events_frame",
     "gazetteer",
     "ingest",
     "read_paths",

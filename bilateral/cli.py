@@ -24,6 +24,8 @@ from bilateral import __version__
 from bilateral.actors import gazetteer as load_gazetteer
 from bilateral.errors import BilateralError, UsageError, failure_error
 from bilateral.evaluate.command import evaluate_command
+from bilateral.export import BINARY as EXPORT_BINARY
+from bilateral.export import ExportFormat, export
 from bilateral.ontology import EVENTS
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import read_paths, read_text
@@ -545,6 +547,36 @@ def demo_command(
     )
     out.print("most mentioned countries: " + ", ".join(f"{country} ({n})" for country, n in top))
     out.print("next: bilateral events --pair TUR-KOR | bilateral articles | bilateral actors FILE")
+
+
+@app.command("export")
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="The format to write.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout).")] = None,
+    pair: Annotated[str | None, typer.Option(help="Only events between two countries, e.g. TUR-KOR.")] = None,
+    since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
+    background: Annotated[bool, typer.Option(help="Include background history.")] = False,
+) -> None:
+    """Export stored events as PLOVER JSON lines, POLECAT or GDELT TSV, CSV, Parquet or a GraphML country graph.
+
+    Takes the same filters as `events`. Parquet needs -o FILE; the others
+    stream to standard output without it.
+    """
+    with _errors():
+        if output is None and fmt in EXPORT_BINARY:
+            raise UsageError(f"--format {fmt} writes binary data: give -o FILE")
+        countries = _parse_pair(pair) if pair else None
+        with _open_store() as store:
+            items = store.sourced_events(
+                pair=countries, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                event=_parse_type(event_type), include_background=background,
+            )  # fmt: skip
+            count = export(items, fmt, output or sys.stdout)
+    if output is not None:
+        unit = "edges" if fmt is ExportFormat.graphml else "rows"
+        err.print(f"wrote {count} {unit} to {output}", markup=False)
 
 
 def run() -> None:

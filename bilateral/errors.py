@@ -74,6 +74,12 @@ class SchemaError(StoreError):
     code = "store.schema"
 
 
+class ExportError(BilateralError):
+    """An export could not be written (its file, or a library its format needs)."""
+
+    code = "export"
+
+
 class UsageError(BilateralError):
     code = "usage"
 

@@ -294,3 +294,24 @@ class Project:
     countries: tuple[str, ...]
     participants: tuple[str, ...]
     milestones: tuple[Milestone, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """What an export cites about an event's article: where it came from, not its text."""
+
+    id: str
+    origin: str
+    title: str
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    published: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourcedEvent:
+    """An event with a reference to the article it was read in."""
+
+    event: Event
+    article: ArticleRef

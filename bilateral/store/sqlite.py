@@ -18,7 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.errors import SchemaError, StoreError
-from bilateral.records import ActorKind, ActorReading, Article, CodedArticle, Event, Failure, Field, Mention
+from bilateral.records import (
+    ActorKind,
+    ActorReading,
+    Article,
+    ArticleRef,
+    CodedArticle,
+    Event,
+    Failure,
+    Field,
+    Mention,
+    SourcedEvent,
+)
 from bilateral.serialise import event_dict, event_from
 from bilateral.store.links import Linking
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
@@ -346,25 +357,9 @@ class Store:
         limit: int | None = None,
     ) -> list[Event]:
         """Stored events, oldest first, filtered by country pair, date range and type."""
-        clauses, values = ["1 = 1"], []
-        if pair is not None:
-            for country in pair:
-                clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
-                values.append(country)
-        if since is not None:
-            clauses.append("coalesce(date_end, date_start) >= ?")
-            values.append(since.isoformat())
-        if until is not None:
-            clauses.append("date_start <= ?")
-            values.append(until.isoformat())
-        if event is not None:
-            clauses.append("event = ?")
-            values.append(event)
-        if not include_background:
-            clauses.append("background = 0")
+        where, values = _event_filter(pair, since, until, event, include_background)
         rows = self._db.execute(
-            f"SELECT record FROM events WHERE {' AND '.join(clauses)} "
-            "ORDER BY date_start IS NULL, date_start, id LIMIT ?",
+            f"SELECT record FROM events WHERE {where} ORDER BY date_start IS NULL, date_start, id LIMIT ?",
             (*values, -1 if limit is None else limit),
         )
         return [event_from(json.loads(row[0])) for row in rows]
@@ -430,6 +425,29 @@ class Store:
             (project, project),
         ).fetchall()
 
+    def sourced_events(
+        self,
+        *,
+        pair: tuple[str, str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event: str | None = None,
+        include_background: bool = False,
+    ) -> Iterator[SourcedEvent]:
+        """The same events as ``events``, one at a time (for exports), each with its article's reference."""
+        where, values = _event_filter(pair, since, until, event, include_background)
+        rows = self._db.execute(
+            f"""SELECT e.record, a.id, a.origin, a.title, a.url, a.source, a.language, a.published
+            FROM (SELECT * FROM events WHERE {where}) AS e JOIN articles AS a ON a.id = e.article_id
+            ORDER BY e.date_start IS NULL, e.date_start, e.id""",
+            values,
+        )
+        for record, key, origin, title, url, source, language, published in rows:
+            article = ArticleRef(
+                key, origin, title, url, source, language, date.fromisoformat(published) if published else None
+            )
+            yield SourcedEvent(event_from(json.loads(record)), article)
+
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(
             """SELECT field, start, "end", text, kind, name, country, sector, office, role, form, source
@@ -488,6 +506,29 @@ def _story_filters(
         clauses.append("stories.date_start <= ?")
         values.append(until.isoformat())
     return clauses, values
+
+
+def _event_filter(
+    pair: tuple[str, str] | None, since: date | None, until: date | None, event: str | None, include_background: bool
+) -> tuple[str, list[str]]:
+    """The WHERE clause over ``events`` and its values for the event filters."""
+    clauses, values = ["1 = 1"], []
+    if pair is not None:
+        for country in pair:
+            clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
+            values.append(country)
+    if since is not None:
+        clauses.append("coalesce(date_end, date_start) >= ?")
+        values.append(since.isoformat())
+    if until is not None:
+        clauses.append("date_start <= ?")
+        values.append(until.isoformat())
+    if event is not None:
+        clauses.append("event = ?")
+        values.append(event)
+    if not include_background:
+        clauses.append("background = 0")
+    return " AND ".join(clauses), values
 
 
 def _existing(db: sqlite3.Connection, ids: list[str]) -> set[str]:

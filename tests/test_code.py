@@ -64,6 +64,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Mexico's president said the United States must respect its sovereignty.",
             ("REQUEST", "100", "MEX", "USA", "asserted"),
         ),
+        # A country's own agents acting at home: that country on both sides.
+        ("The Ugandan army arrested 20 opposition supporters.", ("COERCE", "173", "UGA", "UGA", "asserted")),
+        ("Sudanese rebels shelled a market town on Sunday.", ("ASSAULT", "190", "SDN", "SDN", "asserted")),
+        ("Police in Peru detained dozens of protesters.", ("COERCE", "173", "PER", "PER", "asserted")),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -76,6 +80,9 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         "The Foreign Ministry said nothing new about the weather.",
         "Share prices rose in Seoul on Monday.",
         "The prototype was unveiled at a 2011 defence show in Istanbul.",
+        # One country and no sub-state agent, or no act of force: not a domestic event.
+        "Chile arrested the decline of its copper exports.",
+        "The British prime minister conceded defeat in his constituency.",
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

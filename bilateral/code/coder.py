@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import dates, lexicon, location, roles
+from bilateral.code import dates, domestic, lexicon, location, roles
 from bilateral.code.modality import modality
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
@@ -304,7 +304,13 @@ def _event(
         recipient = _fallback_recipient(actor, slots, context, article_pair=spec.shape != "symmetric")
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)
-    if len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
+    acting = _at_home(reading.article.text, sentence, cue, actor, slots) if len(countries) == 1 else None
+    if acting is not None and not recipient:
+        (home,) = countries
+        actor = (replace(actor[0], text=domestic.phrase(reading.article.text, acting)),)
+        recipient = (domestic.recipient(reading.article.text, cue.end, sentence.end, home, inside),)
+        confidence = 0.5
+    elif len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
         return None
     text = reading.article.text
     here = location.where(text, sentence.start, sentence.end, cue.end, inside, near=_NEAR)
@@ -353,6 +359,20 @@ def _event(
         coder_version=CODER_VERSION,
         codebook=CODEBOOK,
     )
+
+
+def _at_home(
+    text: str, sentence: Sentence, cue: Match[lexicon.CueSpec], actor: tuple[Party, ...], slots: list[roles.Slot]
+) -> Mention | None:
+    """The mention of a country's agent acting at home in a one-country act (see ``domestic``), if it is one."""
+    if cue.value.event not in domestic.TYPES or len(actor) != 1:
+        return None
+    if len({country for slot in slots for country in slot.countries}) != 1:
+        return None  # another country is named: not a domestic act
+    acting = next((slot.mention for slot in slots if slot.parties == actor and slot.end <= cue.start), None)
+    if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event):
+        return None
+    return acting
 
 
 def _is_intent(spec: lexicon.CueSpec) -> bool:

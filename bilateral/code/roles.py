@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
 from bilateral.code.location import Where
 from bilateral.records import ActorKind, Mention, Party
@@ -72,7 +73,9 @@ _AGENT_AFTER = re.compile(
     r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
     r"negotiators?|lawmakers|parliament|court|regulators?|central bank|intelligence|security|navy|administration|"
     r"officers?|guards?|border guards?|state|delegates|acting|farmers|protesters|demonstrators|activists|"
-    r"students|workers|"
+    r"students|workers|rebels?|rebel forces|guerrillas?|guerillas|militants?|militias?|militiamen|insurgents?|"
+    r"separatists?|fighters|gunmen|settlers|helicopters|gunships|tanks|bulldozers|paramilitar(?:y|ies)|riot police|"
+    r"armed groups?|"
     r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
     re.IGNORECASE,
 )
@@ -144,7 +147,7 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
             found[-1] = Slot(previous.start, mention.end, (party(best),), previous.via, best)  # a name: an agent
         else:
             via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
-            agent = not _is_place(text, mention.start) and (
+            agent = (not _is_place(text, mention.start) or located(text, start, mention.start)) and (
                 mention.form != "adjective" or bool(_AGENT_AFTER.match(text, mention.end))
             )
             found.append(Slot(mention.start, mention.end, (party(mention),), via, mention, agent))

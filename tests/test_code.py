@@ -64,6 +64,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Mexico's president said the United States must respect its sovereignty.",
             ("REQUEST", "100", "MEX", "USA", "asserted"),
         ),
+        # A sanction undone is a concession.
+        ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
+        ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),
         # A country's own agents acting at home: that country on both sides.
         ("The Ugandan army arrested 20 opposition supporters.", ("COERCE", "173", "UGA", "UGA", "asserted")),
         ("Sudanese rebels shelled a market town on Sunday.", ("ASSAULT", "190", "SDN", "SDN", "asserted")),

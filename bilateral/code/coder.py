@@ -238,6 +238,7 @@ def _code_sentence(
     text = reading.article.text
     slots = roles.slots(text, sentence.start, sentence.end, inside, context)
     facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
+    found = [_eased(text, sentence.start, cue) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     for cue in _chosen(found, text):
@@ -262,6 +263,24 @@ def _code_sentence(
         if event is not None:
             events.append(event)
     return events
+
+
+def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "lifted long-standing sanctions", "eased the embargo": a sanction undone is a concession (CAMEO 081)."""
+    if cue.value.event != "SANCTION" or cue.value.cameo != "163":
+        return cue
+    lead = _EASING_BEFORE.search(text, max(start, cue.start - 40), cue.start)
+    if lead is None or lead.end() != cue.start:
+        return cue
+    return cue._replace(value=replace(cue.value, event="CONCEDE", cameo="081", mode=None))
+
+
+_EASING_BEFORE = re.compile(
+    r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
+    r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
+    r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
 
 
 def _people(mentions: list[Mention]) -> list[Mention]:

@@ -64,6 +64,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Mexico's president said the United States must respect its sovereignty.",
             ("REQUEST", "100", "MEX", "USA", "asserted"),
         ),
+        ("Israeli soldiers killed two Palestinian gunmen near Jenin.", ("ASSAULT", "190", "ISR", "PSE", "asserted")),
+        ("Kenyan police opened fire on rioters in Nairobi.", ("ASSAULT", "193", "KEN", "KEN", "asserted")),
+        ("The Thai army declared martial law in three provinces.", ("COERCE", "1724", "THA", "THA", "asserted")),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),
@@ -83,6 +86,9 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         "The Foreign Ministry said nothing new about the weather.",
         "Share prices rose in Seoul on Monday.",
         "The prototype was unveiled at a 2011 defence show in Istanbul.",
+        # Killing by no one the sentence names is no act of force.
+        "Ten Turkish tourists were killed in a bus crash in Egypt.",
+        "An earthquake struck Chile and Peru, killing 300 people.",
         # One country and no sub-state agent, or no act of force: not a domestic event.
         "Chile arrested the decline of its copper exports.",
         "The British prime minister conceded defeat in his constituency.",

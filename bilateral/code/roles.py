@@ -80,6 +80,7 @@ _AGENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
+_SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
 _SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
@@ -272,6 +273,8 @@ def assign(
         agentless = _agentless(text, before, after)
         if agentless is not None:
             return agentless
+    if passive is not None and passive.end() == cue_start and spec.event in _SUFFERED:
+        return None  # "Three soldiers were killed": the subject suffered the act; who did it is not said
     between = [slot for slot in after if _BETWEEN_AFTER.search(text, cue_end, slot.start)]
     if between and text[cue_end : between[0].start].count(" ") <= 6:
         group = _compound(text, after[after.index(between[0]) :])

@@ -80,6 +80,15 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
     assert [brief(event) for event in code_text(text, gaz, on=ON)] == [expected]
 
 
+def test_an_act_after_a_clause_break_is_its_own(gaz: Gazetteer) -> None:
+    """ "failed to sign … after holding talks": the talks are an act, not what was (not) signed."""
+    events = code_text("Brazil and Chile failed to sign a trade pact after holding talks in Lima.", gaz, on=ON)
+    assert [brief(event) for event in events] == [
+        ("SUPPORT", "057", "BRA+CHL", "", "negated"),
+        ("CONSULT", "040", "BRA+CHL", "", "asserted"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -205,7 +205,14 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     if cue.value.event not in _GOVERNING:
         return False
     between = text[cue.end : later.start]
-    return " and " not in between and ";" not in between
+    if _CLAUSE_BREAK.search(between):
+        return False  # "failed to sign a deal after talks", "agreed …, the White House said, hours after X threatened"
+    return " and " not in between or between.endswith(" to ")  # "invited Tusk and Duda to meet him"
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:after|before|when|while|whereas|but|during|said|says|told|added)\b|,\s*(?:saying|adding|and)\b|\band\s+$"
+)
 
 
 def _chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:

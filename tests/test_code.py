@@ -67,6 +67,19 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Israeli soldiers killed two Palestinian gunmen near Jenin.", ("ASSAULT", "190", "ISR", "PSE", "asserted")),
         ("Kenyan police opened fire on rioters in Nairobi.", ("ASSAULT", "193", "KEN", "KEN", "asserted")),
         ("The Thai army declared martial law in three provinces.", ("COERCE", "1724", "THA", "THA", "asserted")),
+        # Asides, places, posts and what is denied are not parties or acts.
+        (
+            "Japan, which met the Polish and German ministers on Monday, praised Britain.",
+            ("SUPPORT", "051", "JPN", "GBR", "asserted"),
+        ),
+        (
+            "Before arriving in Kyiv, the Indian prime minister will visit Poland.",
+            ("AGREE", "036", "IND", "POL", "future"),
+        ),
+        (
+            "Iran's mission to the United Nations denied that Tehran had sent drones to Russia.",
+            ("STATEMENT", "016", "IRN", "RUS", "asserted"),
+        ),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

@@ -64,6 +64,7 @@ _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not 
 _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 )  # their objects are contents, not acts
+_DENIAL = "016"
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
@@ -217,6 +218,14 @@ _CLAUSE_BREAK = re.compile(
 
 def _chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:
     """The strongest cue, and strong cues of other event types; statements only alone."""
+    denied = {
+        later.start
+        for cue in found
+        if cue.value.cameo == _DENIAL
+        for later in found
+        if later.start > cue.end and not _CLAUSE_BREAK.search(text, cue.end, later.start)
+    }  # "denied that Tehran had sent drones": what is denied did not happen by the speaker's word
+    found = [cue for cue in found if cue.start not in denied]
     acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]
     if not acts:
         return []  # "said" alone attributes; it is not an event
@@ -243,15 +252,23 @@ def _code_sentence(
     topics: tuple[str, ...],
 ) -> list[Event]:
     text = reading.article.text
-    slots = roles.slots(text, sentence.start, sentence.end, inside, context)
+    asides = [
+        (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
+    ]
+    slots = [
+        slot
+        for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
+        if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
+    ]
     facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
     found = [_eased(text, sentence.start, cue) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     for cue in _chosen(found, text):
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
+        until = _clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(
-            text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from
+            text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from, until
         )
         if assigned is None:
             possessive = roles.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
@@ -266,7 +283,7 @@ def _code_sentence(
                 )
         if assigned is None:
             continue
-        event = _event(reading, sentence, cue, assigned, inside, slots, context, facts)
+        event = _event(reading, sentence, cue, assigned, inside, slots, context, facts, until)
         if event is not None:
             events.append(event)
     return events
@@ -288,6 +305,19 @@ _EASING_BEFORE = re.compile(
     r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
     re.IGNORECASE,
 )
+
+
+def _clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon.CueSpec]], end: int) -> int:
+    """Where the cue's clause ends: at the next cue coordinated with it ("… and urged", ", saying")."""
+    for later in found:
+        between = text[cue.end : later.start]
+        if later.start > cue.end and _NEXT_CLAUSE.search(between) and not _SHARED_OBJECT.fullmatch(between):
+            return later.start
+    return end
+
+
+_NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
+_SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"
 
 
 def _people(mentions: list[Mention]) -> list[Mention]:
@@ -320,14 +350,18 @@ def _event(
     slots: list[roles.Slot],
     context: roles.Context,
     facts: _Facts,
+    until: int,
 ) -> Event | None:
+    """The event of one cue; ``until`` is where the cue's clause ends."""
     spec = cue.value
     actor, recipient = assigned.actor, assigned.recipient
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL:
-        recipient = _fallback_recipient(actor, slots, context, article_pair=spec.shape != "symmetric")
+        recipient = _fallback_recipient(
+            actor, [slot for slot in slots if slot.start < until], context, article_pair=spec.shape != "symmetric"
+        )
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)
     acting = _at_home(reading.article.text, sentence, cue, actor, slots) if len(countries) == 1 else None

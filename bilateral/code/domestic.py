@@ -26,7 +26,8 @@ _STATE = (
     r"government|authorities|regime|junta|police|riot police|security forces|forces|army|military|troops|soldiers|"
     r"troopers|paramilitar(?:y|ies)|army bulldozers|bulldozers|tanks|helicopters|gunships|aircraft|warplanes|jets|"
     r"artillery|navy|air force|courts?|supreme court|constitutional court|tribunal|judges?|prosecutors?|parliament|"
-    r"interior ministry|intelligence|border guards?|coast guard|officials|officers|president|prime minister|premier"
+    r"interior ministry|intelligence|border guards?|coast guard|officials|officers|president|prime minister|premier|"
+    r"lawmakers|legislators|leaders|diplomats"
 )
 _NON_STATE = (
     r"rebels?|rebel forces|guerrillas?|guerillas|militants?|militias?|militiamen|insurgents?|separatists?|fighters|"

@@ -79,6 +79,11 @@ _AGENT_AFTER = re.compile(
     r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
     re.IGNORECASE,
 )
+_RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)
+_POST_BEFORE = re.compile(
+    r"\b(?:mission|ambassador|envoy|representative|delegation|delegate|permanent representative)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
 _SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
@@ -138,7 +143,7 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
         if (
             mention.sector == "MED"
             or mention.country is None
-            or (_FORMER_HEAD.match(text, mention.end) and mention.kind is ActorKind.IGO)
+            or (mention.kind is ActorKind.IGO and _not_the_body(text, start, mention))
         ):
             continue  # news agencies are sources; "the former UN chief" is a person, not the UN
         if found and found[-1].mention is not None and _same_party(text, found[-1], mention):
@@ -156,6 +161,15 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
             people.append(mention)
     found += _references(text, start, end, found, people, context)
     return sorted(found, key=lambda slot: slot.start)
+
+
+def _not_the_body(text: str, start: int, mention: Mention) -> bool:
+    """An IGO named as a post or a text, not as a party: "the former UN chief", "Iran's mission to the
+    United Nations", "U.N. Security Council resolutions"."""
+    if _FORMER_HEAD.match(text, mention.end) or _RESOLUTION_AFTER.match(text, mention.end):
+        return True
+    post = _POST_BEFORE.search(text, max(start, mention.start - 40), mention.start)
+    return post is not None and post.end() == mention.start
 
 
 def _same_party(text: str, previous: Slot, mention: Mention) -> bool:
@@ -252,12 +266,23 @@ class Roles:
 
 
 def assign(
-    text: str, start: int, end: int, cue: tuple[int, int, CueSpec], found: list[Slot], reported_from: int
+    text: str,
+    start: int,
+    end: int,
+    cue: tuple[int, int, CueSpec],
+    found: list[Slot],
+    reported_from: int,
+    until: int | None = None,
 ) -> Roles | None:
-    """Actor and recipient for the cue at ``cue``, or ``None`` when the sentence does not say."""
+    """Actor and recipient for the cue at ``cue``, or ``None`` when the sentence does not say.
+
+    ``until`` is where the cue's clause ends ("condemned the attacks and urged the UN …": the UN is
+    the object of "urged"); parties after it are not the cue's.
+    """
+    until = end if until is None else until
     cue_start, cue_end, spec = cue
     before = [slot for slot in found if slot.end <= cue_start and slot.start >= reported_from]
-    after = [slot for slot in found if slot.start >= cue_end]
+    after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start)
     passive = _PASSIVE_BEFORE.search(text, start, cue_start)
@@ -368,8 +393,14 @@ def _subject(text: str, before: list[Slot]) -> list[Slot]:
     groups = [group for group in groups if any(slot.agent for slot in group)]  # "Hungarian and Romanian officials"
     for group in reversed(groups):
         if not _PREPOSITION_BEFORE.search(text, max(0, group[0].start - 40), group[0].start):
-            return group
-    return groups[0] if groups else []
+            return _without_places(text, group)
+    return _without_places(text, groups[0]) if groups else []
+
+
+def _without_places(text: str, group: list[Slot]) -> list[Slot]:
+    """ "Before arriving in Kyiv, Modi …": the place is not part of the subject."""
+    kept = [slot for slot in group if not _is_place(text, slot.start) or located(text, 0, slot.start)]
+    return kept or group
 
 
 def _object(text: str, after: list[Slot], subject: list[Slot]) -> list[Slot]:

@@ -53,7 +53,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ),
         (
             "Pakistan could impose tariffs on Indian goods if talks fail.",
-            ("SANCTION", "163", "PAK", "IND", "hypothetical"),
+            ("THREATEN", "1312", "PAK", "IND", "hypothetical"),  # a conditional warning (eval/dev/GUIDE.md §4)
         ),
         (
             "Hungary refused to sign the joint statement criticising Russia.",
@@ -67,6 +67,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Israeli soldiers killed two Palestinian gunmen near Jenin.", ("ASSAULT", "190", "ISR", "PSE", "asserted")),
         ("Kenyan police opened fire on rioters in Nairobi.", ("ASSAULT", "193", "KEN", "KEN", "asserted")),
         ("The Thai army declared martial law in three provinces.", ("COERCE", "1724", "THA", "THA", "asserted")),
+        ("Norway would send rescue teams to Chile if asked.", ("AGREE", "033", "NOR", "CHL", "hypothetical")),
         # Asides, places, posts and what is denied are not parties or acts.
         (
             "Japan, which met the Polish and German ministers on Monday, praised Britain.",

@@ -56,6 +56,8 @@ _STATE_NEGATION = re.compile(
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|border with|into|at)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
+_THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _SPORTS = re.compile(
     r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
     r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
@@ -387,8 +389,10 @@ def _event(
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
-    if mood is Modality.FUTURE and event_type in _PROMISABLE:
+    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
         event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
+    elif mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
+        event_type, code = "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
     code_row = cameo(code)
     extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
     contexts = tuple(dict.fromkeys(facts.topics + extra))
@@ -433,6 +437,17 @@ def _at_home(
     if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event):
         return None
     return acting
+
+
+def _threat(code: str) -> str:
+    """The CAMEO threat of a conditional hostile act: of relations cut, of sanctions, of force."""
+    if code in ("160", "161", "164", "166"):
+        return "1313"
+    if code.startswith("16"):
+        return "1312"
+    if code.startswith("17"):
+        return "132"
+    return "138"
 
 
 def _is_intent(spec: lexicon.CueSpec) -> bool:

@@ -68,6 +68,15 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Kenyan police opened fire on rioters in Nairobi.", ("ASSAULT", "193", "KEN", "KEN", "asserted")),
         ("The Thai army declared martial law in three provinces.", ("COERCE", "1724", "THA", "THA", "asserted")),
         ("Norway would send rescue teams to Chile if asked.", ("AGREE", "033", "NOR", "CHL", "hypothetical")),
+        ("Australia said it would not accept the European Union's offer.", ("REJECT", "120", "AUS", "EU", "asserted")),
+        ("Ukraine filed a complaint at the WTO against Poland.", ("ACCUSE", "114", "UKR", "POL", "asserted")),
+        ("Italy returned antiquities smuggled out of Libya to Egypt.", ("RETREAT", "084", "ITA", "EGY", "asserted")),
+        ("Britain will transfer two minehunters to Ukraine.", ("AGREE", "033", "GBR", "UKR", "future")),
+        ("Khamenei said Israel would be punished for the attack.", ("THREATEN", "130", "IRN", "ISR", "asserted")),
+        (
+            "South Korea, Japan and the United States began sharing real-time data on Chinese naval movements.",
+            ("COOPERATE", "064", "JPN+KOR+USA", "", "asserted"),
+        ),
         # Asides, places, posts and what is denied are not parties or acts.
         (
             "Japan, which met the Polish and German ministers on Monday, praised Britain.",

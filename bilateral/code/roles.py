@@ -312,11 +312,11 @@ def assign(
         return _crowd(found)
     if not subject:
         return _participle(text, after, start, cue_start)
-    objects = _object(text, after, subject)
+    objects = _object(text, after, subject, spec.event, spec.cameo)
     if spec.shape == "host":
         return _roles(objects, subject, "host") if objects else None
     if spec.shape == "symmetric" and len(_countries(subject)) >= 2:
-        with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start)]
+        with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start) and slot.agent]
         return _roles(subject, with_slot, "joint")
     return _roles(subject, objects, "subject-object")
 
@@ -403,14 +403,28 @@ def _without_places(text: str, group: list[Slot]) -> list[Slot]:
     return kept or group
 
 
-def _object(text: str, after: list[Slot], subject: list[Slot]) -> list[Slot]:
+def _object(text: str, after: list[Slot], subject: list[Slot], event: str, code: str) -> list[Slot]:
+    """The party group the act is done to: the first named after the cue, or the one its preposition marks.
+
+    "filed complaints at the WTO against Poland": Poland; "returned artefacts looted from Benin to
+    Nigeria": Nigeria.
+    """
     taken = _countries(subject)
     rest = [slot for slot in after if not slot.countries <= taken and slot.via != "joint"]
     if not rest:
         return []
+    marker = _TARGET_MARKER.get(event) or _TARGET_MARKER.get(code)
+    marked = [slot for slot in rest if marker is not None and marker.search(text, max(0, slot.start - 16), slot.start)]
+    if marked:
+        return _compound(text, rest[rest.index(marked[0]) :])
     if _is_place(text, rest[0].start):
         return []
     return _compound(text, rest)
+
+
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_MARKER = {"ACCUSE": _AGAINST, "THREATEN": _AGAINST, "AID": _TO, "084": _TO}  # by event, or CAMEO code
 
 
 def _is_place(text: str, at: int) -> bool:

@@ -77,6 +77,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "South Korea, Japan and the United States began sharing real-time data on Chinese naval movements.",
             ("COOPERATE", "064", "JPN+KOR+USA", "", "asserted"),
         ),
+        ("Kenyan police officers arrived in Haiti on Tuesday.", ("AID", "074", "KEN", "HTI", "asserted")),
+        (
+            "Egypt and Jordan called on Israel to open the crossings and to accept a ceasefire.",
+            ("REQUEST", "020", "EGY+JOR", "ISR", "asserted"),
+        ),
         # Asides, places, posts and what is denied are not parties or acts.
         (
             "Japan, which met the Polish and German ministers on Monday, praised Britain.",
@@ -118,6 +123,7 @@ def test_an_act_after_a_clause_break_is_its_own(gaz: Gazetteer) -> None:
         "The Foreign Ministry said nothing new about the weather.",
         "Share prices rose in Seoul on Monday.",
         "The prototype was unveiled at a 2011 defence show in Istanbul.",
+        "Moldova will import more power from Romania during peak winter demand.",
         # Killing by no one the sentence names is no act of force.
         "Ten Turkish tourists were killed in a bus crash in Egypt.",
         "An earthquake struck Chile and Peru, killing 300 people.",

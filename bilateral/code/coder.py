@@ -210,7 +210,7 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     between = text[cue.end : later.start]
     if _CLAUSE_BREAK.search(between):
         return False  # "failed to sign a deal after talks", "agreed …, the White House said, hours after X threatened"
-    return " and " not in between or between.endswith(" to ")  # "invited Tusk and Duda to meet him"
+    return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
 
 
 _CLAUSE_BREAK = re.compile(
@@ -389,6 +389,8 @@ def _event(
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
+    if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
+        event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
     if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
         event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
     elif mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
@@ -437,6 +439,19 @@ def _at_home(
     if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event):
         return None
     return acting
+
+
+def _end_of(text: str, party: Party, sentence: Sentence) -> int:
+    """Where the party's surface text ends in the sentence (its first occurrence), else the sentence end."""
+    at = text.find(party.text, sentence.start, sentence.end) if party.text else -1
+    return sentence.end if at < 0 else at + len(party.text)
+
+
+_FORCES = re.compile(
+    r"\s+(?:police(?:\s+officers)?|peacekeepers|peacekeeping (?:troops|forces)|troops|soldiers|marines|forces|"
+    r"contingent|rescue (?:teams|workers)|search-and-rescue teams)\b",
+    re.IGNORECASE,
+)
 
 
 def _threat(code: str) -> str:

@@ -417,11 +417,12 @@ def _object(text: str, after: list[Slot], subject: list[Slot], event: str, code:
     marked = [slot for slot in rest if marker is not None and marker.search(text, max(0, slot.start - 16), slot.start)]
     if marked:
         return _compound(text, rest[rest.index(marked[0]) :])
-    if _is_place(text, rest[0].start):
-        return []
+    if _is_place(text, rest[0].start) and code != _VISIT:
+        return []  # "met in Seoul" names where; "arrived in Seoul" names whom the visitor came to
     return _compound(text, rest)
 
 
+_VISIT = "042"
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_MARKER = {"ACCUSE": _AGAINST, "THREATEN": _AGAINST, "AID": _TO, "084": _TO}  # by event, or CAMEO code

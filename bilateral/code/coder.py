@@ -22,7 +22,7 @@ from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import dates, lexicon, location, roles
+from bilateral.code import dates, domestic, lexicon, location, roles
 from bilateral.code.modality import modality
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
@@ -56,6 +56,8 @@ _STATE_NEGATION = re.compile(
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|border with|into|at)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
+_THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _SPORTS = re.compile(
     r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
     r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
@@ -64,6 +66,7 @@ _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not 
 _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 )  # their objects are contents, not acts
+_DENIAL = "016"
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
@@ -205,11 +208,26 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     if cue.value.event not in _GOVERNING:
         return False
     between = text[cue.end : later.start]
-    return " and " not in between and ";" not in between
+    if _CLAUSE_BREAK.search(between):
+        return False  # "failed to sign a deal after talks", "agreed …, the White House said, hours after X threatened"
+    return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:after|before|when|while|whereas|but|during|said|says|told|added)\b|,\s*(?:saying|adding|and)\b|\band\s+$"
+)
 
 
 def _chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:
     """The strongest cue, and strong cues of other event types; statements only alone."""
+    denied = {
+        later.start
+        for cue in found
+        if cue.value.cameo == _DENIAL
+        for later in found
+        if later.start > cue.end and not _CLAUSE_BREAK.search(text, cue.end, later.start)
+    }  # "denied that Tehran had sent drones": what is denied did not happen by the speaker's word
+    found = [cue for cue in found if cue.start not in denied]
     acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]
     if not acts:
         return []  # "said" alone attributes; it is not an event
@@ -236,14 +254,23 @@ def _code_sentence(
     topics: tuple[str, ...],
 ) -> list[Event]:
     text = reading.article.text
-    slots = roles.slots(text, sentence.start, sentence.end, inside, context)
+    asides = [
+        (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
+    ]
+    slots = [
+        slot
+        for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
+        if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
+    ]
     facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
+    found = [_eased(text, sentence.start, cue) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     for cue in _chosen(found, text):
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
+        until = _clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(
-            text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from
+            text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from, until
         )
         if assigned is None:
             possessive = roles.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
@@ -258,10 +285,41 @@ def _code_sentence(
                 )
         if assigned is None:
             continue
-        event = _event(reading, sentence, cue, assigned, inside, slots, context, facts)
+        event = _event(reading, sentence, cue, assigned, inside, slots, context, facts, until)
         if event is not None:
             events.append(event)
     return events
+
+
+def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "lifted long-standing sanctions", "eased the embargo": a sanction undone is a concession (CAMEO 081)."""
+    if cue.value.event != "SANCTION" or cue.value.cameo != "163":
+        return cue
+    lead = _EASING_BEFORE.search(text, max(start, cue.start - 40), cue.start)
+    if lead is None or lead.end() != cue.start:
+        return cue
+    return cue._replace(value=replace(cue.value, event="CONCEDE", cameo="081", mode=None))
+
+
+_EASING_BEFORE = re.compile(
+    r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
+    r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
+    r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+
+
+def _clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon.CueSpec]], end: int) -> int:
+    """Where the cue's clause ends: at the next cue coordinated with it ("… and urged", ", saying")."""
+    for later in found:
+        between = text[cue.end : later.start]
+        if later.start > cue.end and _NEXT_CLAUSE.search(between) and not _SHARED_OBJECT.fullmatch(between):
+            return later.start
+    return end
+
+
+_NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
+_SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"
 
 
 def _people(mentions: list[Mention]) -> list[Mention]:
@@ -294,17 +352,27 @@ def _event(
     slots: list[roles.Slot],
     context: roles.Context,
     facts: _Facts,
+    until: int,
 ) -> Event | None:
+    """The event of one cue; ``until`` is where the cue's clause ends."""
     spec = cue.value
     actor, recipient = assigned.actor, assigned.recipient
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL:
-        recipient = _fallback_recipient(actor, slots, context, article_pair=spec.shape != "symmetric")
+        recipient = _fallback_recipient(
+            actor, [slot for slot in slots if slot.start < until], context, article_pair=spec.shape != "symmetric"
+        )
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)
-    if len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
+    acting = _at_home(reading.article.text, sentence, cue, actor, slots) if len(countries) == 1 else None
+    if acting is not None and not recipient:
+        (home,) = countries
+        actor = (replace(actor[0], text=domestic.phrase(reading.article.text, acting)),)
+        recipient = (domestic.recipient(reading.article.text, cue.end, sentence.end, home, inside),)
+        confidence = 0.5
+    elif len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
         return None
     text = reading.article.text
     here = location.where(text, sentence.start, sentence.end, cue.end, inside, near=_NEAR)
@@ -321,8 +389,12 @@ def _event(
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
-    if mood is Modality.FUTURE and event_type in _PROMISABLE:
+    if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
+        event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
+    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
         event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
+    elif mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
+        event_type, code = "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
     code_row = cameo(code)
     extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
     contexts = tuple(dict.fromkeys(facts.topics + extra))
@@ -353,6 +425,44 @@ def _event(
         coder_version=CODER_VERSION,
         codebook=CODEBOOK,
     )
+
+
+def _at_home(
+    text: str, sentence: Sentence, cue: Match[lexicon.CueSpec], actor: tuple[Party, ...], slots: list[roles.Slot]
+) -> Mention | None:
+    """The mention of a country's agent acting at home in a one-country act (see ``domestic``), if it is one."""
+    if cue.value.event not in domestic.TYPES or len(actor) != 1:
+        return None
+    if len({country for slot in slots for country in slot.countries}) != 1:
+        return None  # another country is named: not a domestic act
+    acting = next((slot.mention for slot in slots if slot.parties == actor and slot.end <= cue.start), None)
+    if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event):
+        return None
+    return acting
+
+
+def _end_of(text: str, party: Party, sentence: Sentence) -> int:
+    """Where the party's surface text ends in the sentence (its first occurrence), else the sentence end."""
+    at = text.find(party.text, sentence.start, sentence.end) if party.text else -1
+    return sentence.end if at < 0 else at + len(party.text)
+
+
+_FORCES = re.compile(
+    r"\s+(?:police(?:\s+officers)?|peacekeepers|peacekeeping (?:troops|forces)|troops|soldiers|marines|forces|"
+    r"contingent|rescue (?:teams|workers)|search-and-rescue teams)\b",
+    re.IGNORECASE,
+)
+
+
+def _threat(code: str) -> str:
+    """The CAMEO threat of a conditional hostile act: of relations cut, of sanctions, of force."""
+    if code in ("160", "161", "164", "166"):
+        return "1313"
+    if code.startswith("16"):
+        return "1312"
+    if code.startswith("17"):
+        return "132"
+    return "138"
 
 
 def _is_intent(spec: lexicon.CueSpec) -> bool:

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
 from bilateral.code.location import Where
 from bilateral.records import ActorKind, Mention, Party
@@ -72,11 +73,19 @@ _AGENT_AFTER = re.compile(
     r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
     r"negotiators?|lawmakers|parliament|court|regulators?|central bank|intelligence|security|navy|administration|"
     r"officers?|guards?|border guards?|state|delegates|acting|farmers|protesters|demonstrators|activists|"
-    r"students|workers|"
+    r"students|workers|rebels?|rebel forces|guerrillas?|guerillas|militants?|militias?|militiamen|insurgents?|"
+    r"separatists?|fighters|gunmen|settlers|helicopters|gunships|tanks|bulldozers|paramilitar(?:y|ies)|riot police|"
+    r"armed groups?|"
     r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
     re.IGNORECASE,
 )
+_RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)
+_POST_BEFORE = re.compile(
+    r"\b(?:mission|ambassador|envoy|representative|delegation|delegate|permanent representative)\s+to\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
+_SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
 _SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
@@ -134,7 +143,7 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
         if (
             mention.sector == "MED"
             or mention.country is None
-            or (_FORMER_HEAD.match(text, mention.end) and mention.kind is ActorKind.IGO)
+            or (mention.kind is ActorKind.IGO and _not_the_body(text, start, mention))
         ):
             continue  # news agencies are sources; "the former UN chief" is a person, not the UN
         if found and found[-1].mention is not None and _same_party(text, found[-1], mention):
@@ -144,7 +153,7 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
             found[-1] = Slot(previous.start, mention.end, (party(best),), previous.via, best)  # a name: an agent
         else:
             via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
-            agent = not _is_place(text, mention.start) and (
+            agent = (not _is_place(text, mention.start) or located(text, start, mention.start)) and (
                 mention.form != "adjective" or bool(_AGENT_AFTER.match(text, mention.end))
             )
             found.append(Slot(mention.start, mention.end, (party(mention),), via, mention, agent))
@@ -152,6 +161,15 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
             people.append(mention)
     found += _references(text, start, end, found, people, context)
     return sorted(found, key=lambda slot: slot.start)
+
+
+def _not_the_body(text: str, start: int, mention: Mention) -> bool:
+    """An IGO named as a post or a text, not as a party: "the former UN chief", "Iran's mission to the
+    United Nations", "U.N. Security Council resolutions"."""
+    if _FORMER_HEAD.match(text, mention.end) or _RESOLUTION_AFTER.match(text, mention.end):
+        return True
+    post = _POST_BEFORE.search(text, max(start, mention.start - 40), mention.start)
+    return post is not None and post.end() == mention.start
 
 
 def _same_party(text: str, previous: Slot, mention: Mention) -> bool:
@@ -248,12 +266,23 @@ class Roles:
 
 
 def assign(
-    text: str, start: int, end: int, cue: tuple[int, int, CueSpec], found: list[Slot], reported_from: int
+    text: str,
+    start: int,
+    end: int,
+    cue: tuple[int, int, CueSpec],
+    found: list[Slot],
+    reported_from: int,
+    until: int | None = None,
 ) -> Roles | None:
-    """Actor and recipient for the cue at ``cue``, or ``None`` when the sentence does not say."""
+    """Actor and recipient for the cue at ``cue``, or ``None`` when the sentence does not say.
+
+    ``until`` is where the cue's clause ends ("condemned the attacks and urged the UN …": the UN is
+    the object of "urged"); parties after it are not the cue's.
+    """
+    until = end if until is None else until
     cue_start, cue_end, spec = cue
     before = [slot for slot in found if slot.end <= cue_start and slot.start >= reported_from]
-    after = [slot for slot in found if slot.start >= cue_end]
+    after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start)
     passive = _PASSIVE_BEFORE.search(text, start, cue_start)
@@ -269,6 +298,8 @@ def assign(
         agentless = _agentless(text, before, after)
         if agentless is not None:
             return agentless
+    if passive is not None and passive.end() == cue_start and spec.event in _SUFFERED:
+        return None  # "Three soldiers were killed": the subject suffered the act; who did it is not said
     between = [slot for slot in after if _BETWEEN_AFTER.search(text, cue_end, slot.start)]
     if between and text[cue_end : between[0].start].count(" ") <= 6:
         group = _compound(text, after[after.index(between[0]) :])
@@ -281,11 +312,11 @@ def assign(
         return _crowd(found)
     if not subject:
         return _participle(text, after, start, cue_start)
-    objects = _object(text, after, subject)
+    objects = _object(text, after, subject, spec.event, spec.cameo)
     if spec.shape == "host":
         return _roles(objects, subject, "host") if objects else None
     if spec.shape == "symmetric" and len(_countries(subject)) >= 2:
-        with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start)]
+        with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start) and slot.agent]
         return _roles(subject, with_slot, "joint")
     return _roles(subject, objects, "subject-object")
 
@@ -362,18 +393,39 @@ def _subject(text: str, before: list[Slot]) -> list[Slot]:
     groups = [group for group in groups if any(slot.agent for slot in group)]  # "Hungarian and Romanian officials"
     for group in reversed(groups):
         if not _PREPOSITION_BEFORE.search(text, max(0, group[0].start - 40), group[0].start):
-            return group
-    return groups[0] if groups else []
+            return _without_places(text, group)
+    return _without_places(text, groups[0]) if groups else []
 
 
-def _object(text: str, after: list[Slot], subject: list[Slot]) -> list[Slot]:
+def _without_places(text: str, group: list[Slot]) -> list[Slot]:
+    """ "Before arriving in Kyiv, Modi …": the place is not part of the subject."""
+    kept = [slot for slot in group if not _is_place(text, slot.start) or located(text, 0, slot.start)]
+    return kept or group
+
+
+def _object(text: str, after: list[Slot], subject: list[Slot], event: str, code: str) -> list[Slot]:
+    """The party group the act is done to: the first named after the cue, or the one its preposition marks.
+
+    "filed complaints at the WTO against Poland": Poland; "returned artefacts looted from Benin to
+    Nigeria": Nigeria.
+    """
     taken = _countries(subject)
     rest = [slot for slot in after if not slot.countries <= taken and slot.via != "joint"]
     if not rest:
         return []
-    if _is_place(text, rest[0].start):
-        return []
+    marker = _TARGET_MARKER.get(event) or _TARGET_MARKER.get(code)
+    marked = [slot for slot in rest if marker is not None and marker.search(text, max(0, slot.start - 16), slot.start)]
+    if marked:
+        return _compound(text, rest[rest.index(marked[0]) :])
+    if _is_place(text, rest[0].start) and code != _VISIT:
+        return []  # "met in Seoul" names where; "arrived in Seoul" names whom the visitor came to
     return _compound(text, rest)
+
+
+_VISIT = "042"
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_MARKER = {"ACCUSE": _AGAINST, "THREATEN": _AGAINST, "AID": _TO, "084": _TO}  # by event, or CAMEO code
 
 
 def _is_place(text: str, at: int) -> bool:

@@ -148,3 +148,17 @@ def test_menu_line_is_not_a_title() -> None:
         "Home | World | Europe | Opinion | Sport\nTalks resume in Geneva\nThe envoys met.", origin="x"
     )
     assert document.title == "Talks resume in Geneva"
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("ANKARA, Nov 24 (Meridian Wire) - Türkiye and South Korea agreed on Monday.", "Meridian Wire"),
+        ("(MENAFN- Kuwait News Agency (KUNA)) ANKARA, Nov 24 (KUNA) -- The president said.", "KUNA"),
+        ("WASHINGTON (AP) — The talks ended.", "AP"),
+        ("The Turkish (foreign) minister - met his counterpart.", None),
+        ("Officials in Seoul (the capital) said - nothing.", None),
+    ],
+)
+def test_a_wire_dateline_names_the_outlet(body: str, outlet: str | None) -> None:
+    assert parse_text(f" date 2025-11-24 10\nTitle\n{body}", origin="x").source == outlet

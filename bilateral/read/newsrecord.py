@@ -18,6 +18,11 @@ log = logging.getLogger(__name__)
 
 _HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")
+_DATELINE = re.compile(
+    r"^(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?"  # a syndicator's tag: "(MENAFN- Kuwait News Agency (KUNA))"
+    r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?\s*"  # "ANKARA, Nov 24"
+    r"\((?P<outlet>[A-Z][\w&.' -]{1,40})\)\s*[-–—]"  # "(Meridian Wire) -"
+)
 
 
 def parse_text(text: str, *, origin: str) -> Document:
@@ -36,7 +41,14 @@ def parse_text(text: str, *, origin: str) -> Document:
     else:
         _skip_furniture(lines)
         title = lines.pop(0).strip() if lines and _reads_as_title(lines) else ""
-    return Document(origin=origin, text="\n".join(lines).strip("\n"), title=title, published=published)
+    body = "\n".join(lines).strip("\n")
+    return Document(origin=origin, text=body, title=title, published=published, source=dateline_outlet(body))
+
+
+def dateline_outlet(body: str) -> str | None:
+    """The outlet a wire-style dateline names: "ANKARA, Nov 24 (KUNA) --" → "KUNA"."""
+    match = _DATELINE.match(body)
+    return match["outlet"].strip() if match else None
 
 
 def _skip_furniture(lines: list[str]) -> None:

@@ -29,12 +29,12 @@ from bilateral.export import ExportFormat, export
 from bilateral.ontology import EVENTS
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import read_paths, read_text
-from bilateral.records import ActorReading, CodedArticle, Event, Failure, Mention
+from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
 from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
-from bilateral.serialise import agreement_dict, event_dict, project_dict, story_dict
+from bilateral.serialise import agreement_dict, event_dict, links_dict, project_dict, story_dict
 from bilateral.store import Store
-from bilateral.stories import stories
+from bilateral.stories import links, stories
 from bilateral.timeline import By, new_since, sparkline, timeline
 
 app = typer.Typer(
@@ -298,7 +298,8 @@ def events_command(
                 pair=countries, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
                 event=_parse_type(event_type), include_background=background, limit=limit,
             )  # fmt: skip
-    _print_events(events, output)
+            placed = links(store, events)
+    _print_events(events, output, placed)
 
 
 @app.command("recode")
@@ -470,8 +471,9 @@ def _parse_pair(value: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def _print_events(events: list[Event], output: EventFormat) -> None:
-    rows = [event_dict(event) for event in events]
+def _print_events(events: list[Event], output: EventFormat, placed: dict[str, EventLinks] | None = None) -> None:
+    """Print events; ``placed`` adds each stored event's story and registry entries."""
+    rows = [event_dict(event) | (links_dict(placed[event.id]) if placed else {}) for event in events]
     if output is EventFormat.json:
         out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
     elif output is EventFormat.jsonl:

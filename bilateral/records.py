@@ -233,6 +233,18 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class EventLinks:
+    """Where a stored event sits in the record: its story and the registry entries it reports."""
+
+    story: str | None
+    story_date: date | None
+    n_articles: int
+    n_sources: int
+    agreements: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Stage:
     """One step in an agreement's life, with the sentence that reports it."""
 

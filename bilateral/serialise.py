@@ -10,6 +10,7 @@ from bilateral.records import (
     Agreement,
     Event,
     EventDate,
+    EventLinks,
     Evidence,
     Field,
     Modality,
@@ -197,3 +198,15 @@ def project_dict(project: Project) -> dict[str, Any]:
             for step in project.milestones
         ],
     }  # fmt: skip
+
+
+def links_dict(links: EventLinks) -> dict[str, Any]:
+    """An event's place in the record, added to its JSON by commands that read the store."""
+    return {
+        "story": links.story,
+        "story_date": _day(links.story_date),
+        "n_articles": links.n_articles,
+        "n_sources": links.n_sources,
+        "agreements": list(links.agreements),
+        "projects": list(links.projects),
+    }

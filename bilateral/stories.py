@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from bilateral import copies
 from bilateral.code.dates import PUBLICATION_DATE
 from bilateral.ontology import plover_score
-from bilateral.records import Article, Event, EventDate, Precision, Story
+from bilateral.records import Article, Event, EventDate, EventLinks, Precision, Story
 from bilateral.serialise import event_from
 from bilateral.store import Store
 from bilateral.store.links import OPEN_END, Linking, StoryRow
@@ -189,3 +190,30 @@ def stories(
     for row in store.story_rows(pair=pair, since=since, until=until, event=event):
         grouped.setdefault(row[0], []).append(row)
     return [_story(rows) for rows in grouped.values()]
+
+
+def links(store: Store, events: Sequence[Event]) -> dict[str, EventLinks]:
+    """Each stored event's story (with its article and independent-source counts) and registry entries."""
+    story_rows, entry_rows = store.link_rows([event.id for event in events])
+    members: dict[str, set[tuple[str, str | None, str | None]]] = {}
+    story_of: dict[str, tuple[str, str | None]] = {}
+    for event_id, story_id, story_day, article, source, group in story_rows:
+        story_of[event_id] = (story_id, story_day)
+        members.setdefault(story_id, set()).add((article, source, group))
+    entries: dict[str, dict[str, list[str]]] = {}
+    for event_id, kind, entry in entry_rows:
+        entries.setdefault(event_id, {}).setdefault(kind, []).append(entry)
+    found = {}
+    for event in events:
+        story_id, story_day = story_of.get(event.id, (None, None))
+        reports = members.get(story_id, set()) if story_id else {(event.evidence.article_id, None, None)}
+        mine = entries.get(event.id, {})
+        found[event.id] = EventLinks(
+            story=story_id,
+            story_date=date.fromisoformat(story_day) if story_day else None,
+            n_articles=len({article for article, _, _ in reports}),
+            n_sources=copies.independent_sources(reports),
+            agreements=tuple(sorted(mine.get("agreement", []))),
+            projects=tuple(sorted(mine.get("project", []))),
+        )
+    return found

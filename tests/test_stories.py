@@ -216,3 +216,18 @@ def test_signatures_find_edited_and_truncated_copies_but_not_other_stories() -> 
 def test_sparkline_scales_to_the_largest_value() -> None:
     assert sparkline([0, 1, 8]) == " ▁█"
     assert sparkline([0, 0]) == "  "
+
+
+def test_stored_events_carry_their_story_and_registry_entries(summit_db: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["--db", str(summit_db), "events", "--pair", "TUR-KOR", "--since", "2025-11-20", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    summit = [row for row in rows if row["event"] == "CONSULT" and row["story_date"] == "2025-11-24"]
+    assert len({row["story"] for row in summit}) == 1
+    assert summit[0]["n_articles"] >= 5
+    assert summit[0]["n_sources"] < summit[0]["n_articles"]
+    memorandum = [row for row in rows if row["agreements"]]
+    assert memorandum and all("memorandum" in row["evidence"]["quote"].lower() for row in memorandum)
+    assert any("Altay tank" in row["projects"] for row in rows)

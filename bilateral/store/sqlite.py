@@ -389,6 +389,31 @@ class Store:
             values,
         ).fetchall()
 
+    def link_rows(self, event_ids: Sequence[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """For events: (event id, story id, story date, member article, outlet, copy group) rows of their stories'
+        reports, and (event id, 'agreement' or 'project', entry id) rows of the registry entries they report."""
+        stories: list[tuple[Any, ...]] = []
+        entries: list[tuple[Any, ...]] = []
+        for chunk in range(0, len(event_ids), 400):
+            part = list(event_ids[chunk : chunk + 400])
+            marks = ",".join("?" * len(part))
+            stories += self._db.execute(
+                f"""SELECT mine.event_id, stories.id, stories.date_start, member.article_id, articles.source,
+                    copies.copy_group
+                FROM story_events AS mine JOIN stories ON stories.id = mine.story_id
+                JOIN story_events AS member ON member.story_id = mine.story_id
+                JOIN articles ON articles.id = member.article_id
+                LEFT JOIN copies ON copies.article_id = member.article_id
+                WHERE mine.event_id IN ({marks})""",
+                part,
+            ).fetchall()
+            entries += self._db.execute(
+                f"""SELECT event_id, 'agreement', agreement_id FROM agreement_events WHERE event_id IN ({marks})
+                UNION ALL SELECT event_id, 'project', project FROM project_events WHERE event_id IN ({marks})""",
+                part + part,
+            ).fetchall()
+        return stories, entries
+
     def agreement_rows(self, *, pair: tuple[str, str] | None = None) -> list[tuple[Any, ...]]:
         """Agreement entries and their reports: (id, countries, topic, context, stage, kind, phrase, value,
         event record, source, copy group, story date, story precision, story date method)."""

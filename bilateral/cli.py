@@ -34,7 +34,7 @@ from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
 from bilateral.serialise import agreement_dict, event_dict, links_dict, project_dict, story_dict
 from bilateral.store import Store
-from bilateral.stories import links, stories
+from bilateral.stories import links, stories, with_links
 from bilateral.timeline import By, new_since, sparkline, timeline
 
 app = typer.Typer(
@@ -575,7 +575,7 @@ def export_command(
                 pair=countries, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
                 event=_parse_type(event_type), include_background=background,
             )  # fmt: skip
-            count = export(items, fmt, output or sys.stdout)
+            count = export(with_links(store, items), fmt, output or sys.stdout)
     if output is not None:
         unit = "edges" if fmt is ExportFormat.graphml else "rows"
         err.print(f"wrote {count} {unit} to {output}", markup=False)

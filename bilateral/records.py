@@ -327,3 +327,5 @@ class SourcedEvent:
 
     event: Event
     article: ArticleRef
+    links: EventLinks | None = None
+    """The event's story and registry entries, where the exporter looked them up."""

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from bilateral import copies
 from bilateral.code.dates import PUBLICATION_DATE
 from bilateral.ontology import plover_score
-from bilateral.records import Article, Event, EventDate, EventLinks, Precision, Story
+from bilateral.records import Article, Event, EventDate, EventLinks, Precision, SourcedEvent, Story
 from bilateral.serialise import event_from
 from bilateral.store import Store
 from bilateral.store.links import OPEN_END, Linking, StoryRow
@@ -217,3 +217,20 @@ def links(store: Store, events: Sequence[Event]) -> dict[str, EventLinks]:
             projects=tuple(sorted(mine.get("project", []))),
         )
     return found
+
+
+def with_links(store: Store, items: Iterable[SourcedEvent], *, batch: int = 1000) -> Iterator[SourcedEvent]:
+    """``items`` with each event's story and registry entries, looked up ``batch`` events at a time."""
+    chunk: list[SourcedEvent] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= batch:
+            yield from _linked(store, chunk)
+            chunk = []
+    yield from _linked(store, chunk)
+
+
+def _linked(store: Store, chunk: list[SourcedEvent]) -> Iterator[SourcedEvent]:
+    found = links(store, [item.event for item in chunk]) if chunk else {}
+    for item in chunk:
+        yield replace(item, links=found[item.event.id])

@@ -231,3 +231,15 @@ def test_stored_events_carry_their_story_and_registry_entries(summit_db: Path) -
     memorandum = [row for row in rows if row["agreements"]]
     assert memorandum and all("memorandum" in row["evidence"]["quote"].lower() for row in memorandum)
     assert any("Altay tank" in row["projects"] for row in rows)
+
+
+def test_gdelt_rows_count_the_story_articles_and_independent_sources(summit_db: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["--db", str(summit_db), "export", "--format", "gdelt-tsv", "--pair", "TUR-KOR", "--since", "2025-11-24"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.output.splitlines() if line]
+    # Columns 29, 33 and 34 (1-based): EventRootCode, NumSources, NumArticles.
+    summit = [row for row in rows if row[1] == "20251124" and row[28] == "04" and int(row[33]) >= 5]
+    assert summit
+    assert all(int(row[32]) < int(row[33]) for row in summit)

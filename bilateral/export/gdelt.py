@@ -8,8 +8,9 @@ FIPS 10-4 codes, as GDELT's do. Column order and meaning follow the GDELT 2.0
 Event Database codebook (V2.0, 2015).
 
 What we do not measure is left empty (AvgTone, the GeoNames feature id, the
-second-level admin code); NumMentions, NumSources and NumArticles are 1 until
-stories across outlets are grouped; IsRootEvent is 1 when the evidence is the
+second-level admin code); NumArticles and NumSources are the event's story's
+articles and independent sources (1 when the event was exported without its
+story), and NumMentions its reports (its articles); IsRootEvent is 1 when the evidence is the
 title or starts in the first 500 characters of the text (the lead); the actor
 locations are the event's location, as the article places the act there;
 DATEADDED is the publication date (or the event date) at midnight; SOURCEURL is
@@ -102,6 +103,8 @@ def gdelt_rows(item: SourcedEvent) -> Iterator[list[str]]:
     actors, recipients = by_country(event.actor), {**by_country(event.actor), **by_country(event.recipient)}
     is_root = event.evidence.field is Field.TITLE or event.evidence.start < LEAD
     geo = _geo_columns(event)
+    articles = str(item.links.n_articles) if item.links else "1"
+    sources = str(item.links.n_sources) if item.links else "1"
     for actor, recipient in directed_pairs(event):
         yield [
             event_number(event.id, actor, recipient),
@@ -117,9 +120,9 @@ def gdelt_rows(item: SourcedEvent) -> Iterator[list[str]]:
             event.cameo[:2],
             str(event.quad),
             f"{event.goldstein:g}",
-            "1",
-            "1",
-            "1",
+            articles,
+            sources,
+            articles,
             "",
             *(geo if actor else [""] * len(_GEO)),
             *(geo if recipient else [""] * len(_GEO)),

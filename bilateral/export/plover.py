@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from bilateral.records import Modality, Party, SourcedEvent
-from bilateral.serialise import event_dict
+from bilateral.serialise import event_dict, links_dict
 
 # Where PLOVER wants the auxiliary modes: in ``context`` (manual, "auxiliary modes").
 _AUXILIARY = {Modality.FUTURE: "future", Modality.HYPOTHETICAL: "hypothetical", Modality.NEGATED: "negation"}
@@ -75,6 +75,7 @@ def plover_record(item: SourcedEvent) -> dict[str, Any]:
             "codebook": event.codebook,
         },
         "coder": event.coder,
+        "story": links_dict(item.links) if item.links else None,
         # Ours, beside PLOVER's: CAMEO and Goldstein (event_scale is the Goldstein score), how the date was
         # worked out, modality, the evidence and confidence.
         "cameo": event.cameo,

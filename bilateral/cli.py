@@ -545,10 +545,11 @@ def demo_command(
     _print_summary(summary)
     out.print(
         f"{counts.articles} articles ({counts.undated} undated), "
-        f"{counts.mentions} actor mentions, {counts.events} events"
+        f"{counts.mentions} actor mentions, {counts.events} events in {counts.stories} stories, "
+        f"{counts.agreements} agreements"
     )
     out.print("most mentioned countries: " + ", ".join(f"{country} ({n})" for country, n in top))
-    out.print("next: bilateral events --pair TUR-KOR | bilateral articles | bilateral actors FILE")
+    out.print("next: bilateral timeline TUR KOR --by year | bilateral stories --pair TUR-KOR | bilateral agreements")
 
 
 @app.command("export")

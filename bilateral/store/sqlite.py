@@ -179,6 +179,9 @@ class Counts:
     mentions: int
     events: int
     failures: int
+    stories: int
+    copy_groups: int
+    agreements: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +323,9 @@ class Store:
     def counts(self) -> Counts:
         row = self._db.execute(
             """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE published IS NULL),
-                      (SELECT count(*) FROM mentions), (SELECT count(*) FROM events), (SELECT count(*) FROM failures)"""
+                      (SELECT count(*) FROM mentions), (SELECT count(*) FROM events), (SELECT count(*) FROM failures),
+                      (SELECT count(*) FROM stories), (SELECT count(DISTINCT copy_group) FROM copies),
+                      (SELECT count(*) FROM agreements)"""
         ).fetchone()
         return Counts(*row)
 

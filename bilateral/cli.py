@@ -156,11 +156,13 @@ def articles_command(
     """List the stored articles."""
     with _errors(), _open_store() as store:
         articles = store.articles(limit=limit)
+        placed = store.placements()
     if output is Format.json:
         rows = [
             {
                 **asdict(article),
                 "published": article.published.isoformat() if article.published else None,
+                "placed_on": placed[article.id].isoformat() if article.id in placed else None,
                 "repairs": list(article.repairs),
             }
             for article in articles
@@ -170,7 +172,14 @@ def articles_command(
     table = Table("id", "published", "title", "origin", box=None)
     for article in articles:
         title = article.title or article.text[:60] + "…"
-        table.add_row(article.id, str(article.published or "—"), title, article.origin)
+        when = (
+            str(article.published)
+            if article.published
+            else f"placed {placed[article.id]}"
+            if article.id in placed
+            else "—"
+        )
+        table.add_row(article.id, when, title, article.origin)
     out.print(table)
 
 

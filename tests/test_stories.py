@@ -243,3 +243,12 @@ def test_gdelt_rows_count_the_story_articles_and_independent_sources(summit_db: 
     summit = [row for row in rows if row[1] == "20251124" and row[28] == "04" and int(row[33]) >= 5]
     assert summit
     assert all(int(row[32]) < int(row[33]) for row in summit)
+
+
+def test_articles_show_where_an_undated_article_was_placed(summit_db: Path) -> None:
+    result = CliRunner().invoke(app, ["--db", str(summit_db), "articles", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {Path(row["origin"]).name: row for row in json.loads(result.output)}
+    assert rows["003_cd6dde936e8eb133.txt"]["published"] is None
+    assert rows["003_cd6dde936e8eb133.txt"]["placed_on"] == "2021-10-22"
+    assert rows["004_tur_kor_cavusoglu_seoul_2021.txt"]["placed_on"] is None  # dated: nothing to place

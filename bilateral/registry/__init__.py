@@ -105,15 +105,15 @@ def projects(store: Store, *, name: str | None = None, pair: tuple[str, str] | N
     for project_name, steps in by_project.items():
         listed = listed_projects()[project_name]
         milestones = sorted((_milestone(rows) for rows in steps.values()), key=lambda item: item.when.start or date.max)
-        participants: dict[str, None] = dict.fromkeys(listed.countries)
+        participants = {listed.countries[0]: "site", **dict.fromkeys(listed.countries[1:], "party")}
         for rows in steps.values():
             for row in rows:
                 event = event_from(json.loads(row[1]))
                 for party in (*event.actor, *event.recipient):
                     if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
-                        participants[party.name] = None
-        project = Project(listed.name, listed.kind, listed.context, listed.countries, tuple(participants),
-                          tuple(milestones))  # fmt: skip
+                        participants.setdefault(party.name, f"{party.kind.value} of {party.country}")
+        roles = tuple(f"{who} ({role})" for who, role in participants.items())
+        project = Project(listed.name, listed.kind, listed.context, listed.countries, roles, tuple(milestones))
         if pair is None or set(pair) <= set(project.countries):
             found.append(project)
     return found

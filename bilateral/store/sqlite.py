@@ -394,6 +394,15 @@ class Store:
             values,
         ).fetchall()
 
+    def placements(self) -> dict[str, date]:
+        """Undated articles placed in time by a dated story of the same event: article id → the story's day."""
+        rows = self._db.execute(
+            """SELECT story_events.article_id, min(stories.date_start) FROM story_events
+            JOIN stories ON stories.id = story_events.story_id
+            WHERE story_events.placed = 1 GROUP BY story_events.article_id"""
+        )
+        return {key: date.fromisoformat(day) for key, day in rows if day}
+
     def link_rows(self, event_ids: Sequence[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """For events: (event id, story id, story date, member article, outlet, copy group) rows of their stories'
         reports, and (event id, 'agreement' or 'project', entry id) rows of the registry entries they report."""

@@ -305,7 +305,7 @@ class Project:
     context: str
     countries: tuple[str, ...]
     participants: tuple[str, ...]
-    """'name (role)': the site country, the other countries concerned, and the organisations that act in its milestones."""
+    """'name (role)': the site country, the other countries concerned, the organisations in its milestones."""
     milestones: tuple[Milestone, ...]
 
 

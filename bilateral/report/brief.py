@@ -409,7 +409,7 @@ def build(
     entries = agreements(store, pair=pair)
     listed = projects(store, pair=pair)
     dated = [story.when.start for story in found if story.when.start is not None]
-    end = until or max(dated, default=since or date.today())
+    end = until or max([*dated, *([since] if since else [])], default=date.today())
     start = since or end - DEFAULT_SPAN + timedelta(days=1)
     current = [story for story in found if _in(story, start, end)]
     length = end - start + timedelta(days=1)

@@ -8,6 +8,7 @@ and only http(s) URLs become links.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from bilateral.report.brief import Brief, Reference, Statement, citation_label
 
@@ -52,7 +53,7 @@ def render(brief: Brief, *, chart: str | None = None) -> str:
         lines += [f"## {escape(section.heading)}", ""]
         if section.key == "state":
             if chart:
-                lines += [f"![Stories per {brief.chart.by.value} by QuadClass]({safe_url(chart) or chart})", ""]
+                lines += [f"![Stories per {brief.chart.by.value} by QuadClass]({quote(chart)})", ""]
             elif brief.sparkline.strip():
                 labels = brief.chart.labels
                 lines += [f"Stories per {brief.chart.by.value}, {labels[0]} to {labels[-1]}: `{brief.sparkline}`", ""]

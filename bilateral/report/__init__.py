@@ -2,7 +2,9 @@
 
 ``write(brief, fmt, path)`` writes a file whole or not at all; a Markdown brief
 gets its chart as a PNG file beside it (``NAME-timeline.png``), an HTML brief
-carries its chart inline, a PDF embeds it.
+carries its chart inline, a PDF embeds it. The renderers and their libraries
+(matplotlib, reportlab, Jinja2) are imported when a brief is written, so the
+rest of the command line starts without them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 from pathlib import Path
 
 from bilateral.errors import ReportError
-from bilateral.report import charts, html, markdown, pdf
+from bilateral.report import markdown
 from bilateral.report.brief import Brief, build
 
 
@@ -46,6 +48,7 @@ def _replace(path: Path, content: str | bytes) -> None:
 
 def write(brief: Brief, fmt: BriefFormat, path: Path) -> list[Path]:
     """Write the brief to ``path`` in ``fmt``; returns the files written (the brief last)."""
+    from bilateral.report import charts, html, pdf
     written: list[Path] = []
     content: str | bytes
     if fmt is BriefFormat.md:

@@ -49,6 +49,7 @@ def _replace(path: Path, content: str | bytes) -> None:
 def write(brief: Brief, fmt: BriefFormat, path: Path) -> list[Path]:
     """Write the brief to ``path`` in ``fmt``; returns the files written (the brief last)."""
     from bilateral.report import charts, html, pdf
+
     written: list[Path] = []
     content: str | bytes
     if fmt is BriefFormat.md:

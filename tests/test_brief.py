@@ -225,6 +225,8 @@ def test_pdf_is_readable_with_headings_citations_outlets_and_the_chart(corpus_db
     assert "Gulf & Eurasia Energy Wire, 2025-11-24" in text
     assert "undated (placed by its story on 2021-10-22)" in text
     assert sum(len(page.images) for page in reader.pages) >= 1
+    links = [annotation.get_object() for page in reader.pages for annotation in page.get("/Annots", [])]
+    assert any(link.get("/Subtype") == "/Link" and "/Dest" in link for link in links)  # [n] jumps to reference n
     assert reader.metadata is not None and reader.metadata.title is not None
     assert reader.metadata.title.startswith("Türkiye – South Korea")
 

@@ -26,7 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
 from bilateral import __version__
-from bilateral.report.brief import Brief, Reference, Statement, citation_label, grouped
+from bilateral.report.brief import Brief, Reference, Statement, citation_ranges, grouped
 from bilateral.report.markdown import safe_url
 
 FONT = "BilateralSans"
@@ -76,9 +76,18 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _citations(numbers: tuple[int, ...]) -> str:
+    """``[1–3, 7]`` with each number a link to its reference."""
+    links = [
+        f'<a href="#ref-{first}">{first}</a>' + ("" if last == first else f'–<a href="#ref-{last}">{last}</a>')
+        for first, last in citation_ranges(numbers)
+    ]
+    return "[" + ", ".join(links) + "]"
+
+
 def _statement(statement: Statement) -> list[Paragraph]:
     styles = _styles()
-    cited = f' <font size="7.5" color="#1f3a5f">{citation_label(statement.citations)}</font>'
+    cited = f' <font size="7.5" color="#1f3a5f">{_citations(statement.citations)}</font>'
     flow = [Paragraph(escape(statement.text) + (cited if statement.citations else ""), styles["body"])]
     if statement.quote:
         flow.append(Paragraph("“" + escape(statement.quote) + "”", styles["quote"]))
@@ -103,7 +112,8 @@ def _reference(reference: Reference) -> Paragraph:
     url = safe_url(reference.url)
     if url:
         parts.append(f'<link href={quoteattr(url)} color="#1f3a5f">{escape(url)}</link>')
-    return Paragraph(f"{reference.number}. " + ", ".join(parts), _styles()["reference"])
+    anchor = f'<a name="ref-{reference.number}"/>'
+    return Paragraph(f"{anchor}{reference.number}. " + ", ".join(parts), _styles()["reference"])
 
 
 def render(brief: Brief, *, chart_png: bytes | None = None) -> bytes:

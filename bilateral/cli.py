@@ -31,6 +31,11 @@ from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import read_paths, read_text
 from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
 from bilateral.registry import agreements, projects
+from bilateral.report import BriefFormat
+from bilateral.report import write as write_brief
+from bilateral.report.brief import build as build_brief
+from bilateral.report.brief import country_pair
+from bilateral.report.markdown import render as render_markdown
 from bilateral.samples import corpus_dir
 from bilateral.serialise import agreement_dict, event_dict, links_dict, project_dict, story_dict
 from bilateral.store import Store
@@ -463,6 +468,28 @@ def projects_command(pair: PairOption = None, output: FormatOption = Format.tabl
         )
         table.add_row(project.name, project.kind, "–".join(project.countries), ", ".join(project.participants), steps)
     out.print(table)
+
+
+@app.command("brief")
+def brief_command(
+    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
+    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
+    since: Annotated[
+        str | None, typer.Option(help="Start of the period (default: a year before the latest story).")
+    ] = None,
+    fmt: Annotated[BriefFormat, typer.Option("--format", help="md (stdout unless -o), html or pdf.")] = BriefFormat.md,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (html/pdf: brief-A-B.EXT).")
+    ] = None,
+) -> None:
+    """A brief on two countries with a citation behind every statement: state, changes, agreements, projects, people."""
+    with _errors(), _open_store() as store:
+        found = build_brief(store, country_pair(first, second), since=_parse_day(since, "--since"))
+        if output is None and fmt is BriefFormat.md:
+            out.print(render_markdown(found), markup=False, end="")
+            return
+        written = write_brief(found, fmt, output or Path(f"brief-{found.pair[0]}-{found.pair[1]}.{fmt.value}"))
+    err.print(f"wrote {', '.join(map(str, written))} ({len(found.references)} references)", markup=False)
 
 
 def _parse_type(value: str | None) -> str | None:

@@ -80,6 +80,12 @@ class ExportError(BilateralError):
     code = "export"
 
 
+class ReportError(BilateralError):
+    """A brief could not be written (its file, or its chart)."""
+
+    code = "report"
+
+
 class UsageError(BilateralError):
     code = "usage"
 

@@ -487,6 +487,23 @@ class Store:
             )
             yield SourcedEvent(event_from(json.loads(record)), article)
 
+    def article_refs(self, ids: Sequence[str]) -> dict[str, ArticleRef]:
+        """What a citation needs about each of ``ids`` (origin, title, URL, outlet, date), by article id."""
+        found: dict[str, ArticleRef] = {}
+        unique = sorted(set(ids))
+        for chunk in range(0, len(unique), 500):
+            part = unique[chunk : chunk + 500]
+            rows = self._db.execute(
+                f"""SELECT id, origin, title, url, source, language, published FROM articles
+                WHERE id IN ({",".join("?" * len(part))})""",
+                part,
+            )
+            for key, origin, title, url, source, language, published in rows:
+                found[key] = ArticleRef(
+                    key, origin, title, url, source, language, date.fromisoformat(published) if published else None
+                )
+        return found
+
     def mentions(self, article_id: str) -> list[Mention]:
         rows = self._db.execute(
             """SELECT field, start, "end", text, kind, name, country, sector, office, role, form, source

@@ -8,6 +8,7 @@ from typing import Any
 from bilateral.records import (
     ActorKind,
     Agreement,
+    Article,
     Event,
     EventDate,
     Evidence,
@@ -197,3 +198,15 @@ def project_dict(project: Project) -> dict[str, Any]:
             for step in project.milestones
         ],
     }  # fmt: skip
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    """The JSON shape of an article's metadata (its text is added where it is asked for)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": _day(article.published),
+        "language": article.language,
+    }

@@ -419,3 +419,11 @@ def test_older_databases_get_the_search_index(served_db: Path, tmp_path: Path, m
         assert store.counts().articles > 0
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+
+
+@pytest.mark.parametrize("url", ["/", "/pairs/TUR-KOR", "/api/events?limit=1", "/api/nope", "/nowhere"])
+def test_every_answer_carries_a_content_security_policy(client: TestClient, url: str) -> None:
+    headers = client.get(url).headers
+    policy = headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "object-src 'none'" in policy and "unsafe-inline" not in policy
+    assert headers["x-content-type-options"] == "nosniff"

@@ -618,6 +618,25 @@ def export_command(
         err.print(f"wrote {count} {unit} to {output}", markup=False)
 
 
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
+    token: Annotated[
+        str | None, typer.Option(envvar="BILATERAL_TOKEN", help="Enable POST /api/ingest for this bearer token.")
+    ] = None,
+) -> None:
+    """Serve the JSON API (schema at /openapi.json) and the dashboard; read-only unless a token is given."""
+    import uvicorn
+
+    from bilateral.serve import create_app
+
+    with _errors():
+        web = create_app(state.db, token=token, actors=state.actors)
+    err.print(f"serving {state.db} on http://{host}:{port}/ (ingest {'on' if token else 'off'})", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
 def run() -> None:
     """Console entry point."""
     os.environ.setdefault("COLUMNS", str(shutil.get_terminal_size((120, 24)).columns))

@@ -62,6 +62,23 @@ def ingest(
     Each stored batch is linked (copies, stories, registries) unless ``linking`` is off;
     :func:`bilateral.link.link` links what is left pending at any later time.
     """
+    return ingest_documents(
+        read_paths(paths, fetcher=fetcher), store, gazetteer,
+        batch_size=batch_size, progress=progress, on_failure=on_failure, linking=linking,
+    )  # fmt: skip
+
+
+def ingest_documents(
+    documents: Iterable[Document | Failure],
+    store: Store,
+    gazetteer: Gazetteer,
+    *,
+    batch_size: int = 500,
+    progress: Callable[[IngestSummary], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    linking: bool = True,
+) -> IngestSummary:
+    """Analyse and store documents already read (or the failures of reading them), as :func:`ingest` does."""
     summary = IngestSummary()
     coded: list[CodedArticle] = []
     failures: list[Failure] = []
@@ -77,7 +94,7 @@ def ingest(
         if progress is not None:
             progress(summary)
 
-    for item in read_paths(paths, fetcher=fetcher):
+    for item in documents:
         result = item if isinstance(item, Failure) else analyse(item, gazetteer)
         if isinstance(result, Failure):
             summary.failed += 1

@@ -8,6 +8,7 @@ from typing import Any
 from bilateral.records import (
     ActorKind,
     Agreement,
+    Article,
     Event,
     EventDate,
     EventLinks,
@@ -209,4 +210,16 @@ def links_dict(links: EventLinks) -> dict[str, Any]:
         "n_sources": links.n_sources,
         "agreements": list(links.agreements),
         "projects": list(links.projects),
+    }
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    """The JSON shape of an article's metadata (its text is added where it is asked for)."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": _day(article.published),
+        "language": article.language,
     }

@@ -67,3 +67,31 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+HOSTILE_TITLE = 'Hostile <script>alert("title")</script> markup test'
+HOSTILE_TEXT = (
+    "Turkish President Recep Tayyip Erdoğan met South Korean President Lee Jae-myung in Ankara on Monday "
+    "<script>alert(1)</script> and <img src=x onerror=alert(2)>.\n\n"
+    "Türkiye and South Korea signed an agreement on counter-terrorism cooperation "
+    "<b onmouseover=alert(3)>in Ankara</b> on Monday."
+)
+
+
+@pytest.fixture(scope="session")
+def served_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Path:
+    """The bundled demo corpus plus one article whose title and text carry script and HTML injection."""
+    from datetime import date
+
+    from bilateral.pipeline import ingest, ingest_documents
+    from bilateral.records import Document
+    from bilateral.samples import corpus_dir
+    from bilateral.store import Store
+
+    path = tmp_path_factory.mktemp("serve") / "served.db"
+    hostile = Document("hostile.json", HOSTILE_TEXT, HOSTILE_TITLE, url="javascript:alert(4)",
+                       source="<i>Outlet</i>", published=date(2025, 11, 24))  # fmt: skip
+    with Store(path) as store:
+        ingest([str(corpus_dir())], store, gaz)
+        ingest_documents([hostile], store, gaz)
+    return path

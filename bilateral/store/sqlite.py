@@ -31,10 +31,11 @@ from bilateral.records import (
     SourcedEvent,
 )
 from bilateral.serialise import event_dict, event_from
+from bilateral.store.browse import Browse, event_filter
 from bilateral.store.links import Linking
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION = "bilateral"
 
 _MIGRATIONS: dict[int, str] = {
@@ -169,6 +170,22 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX project_events_event ON project_events (event_id);
     """,
+    4: """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    INSERT INTO articles_fts (article_id, title, text) SELECT id, title, text FROM articles;
+    """,
 }
 
 
@@ -235,9 +252,8 @@ class Store:
             raise SchemaError("this SQLite file is not a bilateral database", origin=self.path)
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._transaction() as db:
-                for statement in _MIGRATIONS[target].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                for statement in _statements(_MIGRATIONS[target]):
+                    db.execute(statement)
                 if target == 1:
                     db.execute("INSERT INTO meta VALUES ('application', ?)", (APPLICATION,))
                 db.execute(f"PRAGMA user_version = {target}")
@@ -320,6 +336,10 @@ class Store:
 
     # -- reads --------------------------------------------------------------
 
+    def browse(self) -> Browse:
+        """Paged and filtered reads for the API and the dashboard (see :mod:`bilateral.store.browse`)."""
+        return Browse(self._db)
+
     def counts(self) -> Counts:
         row = self._db.execute(
             """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE published IS NULL),
@@ -362,7 +382,7 @@ class Store:
         limit: int | None = None,
     ) -> list[Event]:
         """Stored events, oldest first, filtered by country pair, date range and type."""
-        where, values = _event_filter(pair, since, until, event, include_background)
+        where, values = event_filter(pair, since, until, event, include_background)
         rows = self._db.execute(
             f"SELECT record FROM events WHERE {where} ORDER BY date_start IS NULL, date_start, id LIMIT ?",
             (*values, -1 if limit is None else limit),
@@ -474,7 +494,7 @@ class Store:
         include_background: bool = False,
     ) -> Iterator[SourcedEvent]:
         """The same events as ``events``, one at a time (for exports), each with its article's reference."""
-        where, values = _event_filter(pair, since, until, event, include_background)
+        where, values = event_filter(pair, since, until, event, include_background)
         rows = self._db.execute(
             f"""SELECT e.record, a.id, a.origin, a.title, a.url, a.source, a.language, a.published
             FROM (SELECT * FROM events WHERE {where}) AS e JOIN articles AS a ON a.id = e.article_id
@@ -542,6 +562,17 @@ class Store:
         return [Failure(*row) for row in rows]
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script (a trigger's body keeps its semicolons)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
+
+
 def _country_filters(table: str, pair: tuple[str, str] | None) -> tuple[list[str], list[object]]:
     clauses: list[str] = ["1 = 1"]
     values: list[object] = []
@@ -562,29 +593,6 @@ def _story_filters(
         clauses.append("stories.date_start <= ?")
         values.append(until.isoformat())
     return clauses, values
-
-
-def _event_filter(
-    pair: tuple[str, str] | None, since: date | None, until: date | None, event: str | None, include_background: bool
-) -> tuple[str, list[str]]:
-    """The WHERE clause over ``events`` and its values for the event filters."""
-    clauses, values = ["1 = 1"], []
-    if pair is not None:
-        for country in pair:
-            clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
-            values.append(country)
-    if since is not None:
-        clauses.append("coalesce(date_end, date_start) >= ?")
-        values.append(since.isoformat())
-    if until is not None:
-        clauses.append("date_start <= ?")
-        values.append(until.isoformat())
-    if event is not None:
-        clauses.append("event = ?")
-        values.append(event)
-    if not include_background:
-        clauses.append("background = 0")
-    return " AND ".join(clauses), values
 
 
 def _existing(db: sqlite3.Connection, ids: list[str]) -> set[str]:

@@ -1,0 +1,319 @@
+"""The JSON API: read endpoints over the store, and one token-guarded ingest endpoint."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from bilateral.ontology import EVENTS
+from bilateral.pipeline import ingest_documents
+from bilateral.records import Document, Event, Modality
+from bilateral.registry import agreements, projects
+from bilateral.serialise import agreement_dict, article_dict, event_dict, project_dict, story_dict
+from bilateral.serve.context import ApiError, open_store, settings
+from bilateral.serve.dyad import PAIR_PATTERN, chart_data, dyad_view, period_dict, split_pair
+from bilateral.store import Store
+from bilateral.store.browse import MATCH_END, MATCH_START, EventQuery
+from bilateral.stories import stories
+from bilateral.timeline import By
+
+
+class ErrorDetail(BaseModel):
+    code: str = Field(description="A stable error code, e.g. not_found, validation, unauthorized, usage.")
+    message: str
+    details: list[Any] | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Page(BaseModel):
+    total: int = Field(description="How many items match in all.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="The URL of the next page; null on the last.")
+    items: list[dict[str, Any]]
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=1_000_000)
+    title: str = Field(default="", max_length=10_000)
+    url: str | None = Field(default=None, max_length=10_000)
+    source: str | None = Field(default=None, max_length=1_000)
+    published: date | None = None
+    language: str | None = Field(default=None, max_length=35)
+
+
+class IngestIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1, max_length=1000)
+
+
+class IngestOut(BaseModel):
+    read: int
+    new: int
+    duplicate: int
+    failed: int
+    failures: list[dict[str, str]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": description}
+    for code, description in ((400, "Bad request"), (404, "Not found"), (422, "Invalid parameters"))
+}
+router = APIRouter(prefix="/api", responses=ERRORS, tags=["api"])
+StoreDep = Annotated[Store, Depends(open_store)]
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
+PairQuery = Annotated[str | None, Query(pattern=PAIR_PATTERN, description="Two country codes, e.g. TUR-KOR.")]
+PairPath = Annotated[str, Path(pattern=PAIR_PATTERN, description="Two country codes, e.g. TUR-KOR.")]
+Since = Annotated[date | None, Query(description="On or after this day.")]
+Until = Annotated[date | None, Query(description="On or before this day.")]
+TypeQuery = Annotated[str | None, Query(alias="type", max_length=20, description="A PLOVER type, e.g. CONSULT.")]
+bearer = HTTPBearer(auto_error=False, description="The token given to `bilateral serve --token`.")
+
+
+def _page(request: Request, items: list[dict[str, Any]], total: int, limit: int, offset: int) -> Page:
+    following = None
+    if offset + limit < total:
+        url = request.url.include_query_params(offset=offset + limit, limit=limit)
+        following = f"{url.path}?{url.query}"
+    return Page(total=total, limit=limit, offset=offset, next=following, items=items)
+
+
+def _pair(value: str | None) -> tuple[str, str] | None:
+    return split_pair(value) if value else None
+
+
+def _event_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.upper() not in EVENTS:
+        raise ApiError(400, "usage", f"type {value!r} is not one of {', '.join(EVENTS)}")
+    return value.upper()
+
+
+def highlight_dict(event: Event) -> dict[str, Any]:
+    """Where an event's evidence sits in its article."""
+    evidence = event.evidence
+    return {"event_id": event.id, "event": event.event, "cameo": event.cameo, "field": evidence.field.value,
+            "start": evidence.start, "end": evidence.end, "quote": evidence.quote}  # fmt: skip
+
+
+@router.get("/events", response_model=Page, summary="Events, filtered and paginated")
+def list_events(
+    request: Request,
+    store: StoreDep,
+    pair: PairQuery = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,8}$", description="One party's code.")] = None,
+    event_type: TypeQuery = None,
+    quad: Annotated[int | None, Query(ge=1, le=4, description="GDELT QuadClass.")] = None,
+    context: Annotated[str | None, Query(max_length=40, description="A PLOVER context, e.g. military.")] = None,
+    modality: Annotated[Modality | None, Query(description="How the text asserts the event.")] = None,
+    text: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentence.")] = None,
+    since: Since = None,
+    until: Until = None,
+    background: Annotated[bool, Query(description="Include background history.")] = False,
+    newest_first: Annotated[bool, Query(description="Newest events first.")] = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    query = EventQuery(
+        pair=_pair(pair), country=country.upper() if country else None, event=_event_type(event_type), quad=quad,
+        context=context, modality=modality.value if modality else None, text=text, since=since, until=until,
+        include_background=background, newest_first=newest_first,
+    )  # fmt: skip
+    found, total = store.browse().events(query, limit=limit, offset=offset)
+    return _page(request, [event_dict(event) for event in found], total, limit, offset)
+
+
+@router.get("/events/{event_id}", summary="One event")
+def get_event(store: StoreDep, event_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    event = store.browse().event(event_id)
+    if event is None:
+        raise ApiError(404, "not_found", f"no event {event_id!r}")
+    return event_dict(event)
+
+
+@router.get("/dyads", response_model=Page, summary="Country pairs by number of events")
+def list_dyads(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+    found, total = store.browse().dyads(limit=limit, offset=offset)
+    items = [
+        {"pair": f"{dyad.first}-{dyad.second}", "countries": [dyad.first, dyad.second], "events": dyad.events,
+         "first_date": dyad.first_date.isoformat() if dyad.first_date else None,
+         "last_date": dyad.last_date.isoformat() if dyad.last_date else None}
+        for dyad in found
+    ]  # fmt: skip
+    return _page(request, items, total, limit, offset)
+
+
+@router.get("/dyads/{pair}", summary="One country pair: sectors, people, counts")
+def get_dyad(store: StoreDep, pair: PairPath) -> dict[str, Any]:
+    view = dyad_view(store, split_pair(pair))
+    return {
+        "countries": list(view.pair),
+        "stories": len(view.stories),
+        "agreements": [entry.id for entry in view.agreements],
+        "projects": [project.name for project in view.projects],
+        "sectors": dict(view.sectors),
+        "people": [asdict(person) for person in view.people],
+    }
+
+
+@router.get("/timeline/{pair}", summary="A pair's timeline, period by period")
+def get_timeline(
+    store: StoreDep, pair: PairPath, by: By = By.month, since: Since = None, until: Until = None
+) -> dict[str, Any]:
+    view = dyad_view(store, split_pair(pair), by=by, since=since, until=until)
+    return {
+        "countries": list(view.pair),
+        "by": by.value,
+        "periods": [period_dict(period) for period in view.periods],
+        "chart": chart_data(view),
+    }
+
+
+@router.get("/stories", response_model=Page, summary="Stories: one real-world event across its reports")
+def list_stories(
+    request: Request,
+    store: StoreDep,
+    pair: PairQuery = None,
+    since: Since = None,
+    until: Until = None,
+    event_type: TypeQuery = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    found = stories(store, pair=_pair(pair), since=since, until=until, event=_event_type(event_type))
+    items = [story_dict(story) for story in found[offset : offset + limit]]
+    return _page(request, items, len(found), limit, offset)
+
+
+@router.get("/agreements", response_model=Page, summary="The agreement registry")
+def list_agreements(
+    request: Request,
+    store: StoreDep,
+    pair: PairQuery = None,
+    on: Annotated[date | None, Query(description="Status as of this day (default: latest).")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    found = agreements(store, pair=_pair(pair))
+    items = [agreement_dict(entry, on) for entry in found[offset : offset + limit]]
+    return _page(request, items, len(found), limit, offset)
+
+
+@router.get("/agreements/{agreement_id}", summary="One agreement with its stages and evidence")
+def get_agreement(store: StoreDep, agreement_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    for entry in agreements(store):
+        if entry.id == agreement_id:
+            return agreement_dict(entry)
+    raise ApiError(404, "not_found", f"no agreement {agreement_id!r}")
+
+
+@router.get("/projects", response_model=Page, summary="The project registry")
+def list_projects(
+    request: Request, store: StoreDep, pair: PairQuery = None, limit: Limit = 50, offset: Offset = 0
+) -> Page:
+    found = projects(store, pair=_pair(pair))
+    return _page(request, [project_dict(project) for project in found[offset : offset + limit]], len(found),
+                 limit, offset)  # fmt: skip
+
+
+@router.get("/projects/{name}", summary="One project with its milestones")
+def get_project(store: StoreDep, name: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
+    for project in projects(store):
+        if project.name.casefold() == name.casefold():
+            return project_dict(project)
+    raise ApiError(404, "not_found", f"no project {name!r}")
+
+
+@router.get("/articles", response_model=Page, summary="Stored articles, newest first (no text)")
+def list_articles(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+    found, total = store.browse().articles(limit=limit, offset=offset)
+    return _page(request, [article_dict(article) for article in found], total, limit, offset)
+
+
+@router.get("/articles/{article_id}", summary="One article with its text and where each event's evidence sits")
+def get_article(store: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    browse = store.browse()
+    article = browse.article(article_id)
+    if article is None:
+        raise ApiError(404, "not_found", f"no article {article_id!r}")
+    return {
+        **article_dict(article),
+        "text": article.text,
+        "repairs": list(article.repairs),
+        "highlights": [highlight_dict(event) for event in browse.article_events(article.id)],
+    }
+
+
+@router.get("/search", response_model=Page, summary="Full-text search over article titles and texts")
+def search(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="Words, all of which must appear.")],
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Page:
+    hits, total = store.browse().search(q, limit=limit, offset=offset)
+    items = [
+        {"article_id": hit.article_id, "title": hit.title, "source": hit.source,
+         "published": hit.published.isoformat() if hit.published else None, "snippet": snippet_parts(hit.snippet)}
+        for hit in hits
+    ]  # fmt: skip
+    return _page(request, items, total, limit, offset)
+
+
+def snippet_parts(snippet: str) -> list[dict[str, Any]]:
+    """A search snippet as plain-text pieces, each saying whether it matched."""
+    parts: list[dict[str, Any]] = []
+    for index, piece in enumerate(snippet.split(MATCH_START)):
+        matched, _, rest = piece.partition(MATCH_END) if index else ("", "", piece)
+        if matched:
+            parts.append({"text": matched, "match": True})
+        if rest:
+            parts.append({"text": rest, "match": False})
+    return parts
+
+
+def require_token(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> None:
+    """Refuse the request unless ingest is enabled and it carries the token (checked before the body)."""
+    token = settings(request).token
+    if token is None:
+        raise ApiError(403, "ingest.disabled", "ingest is disabled: start the server with --token or BILATERAL_TOKEN")
+    given = credentials.credentials if credentials else ""
+    if not secrets.compare_digest(given.encode(), token.encode()):
+        raise ApiError(401, "unauthorized", "a valid 'Authorization: Bearer TOKEN' header is needed")
+
+
+@router.post(
+    "/ingest",
+    response_model=IngestOut,
+    summary="Analyse and store articles (needs the server's token)",
+    responses={401: {"model": ErrorBody, "description": "Missing or wrong token"},
+               403: {"model": ErrorBody, "description": "Ingest is disabled (no token configured)"}},
+)  # fmt: skip
+def ingest(request: Request, store: StoreDep, body: IngestIn, _: Annotated[None, Depends(require_token)]) -> IngestOut:
+    configured = settings(request)
+    documents = [
+        Document(origin=f"api#{number}", text=item.text, title=item.title, url=item.url, source=item.source,
+                 published=item.published, language=item.language)
+        for number, item in enumerate(body.articles)
+    ]  # fmt: skip
+    failures: list[dict[str, str]] = []
+    summary = ingest_documents(
+        documents, store, configured.gazetteer(),
+        on_failure=lambda failure: failures.append({"origin": failure.origin, "code": failure.code,
+                                                    "message": failure.message}),
+    )  # fmt: skip
+    return IngestOut(read=summary.read, new=summary.new, duplicate=summary.duplicate, failed=summary.failed,
+                     failures=failures)  # fmt: skip

@@ -1,0 +1,113 @@
+"""The web app: the JSON API under ``/api``, the dashboard pages, static assets, and one error shape.
+
+Each request opens its own :class:`~bilateral.store.Store` (SQLite connections are
+not shared between threads). Nothing writes unless a token is configured, and then
+only ``POST /api/ingest`` with that token.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from bilateral import __version__
+from bilateral.errors import BilateralError, InputError, NotFound, UsageError
+from bilateral.serve.api import router as api_router
+from bilateral.serve.context import ApiError, Settings, error_body
+from bilateral.serve.pages import error_page
+from bilateral.serve.pages import router as pages_router
+from bilateral.store import Store
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+SECURITY_HEADERS = {
+    # Only the package's own scripts and styles run; article text could not run script even if it escaped.
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+
+
+def _status(error: BilateralError) -> int:
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, UsageError | InputError):
+        return 400
+    return 500
+
+
+def _answer(request: Request, status: int, code: str, message: str, details: list[Any] | None = None) -> Response:
+    if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
+        return JSONResponse(error_body(code, message, details), status_code=status)
+    return HTMLResponse(error_page(status, code, message), status_code=status)
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, error: ApiError) -> Response:
+        return _answer(request, error.status, error.code, error.message)
+
+    @app.exception_handler(BilateralError)
+    async def package_error(request: Request, error: BilateralError) -> Response:
+        return _answer(request, _status(error), error.code, str(error))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        code = _HTTP_CODES.get(error.status_code, "http")
+        return _answer(request, error.status_code, code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: RequestValidationError) -> Response:
+        details = [
+            {"location": list(item.get("loc", ())), "message": item.get("msg", ""), "type": item.get("type", "")}
+            for item in error.errors()
+        ]
+        first = details[0] if details else {"location": [], "message": "invalid request"}
+        where = ".".join(str(part) for part in first["location"])
+        return _answer(request, 422, "validation", f"{where}: {first['message']}", details)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception) -> Response:
+        log.exception("unhandled error on %s", request.url.path)
+        return _answer(request, 500, "internal", "internal server error")
+
+
+def create_app(db_path: str | Path, *, token: str | None = None, actors: tuple[Path, ...] = ()) -> FastAPI:
+    """The app over an existing database; ``token`` enables ``POST /api/ingest``."""
+    db = Path(db_path)
+    if not db.is_file():
+        raise UsageError(f"{db} does not exist: run `bilateral demo` or `bilateral ingest` first")
+    with Store(db):
+        pass  # migrates an older database (the search index) before the first request
+    app = FastAPI(
+        title="bilateral",
+        version=__version__,
+        description="A source-cited record of events between countries: events, stories, agreements, projects, "
+        "timelines, articles with their evidence, and full-text search.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = Settings(db, token or None, actors)
+    _install_errors(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

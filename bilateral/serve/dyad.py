@@ -1,0 +1,93 @@
+"""One country pair as the API and the pair page show it: timeline, sectors, people, agreements, projects."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+from bilateral.ontology import quad_name
+from bilateral.records import ActorKind, Agreement, Project, Story
+from bilateral.registry import agreements, projects
+from bilateral.store import Store
+from bilateral.stories import stories
+from bilateral.timeline import By, Period, timeline
+
+PAIR_PATTERN = r"^[A-Za-z0-9]{2,8}[-–][A-Za-z0-9]{2,8}$"
+"""Two country (or IGO) codes joined by a hyphen: ``TUR-KOR``."""
+QUADS = (1, 2, 3, 4)
+
+
+def split_pair(value: str) -> tuple[str, str]:
+    """``'tur-kor'`` → ``('TUR', 'KOR')`` (the value already matched :data:`PAIR_PATTERN`)."""
+    first, second = value.upper().replace("–", "-").split("-")
+    return first, second
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    office: str | None
+    country: str | None
+    stories: int
+
+
+@dataclass(frozen=True, slots=True)
+class DyadView:
+    pair: tuple[str, str]
+    by: By
+    stories: list[Story]
+    agreements: list[Agreement]
+    projects: list[Project]
+    periods: list[Period]
+    sectors: list[tuple[str, int]]
+    people: list[Person]
+
+
+def _people(found: list[Story]) -> list[Person]:
+    seen: dict[tuple[str, str | None, str | None], set[str]] = {}
+    for story in found:
+        for event in story.events:
+            for party in (*event.actor, *event.recipient):
+                if party.kind is ActorKind.PERSON and party.name:
+                    seen.setdefault((party.name, party.office, party.country), set()).add(story.id)
+    people = [Person(name, office, country, len(ids)) for (name, office, country), ids in seen.items()]
+    return sorted(people, key=lambda person: (-person.stories, person.name))
+
+
+def dyad_view(
+    store: Store, pair: tuple[str, str], *, by: By = By.month, since: date | None = None, until: date | None = None
+) -> DyadView:
+    found = stories(store, pair=pair, since=since, until=until)
+    entries = agreements(store, pair=pair)
+    listed = projects(store, pair=pair)
+    sectors = Counter(context for story in found for context in story.contexts)
+    return DyadView(
+        pair=pair,
+        by=by,
+        stories=found,
+        agreements=entries,
+        projects=listed,
+        periods=timeline(found, entries, listed, by),
+        sectors=sectors.most_common(),
+        people=_people(found),
+    )
+
+
+def period_dict(period: Period) -> dict[str, Any]:
+    return asdict(period) | {"start": period.start.isoformat(), "quads": {str(k): v for k, v in period.quads.items()}}
+
+
+def chart_data(view: DyadView) -> dict[str, Any]:
+    """What the pair page's charts draw: stories per period by PLOVER type and by quad."""
+    labels = [period.label for period in view.periods]
+    types = sorted({name for period in view.periods for name in period.types})
+    return {
+        "labels": labels,
+        "types": [{"label": name, "data": [period.types.get(name, 0) for period in view.periods]} for name in types],
+        "quads": [
+            {"label": quad_name(quad), "quad": quad, "data": [period.quads.get(quad, 0) for period in view.periods]}
+            for quad in QUADS
+        ],
+    }

@@ -1,0 +1,148 @@
+"""The dashboard: server-rendered pages over the same queries as the API.
+
+Article text is hostile input. Templates autoescape everything; the only markup
+built here is the highlighted article text, where each piece of text is escaped
+before the ``<mark>`` around the evidence is added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from bilateral.ontology import quad_name
+from bilateral.records import Agreement, Event, Field
+from bilateral.registry import agreements, projects
+from bilateral.serve.api import snippet_parts
+from bilateral.serve.context import ApiError, open_store
+from bilateral.serve.dyad import PAIR_PATTERN, chart_data, dyad_view, split_pair
+from bilateral.store import Store
+from bilateral.store.browse import EventQuery
+from bilateral.timeline import By
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+StoreDep = Annotated[Store, Depends(open_store)]
+templates = Environment(
+    loader=PackageLoader("bilateral.serve", "templates"),
+    autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+templates.filters["quad_name"] = quad_name
+EVENTS_SHOWN = 200
+
+
+def render(name: str, **context: Any) -> str:
+    return templates.get_template(name).render(**context)
+
+
+def error_page(status: int, code: str, message: str) -> str:
+    return render("error.html", status=status, code=code, message=message)
+
+
+def highlighted(text: str, spans: Iterable[tuple[int, int, str]]) -> Markup:
+    """``text`` escaped, with each (start, end, event id) span inside ``<mark id="e-…">``.
+
+    Overlapping spans merge into one mark; the ids of the events merged into it
+    sit as empty anchors at its start, so every event's link lands on its sentence.
+    """
+    merged: list[tuple[int, int, list[str]]] = []
+    clipped = sorted((min(max(start, 0), len(text)), min(max(end, 0), len(text)), key) for start, end, key in spans)
+    for start, end, key in clipped:
+        if end <= start:
+            continue
+        if merged and start < merged[-1][1]:
+            first, last, keys = merged[-1]
+            merged[-1] = (first, max(last, end), [*keys, key])
+        else:
+            merged.append((start, end, [key]))
+    pieces: list[Markup] = []
+    cursor = 0
+    for start, end, keys in merged:
+        pieces.append(escape(text[cursor:start]))
+        anchors = Markup("").join(Markup('<span class="anchor" id="e-{}"></span>').format(key) for key in keys[1:])
+        pieces.append(Markup('<mark id="e-{}">{}{}</mark>').format(keys[0], anchors, escape(text[start:end])))
+        cursor = end
+    pieces.append(escape(text[cursor:]))
+    return Markup("").join(pieces)
+
+
+def _spans(events: list[Event], field: Field) -> list[tuple[int, int, str]]:
+    return [(event.evidence.start, event.evidence.end, event.id) for event in events if event.evidence.field is field]
+
+
+def _latest_stage(entry: Agreement) -> date:
+    return max((stage.when for stage in entry.stages if stage.when is not None), default=date.min)
+
+
+@router.get("/")
+def home(store: StoreDep) -> str:
+    browse = store.browse()
+    dyads, _ = browse.dyads(limit=12)
+    latest, total = browse.events(EventQuery(newest_first=True), limit=15)
+    recent = sorted(agreements(store), key=_latest_stage, reverse=True)[:10]
+    counts = store.counts()
+    return render("home.html", dyads=dyads, events=latest, total_events=total, agreements=recent, counts=counts)
+
+
+@router.get("/pairs/{pair}")
+def pair_page(
+    store: StoreDep,
+    pair: Annotated[str, Path(pattern=PAIR_PATTERN)],
+    by: Annotated[By, Query()] = By.month,
+) -> str:
+    countries = split_pair(pair)
+    view = dyad_view(store, countries, by=by)
+    events, total = store.browse().events(EventQuery(pair=countries, newest_first=True), limit=EVENTS_SHOWN)
+    return render("pair.html", view=view, chart=chart_data(view), events=events, total_events=total, by=by)
+
+
+@router.get("/agreements/{agreement_id}")
+def agreement_page(store: StoreDep, agreement_id: Annotated[str, Path(max_length=64)]) -> str:
+    entry = next((entry for entry in agreements(store) if entry.id == agreement_id), None)
+    if entry is None:
+        raise ApiError(404, "not_found", f"no agreement {agreement_id!r}")
+    return render("agreement.html", entry=entry)
+
+
+@router.get("/projects/{name}")
+def project_page(store: StoreDep, name: Annotated[str, Path(max_length=200)]) -> str:
+    project = next((item for item in projects(store) if item.name.casefold() == name.casefold()), None)
+    if project is None:
+        raise ApiError(404, "not_found", f"no project {name!r}")
+    return render("project.html", project=project)
+
+
+@router.get("/articles/{article_id}")
+def article_page(store: StoreDep, article_id: Annotated[str, Path(max_length=64)]) -> str:
+    browse = store.browse()
+    article = browse.article(article_id)
+    if article is None:
+        raise ApiError(404, "not_found", f"no article {article_id!r}")
+    events = browse.article_events(article.id)
+    link = article.url if article.url and article.url.startswith(("https://", "http://")) else None
+    return render(
+        "article.html",
+        article=article,
+        link=link,
+        events=events,
+        title=highlighted(article.title, _spans(events, Field.TITLE)),
+        body=highlighted(article.text, _spans(events, Field.TEXT)),
+    )
+
+
+@router.get("/search")
+def search_page(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=200)] = "",
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
+) -> str:
+    hits, total = store.browse().search(q, limit=20, offset=offset) if q.strip() else ([], 0)
+    results = [(hit, snippet_parts(hit.snippet)) for hit in hits]
+    return render("search.html", q=q, results=results, total=total, offset=offset, limit=20)

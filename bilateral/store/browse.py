@@ -1,0 +1,196 @@
+"""SQL for reading the record page by page: filtered events, country pairs, articles and full-text search.
+
+The HTTP API and the dashboard call these; every query is read-only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from bilateral.records import Article, Event
+from bilateral.serialise import event_from
+from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row
+
+MATCH_START = "\ue000"
+MATCH_END = "\ue001"
+"""Private-use characters around each matched term in a search snippet."""
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Filters over stored events; ``None`` means any."""
+
+    pair: tuple[str, str] | None = None
+    country: str | None = None
+    event: str | None = None
+    quad: int | None = None
+    context: str | None = None
+    modality: str | None = None
+    text: str | None = None
+    since: date | None = None
+    until: date | None = None
+    include_background: bool = False
+    newest_first: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    """Two countries and how many events join them."""
+
+    first: str
+    second: str
+    events: int
+    first_date: date | None
+    last_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An article found by full-text search, with a snippet whose matches sit between MATCH_START and MATCH_END."""
+
+    article_id: str
+    title: str
+    source: str | None
+    published: date | None
+    snippet: str
+
+
+def event_filter(
+    pair: tuple[str, str] | None, since: date | None, until: date | None, event: str | None, include_background: bool
+) -> tuple[str, list[str]]:
+    """The WHERE clause over ``events`` and its values for the event filters."""
+    clauses, values = ["1 = 1"], []
+    if pair is not None:
+        for country in pair:
+            clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
+            values.append(country)
+    if since is not None:
+        clauses.append("coalesce(date_end, date_start) >= ?")
+        values.append(since.isoformat())
+    if until is not None:
+        clauses.append("date_start <= ?")
+        values.append(until.isoformat())
+    if event is not None:
+        clauses.append("event = ?")
+        values.append(event)
+    if not include_background:
+        clauses.append("background = 0")
+    return " AND ".join(clauses), values
+
+
+def _query_filter(query: EventQuery) -> tuple[str, list[object]]:
+    where, plain = event_filter(query.pair, query.since, query.until, query.event, query.include_background)
+    clauses: list[str] = [where]
+    values: list[object] = list(plain)
+    if query.country is not None:
+        clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
+        values.append(query.country)
+    if query.quad is not None:
+        clauses.append("quad = ?")
+        values.append(query.quad)
+    if query.modality is not None:
+        clauses.append("modality = ?")
+        values.append(query.modality)
+    if query.context is not None:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(record, '$.contexts') WHERE value = ?)")
+        values.append(query.context)
+    if query.text:
+        clauses.append("json_extract(record, '$.evidence.quote') LIKE ? ESCAPE '\\'")
+        escaped = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        values.append(f"%{escaped}%")
+    return " AND ".join(clauses), values
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 query for every word of ``text`` (each quoted, so no input is FTS syntax); ``None`` if no words."""
+    words = _WORD.findall(text)
+    return " ".join(f'"{word}"' for word in words) if words else None
+
+
+class Browse:
+    """Read queries over one connection."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def events(self, query: EventQuery, *, limit: int, offset: int = 0) -> tuple[list[Event], int]:
+        """One page of events matching ``query``, and how many match in all."""
+        where, values = _query_filter(query)
+        order = "date_start DESC" if query.newest_first else "date_start"
+        total = self._db.execute(f"SELECT count(*) FROM events WHERE {where}", values).fetchone()[0]
+        rows = self._db.execute(
+            f"SELECT record FROM events WHERE {where} ORDER BY date_start IS NULL, {order}, id LIMIT ? OFFSET ?",
+            (*values, limit, offset),
+        )
+        return [event_from(json.loads(row[0])) for row in rows], total
+
+    def event(self, event_id: str) -> Event | None:
+        row = self._db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        return event_from(json.loads(row[0])) if row else None
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_row(row) if row else None
+
+    def article_events(self, article_id: str) -> list[Event]:
+        """Every event read in one article, background history included, in text order."""
+        rows = self._db.execute("SELECT record FROM events WHERE article_id = ? ORDER BY id", (article_id,))
+        events = [event_from(json.loads(row[0])) for row in rows]
+        return sorted(events, key=lambda event: (event.evidence.field != "title", event.evidence.start, event.id))
+
+    def articles(self, *, limit: int, offset: int = 0) -> tuple[list[Article], int]:
+        total = self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        rows = self._db.execute(
+            f"""SELECT {ARTICLE_COLUMNS} FROM articles
+            ORDER BY published IS NULL, published DESC, id LIMIT ? OFFSET ?""",
+            (limit, offset),
+        )
+        return [article_from_row(row) for row in rows], total
+
+    def dyads(self, *, limit: int, offset: int = 0) -> tuple[list[Dyad], int]:
+        """Country pairs by the number of events between them (background history left out)."""
+        rows = self._db.execute(
+            """SELECT first.country, second.country, count(DISTINCT events.id) AS n,
+                min(events.date_start), max(events.date_start), count(*) OVER ()
+            FROM event_countries AS first
+            JOIN event_countries AS second ON second.event_id = first.event_id AND first.country < second.country
+            JOIN events ON events.id = first.event_id
+            WHERE events.background = 0
+            GROUP BY first.country, second.country
+            ORDER BY n DESC, first.country, second.country LIMIT ? OFFSET ?""",
+            (limit, offset),
+        ).fetchall()
+        if not rows and offset:
+            return [], self.dyads(limit=1)[1]
+        dyads = [
+            Dyad(a, b, n, date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)
+            for a, b, n, first, last, _ in rows
+        ]
+        return dyads, rows[0][5] if rows else 0
+
+    def search(self, text: str, *, limit: int, offset: int = 0) -> tuple[list[Hit], int]:
+        """Articles whose title or text hold every word of ``text``, best first, with a snippet each."""
+        expression = match_expression(text)
+        if expression is None:
+            return [], 0
+        total = self._db.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (expression,)
+        ).fetchone()[0]
+        rows = self._db.execute(
+            """SELECT articles.id, articles.title, articles.source, articles.published,
+                snippet(articles_fts, -1, ?, ?, '…', 24)
+            FROM articles_fts JOIN articles ON articles.id = articles_fts.article_id
+            WHERE articles_fts MATCH ? ORDER BY articles_fts.rank, articles.id LIMIT ? OFFSET ?""",
+            (MATCH_START, MATCH_END, expression, limit, offset),
+        )
+        hits = [
+            Hit(key, title, source, date.fromisoformat(published) if published else None, snippet)
+            for key, title, source, published, snippet in rows
+        ]
+        return hits, total

@@ -25,7 +25,7 @@ from bilateral.export.gdelt import COLUMNS as GDELT_COLUMNS
 from bilateral.export.gdelt import gdelt_rows
 from bilateral.export.pairs import directed_pairs
 from bilateral.export.polecat import COLUMNS as POLECAT_COLUMNS
-from bilateral.frames import events_frame
+from bilateral.frames import agreements_frame, events_frame, projects_frame, stories_frame, timeline_frame
 from bilateral.ontology import EVENTS, cameo_table
 from bilateral.pipeline import ingest
 from bilateral.records import (
@@ -270,6 +270,20 @@ def test_events_frame(sample_db: Path) -> None:
     assert frame["actor_countries"].str.contains("TUR|KOR").all()
     with Store(sample_db) as store:
         assert len(events_frame(store, event="CONSULT")) == len(store.events(event="CONSULT"))
+
+
+def test_registry_and_timeline_frames(sample_db: Path) -> None:
+    pair = ("TUR", "KOR")
+    timeline = timeline_frame(sample_db, pair, by="year")
+    assert list(timeline["label"]) == [str(year) for year in range(2021, 2026)]
+    assert timeline.loc[timeline["label"] == "2022", "stories"].item() == 0
+    assert timeline["stories"].sum() == len(stories_frame(sample_db, pair=pair))
+    assert str(timeline["start"].dtype).startswith("datetime64")
+    stages = agreements_frame(sample_db, pair=pair)
+    memorandum = stages[stages["topic"] == "nuclear energy"]
+    assert set(memorandum["stage_stage"]) >= {"signed"} and memorandum["id"].nunique() == 1
+    milestones = projects_frame(sample_db, pair=pair)
+    assert set(milestones.loc[milestones["name"] == "Altay tank", "date"].dt.year) >= {2021, 2025}
 
 
 # -- GraphML ----------------------------------------------------------------------------------------------------

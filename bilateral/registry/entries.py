@@ -43,5 +43,6 @@ def link_registry(event: Event, when: date | None, linking: Linking) -> None:
             entry = hashlib.blake2b(f"{event.id}|{mention.topic.label}".encode(), digest_size=8).hexdigest()
             linking.add_agreement(entry, countries, mention.topic.label, mention.topic.context)
         linking.attach_agreement(
-            entry, event, stage=mention.stage, kind=mention.kind, phrase=mention.phrase, value=mention.value
-        )
+            entry, event, stage=mention.stage, kind=mention.kind, phrase=mention.phrase, value=mention.value,
+            when=when,
+        )  # fmt: skip

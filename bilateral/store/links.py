@@ -145,27 +145,27 @@ class Linking:
     def agreement_candidates(self, countries: str, topic: str) -> list[tuple[str, date | None]]:
         """(id, signing date) of registry entries about ``topic`` between ``countries``."""
         rows = self._db.execute(
-            """SELECT agreements.id, (
-                SELECT min(coalesce(stories.date_start, events.date_start)) FROM agreement_events
-                JOIN events ON events.id = agreement_events.event_id
-                LEFT JOIN story_events ON story_events.event_id = events.id
-                LEFT JOIN stories ON stories.id = story_events.story_id
-                WHERE agreement_events.agreement_id = agreements.id AND agreement_events.stage = 'signed'
-            ) FROM agreements WHERE countries = ? AND topic = ? ORDER BY id""",
-            (countries, topic),
+            "SELECT id, signed FROM agreements WHERE countries = ? AND topic = ? ORDER BY id", (countries, topic)
         )
         return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
-        self._db.execute("INSERT OR IGNORE INTO agreements VALUES (?, ?, ?, ?)", (key, countries, topic, context))
+        self._db.execute("INSERT OR IGNORE INTO agreements VALUES (?, ?, ?, ?, NULL)", (key, countries, topic, context))
 
     def attach_agreement(
-        self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None
-    ) -> None:
+        self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None,
+        when: date | None,
+    ) -> None:  # fmt: skip
+        """Link ``event`` to an entry as one of its stages; a signing dated ``when`` dates the entry's signature."""
         self._db.execute(
             "INSERT OR REPLACE INTO agreement_events VALUES (?, ?, ?, ?, ?, ?, ?)",
             (agreement_id, event.id, event.evidence.article_id, stage, kind, phrase, value),
         )
+        if stage == "signed" and when is not None:
+            self._db.execute(
+                "UPDATE agreements SET signed = ? WHERE id = ? AND (signed IS NULL OR signed > ?)",
+                (when.isoformat(), agreement_id, when.isoformat()),
+            )
 
     def attach_project(self, project: str, event: Event) -> None:
         self._db.execute(

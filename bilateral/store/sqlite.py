@@ -148,7 +148,8 @@ _MIGRATIONS: dict[int, str] = {
         id TEXT PRIMARY KEY,
         countries TEXT NOT NULL,
         topic TEXT NOT NULL,
-        context TEXT NOT NULL
+        context TEXT NOT NULL,
+        signed TEXT
     );
     CREATE INDEX agreements_key ON agreements (countries, topic);
     CREATE TABLE agreement_events (

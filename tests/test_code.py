@@ -82,6 +82,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Egypt and Jordan called on Israel to open the crossings and to accept a ceasefire.",
             ("REQUEST", "020", "EGY+JOR", "ISR", "asserted"),
         ),
+        ("BERLIN, May 2 - Austria and Spain held talks on Monday.", ("CONSULT", "040", "AUT+ESP", "", "asserted")),
+        (
+            "Iran sent drones to Russia, deepening ties between the two heavily sanctioned countries.",
+            ("AID", "070", "IRN", "RUS", "asserted"),
+        ),
+        ("Russian air strikes hit the port of Odesa in Ukraine.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
         # Asides, places, posts and what is denied are not parties or acts.
         (
             "Japan, which met the Polish and German ministers on Monday, praised Britain.",

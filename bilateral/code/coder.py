@@ -161,13 +161,24 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
-    return not nominal  # "the bans", "the meeting" name a thing; "the signing of" still reports one
+    if nominal:
+        return False  # "the bans", "the meeting" name a thing; "the signing of" still reports one
+    after = sentence.text[cue.end - sentence.start :]
+    return not (_MODIFIED_BEFORE.search(before) and _KINDS_AFTER.match(after))  # "two heavily sanctioned countries"
 
 
 _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
+_MODIFIED_BEFORE = re.compile(
+    r"\b(?:a|an|two|three|both|of|and|or|between|among|against|with|other)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_KINDS_AFTER = re.compile(
+    r"\s+(?:countries|states|nations|entities|individuals|companies|firms|banks|groups|organi[sz]ations|officials|"
+    r"vessels|tankers|goods|products|people|persons|regimes?|territor(?:y|ies)|areas?|zones?)\b",
+    re.IGNORECASE,
+)
 _MODIFIER_BEFORE = re.compile(
     r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"
 )
@@ -257,6 +268,9 @@ def _code_sentence(
     asides = [
         (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
     ]
+    dateline = _DATELINE.match(sentence.text)
+    if dateline is not None:  # "SEOUL, May 28 -" says where the report was filed, not who acted
+        asides.append((sentence.start, sentence.start + dateline.end()))
     slots = [
         slot
         for slot in roles.slots(text, sentence.start, sentence.end, inside, context)

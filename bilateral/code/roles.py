@@ -76,7 +76,8 @@ _AGENT_AFTER = re.compile(
     r"students|workers|rebels?|rebel forces|guerrillas?|guerillas|militants?|militias?|militiamen|insurgents?|"
     r"separatists?|fighters|gunmen|settlers|helicopters|gunships|tanks|bulldozers|paramilitar(?:y|ies)|riot police|"
     r"armed groups?|"
-    r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
+    r"high commissioner|navies|coastguard|fighter jets|warplanes|air strikes?|airstrikes?|strikes|shelling|"
+    r"artillery|rockets?|shells|bombers)\b",
     re.IGNORECASE,
 )
 _RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)

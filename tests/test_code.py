@@ -88,6 +88,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("AID", "070", "IRN", "RUS", "asserted"),
         ),
         ("Russian air strikes hit the port of Odesa in Ukraine.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
+        # A statement or an appeal to all sides needs no second country.
+        ("Egypt urged all parties to show restraint.", ("STATEMENT", "020", "EGY", "", "asserted")),
+        ("Chile expressed concern about the violence.", ("STATEMENT", "012", "CHL", "", "asserted")),
         # Asides, places, posts and what is denied are not parties or acts.
         (
             "Japan, which met the Polish and German ministers on Monday, praised Britain.",

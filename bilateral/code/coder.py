@@ -277,7 +277,7 @@ def _code_sentence(
         if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
     ]
     facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
-    found = [_eased(text, sentence.start, cue) for cue in found]
+    found = [_appeal(text, _eased(text, sentence.start, cue)) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     for cue in _chosen(found, text):
@@ -319,6 +319,20 @@ _EASING_BEFORE = re.compile(
     r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
     r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
     r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+
+
+def _appeal(text: str, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "urged all parties to …", "called for restraint": an appeal to no one in particular is a STATEMENT (02x)."""
+    if cue.value.event != "REQUEST" or not _NO_ADDRESSEE.match(text, cue.end):
+        return cue
+    return cue._replace(value=replace(cue.value, event="STATEMENT", cameo="020", mode=None, shape="statement"))
+
+
+_NO_ADDRESSEE = re.compile(
+    r"\s+(?:only\s+)?(?:on\s+|upon\s+|for\s+)?(?:all\s+(?:parties|sides|countries|nations|states)|both\s+sides|"
+    r"the\s+international\s+community|the\s+world|restraint|calm|de-?escalation|dialogue|peace)\b",
     re.IGNORECASE,
 )
 
@@ -374,7 +388,8 @@ def _event(
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
-    if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL:
+    appeal = spec.event == "STATEMENT" and spec.cameo.startswith("02")
+    if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL and not appeal:
         recipient = _fallback_recipient(
             actor, [slot for slot in slots if slot.start < until], context, article_pair=spec.shape != "symmetric"
         )
@@ -386,7 +401,7 @@ def _event(
         actor = (replace(actor[0], text=domestic.phrase(reading.article.text, acting)),)
         recipient = (domestic.recipient(reading.article.text, cue.end, sentence.end, home, inside),)
         confidence = 0.5
-    elif len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
+    elif len(countries) < 2 and not (actor and (spec.event in _UNILATERAL or _speaks_alone(spec))):
         return None
     text = reading.article.text
     here = location.where(text, sentence.start, sentence.end, cue.end, inside, near=_NEAR)
@@ -466,6 +481,11 @@ _FORCES = re.compile(
     r"contingent|rescue (?:teams|workers)|search-and-rescue teams)\b",
     re.IGNORECASE,
 )
+
+
+def _speaks_alone(spec: lexicon.CueSpec) -> bool:
+    """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides."""
+    return spec.event == "STATEMENT" and spec.rank > 0
 
 
 def _threat(code: str) -> str:

@@ -88,6 +88,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("AID", "070", "IRN", "RUS", "asserted"),
         ),
         ("Russian air strikes hit the port of Odesa in Ukraine.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
+        ("A truce between Armenia and Azerbaijan took effect at noon.", ("RETREAT", "0871", "ARM+AZE", "", "asserted")),
         # A statement or an appeal to all sides needs no second country.
         ("Egypt urged all parties to show restraint.", ("STATEMENT", "020", "EGY", "", "asserted")),
         ("Chile expressed concern about the violence.", ("STATEMENT", "012", "CHL", "", "asserted")),

@@ -160,10 +160,10 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return cue.value.event == "AGREE" and sentence.text.startswith(" to ", when.end())
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
-    nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
-    if nominal:
-        return False  # "the bans", "the meeting" name a thing; "the signing of" still reports one
     after = sentence.text[cue.end - sentence.start :]
+    nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
+    if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(after)):
+        return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
     return not (_MODIFIED_BEFORE.search(before) and _KINDS_AFTER.match(after))  # "two heavily sanctioned countries"
 
 
@@ -277,7 +277,7 @@ def _code_sentence(
         if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
     ]
     facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
-    found = [_appeal(text, _eased(text, sentence.start, cue)) for cue in found]
+    found = [_appeal(text, _in_effect(text, _eased(text, sentence.start, cue))) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     for cue in _chosen(found, text):
@@ -319,6 +319,21 @@ _EASING_BEFORE = re.compile(
     r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
     r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
     r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+
+
+def _in_effect(text: str, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "a ceasefire … took effect", "the truce has held": a ceasefire done, RETREAT, not only declared."""
+    if cue.value.cameo != _TRUCE or not _IN_EFFECT.match(text, cue.end):
+        return cue
+    return cue._replace(value=replace(cue.value, event="RETREAT"))
+
+
+_TRUCE = "0871"
+_IN_EFFECT = re.compile(
+    r"[^.;]{0,60}?\b(?:took|takes|came|comes|went|goes|entered)\s+(?:into\s+)?(?:effect|force|hold)\b|"
+    r"\s+(?:has|had|largely|mostly|appeared to|seemed to)?\s*(?:held|holding|hold)\b",
     re.IGNORECASE,
 )
 

@@ -89,6 +89,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ),
         ("Russian air strikes hit the port of Odesa in Ukraine.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
         ("A truce between Armenia and Azerbaijan took effect at noon.", ("RETREAT", "0871", "ARM+AZE", "", "asserted")),
+        (
+            "Canada said it would impose 25 percent tariffs on Chinese steel unless talks resumed.",
+            ("THREATEN", "1312", "CAN", "CHN", "hypothetical"),
+        ),
         # A statement or an appeal to all sides needs no second country.
         ("Egypt urged all parties to show restraint.", ("STATEMENT", "020", "EGY", "", "asserted")),
         ("Chile expressed concern about the violence.", ("STATEMENT", "012", "CHL", "", "asserted")),

@@ -70,6 +70,8 @@ _DENIAL = "016"
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
+_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?$", re.IGNORECASE)
+_NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
 _BACKGROUND_REACH = 60  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
@@ -463,7 +465,8 @@ def _event(
         longitude=at.longitude if at else None,
         background=dates.is_background(
             sentence.text[: cue.end - sentence.start + _BACKGROUND_REACH], reading.article.published, reading.window
-        ),
+        )
+        or _told_as_history(sentence.text[:relative_start], facts.when),
         confidence=confidence,
         coder=CODER,
         coder_version=CODER_VERSION,
@@ -501,6 +504,17 @@ _FORCES = re.compile(
 def _speaks_alone(spec: lexicon.CueSpec) -> bool:
     """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides."""
     return spec.event == "STATEMENT" and spec.rank > 0
+
+
+def _told_as_history(before: str, when: EventDate) -> bool:
+    """ "Scholz had promised to …" with no time: settled past, not news (eval/dev/GUIDE.md §1).
+
+    Not in reported speech, where "had" is only the tense of "said": "she said she had spoken with …".
+    """
+    return when.method in _NO_TIME_GIVEN and bool(_PLUPERFECT.search(before)) and not _REPORTING.search(before)
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|noted)\b", re.IGNORECASE)
 
 
 def _threat(code: str) -> str:

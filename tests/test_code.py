@@ -96,6 +96,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         # A statement or an appeal to all sides needs no second country.
         ("Egypt urged all parties to show restraint.", ("STATEMENT", "020", "EGY", "", "asserted")),
         ("Chile expressed concern about the violence.", ("STATEMENT", "012", "CHL", "", "asserted")),
+        ("NATO Secretary General Mark Rutte praised Finland on Monday.", ("SUPPORT", "051", "NATO", "FIN", "asserted")),
         # Asides, places, posts and what is denied are not parties or acts.
         (
             "Japan, which met the Polish and German ministers on Monday, praised Britain.",

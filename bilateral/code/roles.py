@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
@@ -140,14 +140,24 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
     """The slots of the sentence ``text[start:end]`` (offsets into the article text)."""
     found: list[Slot] = []
     people = list(context.earlier_people)
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        titled = (
+            following is not None
+            and following.kind is ActorKind.PERSON
+            and _IGO_TITLE_GAP.match(text[mention.end : following.start])
+        )
         if (
             mention.sector == "MED"
             or mention.country is None
-            or (mention.kind is ActorKind.IGO and _not_the_body(text, start, mention))
+            or (mention.kind is ActorKind.IGO and not titled and _not_the_body(text, start, mention))
         ):
             continue  # news agencies are sources; "the former UN chief" is a person, not the UN
-        if found and found[-1].mention is not None and _same_party(text, found[-1], mention):
+        if found and found[-1].mention is not None and _igo_title(text, found[-1], mention):
+            previous = found[-1]  # "NATO Secretary General Jens Stoltenberg" speaks for NATO
+            holder = replace(party(mention), country=previous.parties[0].country)
+            found[-1] = Slot(previous.start, mention.end, (holder,), previous.via, mention)
+        elif found and found[-1].mention is not None and _same_party(text, found[-1], mention):
             previous = found[-1]
             best = mention if _KIND_RANK[mention.kind] < _KIND_RANK[previous.parties[0].kind] else previous.mention
             assert best is not None
@@ -171,6 +181,23 @@ def _not_the_body(text: str, start: int, mention: Mention) -> bool:
         return True
     post = _POST_BEFORE.search(text, max(start, mention.start - 40), mention.start)
     return post is not None and post.end() == mention.start
+
+
+def _igo_title(text: str, previous: Slot, mention: Mention) -> bool:
+    """An IGO's title before a person: "UN Secretary-General António Guterres", "NATO chief Mark Rutte"."""
+    gap = text[previous.end : mention.start]
+    return (
+        previous.parties[0].kind is ActorKind.IGO
+        and mention.kind is ActorKind.PERSON
+        and bool(_IGO_TITLE_GAP.match(gap))
+    )
+
+
+_IGO_TITLE_GAP = re.compile(
+    r"^(?:'s|’s)?\s+(?:deputy\s+|acting\s+)?(?:secretary[- ]general|secretary|director[- ]general|chief|head|"
+    r"president|high representative|envoy|spokes(?:man|woman|person)|commissioner|chair(?:man|woman)?)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _same_party(text: str, previous: Slot, mention: Mention) -> bool:

@@ -70,7 +70,7 @@ _DENIAL = "016"
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
-_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
 _BACKGROUND_REACH = 60  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
@@ -157,6 +157,10 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
         return False
     before = sentence.text[: cue.start - sentence.start]
+    if before.endswith("-"):
+        return False  # "British-supplied weapons", "U.N.-backed force": a modifier, not an act
+    if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
+        return False  # "a pledge made at the Camp David summit" names a past meeting
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
     if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
         return cue.value.event == "AGREE" and sentence.text.startswith(" to ", when.end())
@@ -173,6 +177,7 @@ _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
+_NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 _MODIFIED_BEFORE = re.compile(
     r"\b(?:a|an|two|three|both|of|and|or|between|among|against|with|other)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )

@@ -93,6 +93,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Canada said it would impose 25 percent tariffs on Chinese steel unless talks resumed.",
             ("THREATEN", "1312", "CAN", "CHN", "hypothetical"),
         ),
+        ("Japan and South Korea pressed China to curb North Korea.", ("REQUEST", "020", "JPN+KOR", "CHN", "asserted")),
+        ("China told Japan that Tokyo should stop its patrols.", ("REQUEST", "100", "CHN", "JPN", "asserted")),
+        (
+            "China said it would allow Brazilian citizens to enter without visas.",
+            ("CONCEDE", "081", "CHN", "BRA", "asserted"),
+        ),
         # A statement or an appeal to all sides needs no second country.
         ("Egypt urged all parties to show restraint.", ("STATEMENT", "020", "EGY", "", "asserted")),
         ("Chile expressed concern about the violence.", ("STATEMENT", "012", "CHL", "", "asserted")),

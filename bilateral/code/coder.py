@@ -163,7 +163,7 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "a pledge made at the Camp David summit" names a past meeting
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
     if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
-        return cue.value.event == "AGREE" and sentence.text.startswith(" to ", when.end())
+        return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
     after = sentence.text[cue.end - sentence.start :]

@@ -35,6 +35,11 @@ _COMPOUND_GAP = re.compile(
 )
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE_CUE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IT_AFTER_SAYING = re.compile(
+    r"\b(?:said|says|added|announced|warned|stated|insisted|confirmed|declared|vowed|pledged)\s+(?:that\s+)?(?P<it>it)\b"
+    r"(?!\s+(?:was|is|has|had)\s+(?:not\s+)?(?:clear|unclear|likely|unlikely|possible|important|time|too))",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _JOINT = re.compile(
     r"\b(?:the two (?:presidents|leaders|sides|countries|nations|ministers|diplomats|governments|delegations|"
@@ -219,6 +224,11 @@ def _references(
         person = _referent(here, context, at)
         if person is not None and not _inside(at, taken):
             found.append(Slot(at, start + match.end(), (party(person),), "pronoun"))
+    for match in _IT_AFTER_SAYING.finditer(sentence) if "it" in lowered else ():
+        at = start + match.start("it")
+        speakers = [slot for slot in named if slot.end <= start + match.start() and slot.agent]
+        if speakers and not _inside(at, taken):  # "China said it would …": it is China
+            found.append(Slot(at, start + match.end("it"), speakers[-1].parties, "pronoun"))
     firsts = _FIRST_PERSON.finditer(sentence) if ("we" in lowered or "our" in lowered or "us" in lowered) else ()
     for match in firsts:
         at = start + match.start()

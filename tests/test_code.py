@@ -99,6 +99,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "China said it would allow Brazilian citizens to enter without visas.",
             ("CONCEDE", "081", "CHN", "BRA", "asserted"),
         ),
+        # The same words read two ways: the reading whose conditions the sentence meets wins.
+        ("North Korea launched a rocket on Sunday.", ("MOBILIZE", "150", "PRK", "", "asserted")),
+        ("Niger's junta gave the French ambassador 48 hours to leave.", ("SANCTION", "166", "NER", "FRA", "asserted")),
         # A statement or an appeal to all sides needs no second country.
         ("Egypt urged all parties to show restraint.", ("STATEMENT", "020", "EGY", "", "asserted")),
         ("Chile expressed concern about the violence.", ("STATEMENT", "012", "CHL", "", "asserted")),

@@ -103,8 +103,8 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
         ]
         found = [
             cue
-            for cue in cues.within(sentence.start, sentence.end)
-            if _needs_met(cue, sentence)
+            for cue in (_reading(match, sentence) for match in cues.within(sentence.start, sentence.end))
+            if cue is not None
             and not any(m.start < cue.end and cue.start < m.end for m in inside)
             and not any(first <= cue.start < last for first, last in asides)
         ]
@@ -151,6 +151,15 @@ def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title:
     if on is not None:
         document = replace(document, published=on)
     return code(recognise(repair(document), gazetteer))
+
+
+def _reading(match: Match[lexicon.CueSpec], sentence: Sentence) -> Match[lexicon.CueSpec] | None:
+    """The first reading of the cue's words whose conditions the sentence meets ("launched a missile")."""
+    for spec in (match.value, *match.value.alternatives):
+        cue = match._replace(value=spec)
+        if _needs_met(cue, sentence):
+            return cue
+    return None
 
 
 def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+from bilateral.actors.fold import fold
 from bilateral.ontology import EVENTS, cameo
 from bilateral.phrases import PhraseMatcher
 
@@ -26,6 +27,7 @@ class CueSpec:
     needs: re.Pattern[str] | None
     rank: int
     phrase: str
+    alternatives: tuple[CueSpec, ...] = ()  # other readings of the same words ("launched" talks or missiles)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -77,7 +79,14 @@ def cues() -> PhraseMatcher[CueSpec]:
                 row["event"], row["cameo"], row["mode"] or None, row["shape"], needs, int(row["rank"]), phrase
             )
             pairs += [(form, spec) for form in expand(phrase)]
-    return PhraseMatcher(pairs)
+    readings: dict[str, list[CueSpec]] = {}
+    for form, spec in pairs:
+        readings.setdefault(fold(form), []).append(spec)
+    merged = {}
+    for form, specs in readings.items():
+        distinct = list(dict.fromkeys(specs))
+        merged[form] = replace(distinct[0], alternatives=tuple(distinct[1:]))
+    return PhraseMatcher(merged.items())
 
 
 @cache

@@ -99,6 +99,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "China said it would allow Brazilian citizens to enter without visas.",
             ("CONCEDE", "081", "CHN", "BRA", "asserted"),
         ),
+        # Drills with a partner are cooperation; one country's drills are a show of force.
+        ("China held military exercises around Taiwan.", ("MOBILIZE", "150", "CHN", "TWN", "asserted")),
+        ("The navies of Chile and Peru began their annual exercise.", ("COOPERATE", "062", "CHL+PER", "", "asserted")),
+        ("Japan held naval drills with Australia.", ("COOPERATE", "062", "JPN", "AUS", "asserted")),
         # The same words read two ways: the reading whose conditions the sentence meets wins.
         ("North Korea launched a rocket on Sunday.", ("MOBILIZE", "150", "PRK", "", "asserted")),
         ("Niger's junta gave the French ambassador 48 hours to leave.", ("SANCTION", "166", "NER", "FRA", "asserted")),

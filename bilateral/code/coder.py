@@ -53,7 +53,10 @@ _RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
 )
-_TOWARD = re.compile(r"\b(?:toward|towards|against|near|border with|into|at)\b", re.IGNORECASE)
+_TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
+_EXERCISE = "062"
+_TOGETHER = frozenset({"joint", "between", "passive joint"})
+_WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
 _THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
@@ -432,7 +435,9 @@ def _event(
         actor = (replace(actor[0], text=domestic.phrase(reading.article.text, acting)),)
         recipient = (domestic.recipient(reading.article.text, cue.end, sentence.end, home, inside),)
         confidence = 0.5
-    elif len(countries) < 2 and not (actor and (spec.event in _UNILATERAL or _speaks_alone(spec))):
+    elif len(countries) < 2 and not (
+        actor and (spec.event in _UNILATERAL or spec.cameo == _EXERCISE or _speaks_alone(spec))
+    ):
         return None
     text = reading.article.text
     here = location.where(text, sentence.start, sentence.end, cue.end, inside, near=_NEAR)
@@ -449,6 +454,9 @@ def _event(
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
+    if code == _EXERCISE and assigned.how not in _TOGETHER and not _WITH_OTHERS.search(sentence.text, relative_start):
+        event_type, code = "MOBILIZE", "150"  # one country's drills are a show of force (eval/dev/GUIDE.md)
+        recipient = recipient if _TOWARD.search(sentence.text) else ()
     if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
         event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
     if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:

@@ -99,6 +99,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "China said it would allow Brazilian citizens to enter without visas.",
             ("CONCEDE", "081", "CHN", "BRA", "asserted"),
         ),
+        # Aid or force that reaches a town reaches the town's country.
+        ("Russian missiles struck Kharkiv overnight.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
+        ("Japan flew tents and blankets to the city of Adana.", ("AID", "070", "JPN", "TUR", "asserted")),
         # Drills with a partner are cooperation; one country's drills are a show of force.
         ("China held military exercises around Taiwan.", ("MOBILIZE", "150", "CHN", "TWN", "asserted")),
         ("The navies of Chile and Peru began their annual exercise.", ("COOPERATE", "062", "CHL+PER", "", "asserted")),

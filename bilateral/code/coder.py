@@ -26,6 +26,7 @@ from bilateral.code import dates, domestic, lexicon, location, roles
 from bilateral.code.modality import modality
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
+from bilateral.places import place
 from bilateral.read import read_text
 from bilateral.records import (
     ActorKind,
@@ -422,6 +423,8 @@ def _event(
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
+    if not recipient and spec.event in _AT_A_PLACE and len(_codes(actor)) == 1:
+        recipient = _place_struck(reading.article.text, cue.end, until, _codes(actor))
     appeal = spec.event == "STATEMENT" and spec.cameo.startswith("02")
     if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL and not appeal:
         recipient = _fallback_recipient(
@@ -508,6 +511,24 @@ def _at_home(
     if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event):
         return None
     return acting
+
+
+def _place_struck(text: str, cue_end: int, until: int, taken: frozenset[str]) -> tuple[Party, ...]:
+    """ "struck Odesa", "flew tents to the city of Adana": the country of the town the act reached."""
+    match = _PLACE_AFTER.match(text, cue_end, until)
+    name = (match["name"] or match["name2"]) if match else None
+    found = place(name) if name else None
+    if name is None or found is None or found.country in taken:
+        return ()
+    return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
+
+
+_AT_A_PLACE = frozenset({"AID", "ASSAULT"})
+_PLACE_AFTER = re.compile(
+    r"[^.;]{0,50}?\b(?:to|in|on|at|near|into|over|targeting)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|"
+    r"province|village|capital)\s+(?:of\s+)?)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+    r"|\s+(?P<name2>[A-Z][\w'’-]+)"
+)
 
 
 def _end_of(text: str, party: Party, sentence: Sentence) -> int:

@@ -99,6 +99,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "China said it would allow Brazilian citizens to enter without visas.",
             ("CONCEDE", "081", "CHN", "BRA", "asserted"),
         ),
+        ("Peru's prime minister resigned on Sunday.", ("RETREAT", "0831", "PER", "PER", "asserted")),
+        ("Sudan's government lifted the state of emergency in Darfur.", ("CONCEDE", "0814", "SDN", "SDN", "asserted")),
+        ("Germany donated 50 million euros to Jordan.", ("AID", "070", "DEU", "JOR", "asserted")),
         # Aid or force that reaches a town reaches the town's country.
         ("Russian missiles struck Kharkiv overnight.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
         ("Japan flew tents and blankets to the city of Adana.", ("AID", "070", "JPN", "TUR", "asserted")),

@@ -508,7 +508,7 @@ def _at_home(
     if len({country for slot in slots for country in slot.countries}) != 1:
         return None  # another country is named: not a domestic act
     acting = next((slot.mention for slot in slots if slot.parties == actor and slot.end <= cue.start), None)
-    if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event):
+    if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo):
         return None
     return acting
 

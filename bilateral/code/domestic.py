@@ -46,16 +46,17 @@ _TARGET = re.compile(
     r"emergency|positions|camps?|strongholds?|bases?|villages?|towns?|city|homes)\b",
     re.IGNORECASE,
 )
-_BY_OFFICE = frozenset({"ASSAULT", "COERCE"})
+_BY_OFFICE = frozenset({"ASSAULT", "COERCE", "0831"})  # force, coercion, and stepping down (by event or CAMEO code)
 
 
-def is_agent(text: str, mention: Mention, sentence_start: int, event: str) -> bool:
+def is_agent(text: str, mention: Mention, sentence_start: int, event: str, code: str) -> bool:
     """Whether the mention names a sub-state agent: "Iraqi police", "Sudan's government", "rebels in Mali".
 
-    An office holder counts only for force and coercion: a leader who "conceded defeat" is in an election.
+    An office holder counts only for force, coercion and resigning: a leader who "conceded defeat" is in an
+    election.
     """
     if mention.kind is ActorKind.PERSON:
-        return event in _BY_OFFICE and (mention.office is not None or mention.role is not None)
+        return (event in _BY_OFFICE or code in _BY_OFFICE) and (mention.office is not None or mention.role is not None)
     if mention.kind is ActorKind.ORGANISATION:
         return mention.sector in ("GOV", "MIL", "REB")
     if mention.kind is not ActorKind.COUNTRY:

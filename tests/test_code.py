@@ -102,6 +102,8 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Peru's prime minister resigned on Sunday.", ("RETREAT", "0831", "PER", "PER", "asserted")),
         ("Sudan's government lifted the state of emergency in Darfur.", ("CONCEDE", "0814", "SDN", "SDN", "asserted")),
         ("Germany donated 50 million euros to Jordan.", ("AID", "070", "DEU", "JOR", "asserted")),
+        ("Thousands of Chilean students demonstrated on Tuesday.", ("PROTEST", "140", "CHL", "CHL", "asserted")),
+        ("Hundreds of Kenyan workers took to the streets in Mombasa.", ("PROTEST", "141", "KEN", "KEN", "asserted")),
         # Aid or force that reaches a town reaches the town's country.
         ("Russian missiles struck Kharkiv overnight.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
         ("Japan flew tents and blankets to the city of Adana.", ("AID", "070", "JPN", "TUR", "asserted")),

@@ -61,6 +61,8 @@ def is_agent(text: str, mention: Mention, sentence_start: int, event: str, code:
         return mention.sector in ("GOV", "MIL", "REB")
     if mention.kind is not ActorKind.COUNTRY:
         return False
+    if event == "PROTEST" and mention.form == "adjective":
+        return True  # "Thousands of Iraqi Kurds demonstrated": a country's people acting together
     return bool(AGENT.match(text, mention.end)) or located(text, sentence_start, mention.start)
 
 

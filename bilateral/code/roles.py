@@ -347,7 +347,7 @@ def assign(
         return _obligation(found, cue_start, reported_from, before)
     subject = _subject(text, before)
     if not subject and spec.event == "PROTEST":
-        return _crowd(found)
+        return _crowd(found) or _demonstrators(text, before)
     if not subject:
         return _participle(text, after, start, cue_start)
     objects = _object(text, after, subject, spec.event, spec.cameo)
@@ -380,6 +380,14 @@ def _crowd(found: list[Slot]) -> Roles | None:
     if not places or not targets:
         return None
     return _roles(places[:1], targets[:1], "crowd")
+
+
+def _demonstrators(text: str, before: list[Slot]) -> Roles | None:
+    """ "Thousands of Iraqi Kurds demonstrated": a country's people protest (the recipient is not said)."""
+    crowd = [slot for slot in before if slot.mention is not None and slot.mention.form == "adjective"]
+    if not crowd or _is_place(text, crowd[-1].start):
+        return None
+    return _roles(crowd[-1:], [], "crowd")
 
 
 def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: list[Slot]) -> Roles | None:

@@ -131,6 +131,8 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Iran's mission to the United Nations denied that Tehran had sent drones to Russia.",
             ("STATEMENT", "016", "IRN", "RUS", "asserted"),
         ),
+        ("The Egyptian army imposed a blockade on Libya.", ("COERCE", "191", "EGY", "LBY", "asserted")),
+        ("The Israeli army lifted a blockade on Palestinian lorries.", ("RETREAT", "0872", "ISR", "PSE", "asserted")),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

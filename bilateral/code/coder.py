@@ -326,13 +326,19 @@ def _code_sentence(
 
 
 def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
-    """ "lifted long-standing sanctions", "eased the embargo": a sanction undone is a concession (CAMEO 081)."""
-    if cue.value.event != "SANCTION" or cue.value.cameo != "163":
+    """ "lifted long-standing sanctions", "eased the embargo": a sanction undone is a concession (CAMEO 081);
+    "lifted a day-old blockade" a retreat (0872)."""
+    undone = _UNDONE.get(cue.value.cameo)
+    if undone is None:
         return cue
     lead = _EASING_BEFORE.search(text, max(start, cue.start - 40), cue.start)
     if lead is None or lead.end() != cue.start:
         return cue
-    return cue._replace(value=replace(cue.value, event="CONCEDE", cameo="081", mode=None))
+    event, code = undone
+    return cue._replace(value=replace(cue.value, event=event, cameo=code, mode=None))
+
+
+_UNDONE = {"163": ("CONCEDE", "081"), "191": ("RETREAT", "0872")}  # sanctions eased; a blockade lifted
 
 
 _EASING_BEFORE = re.compile(

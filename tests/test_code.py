@@ -133,6 +133,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ),
         ("The Egyptian army imposed a blockade on Libya.", ("COERCE", "191", "EGY", "LBY", "asserted")),
         ("The Israeli army lifted a blockade on Palestinian lorries.", ("RETREAT", "0872", "ISR", "PSE", "asserted")),
+        ("Greece plans to impose restrictions on Turkish imports.", ("COERCE", "172", "GRC", "TUR", "future")),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

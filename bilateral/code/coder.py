@@ -61,6 +61,8 @@ _WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
 _THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_NEXT_WORD = 12  # characters: "plans to impose restrictions"
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
 _CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _SPORTS = re.compile(
     r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
@@ -262,8 +264,15 @@ def _chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexico
     acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]
     if not acts:
         return []  # "said" alone attributes; it is not an event
-    governed = {later.start for cue in acts for later in acts if _governs(text, cue, later)}
-    acts = [cue for cue in acts if cue.start not in governed]
+    governed: set[int] = set()
+    for cue in acts:
+        for later in acts:
+            if _governs(text, cue, later):  # "plans to impose restrictions": the restriction, still to come
+                intended = (
+                    _is_intent(cue.value) and later.value.event in _HOSTILE and later.start - cue.end <= _NEXT_WORD
+                )
+                governed.add(cue.start if intended else later.start)
+    acts = [cue for cue in acts if cue.start not in governed] or acts
     primary = max(acts, key=lambda cue: cue.value.rank)
     chosen = [primary]
     for cue in acts:

@@ -134,6 +134,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("The Egyptian army imposed a blockade on Libya.", ("COERCE", "191", "EGY", "LBY", "asserted")),
         ("The Israeli army lifted a blockade on Palestinian lorries.", ("RETREAT", "0872", "ISR", "PSE", "asserted")),
         ("Greece plans to impose restrictions on Turkish imports.", ("COERCE", "172", "GRC", "TUR", "future")),
+        # A people ("Palestinians") and an agent behind one modifier ("junior foreign minister") act.
+        ("Palestinians blamed Israel for the bombing.", ("ACCUSE", "112", "PSE", "ISR", "asserted")),
+        (
+            "A Nigerian junior foreign minister summoned Niger's ambassador on Tuesday.",
+            ("ACCUSE", "114", "NGA", "NER", "asserted"),
+        ),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

@@ -35,7 +35,7 @@ _NON_STATE = (
     r"settlers|mobs?|rioters|crowds?|villagers|activists"
 )
 AGENT = re.compile(
-    r"(?:'s|’s)?\s+(?:[a-z]+\s+){0,2}?(?:" + _STATE + "|" + _NON_STATE + r")\b",
+    r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:" + _STATE + "|" + _NON_STATE + r")\b",
 )
 _AGENT_IN = re.compile(r"\b(?:" + _STATE + "|" + _NON_STATE + r")\s+(?:in|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET = re.compile(

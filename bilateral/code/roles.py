@@ -72,7 +72,9 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGENT_AFTER = re.compile(
-    r"\s+(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
+    r"\s+(?:(?:junior|senior|top|deputy|acting|former|new|suicide|nationalist|separatist|rebel|opposition|riot|"
+    r"security|special|border|state|federal|interim|military|naval|foreign)\s+)?"
+    r"(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
     r"leaders?|ministers?|ministry|foreign|defen[cs]e|counterparts?|delegations?|diplomats?|ambassadors?|envoys?|embassy|"
     r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
     r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
@@ -90,6 +92,7 @@ _POST_BEFORE = re.compile(
     r"\b(?:mission|ambassador|envoy|representative|delegation|delegate|permanent representative)\s+to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PEOPLE = re.compile(r"^[A-Z][a-z]+(?<!s)s$")  # "Palestinians blamed …": a people, not a modifier
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
 _SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
@@ -170,7 +173,9 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
         else:
             via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
             agent = (not _is_place(text, mention.start) or located(text, start, mention.start)) and (
-                mention.form != "adjective" or bool(_AGENT_AFTER.match(text, mention.end))
+                mention.form != "adjective"
+                or bool(_AGENT_AFTER.match(text, mention.end))
+                or bool(_PEOPLE.match(mention.text))
             )
             found.append(Slot(mention.start, mention.end, (party(mention),), via, mention, agent))
         if mention.kind is ActorKind.PERSON:

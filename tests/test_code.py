@@ -143,7 +143,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),
-        # A country's own agents acting at home: that country on both sides.
+        # A country's own agents acting at home: that country on both sides; a ban at home is coercion.
+        ("Uganda's government banned opposition rallies.", ("COERCE", "172", "UGA", "UGA", "asserted")),
+        ("Israeli army bulldozers demolished Palestinian homes.", ("COERCE", "1712", "ISR", "PSE", "asserted")),
         ("The Ugandan army arrested 20 opposition supporters.", ("COERCE", "173", "UGA", "UGA", "asserted")),
         ("Sudanese rebels shelled a market town on Sunday.", ("ASSAULT", "190", "SDN", "SDN", "asserted")),
         ("Police in Peru detained dozens of protesters.", ("COERCE", "173", "PER", "PER", "asserted")),

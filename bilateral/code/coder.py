@@ -450,6 +450,9 @@ def _event(
     acting = _at_home(reading.article.text, sentence, cue, actor, slots) if len(countries) == 1 else None
     if acting is not None and not recipient:
         (home,) = countries
+        if spec.event in domestic.AT_HOME:
+            event, code = domestic.AT_HOME[spec.event]
+            spec = replace(spec, event=event, cameo=code, mode=None)
         actor = (replace(actor[0], text=domestic.phrase(reading.article.text, acting)),)
         recipient = (domestic.recipient(reading.article.text, cue.end, sentence.end, home, inside),)
         confidence = 0.5

@@ -21,7 +21,8 @@ import re
 
 from bilateral.records import ActorKind, Mention, Party
 
-TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE"})
+TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"})
+AT_HOME = {"SANCTION": ("COERCE", "172")}  # a ban at home is coercion, not sanctions between states
 _STATE = (
     r"government|authorities|regime|junta|police|riot police|security forces|forces|army|military|troops|soldiers|"
     r"troopers|paramilitar(?:y|ies)|army bulldozers|bulldozers|tanks|helicopters|gunships|aircraft|warplanes|jets|"

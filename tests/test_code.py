@@ -140,6 +140,13 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "A Nigerian junior foreign minister summoned Niger's ambassador on Tuesday.",
             ("ACCUSE", "114", "NGA", "NER", "asserted"),
         ),
+        (
+            "Syrian rebels engaged Jordanian border guards in a firefight on Saturday.",
+            ("ASSAULT", "190", "SYR", "JOR", "asserted"),
+        ),
+        ("Iranian forces fired artillery shells at Iraq.", ("ASSAULT", "190", "IRN", "IRQ", "asserted")),
+        ("The United States will supply arms to Israel.", ("AGREE", "033", "USA", "ISR", "future")),
+        ("Five civilians were killed in Israeli tank shelling in Gaza.", ("ASSAULT", "190", "ISR", "PSE", "asserted")),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),
@@ -172,6 +179,7 @@ def test_an_act_after_a_clause_break_is_its_own(gaz: Gazetteer) -> None:
         "The prototype was unveiled at a 2011 defence show in Istanbul.",
         "Moldova will import more power from Romania during peak winter demand.",
         "Ukraine received British-supplied weapons last year.",  # a hyphened participle modifies; it is no act
+        "The State Department advised against travel to Tunisia.",  # an advisory, not a visit
         # Settled past told with "had" and no time is background, not news.
         "Germany had promised to send tanks to Ukraine.",
         # Killing by no one the sentence names is no act of force.

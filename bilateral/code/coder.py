@@ -174,6 +174,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     before = sentence.text[: cue.start - sentence.start]
     if before.endswith("-"):
         return False  # "British-supplied weapons", "U.N.-backed force": a modifier, not an act
+    if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
+        return False  # "advised against travel to Tunisia" is an advisory, not a visit
     if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
         return False  # "a pledge made at the Camp David summit" names a past meeting
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
@@ -192,6 +194,9 @@ _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
+_AGAINST_TRAVEL = re.compile(
+    r"\b(?:against|warn(?:ed|s|ing)? (?:citizens )?against|advisory on|ban on)\s+(?:all\s+)?$", re.I
+)
 _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 _MODIFIED_BEFORE = re.compile(
     r"\b(?:a|an|two|three|both|of|and|or|between|among|against|with|other)\s+(?:\w+ly\s+)?$", re.IGNORECASE
@@ -471,7 +476,7 @@ def _event(
         code = "042"
     elif spec.event == "CONSULT" and place and recipient and place in _codes(recipient) and place not in _codes(actor):
         code = "042"  # met the host on its ground: a visit
-    mood = modality(sentence.text, relative_start, relative_start + cue.end - cue.start, intent=_is_intent(spec))
+    mood = _mood(sentence, spec, relative_start, relative_start + cue.end - cue.start)
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
@@ -480,10 +485,7 @@ def _event(
         recipient = recipient if _TOWARD.search(sentence.text) else ()
     if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
         event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
-    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
-        event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
-    elif mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
-        event_type, code = "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
+    event_type, code = _by_mood(event_type, code, mood, sentence)
     code_row = cameo(code)
     extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
     contexts = tuple(dict.fromkeys(facts.topics + extra))
@@ -560,6 +562,24 @@ _FORCES = re.compile(
     r"contingent|rescue (?:teams|workers)|search-and-rescue teams)\b",
     re.IGNORECASE,
 )
+
+
+def _mood(sentence: Sentence, spec: lexicon.CueSpec, start: int, end: int) -> Modality:
+    """The act's modality; a cue that carries its own modal ("will supply arms") is future, or conditional."""
+    mood = modality(sentence.text, start, end, intent=_is_intent(spec))
+    if mood is Modality.ASSERTED and spec.event in _PROMISABLE and spec.phrase.startswith(("will ", "would ")):
+        conditional = spec.phrase.startswith("would") and _CONDITION.search(sentence.text)
+        return Modality.HYPOTHETICAL if conditional else Modality.FUTURE
+    return mood
+
+
+def _by_mood(event_type: str, code: str, mood: Modality, sentence: Sentence) -> tuple[str, str]:
+    """A cooperative act still to come is a promise (AGREE); a hostile one made conditional a THREATEN."""
+    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
+        return "AGREE", _PROMISABLE[event_type]
+    if mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
+        return "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
+    return event_type, code
 
 
 def _speaks_alone(spec: lexicon.CueSpec) -> bool:

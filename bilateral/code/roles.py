@@ -73,7 +73,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _AGENT_AFTER = re.compile(
     r"\s+(?:(?:junior|senior|top|deputy|acting|former|new|suicide|nationalist|separatist|rebel|opposition|riot|"
-    r"security|special|border|state|federal|interim|military|naval|foreign)\s+)?"
+    r"security|special|border|state|federal|interim|military|naval|foreign|tank|artillery|air|drone|missile|rocket|"
+    r"mortar)\s+)?"
     r"(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
     r"leaders?|ministers?|ministry|foreign|defen[cs]e|counterparts?|delegations?|diplomats?|ambassadors?|envoys?|embassy|"
     r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
@@ -84,7 +85,7 @@ _AGENT_AFTER = re.compile(
     r"separatists?|fighters|gunmen|settlers|helicopters|gunships|tanks|bulldozers|paramilitar(?:y|ies)|riot police|"
     r"armed groups?|"
     r"high commissioner|navies|coastguard|fighter jets|warplanes|air strikes?|airstrikes?|strikes|shelling|"
-    r"artillery|rockets?|shells|bombers)\b",
+    r"artillery|rockets?|shells|bombers|peacekeepers|peacekeeping troops)\b",
     re.IGNORECASE,
 )
 _RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)
@@ -172,7 +173,8 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
             found[-1] = Slot(previous.start, mention.end, (party(best),), previous.via, best)  # a name: an agent
         else:
             via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
-            agent = (not _is_place(text, mention.start) or located(text, start, mention.start)) and (
+            place = mention.form != "adjective" and _is_place(text, mention.start)  # "in Seoul", not "in Israeli fire"
+            agent = (not place or located(text, start, mention.start)) and (
                 mention.form != "adjective"
                 or bool(_AGENT_AFTER.match(text, mention.end))
                 or bool(_PEOPLE.match(mention.text))

@@ -21,25 +21,13 @@ from bilateral.phrases import Match
 from bilateral.records import Sentence
 
 _NEXT_WORD = 12  # characters: "plans to impose restrictions"
-
-
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
-
-
 _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 )  # their objects are contents, not acts
-
-
 _DENIAL = "016"
-
-
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
-
-
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
-
-
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
 
 
@@ -77,24 +65,18 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
 _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )
-
-
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
 
 
 _AGAINST_TRAVEL = re.compile(
     r"\b(?:against|warn(?:ed|s|ing)? (?:citizens )?against|advisory on|ban on)\s+(?:all\s+)?$", re.I
 )
-
-
 _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 
 
 _MODIFIED_BEFORE = re.compile(
     r"\b(?:a|an|two|three|both|of|and|or|between|among|against|with|other)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )
-
-
 _KINDS_AFTER = re.compile(
     r"\s+(?:countries|states|nations|entities|individuals|companies|firms|banks|groups|organi[sz]ations|officials|"
     r"vessels|tankers|goods|products|people|persons|regimes?|territor(?:y|ies)|areas?|zones?)\b",
@@ -178,8 +160,6 @@ def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.
 
 
 _UNDONE = {"163": ("CONCEDE", "081"), "191": ("RETREAT", "0872")}  # sanctions eased; a blockade lifted
-
-
 _EASING_BEFORE = re.compile(
     r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
     r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
@@ -196,8 +176,6 @@ def _in_effect(text: str, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]
 
 
 _TRUCE = "0871"
-
-
 _IN_EFFECT = re.compile(
     r"[^.;]{0,60}?\b(?:took|takes|came|comes|went|goes|entered)\s+(?:into\s+)?(?:effect|force|hold)\b|"
     r"\s+(?:has|had|largely|mostly|appeared to|seemed to)?\s*(?:held|holding|hold)\b",
@@ -229,8 +207,6 @@ def clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon
 
 
 _NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
-
-
 _SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"
 
 

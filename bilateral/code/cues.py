@@ -21,6 +21,7 @@ from bilateral.phrases import Match
 from bilateral.records import Sentence
 
 _NEXT_WORD = 12  # characters: "plans to impose restrictions"
+_LOOK_BACK = 60  # characters before a cue that can make it a noun or a modifier
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
 _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
@@ -43,7 +44,7 @@ def reading(match: Match[lexicon.CueSpec], sentence: Sentence) -> Match[lexicon.
 def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
         return False
-    before = sentence.text[: cue.start - sentence.start]
+    before = sentence.text[max(0, cue.start - sentence.start - _LOOK_BACK) : cue.start - sentence.start]
     if before.endswith("-"):
         return False  # "British-supplied weapons", "U.N.-backed force": a modifier, not an act
     if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
@@ -59,7 +60,7 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
     if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(after)):
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
-    return not (_MODIFIED_BEFORE.search(before) and _KINDS_AFTER.match(after))  # "two heavily sanctioned countries"
+    return not (_KINDS_AFTER.match(after) and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
 
 
 _WHEN_AFTER = re.compile(

@@ -147,6 +147,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Iranian forces fired artillery shells at Iraq.", ("ASSAULT", "190", "IRN", "IRQ", "asserted")),
         ("The United States will supply arms to Israel.", ("AGREE", "033", "USA", "ISR", "future")),
         ("Five civilians were killed in Israeli tank shelling in Gaza.", ("ASSAULT", "190", "ISR", "PSE", "asserted")),
+        # Armed movements act for the country they act in; a vow of harm is a threat, made now.
+        ("Hamas fired rockets at Israel on Sunday.", ("ASSAULT", "190", "PSE", "ISR", "asserted")),
+        ("Hezbollah vowed to retaliate against Israel.", ("THREATEN", "130", "LBN", "ISR", "asserted")),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

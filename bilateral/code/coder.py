@@ -383,6 +383,8 @@ _FORCES = re.compile(
 def _mood(sentence: Sentence, spec: lexicon.CueSpec, start: int, end: int) -> Modality:
     """The act's modality; a cue that carries its own modal ("will supply arms") is future, or conditional."""
     mood = modality(sentence.text, start, end, intent=cues.is_intent(spec))
+    if spec.event == "THREATEN" and mood is Modality.FUTURE:
+        return Modality.ASSERTED  # "vowed to retaliate", "warned it would": the threat is made now (eval/dev/GUIDE.md)
     if mood is Modality.ASSERTED and spec.event in _PROMISABLE and spec.phrase.startswith(("will ", "would ")):
         conditional = spec.phrase.startswith("would") and _CONDITION.search(sentence.text)
         return Modality.HYPOTHETICAL if conditional else Modality.FUTURE

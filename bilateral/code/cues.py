@@ -22,6 +22,7 @@ from bilateral.records import Sentence
 
 _NEXT_WORD = 12  # characters: "plans to impose restrictions"
 _LOOK_BACK = 60  # characters before a cue that can make it a noun or a modifier
+_VOWS = frozenset({"vow~", "pledge~", "promise~"})
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
 _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
@@ -127,14 +128,20 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
     if not acts:
         return []  # "said" alone attributes; it is not an event
     governed: set[int] = set()
+    vowed: set[int] = set()
     for cue in acts:
         for later in acts:
-            if _governs(text, cue, later):  # "plans to impose restrictions": the restriction, still to come
-                intended = (
-                    is_intent(cue.value) and later.value.event in _HOSTILE and later.start - cue.end <= _NEXT_WORD
-                )
-                governed.add(cue.start if intended else later.start)
-    acts = [cue for cue in acts if cue.start not in governed] or acts
+            if not _governs(text, cue, later):
+                continue
+            hostile = later.value.event in _HOSTILE and later.start - cue.end <= _NEXT_WORD
+            if hostile and cue.value.phrase.split()[0] in _VOWS:
+                governed.add(cue.start)  # "vowed to retaliate": a promise of harm is a threat
+                vowed.add(later.start)
+            elif hostile and is_intent(cue.value):
+                governed.add(cue.start)  # "plans to impose restrictions": the restriction, still to come
+            else:
+                governed.add(later.start)
+    acts = [_as_threat(cue) if cue.start in vowed else cue for cue in acts if cue.start not in governed] or acts
     primary = max(acts, key=lambda cue: cue.value.rank)
     chosen = [primary]
     for cue in acts:
@@ -209,6 +216,15 @@ def clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon
 
 _NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
 _SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"
+
+
+def _as_threat(cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """A hostile act vowed: a THREATEN of sanctions (1312), of relations cut (1313) or of force (138)."""
+    if cue.value.event == "THREATEN":
+        return cue
+    code = cue.value.cameo
+    threat = "1313" if code in ("160", "161", "164", "166") else "1312" if code.startswith("16") else "138"
+    return cue._replace(value=replace(cue.value, event="THREATEN", cameo=threat, mode=None))
 
 
 def is_intent(spec: lexicon.CueSpec) -> bool:

@@ -150,6 +150,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         # Armed movements act for the country they act in; a vow of harm is a threat, made now.
         ("Hamas fired rockets at Israel on Sunday.", ("ASSAULT", "190", "PSE", "ISR", "asserted")),
         ("Hezbollah vowed to retaliate against Israel.", ("THREATEN", "130", "LBN", "ISR", "asserted")),
+        ("France called the Iranian decision unacceptable.", ("ACCUSE", "111", "FRA", "IRN", "asserted")),
+        (
+            "Al-Shabaab claimed responsibility for the attack in Kenya.",
+            ("STATEMENT", "015", "SOM", "KEN", "asserted"),
+        ),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

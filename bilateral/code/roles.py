@@ -468,14 +468,18 @@ def _object(text: str, after: list[Slot], subject: list[Slot], event: str, code:
         return []
     marker = _TARGET_MARKER.get(event) or _TARGET_MARKER.get(code)
     marked = [slot for slot in rest if marker is not None and marker.search(text, max(0, slot.start - 16), slot.start)]
-    if marked:
-        return _compound(text, rest[rest.index(marked[0]) :])
+    skipped = rest[: rest.index(marked[0])] if marked else []
+    passed = _ORIGIN if marker is _TO else _VENUE
+    if marked and all(passed.search(text, max(0, slot.start - 24), slot.start) for slot in skipped):
+        return _compound(text, rest[rest.index(marked[0]) :])  # skipping only venues ("at the WTO")
     if _is_place(text, rest[0].start) and code != _VISIT:
         return []  # "met in Seoul" names where; "arrived in Seoul" names whom the visitor came to
     return _compound(text, rest)
 
 
 _VISIT = "042"
+_VENUE = re.compile(r"\b(?:at|in|before|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_ORIGIN = re.compile(r"\b(?:at|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_MARKER = {"ACCUSE": _AGAINST, "THREATEN": _AGAINST, "AID": _TO, "084": _TO}  # by event, or CAMEO code

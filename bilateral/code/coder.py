@@ -339,14 +339,16 @@ def _at_home(
     text: str, sentence: Sentence, cue: Match[lexicon.CueSpec], actor: tuple[Party, ...], slots: list[roles.Slot]
 ) -> Mention | None:
     """The mention of a country's agent acting at home in a one-country act (see ``domestic``), if it is one."""
-    if cue.value.event not in domestic.TYPES or len(actor) != 1:
-        return None
-    if len({country for slot in slots for country in slot.countries}) != 1:
+    if len(actor) != 1 or len({country for slot in slots for country in slot.countries}) != 1:
         return None  # another country is named: not a domestic act
     acting = next((slot.mention for slot in slots if slot.parties == actor and slot.end <= cue.start), None)
-    if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo):
+    if acting is None:
         return None
-    return acting
+    if acting.sector == domestic.ARMED_MOVEMENT and cue.value.event != "STATEMENT":
+        return acting  # "the Taliban rejected talks with the Afghan government": a conflict's sides
+    if cue.value.event not in domestic.TYPES:
+        return None
+    return acting if domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo) else None
 
 
 def _place_struck(text: str, cue_end: int, until: int, taken: frozenset[str]) -> tuple[Party, ...]:

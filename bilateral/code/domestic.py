@@ -22,6 +22,9 @@ import re
 from bilateral.records import ActorKind, Mention, Party
 
 TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"})
+ARMED_MOVEMENT = (
+    "REB"  # the sector of an armed movement (actors/data/organisations.tsv): any act it does at home counts
+)
 AT_HOME = {"SANCTION": ("COERCE", "172")}  # a ban at home is coercion, not sanctions between states
 _STATE = (
     r"government|authorities|regime|junta|police|riot police|security forces|forces|army|military|troops|soldiers|"
@@ -59,7 +62,7 @@ def is_agent(text: str, mention: Mention, sentence_start: int, event: str, code:
     if mention.kind is ActorKind.PERSON:
         return (event in _BY_OFFICE or code in _BY_OFFICE) and (mention.office is not None or mention.role is not None)
     if mention.kind is ActorKind.ORGANISATION:
-        return mention.sector in ("GOV", "MIL", "REB")
+        return mention.sector in ("GOV", "MIL", ARMED_MOVEMENT)
     if mention.kind is not ActorKind.COUNTRY:
         return False
     if event == "PROTEST" and mention.form == "adjective":

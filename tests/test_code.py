@@ -156,6 +156,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("STATEMENT", "015", "SOM", "KEN", "asserted"),
         ),
         ("The Taliban rejected talks with the Afghan government.", ("REJECT", "120", "AFG", "AFG", "asserted")),
+        (
+            "Customs and Border Protection returned two stolen paintings to Poland.",
+            ("RETREAT", "084", "USA", "POL", "asserted"),
+        ),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

@@ -104,6 +104,14 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Germany donated 50 million euros to Jordan.", ("AID", "070", "DEU", "JOR", "asserted")),
         ("Thousands of Chilean students demonstrated on Tuesday.", ("PROTEST", "140", "CHL", "CHL", "asserted")),
         ("Hundreds of Kenyan workers took to the streets in Mombasa.", ("PROTEST", "141", "KEN", "KEN", "asserted")),
+        (
+            "Thousands of Chilean students demonstrated on Sunday, calling for free education.",
+            ("PROTEST", "140", "CHL", "CHL", "asserted"),
+        ),
+        (
+            "Germany condemned the arrest and called for Russia to free the journalist.",
+            ("REQUEST", "020", "DEU", "RUS", "asserted"),
+        ),
         # Aid or force that reaches a town reaches the town's country.
         ("Russian missiles struck Kharkiv overnight.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
         ("Japan flew tents and blankets to the city of Adana.", ("AID", "070", "JPN", "TUR", "asserted")),

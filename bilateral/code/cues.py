@@ -141,6 +141,10 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
                 governed.add(cue.start)  # "plans to impose restrictions": the restriction, still to come
             else:
                 governed.add(later.start)
+    for later in acts:  # "demonstrated …, calling for independence": the demand is how they protested
+        word = text[later.start : later.end].split(maxsplit=1)[0]
+        if later.value.event == "REQUEST" and word.endswith("ing") and any(c.start < later.start for c in acts):
+            governed.add(later.start)
     acts = [_as_threat(cue) if cue.start in vowed else cue for cue in acts if cue.start not in governed] or acts
     primary = max(acts, key=lambda cue: cue.value.rank)
     chosen = [primary]

@@ -168,6 +168,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Customs and Border Protection returned two stolen paintings to Poland.",
             ("RETREAT", "084", "USA", "POL", "asserted"),
         ),
+        (
+            "Bahrain and Qatar restored full diplomatic relations on Wednesday.",
+            ("SUPPORT", "054", "BHR+QAT", "", "asserted"),
+        ),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

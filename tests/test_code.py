@@ -196,6 +196,15 @@ def test_an_act_after_a_clause_break_is_its_own(gaz: Gazetteer) -> None:
     ]
 
 
+def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
+    """ "Russia summoned the British ambassador and warned …": Russia warned, and warned Britain."""
+    events = code_text("Russia summoned the British ambassador on Monday and warned of retaliation.", gaz, on=ON)
+    assert [brief(event) for event in events] == [
+        ("ACCUSE", "114", "RUS", "GBR", "asserted"),
+        ("THREATEN", "130", "RUS", "GBR", "asserted"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

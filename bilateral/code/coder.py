@@ -213,12 +213,40 @@ def _code_sentence(
                     [possessive, *slots],
                     sentence.start,
                 )
+        assigned = _coordinated(text, sentence, cue, found, slots, assigned)
         if assigned is None:
             continue
         event = _event(reading, sentence, cue, assigned, inside, slots, context, facts, until)
         if event is not None:
             events.append(event)
     return events
+
+
+def _coordinated(
+    text: str,
+    sentence: Sentence,
+    cue: Match[lexicon.CueSpec],
+    found: list[Match[lexicon.CueSpec]],
+    slots: list[roles.Slot],
+    assigned: roles.Roles | None,
+) -> roles.Roles | None:
+    """ "X accused Moscow of … and called on partners to …": a verb joined by "and" shares the first verb's subject."""
+    lead = next((earlier for earlier in found if earlier.end <= cue.start), None)
+    verb = text[cue.start : cue.end].split(maxsplit=1)[0].lower()
+    if lead is None or not (verb.endswith("ed") or verb in _PAST_TENSES):
+        return assigned  # "… for training and joint exercises" joins nouns, not verbs
+    if not _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start):
+        return assigned
+    first = roles.assign(text, sentence.start, sentence.end, (lead.start, lead.end, lead.value), slots, sentence.start)
+    if first is None or (assigned is not None and assigned.actor == first.actor):
+        return assigned
+    taken = _codes(first.actor)
+    recipient = tuple(party for party in (assigned.recipient if assigned else ()) if party.country not in taken)
+    return roles.Roles(first.actor, recipient or first.recipient, "coordinated")  # "summoned X and warned": X
+
+
+_PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})
+_AND_BEFORE = re.compile(r"(?<!\w)and\s+(?:also\s+|then\s+)?$")
 
 
 def _people(mentions: list[Mention]) -> list[Mention]:
@@ -263,8 +291,12 @@ def _event(
         recipient = _place_struck(reading.article.text, cue.end, until, _codes(actor))
     appeal = spec.event == "STATEMENT" and spec.cameo.startswith("02")
     if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL and not appeal:
+        first = cue.end if assigned.how == "coordinated" else sentence.start  # "… and called on partners": after it
         recipient = _fallback_recipient(
-            actor, [slot for slot in slots if slot.start < until], context, article_pair=spec.shape != "symmetric"
+            actor,
+            [slot for slot in slots if first <= slot.start < until],
+            context,
+            article_pair=spec.shape != "symmetric",
         )
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)

@@ -214,6 +214,8 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         "Moldova will import more power from Romania during peak winter demand.",
         "Ukraine received British-supplied weapons last year.",  # a hyphened participle modifies; it is no act
         "The State Department advised against travel to Tunisia.",  # an advisory, not a visit
+        "Xi said the two countries should help each other succeed.",  # a wish for both, not a demand
+        "Among the Ukrainians released were two journalists from Poland.",  # a participle describing a noun
         # Settled past told with "had" and no time is background, not news.
         "Germany had promised to send tanks to Ukraine.",
         # Killing by no one the sentence names is no act of force.

@@ -231,7 +231,7 @@ def _coordinated(
     assigned: roles.Roles | None,
 ) -> roles.Roles | None:
     """ "X accused Moscow of … and called on partners to …": a verb joined by "and" shares the first verb's subject."""
-    lead = next((earlier for earlier in found if earlier.end <= cue.start), None)
+    lead = next((earlier for earlier in reversed(found) if earlier.end <= cue.start), None)  # the verb it joins
     verb = text[cue.start : cue.end].split(maxsplit=1)[0].lower()
     if lead is None or not (verb.endswith("ed") or verb in _PAST_TENSES):
         return assigned  # "… for training and joint exercises" joins nouns, not verbs
@@ -242,7 +242,9 @@ def _coordinated(
         return assigned
     taken = _codes(first.actor)
     recipient = tuple(party for party in (assigned.recipient if assigned else ()) if party.country not in taken)
-    return roles.Roles(first.actor, recipient or first.recipient, "coordinated")  # "summoned X and warned": X
+    if not recipient and lead.value.shape != "statement":
+        recipient = first.recipient  # "summoned the British ambassador and warned": Britain was warned
+    return roles.Roles(first.actor, recipient, "coordinated")
 
 
 _PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})

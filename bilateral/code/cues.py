@@ -46,6 +46,12 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
         return False
     before = sentence.text[max(0, cue.start - sentence.start - _LOOK_BACK) : cue.start - sentence.start]
+    if (
+        cue.value.phrase.endswith(("~", "ed"))
+        and " " not in cue.value.phrase
+        and _BE_AFTER.match(sentence.text, cue.end - sentence.start)
+    ):
+        return False  # "the Ukrainians released were …": a participle describing a noun, not an act
     if before.endswith("-"):
         return False  # "British-supplied weapons", "U.N.-backed force": a modifier, not an act
     if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
@@ -64,6 +70,7 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     return not (_KINDS_AFTER.match(after) and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
 
 
+_BE_AFTER = re.compile(r"\s+(?:were|was|are|is|have|has|had)\b")
 _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )

@@ -400,8 +400,8 @@ def _demonstrators(text: str, before: list[Slot]) -> Roles | None:
 def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: list[Slot]) -> Roles | None:
     """ "A said B must …": A demands of B."""
     speakers = [slot for slot in found if slot.end <= reported_from and slot.via != "joint"]
-    if not speakers or not before:
-        return None
+    if not speakers or not before or before[-1].via == "joint":
+        return None  # "the two countries should …" is a wish for both, not a demand
     return _roles(speakers[-1:], before[-1:], "obligation")
 
 

@@ -172,6 +172,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Bahrain and Qatar restored full diplomatic relations on Wednesday.",
             ("SUPPORT", "054", "BHR+QAT", "", "asserted"),
         ),
+        (
+            "President Luiz Inacio Lula da Silva and Prime Minister Pedro Sanchez agreed to expand trade.",
+            ("AGREE", "030", "BRA+ESP", "", "asserted"),
+        ),
+        ("Talks between Egypt and Ethiopia resumed in Cairo.", ("CONSULT", "040", "EGY+ETH", "", "asserted")),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

@@ -31,8 +31,10 @@ _SAME_PARTY_GAP = re.compile(r"^(?:'s|’s)?\s*,?\s*(?:" + _TITLE_WORDS + r"\s+)
 _COMPOUND_GAP = re.compile(
     r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|acting|foreign|defen[cs]e|"
     r"[A-Z][\w.'-]*)\s+){0,5}"
-    r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?$"
-)
+    r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
+    r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
+)  # "President Prabowo and Prime Minister Anwar"
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE_CUE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _IT_AFTER_SAYING = re.compile(
@@ -345,7 +347,12 @@ def assign(
             return agentless
     if passive is not None and passive.end() == cue_start and spec.event in _SUFFERED:
         return None  # "Three soldiers were killed": the subject suffered the act; who did it is not said
-    between = [slot for slot in after if _BETWEEN_AFTER.search(text, cue_end, slot.start)]
+    between = [
+        slot
+        for slot in after
+        if _BETWEEN_AFTER.search(text, cue_end, slot.start)
+        or (spec.phrase.endswith(" between") and not text[cue_end : slot.start].strip(" the"))  # "talks between"
+    ]
     if between and text[cue_end : between[0].start].count(" ") <= 6:
         group = _compound(text, after[after.index(between[0]) :])
         if len(_countries(group)) >= 2:

@@ -177,6 +177,16 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("AGREE", "030", "BRA+ESP", "", "asserted"),
         ),
         ("Talks between Egypt and Ethiopia resumed in Cairo.", ("CONSULT", "040", "EGY+ETH", "", "asserted")),
+        # What an agreement allows and what a denial denies are no acts and no parties.
+        (
+            "Japan and Britain signed a defence pact that will allow joint exercises.",
+            ("SUPPORT", "057", "GBR+JPN", "", "asserted"),
+        ),
+        ("Iran denied that it had sent drones to Russia.", ("STATEMENT", "016", "IRN", "", "asserted")),
+        (
+            "Romania said it would not allow Russian drones in its airspace and was in contact with NATO allies.",
+            ("REJECT", "120", "ROU", "RUS", "asserted"),
+        ),
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

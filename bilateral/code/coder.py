@@ -291,7 +291,9 @@ def _event(
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and spec.event in _AT_A_PLACE and len(_codes(actor)) == 1:
         recipient = _place_struck(reading.article.text, cue.end, until, _codes(actor))
-    appeal = spec.event == "STATEMENT" and spec.cameo.startswith("02")
+    appeal = spec.event == "STATEMENT" and (
+        spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(reading.article.text, cue.end)))
+    )  # an appeal to all, or a denial "that …": no one is addressed
     if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL and not appeal:
         first = cue.end if assigned.how == "coordinated" else sentence.start  # "… and called on partners": after it
         recipient = _fallback_recipient(
@@ -395,6 +397,7 @@ def _place_struck(text: str, cue_end: int, until: int, taken: frozenset[str]) ->
     return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
 
 
+_THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
 _AT_A_PLACE = frozenset({"AID", "ASSAULT"})
 _PLACE_AFTER = re.compile(
     r"[^.;]{0,50}?\b(?:to|in|on|at|near|into|over|targeting)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|"

@@ -111,6 +111,8 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     if cue.value.event not in _GOVERNING:
         return False
     between = text[cue.end : later.start]
+    if _CONTENT_CLAUSE.search(between):
+        return True  # "signed an agreement … that will allow … joint exercises": what the agreement allows
     if _CLAUSE_BREAK.search(between):
         return False  # "failed to sign a deal after talks", "agreed …, the White House said, hours after X threatened"
     return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
@@ -222,9 +224,12 @@ def clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon
         between = text[cue.end : later.start]
         if later.start > cue.end and _NEXT_CLAUSE.search(between) and not _SHARED_OBJECT.fullmatch(between):
             return later.start
-    return end
+    predicate = _NEXT_PREDICATE.search(text, cue.end, end)  # "would not allow …, and was in contact with NATO"
+    return predicate.start() if predicate else end
 
 
+_NEXT_PREDICATE = re.compile(r",?\s+and\s+(?:was|is|were|are|has|have|had|remains|remained)\b")
+_CONTENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:will|would|allows?|lets?|commits?|obliges?|requires?)\b")
 _NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
 _SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"
 

@@ -98,6 +98,7 @@ _POST_BEFORE = re.compile(
 _PEOPLE = re.compile(r"^[A-Z][a-z]+(?<!s)s$")  # "Palestinians blamed …": a people, not a modifier
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
+_DENIAL = "016"  # a denial's "that"-clause is what is denied, not whom it addresses
 _SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
@@ -331,7 +332,7 @@ def assign(
     before = [slot for slot in found if slot.end <= cue_start and slot.start >= reported_from]
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
-        return _statement(found, cue_start)
+        return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
     passive = _PASSIVE_BEFORE.search(text, start, cue_start)
     if passive is not None and passive.end() == cue_start and after:
         by = [slot for slot in after if _BY_AFTER.match(text[cue_end : slot.start] + " ")]
@@ -412,8 +413,8 @@ def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: l
     return _roles(speakers[-1:], before[-1:], "obligation")
 
 
-def _statement(found: list[Slot], cue_start: int) -> Roles | None:
-    """The speaker acts; the first other country named is spoken about."""
+def _statement(found: list[Slot], cue_start: int, *, denial: bool = False) -> Roles | None:
+    """The speaker acts; the first other country named is spoken about (in a denial, before what is denied)."""
     speakers = [slot for slot in found if slot.end <= cue_start and slot.via != "joint" and slot.agent]
     speaker = speakers[-1:] or [slot for slot in found if slot.start >= cue_start and slot.agent][:1]
     if not speaker:
@@ -421,7 +422,10 @@ def _statement(found: list[Slot], cue_start: int) -> Roles | None:
     others = [
         slot
         for slot in found
-        if slot is not speaker[0] and not slot.countries & speaker[0].countries and slot.via != "joint"
+        if slot is not speaker[0]
+        and not slot.countries & speaker[0].countries
+        and slot.via != "joint"
+        and not (denial and slot.start >= cue_start)
     ]
     return _roles(speaker, others[:1], "speaker")
 

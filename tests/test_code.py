@@ -137,7 +137,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ),
         (
             "Iran's mission to the United Nations denied that Tehran had sent drones to Russia.",
-            ("STATEMENT", "016", "IRN", "RUS", "asserted"),
+            ("STATEMENT", "016", "IRN", "", "asserted"),
         ),
         ("The Egyptian army imposed a blockade on Libya.", ("COERCE", "191", "EGY", "LBY", "asserted")),
         ("The Israeli army lifted a blockade on Palestinian lorries.", ("RETREAT", "0872", "ISR", "PSE", "asserted")),

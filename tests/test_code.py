@@ -187,6 +187,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Romania said it would not allow Russian drones in its airspace and was in contact with NATO allies.",
             ("REJECT", "120", "ROU", "RUS", "asserted"),
         ),
+        ("An anti-Chinese mob in Peru attacked a shop.", ("ASSAULT", "190", "PER", "PER", "asserted")),  # a stance
         # A sanction undone is a concession.
         ("Canada lifted its long-standing embargo on Cuba.", ("CONCEDE", "081", "CAN", "CUB", "asserted")),
         ("India eased some tariffs on Japanese steel.", ("CONCEDE", "081", "IND", "JPN", "asserted")),

@@ -96,6 +96,8 @@ _POST_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE = re.compile(r"^[A-Z][a-z]+(?<!s)s$")  # "Palestinians blamed …": a people, not a modifier
+_STANCE_BEFORE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
+_BACKED_AFTER = re.compile(r"-(?:backed|allied|aligned|friendly|sponsored|funded|trained|supported)\b", re.IGNORECASE)
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
 _DENIAL = "016"  # a denial's "that"-clause is what is denied, not whom it addresses
@@ -163,8 +165,10 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
             mention.sector == "MED"
             or mention.country is None
             or (mention.kind is ActorKind.IGO and not titled and _not_the_body(text, start, mention))
+            or _STANCE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+            or _BACKED_AFTER.match(text, mention.end)
         ):
-            continue  # news agencies are sources; "the former UN chief" is a person, not the UN
+            continue  # sources; "the former UN chief" is a person; "anti-Syria", "Iran-backed" are stances
         if found and found[-1].mention is not None and _igo_title(text, found[-1], mention):
             previous = found[-1]  # "NATO Secretary General Jens Stoltenberg" speaks for NATO
             holder = replace(party(mention), country=previous.parties[0].country)

@@ -115,6 +115,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         # Aid or force that reaches a town reaches the town's country.
         ("Russian missiles struck Kharkiv overnight.", ("ASSAULT", "190", "RUS", "UKR", "asserted")),
         ("Japan flew tents and blankets to the city of Adana.", ("AID", "070", "JPN", "TUR", "asserted")),
+        ("Israel carried out airstrikes on targets in Lebanon.", ("ASSAULT", "190", "ISR", "LBN", "asserted")),
+        (
+            "The Turkish army launched an offensive against Kurdish militants in Syria.",
+            ("ASSAULT", "190", "TUR", "SYR", "asserted"),
+        ),
         # Drills with a partner are cooperation; one country's drills are a show of force.
         ("China held military exercises around Taiwan.", ("MOBILIZE", "150", "CHN", "TWN", "asserted")),
         ("The navies of Chile and Peru began their annual exercise.", ("COOPERATE", "062", "CHL+PER", "", "asserted")),

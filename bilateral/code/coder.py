@@ -290,7 +290,7 @@ def _event(
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and spec.event in _AT_A_PLACE and len(_codes(actor)) == 1:
-        recipient = _place_struck(reading.article.text, cue.end, until, _codes(actor))
+        recipient = _place_struck(reading.article.text, cue.end, until, _codes(actor), inside)
     appeal = spec.event == "STATEMENT" and (
         spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(reading.article.text, cue.end)))
     )  # an appeal to all, or a denial "that …": no one is addressed
@@ -387,12 +387,23 @@ def _at_home(
     return acting if domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo) else None
 
 
-def _place_struck(text: str, cue_end: int, until: int, taken: frozenset[str]) -> tuple[Party, ...]:
-    """ "struck Odesa", "flew tents to the city of Adana": the country of the town the act reached."""
+def _place_struck(
+    text: str, cue_end: int, until: int, taken: frozenset[str], mentions: list[Mention]
+) -> tuple[Party, ...]:
+    """ "struck Odesa", "flew tents to the city of Adana": the country of the town the act reached.
+
+    A name the gazetteer knows keeps its meaning ("in Lebanon" is the country, not Lebanon, Pennsylvania).
+    """
     match = _PLACE_AFTER.match(text, cue_end, until)
-    name = (match["name"] or match["name2"]) if match else None
-    found = place(name) if name else None
-    if name is None or found is None or found.country in taken:
+    if match is None:
+        return ()
+    at = match.start("name") if match["name"] else match.start("name2")
+    named = next((mention for mention in mentions if mention.start <= at < mention.end), None)
+    if named is not None:
+        return () if named.country in taken or named.country is None else (roles.party(named),)
+    name = match["name"] or match["name2"]
+    found = place(name)
+    if found is None or found.country in taken:
         return ()
     return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
 

@@ -233,6 +233,7 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         "Share prices rose in Seoul on Monday.",
         "The prototype was unveiled at a 2011 defence show in Istanbul.",
         "Moldova will import more power from Romania during peak winter demand.",
+        "Russian drones struck a fuel depot in March.",  # a month is no town
         "Ukraine received British-supplied weapons last year.",  # a hyphened participle modifies; it is no act
         "The State Department advised against travel to Tunisia.",  # an advisory, not a visit
         "Xi said the two countries should help each other succeed.",  # a wish for both, not a demand

@@ -402,12 +402,16 @@ def _place_struck(
     if named is not None:
         return () if named.country in taken or named.country is None else (roles.party(named),)
     name = match["name"] or match["name2"]
+    if name.split()[0].lower() in _NOT_TOWNS or len(name) < _SHORTEST_TOWN:
+        return ()  # "in March", "on Monday", "The …"
     found = place(name)
     if found is None or found.country in taken:
         return ()
     return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
 
 
+_NOT_TOWNS = frozenset({*dates.MONTHS, *dates.WEEKDAYS, "the", "police", "army", "navy", "president", "government"})
+_SHORTEST_TOWN = 4
 _THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
 _AT_A_PLACE = frozenset({"AID", "ASSAULT"})
 _PLACE_AFTER = re.compile(

@@ -238,7 +238,7 @@ def _references(
         person = _referent(here, context, at)
         if person is not None and not _inside(at, taken):
             found.append(Slot(at, start + match.end(), (party(person),), "pronoun"))
-    for match in _IT_AFTER_SAYING.finditer(sentence) if "it" in lowered else ():
+    for match in _IT_AFTER_SAYING.finditer(sentence) if " it " in lowered else ():
         at = start + match.start("it")
         speakers = [slot for slot in named if slot.end <= start + match.start() and slot.agent]
         if speakers and not _inside(at, taken):  # "China said it would …": it is China

@@ -22,10 +22,11 @@ from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import dates, domestic, lexicon, location, roles
+from bilateral.code import cues, dates, domestic, lexicon, location, roles
 from bilateral.code.modality import modality
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
+from bilateral.places import place
 from bilateral.read import read_text
 from bilateral.records import (
     ActorKind,
@@ -53,7 +54,10 @@ _RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
 )
-_TOWARD = re.compile(r"\b(?:toward|towards|against|near|border with|into|at)\b", re.IGNORECASE)
+_TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
+_EXERCISE = "062"
+_TOGETHER = frozenset({"joint", "between", "passive joint"})
+_WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
 _THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
@@ -63,13 +67,8 @@ _SPORTS = re.compile(
     r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
 )
 _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
-_GOVERNING = frozenset(
-    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
-)  # their objects are contents, not acts
-_DENIAL = "016"
-_SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
-_SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
-_INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
+_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
+_NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
 _BACKGROUND_REACH = 60  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
@@ -89,7 +88,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     speakers: list[Mention] = []
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
     events: dict[tuple[object, ...], Event] = {}
-    cues = _Spans(lexicon.cues().find(folded))
+    phrases = _Spans(lexicon.cues().find(folded))
     topics = _Spans(lexicon.contexts().find(folded))
     mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
@@ -101,8 +100,8 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
         ]
         found = [
             cue
-            for cue in cues.within(sentence.start, sentence.end)
-            if _needs_met(cue, sentence)
+            for cue in (cues.reading(match, sentence) for match in phrases.within(sentence.start, sentence.end))
+            if cue is not None
             and not any(m.start < cue.end and cue.start < m.end for m in inside)
             and not any(first <= cue.start < last for first, last in asides)
         ]
@@ -151,28 +150,6 @@ def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title:
     return code(recognise(repair(document), gazetteer))
 
 
-def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
-    if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
-        return False
-    before = sentence.text[: cue.start - sentence.start]
-    when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
-    if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
-        return cue.value.event == "AGREE" and sentence.text.startswith(" to ", when.end())
-    if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
-        return False  # "a man accused of …" describes the man
-    nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
-    return not nominal  # "the bans", "the meeting" name a thing; "the signing of" still reports one
-
-
-_WHEN_AFTER = re.compile(
-    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
-)
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
-_MODIFIER_BEFORE = re.compile(
-    r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"
-)
-
-
 def _codes(parties: tuple[Party, ...]) -> frozenset[str]:
     return frozenset(party.country for party in parties if party.country)
 
@@ -195,56 +172,6 @@ def _postposed(sentence: Sentence, cue: Match[lexicon.CueSpec], person: Mention)
     return 0 <= person.start - cue.end <= 2 and lead.endswith((",", '"', "\u201d"))
 
 
-def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpec]) -> bool:
-    """Whether ``later`` is the content of ``cue`` rather than an act of its own.
-
-    "agreed to continue cooperation" is AGREE; "accused Ukraine of shelling"
-    is ACCUSE alone; "refused to sign a statement criticising Russia" is REJECT.
-    """
-    if later.start <= cue.start:
-        return False
-    if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
-        return True
-    if cue.value.event not in _GOVERNING:
-        return False
-    between = text[cue.end : later.start]
-    if _CLAUSE_BREAK.search(between):
-        return False  # "failed to sign a deal after talks", "agreed …, the White House said, hours after X threatened"
-    return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
-
-
-_CLAUSE_BREAK = re.compile(
-    r";|\b(?:after|before|when|while|whereas|but|during|said|says|told|added)\b|,\s*(?:saying|adding|and)\b|\band\s+$"
-)
-
-
-def _chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:
-    """The strongest cue, and strong cues of other event types; statements only alone."""
-    denied = {
-        later.start
-        for cue in found
-        if cue.value.cameo == _DENIAL
-        for later in found
-        if later.start > cue.end and not _CLAUSE_BREAK.search(text, cue.end, later.start)
-    }  # "denied that Tehran had sent drones": what is denied did not happen by the speaker's word
-    found = [cue for cue in found if cue.start not in denied]
-    acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]
-    if not acts:
-        return []  # "said" alone attributes; it is not an event
-    governed = {later.start for cue in acts for later in acts if _governs(text, cue, later)}
-    acts = [cue for cue in acts if cue.start not in governed]
-    primary = max(acts, key=lambda cue: cue.value.rank)
-    chosen = [primary]
-    for cue in acts:
-        if (
-            cue is not primary
-            and cue.value.rank >= _SECONDARY_RANK
-            and cue.value.event not in {c.value.event for c in chosen}
-        ):
-            chosen.append(cue)
-    return sorted(chosen, key=lambda cue: cue.start)
-
-
 def _code_sentence(
     reading: ActorReading,
     sentence: Sentence,
@@ -257,18 +184,21 @@ def _code_sentence(
     asides = [
         (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
     ]
+    dateline = _DATELINE.match(sentence.text)
+    if dateline is not None:  # "SEOUL, May 28 -" says where the report was filed, not who acted
+        asides.append((sentence.start, sentence.start + dateline.end()))
     slots = [
         slot
         for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
         if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
     ]
     facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
-    found = [_eased(text, sentence.start, cue) for cue in found]
+    found = [cues.reinterpret(text, sentence.start, cue) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
-    for cue in _chosen(found, text):
+    for cue in cues.chosen(found, text):
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
-        until = _clause_end(text, cue, found, sentence.end)
+        until = cues.clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(
             text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from, until
         )
@@ -283,6 +213,7 @@ def _code_sentence(
                     [possessive, *slots],
                     sentence.start,
                 )
+        assigned = _coordinated(text, sentence, cue, found, slots, assigned)
         if assigned is None:
             continue
         event = _event(reading, sentence, cue, assigned, inside, slots, context, facts, until)
@@ -291,35 +222,33 @@ def _code_sentence(
     return events
 
 
-def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
-    """ "lifted long-standing sanctions", "eased the embargo": a sanction undone is a concession (CAMEO 081)."""
-    if cue.value.event != "SANCTION" or cue.value.cameo != "163":
-        return cue
-    lead = _EASING_BEFORE.search(text, max(start, cue.start - 40), cue.start)
-    if lead is None or lead.end() != cue.start:
-        return cue
-    return cue._replace(value=replace(cue.value, event="CONCEDE", cameo="081", mode=None))
+def _coordinated(
+    text: str,
+    sentence: Sentence,
+    cue: Match[lexicon.CueSpec],
+    found: list[Match[lexicon.CueSpec]],
+    slots: list[roles.Slot],
+    assigned: roles.Roles | None,
+) -> roles.Roles | None:
+    """ "X accused Moscow of … and called on partners to …": a verb joined by "and" shares the first verb's subject."""
+    lead = next((earlier for earlier in reversed(found) if earlier.end <= cue.start), None)  # the verb it joins
+    verb = text[cue.start : cue.end].split(maxsplit=1)[0].lower()
+    if lead is None or not (verb.endswith("ed") or verb in _PAST_TENSES):
+        return assigned  # "… for training and joint exercises" joins nouns, not verbs
+    if not _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start):
+        return assigned
+    first = roles.assign(text, sentence.start, sentence.end, (lead.start, lead.end, lead.value), slots, sentence.start)
+    if first is None or (assigned is not None and assigned.actor == first.actor):
+        return assigned
+    taken = _codes(first.actor)
+    recipient = tuple(party for party in (assigned.recipient if assigned else ()) if party.country not in taken)
+    if not recipient and lead.value.shape != "statement":
+        recipient = first.recipient  # "summoned the British ambassador and warned": Britain was warned
+    return roles.Roles(first.actor, recipient, "coordinated")
 
 
-_EASING_BEFORE = re.compile(
-    r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
-    r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
-    r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
-    re.IGNORECASE,
-)
-
-
-def _clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon.CueSpec]], end: int) -> int:
-    """Where the cue's clause ends: at the next cue coordinated with it ("… and urged", ", saying")."""
-    for later in found:
-        between = text[cue.end : later.start]
-        if later.start > cue.end and _NEXT_CLAUSE.search(between) and not _SHARED_OBJECT.fullmatch(between):
-            return later.start
-    return end
-
-
-_NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
-_SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"
+_PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})
+_AND_BEFORE = re.compile(r"(?<!\w)and\s+(?:also\s+|then\s+)?$")
 
 
 def _people(mentions: list[Mention]) -> list[Mention]:
@@ -360,19 +289,33 @@ def _event(
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
-    if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL:
+    if not recipient and spec.event in _AT_A_PLACE and len(_codes(actor)) == 1:
+        recipient = _place_struck(reading.article.text, cue.end, until, _codes(actor), inside)
+    appeal = spec.event == "STATEMENT" and (
+        spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(reading.article.text, cue.end)))
+    )  # an appeal to all, or a denial "that …": no one is addressed
+    if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL and not appeal:
+        first = cue.end if assigned.how == "coordinated" else sentence.start  # "… and called on partners": after it
         recipient = _fallback_recipient(
-            actor, [slot for slot in slots if slot.start < until], context, article_pair=spec.shape != "symmetric"
+            actor,
+            [slot for slot in slots if first <= slot.start < until],
+            context,
+            article_pair=spec.shape != "symmetric",
         )
         confidence = 0.45
     countries = _codes(actor) | _codes(recipient)
     acting = _at_home(reading.article.text, sentence, cue, actor, slots) if len(countries) == 1 else None
     if acting is not None and not recipient:
         (home,) = countries
+        if spec.event in domestic.AT_HOME:
+            event, code = domestic.AT_HOME[spec.event]
+            spec = replace(spec, event=event, cameo=code, mode=None)
         actor = (replace(actor[0], text=domestic.phrase(reading.article.text, acting)),)
         recipient = (domestic.recipient(reading.article.text, cue.end, sentence.end, home, inside),)
         confidence = 0.5
-    elif len(countries) < 2 and not (spec.event in _UNILATERAL and actor):
+    elif len(countries) < 2 and not (
+        actor and (spec.event in _UNILATERAL or spec.cameo == _EXERCISE or _speaks_alone(spec))
+    ):
         return None
     text = reading.article.text
     here = location.where(text, sentence.start, sentence.end, cue.end, inside, near=_NEAR)
@@ -385,16 +328,16 @@ def _event(
         code = "042"
     elif spec.event == "CONSULT" and place and recipient and place in _codes(recipient) and place not in _codes(actor):
         code = "042"  # met the host on its ground: a visit
-    mood = modality(sentence.text, relative_start, relative_start + cue.end - cue.start, intent=_is_intent(spec))
+    mood = _mood(sentence, spec, relative_start, relative_start + cue.end - cue.start)
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
+    if code == _EXERCISE and assigned.how not in _TOGETHER and not _WITH_OTHERS.search(sentence.text, relative_start):
+        event_type, code = "MOBILIZE", "150"  # one country's drills are a show of force (eval/dev/GUIDE.md)
+        recipient = recipient if _TOWARD.search(sentence.text) else ()
     if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
         event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
-    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
-        event_type, code = "AGREE", _PROMISABLE[event_type]  # a cooperative act still to come is a promise
-    elif mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
-        event_type, code = "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
+    event_type, code = _by_mood(event_type, code, mood, sentence)
     code_row = cameo(code)
     extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
     contexts = tuple(dict.fromkeys(facts.topics + extra))
@@ -419,7 +362,8 @@ def _event(
         longitude=at.longitude if at else None,
         background=dates.is_background(
             sentence.text[: cue.end - sentence.start + _BACKGROUND_REACH], reading.article.published, reading.window
-        ),
+        )
+        or _told_as_history(sentence.text[:relative_start], facts.when),
         confidence=confidence,
         coder=CODER,
         coder_version=CODER_VERSION,
@@ -431,14 +375,50 @@ def _at_home(
     text: str, sentence: Sentence, cue: Match[lexicon.CueSpec], actor: tuple[Party, ...], slots: list[roles.Slot]
 ) -> Mention | None:
     """The mention of a country's agent acting at home in a one-country act (see ``domestic``), if it is one."""
-    if cue.value.event not in domestic.TYPES or len(actor) != 1:
-        return None
-    if len({country for slot in slots for country in slot.countries}) != 1:
+    if len(actor) != 1 or len({country for slot in slots for country in slot.countries}) != 1:
         return None  # another country is named: not a domestic act
     acting = next((slot.mention for slot in slots if slot.parties == actor and slot.end <= cue.start), None)
-    if acting is None or not domestic.is_agent(text, acting, sentence.start, cue.value.event):
+    if acting is None:
         return None
-    return acting
+    if acting.sector == domestic.ARMED_MOVEMENT and cue.value.event != "STATEMENT":
+        return acting  # "the Taliban rejected talks with the Afghan government": a conflict's sides
+    if cue.value.event not in domestic.TYPES:
+        return None
+    return acting if domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo) else None
+
+
+def _place_struck(
+    text: str, cue_end: int, until: int, taken: frozenset[str], mentions: list[Mention]
+) -> tuple[Party, ...]:
+    """ "struck Odesa", "flew tents to the city of Adana": the country of the town the act reached.
+
+    A name the gazetteer knows keeps its meaning ("in Lebanon" is the country, not Lebanon, Pennsylvania).
+    """
+    match = _PLACE_AFTER.match(text, cue_end, until)
+    if match is None:
+        return ()
+    at = match.start("name") if match["name"] else match.start("name2")
+    named = next((mention for mention in mentions if mention.start <= at < mention.end), None)
+    if named is not None:
+        return () if named.country in taken or named.country is None else (roles.party(named),)
+    name = match["name"] or match["name2"]
+    if name.split()[0].lower() in _NOT_TOWNS or len(name) < _SHORTEST_TOWN:
+        return ()  # "in March", "on Monday", "The …"
+    found = place(name)
+    if found is None or found.country in taken:
+        return ()
+    return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
+
+
+_NOT_TOWNS = frozenset({*dates.MONTHS, *dates.WEEKDAYS, "the", "police", "army", "navy", "president", "government"})
+_SHORTEST_TOWN = 4
+_THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
+_AT_A_PLACE = frozenset({"AID", "ASSAULT"})
+_PLACE_AFTER = re.compile(
+    r"[^.;]{0,50}?\b(?:to|in|on|at|near|into|over|targeting)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|"
+    r"province|village|capital)\s+(?:of\s+)?)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+    r"|\s+(?P<name2>[A-Z][\w'’-]+)"
+)
 
 
 def _end_of(text: str, party: Party, sentence: Sentence) -> int:
@@ -454,6 +434,42 @@ _FORCES = re.compile(
 )
 
 
+def _mood(sentence: Sentence, spec: lexicon.CueSpec, start: int, end: int) -> Modality:
+    """The act's modality; a cue that carries its own modal ("will supply arms") is future, or conditional."""
+    mood = modality(sentence.text, start, end, intent=cues.is_intent(spec))
+    if spec.event == "THREATEN" and mood is Modality.FUTURE:
+        return Modality.ASSERTED  # "vowed to retaliate", "warned it would": the threat is made now (eval/dev/GUIDE.md)
+    if mood is Modality.ASSERTED and spec.event in _PROMISABLE and spec.phrase.startswith(("will ", "would ")):
+        conditional = spec.phrase.startswith("would") and _CONDITION.search(sentence.text)
+        return Modality.HYPOTHETICAL if conditional else Modality.FUTURE
+    return mood
+
+
+def _by_mood(event_type: str, code: str, mood: Modality, sentence: Sentence) -> tuple[str, str]:
+    """A cooperative act still to come is a promise (AGREE); a hostile one made conditional a THREATEN."""
+    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
+        return "AGREE", _PROMISABLE[event_type]
+    if mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
+        return "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
+    return event_type, code
+
+
+def _speaks_alone(spec: lexicon.CueSpec) -> bool:
+    """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides."""
+    return spec.event == "STATEMENT" and spec.rank > 0
+
+
+def _told_as_history(before: str, when: EventDate) -> bool:
+    """ "Scholz had promised to …" with no time: settled past, not news (eval/dev/GUIDE.md §1).
+
+    Not in reported speech, where "had" is only the tense of "said": "she said she had spoken with …".
+    """
+    return when.method in _NO_TIME_GIVEN and bool(_PLUPERFECT.search(before)) and not _REPORTING.search(before)
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|noted)\b", re.IGNORECASE)
+
+
 def _threat(code: str) -> str:
     """The CAMEO threat of a conditional hostile act: of relations cut, of sanctions, of force."""
     if code in ("160", "161", "164", "166"):
@@ -463,16 +479,6 @@ def _threat(code: str) -> str:
     if code.startswith("17"):
         return "132"
     return "138"
-
-
-def _is_intent(spec: lexicon.CueSpec) -> bool:
-    """An AGREE cue that states an intention ("plans to", "will visit") is about the future.
-
-    An agreement or a pledge already made ("agreed to continue", "pledged that") is
-    asserted: the AGREE type says it looks ahead (eval/dev/GUIDE.md).
-    """
-    words = spec.phrase.split()
-    return spec.event == "AGREE" and words[0] in _INTENT_WORDS
 
 
 def _fallback_recipient(

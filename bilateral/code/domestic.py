@@ -21,7 +21,11 @@ import re
 
 from bilateral.records import ActorKind, Mention, Party
 
-TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE"})
+TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONCEDE", "SANCTION"})
+ARMED_MOVEMENT = (
+    "REB"  # the sector of an armed movement (actors/data/organisations.tsv): any act it does at home counts
+)
+AT_HOME = {"SANCTION": ("COERCE", "172")}  # a ban at home is coercion, not sanctions between states
 _STATE = (
     r"government|authorities|regime|junta|police|riot police|security forces|forces|army|military|troops|soldiers|"
     r"troopers|paramilitar(?:y|ies)|army bulldozers|bulldozers|tanks|helicopters|gunships|aircraft|warplanes|jets|"
@@ -35,7 +39,7 @@ _NON_STATE = (
     r"settlers|mobs?|rioters|crowds?|villagers|activists"
 )
 AGENT = re.compile(
-    r"(?:'s|’s)?\s+(?:[a-z]+\s+){0,2}?(?:" + _STATE + "|" + _NON_STATE + r")\b",
+    r"(?:'s|’s)?\s+(?:[a-z]+\s+)?(?:" + _STATE + "|" + _NON_STATE + r")\b",
 )
 _AGENT_IN = re.compile(r"\b(?:" + _STATE + "|" + _NON_STATE + r")\s+(?:in|of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET = re.compile(
@@ -46,20 +50,23 @@ _TARGET = re.compile(
     r"emergency|positions|camps?|strongholds?|bases?|villages?|towns?|city|homes)\b",
     re.IGNORECASE,
 )
-_BY_OFFICE = frozenset({"ASSAULT", "COERCE"})
+_BY_OFFICE = frozenset({"ASSAULT", "COERCE", "0831"})  # force, coercion, and stepping down (by event or CAMEO code)
 
 
-def is_agent(text: str, mention: Mention, sentence_start: int, event: str) -> bool:
+def is_agent(text: str, mention: Mention, sentence_start: int, event: str, code: str) -> bool:
     """Whether the mention names a sub-state agent: "Iraqi police", "Sudan's government", "rebels in Mali".
 
-    An office holder counts only for force and coercion: a leader who "conceded defeat" is in an election.
+    An office holder counts only for force, coercion and resigning: a leader who "conceded defeat" is in an
+    election.
     """
     if mention.kind is ActorKind.PERSON:
-        return event in _BY_OFFICE and (mention.office is not None or mention.role is not None)
+        return (event in _BY_OFFICE or code in _BY_OFFICE) and (mention.office is not None or mention.role is not None)
     if mention.kind is ActorKind.ORGANISATION:
-        return mention.sector in ("GOV", "MIL", "REB")
+        return mention.sector in ("GOV", "MIL", ARMED_MOVEMENT)
     if mention.kind is not ActorKind.COUNTRY:
         return False
+    if event == "PROTEST" and mention.form == "adjective":
+        return True  # "Thousands of Iraqi Kurds demonstrated": a country's people acting together
     return bool(AGENT.match(text, mention.end)) or located(text, sentence_start, mention.start)
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from bilateral.actors.fold import fold
 from bilateral.ontology import EVENTS, cameo
 from bilateral.phrases import PhraseMatcher
 from bilateral.tables import package_rows
@@ -25,6 +26,7 @@ class CueSpec:
     needs: re.Pattern[str] | None
     rank: int
     phrase: str
+    alternatives: tuple[CueSpec, ...] = ()  # other readings of the same words ("launched" talks or missiles)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -74,7 +76,14 @@ def cues() -> PhraseMatcher[CueSpec]:
                 row["event"], row["cameo"], row["mode"] or None, row["shape"], needs, int(row["rank"]), phrase
             )
             pairs += [(form, spec) for form in expand(phrase)]
-    return PhraseMatcher(pairs)
+    readings: dict[str, list[CueSpec]] = {}
+    for form, spec in pairs:
+        readings.setdefault(fold(form), []).append(spec)
+    merged = {}
+    for form, specs in readings.items():
+        distinct = list(dict.fromkeys(specs))
+        merged[form] = replace(distinct[0], alternatives=tuple(distinct[1:]))
+    return PhraseMatcher(merged.items())
 
 
 @cache

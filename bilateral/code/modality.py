@@ -13,7 +13,7 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|unless|threatened to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_WOULD = re.compile(r"\bwould\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould\s+(?:[\w%-]+\s+){0,4}$", re.IGNORECASE)
 _WILL_IN_CLAUSE = re.compile(
     r"\b(?:will|is due to|are due to|is to|are to|is scheduled to|plans to)\b[^,;.]{0,60}$", re.IGNORECASE
 )

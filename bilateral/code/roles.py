@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
@@ -31,10 +31,17 @@ _SAME_PARTY_GAP = re.compile(r"^(?:'s|’s)?\s*,?\s*(?:" + _TITLE_WORDS + r"\s+)
 _COMPOUND_GAP = re.compile(
     r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|acting|foreign|defen[cs]e|"
     r"[A-Z][\w.'-]*)\s+){0,5}"
-    r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?$"
-)
+    r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?"
+    r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
+    r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
+)  # "President Prabowo and Prime Minister Anwar"
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE_CUE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IT_AFTER_SAYING = re.compile(
+    r"\b(?:said|says|added|announced|warned|stated|insisted|confirmed|declared|vowed|pledged)\s+(?:that\s+)?(?P<it>it)\b"
+    r"(?!\s+(?:was|is|has|had)\s+(?:not\s+)?(?:clear|unclear|likely|unlikely|possible|important|time|too))",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _JOINT = re.compile(
     r"\b(?:the two (?:presidents|leaders|sides|countries|nations|ministers|diplomats|governments|delegations|"
@@ -67,7 +74,10 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGENT_AFTER = re.compile(
-    r"\s+(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
+    r"\s+(?:(?:junior|senior|top|deputy|acting|former|new|suicide|nationalist|separatist|rebel|opposition|riot|"
+    r"security|special|border|state|federal|interim|military|naval|foreign|tank|artillery|air|drone|missile|rocket|"
+    r"mortar)\s+)?"
+    r"(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
     r"leaders?|ministers?|ministry|foreign|defen[cs]e|counterparts?|delegations?|diplomats?|ambassadors?|envoys?|embassy|"
     r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
     r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
@@ -76,7 +86,8 @@ _AGENT_AFTER = re.compile(
     r"students|workers|rebels?|rebel forces|guerrillas?|guerillas|militants?|militias?|militiamen|insurgents?|"
     r"separatists?|fighters|gunmen|settlers|helicopters|gunships|tanks|bulldozers|paramilitar(?:y|ies)|riot police|"
     r"armed groups?|"
-    r"high commissioner|navies|coastguard|fighter jets|warplanes)\b",
+    r"high commissioner|navies|coastguard|fighter jets|warplanes|air strikes?|airstrikes?|strikes|shelling|"
+    r"artillery|rockets?|shells|bombers|peacekeepers|peacekeeping troops)\b",
     re.IGNORECASE,
 )
 _RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)
@@ -84,8 +95,12 @@ _POST_BEFORE = re.compile(
     r"\b(?:mission|ambassador|envoy|representative|delegation|delegate|permanent representative)\s+to\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PEOPLE = re.compile(r"^[A-Z][a-z]+(?<!s)s$")  # "Palestinians blamed …": a people, not a modifier
+_STANCE_BEFORE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
+_BACKED_AFTER = re.compile(r"-(?:backed|allied|aligned|friendly|sponsored|funded|trained|supported)\b", re.IGNORECASE)
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
+_DENIAL = "016"  # a denial's "that"-clause is what is denied, not whom it addresses
 _SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
@@ -139,22 +154,37 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
     """The slots of the sentence ``text[start:end]`` (offsets into the article text)."""
     found: list[Slot] = []
     people = list(context.earlier_people)
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        titled = (
+            following is not None
+            and following.kind is ActorKind.PERSON
+            and _IGO_TITLE_GAP.match(text[mention.end : following.start])
+        )
         if (
             mention.sector == "MED"
             or mention.country is None
-            or (mention.kind is ActorKind.IGO and _not_the_body(text, start, mention))
+            or (mention.kind is ActorKind.IGO and not titled and _not_the_body(text, start, mention))
+            or _STANCE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
+            or _BACKED_AFTER.match(text, mention.end)
         ):
-            continue  # news agencies are sources; "the former UN chief" is a person, not the UN
-        if found and found[-1].mention is not None and _same_party(text, found[-1], mention):
+            continue  # sources; "the former UN chief" is a person; "anti-Syria", "Iran-backed" are stances
+        if found and found[-1].mention is not None and _igo_title(text, found[-1], mention):
+            previous = found[-1]  # "NATO Secretary General Jens Stoltenberg" speaks for NATO
+            holder = replace(party(mention), country=previous.parties[0].country)
+            found[-1] = Slot(previous.start, mention.end, (holder,), previous.via, mention)
+        elif found and found[-1].mention is not None and _same_party(text, found[-1], mention):
             previous = found[-1]
             best = mention if _KIND_RANK[mention.kind] < _KIND_RANK[previous.parties[0].kind] else previous.mention
             assert best is not None
             found[-1] = Slot(previous.start, mention.end, (party(best),), previous.via, best)  # a name: an agent
         else:
             via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
-            agent = (not _is_place(text, mention.start) or located(text, start, mention.start)) and (
-                mention.form != "adjective" or bool(_AGENT_AFTER.match(text, mention.end))
+            place = mention.form != "adjective" and _is_place(text, mention.start)  # "in Seoul", not "in Israeli fire"
+            agent = (not place or located(text, start, mention.start)) and (
+                mention.form != "adjective"
+                or bool(_AGENT_AFTER.match(text, mention.end))
+                or bool(_PEOPLE.match(mention.text))
             )
             found.append(Slot(mention.start, mention.end, (party(mention),), via, mention, agent))
         if mention.kind is ActorKind.PERSON:
@@ -170,6 +200,23 @@ def _not_the_body(text: str, start: int, mention: Mention) -> bool:
         return True
     post = _POST_BEFORE.search(text, max(start, mention.start - 40), mention.start)
     return post is not None and post.end() == mention.start
+
+
+def _igo_title(text: str, previous: Slot, mention: Mention) -> bool:
+    """An IGO's title before a person: "UN Secretary-General António Guterres", "NATO chief Mark Rutte"."""
+    gap = text[previous.end : mention.start]
+    return (
+        previous.parties[0].kind is ActorKind.IGO
+        and mention.kind is ActorKind.PERSON
+        and bool(_IGO_TITLE_GAP.match(gap))
+    )
+
+
+_IGO_TITLE_GAP = re.compile(
+    r"^(?:'s|’s)?\s+(?:deputy\s+|acting\s+)?(?:secretary[- ]general|secretary|director[- ]general|chief|head|"
+    r"president|high representative|envoy|spokes(?:man|woman|person)|commissioner|chair(?:man|woman)?)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _same_party(text: str, previous: Slot, mention: Mention) -> bool:
@@ -191,6 +238,11 @@ def _references(
         person = _referent(here, context, at)
         if person is not None and not _inside(at, taken):
             found.append(Slot(at, start + match.end(), (party(person),), "pronoun"))
+    for match in _IT_AFTER_SAYING.finditer(sentence) if " it " in lowered else ():
+        at = start + match.start("it")
+        speakers = [slot for slot in named if slot.end <= start + match.start() and slot.agent]
+        if speakers and not _inside(at, taken):  # "China said it would …": it is China
+            found.append(Slot(at, start + match.end("it"), speakers[-1].parties, "pronoun"))
     firsts = _FIRST_PERSON.finditer(sentence) if ("we" in lowered or "our" in lowered or "us" in lowered) else ()
     for match in firsts:
         at = start + match.start()
@@ -284,7 +336,7 @@ def assign(
     before = [slot for slot in found if slot.end <= cue_start and slot.start >= reported_from]
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
-        return _statement(found, cue_start)
+        return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
     passive = _PASSIVE_BEFORE.search(text, start, cue_start)
     if passive is not None and passive.end() == cue_start and after:
         by = [slot for slot in after if _BY_AFTER.match(text[cue_end : slot.start] + " ")]
@@ -300,7 +352,12 @@ def assign(
             return agentless
     if passive is not None and passive.end() == cue_start and spec.event in _SUFFERED:
         return None  # "Three soldiers were killed": the subject suffered the act; who did it is not said
-    between = [slot for slot in after if _BETWEEN_AFTER.search(text, cue_end, slot.start)]
+    between = [
+        slot
+        for slot in after
+        if _BETWEEN_AFTER.search(text, cue_end, slot.start)
+        or (spec.phrase.endswith(" between") and not text[cue_end : slot.start].strip(" the"))  # "talks between"
+    ]
     if between and text[cue_end : between[0].start].count(" ") <= 6:
         group = _compound(text, after[after.index(between[0]) :])
         if len(_countries(group)) >= 2:
@@ -309,7 +366,7 @@ def assign(
         return _obligation(found, cue_start, reported_from, before)
     subject = _subject(text, before)
     if not subject and spec.event == "PROTEST":
-        return _crowd(found)
+        return _crowd(found) or _demonstrators(text, before)
     if not subject:
         return _participle(text, after, start, cue_start)
     objects = _object(text, after, subject, spec.event, spec.cameo)
@@ -344,16 +401,24 @@ def _crowd(found: list[Slot]) -> Roles | None:
     return _roles(places[:1], targets[:1], "crowd")
 
 
+def _demonstrators(text: str, before: list[Slot]) -> Roles | None:
+    """ "Thousands of Iraqi Kurds demonstrated": a country's people protest (the recipient is not said)."""
+    crowd = [slot for slot in before if slot.mention is not None and slot.mention.form == "adjective"]
+    if not crowd or _is_place(text, crowd[-1].start):
+        return None
+    return _roles(crowd[-1:], [], "crowd")
+
+
 def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: list[Slot]) -> Roles | None:
     """ "A said B must …": A demands of B."""
     speakers = [slot for slot in found if slot.end <= reported_from and slot.via != "joint"]
-    if not speakers or not before:
-        return None
+    if not speakers or not before or before[-1].via == "joint":
+        return None  # "the two countries should …" is a wish for both, not a demand
     return _roles(speakers[-1:], before[-1:], "obligation")
 
 
-def _statement(found: list[Slot], cue_start: int) -> Roles | None:
-    """The speaker acts; the first other country named is spoken about."""
+def _statement(found: list[Slot], cue_start: int, *, denial: bool = False) -> Roles | None:
+    """The speaker acts; the first other country named is spoken about (in a denial, before what is denied)."""
     speakers = [slot for slot in found if slot.end <= cue_start and slot.via != "joint" and slot.agent]
     speaker = speakers[-1:] or [slot for slot in found if slot.start >= cue_start and slot.agent][:1]
     if not speaker:
@@ -361,7 +426,10 @@ def _statement(found: list[Slot], cue_start: int) -> Roles | None:
     others = [
         slot
         for slot in found
-        if slot is not speaker[0] and not slot.countries & speaker[0].countries and slot.via != "joint"
+        if slot is not speaker[0]
+        and not slot.countries & speaker[0].countries
+        and slot.via != "joint"
+        and not (denial and slot.start >= cue_start)
     ]
     return _roles(speaker, others[:1], "speaker")
 
@@ -415,14 +483,18 @@ def _object(text: str, after: list[Slot], subject: list[Slot], event: str, code:
         return []
     marker = _TARGET_MARKER.get(event) or _TARGET_MARKER.get(code)
     marked = [slot for slot in rest if marker is not None and marker.search(text, max(0, slot.start - 16), slot.start)]
-    if marked:
-        return _compound(text, rest[rest.index(marked[0]) :])
+    skipped = rest[: rest.index(marked[0])] if marked else []
+    passed = _ORIGIN if marker is _TO else _VENUE
+    if marked and all(passed.search(text, max(0, slot.start - 24), slot.start) for slot in skipped):
+        return _compound(text, rest[rest.index(marked[0]) :])  # skipping only venues ("at the WTO")
     if _is_place(text, rest[0].start) and code != _VISIT:
         return []  # "met in Seoul" names where; "arrived in Seoul" names whom the visitor came to
     return _compound(text, rest)
 
 
 _VISIT = "042"
+_VENUE = re.compile(r"\b(?:at|in|before|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_ORIGIN = re.compile(r"\b(?:at|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_MARKER = {"ACCUSE": _AGAINST, "THREATEN": _AGAINST, "AID": _TO, "084": _TO}  # by event, or CAMEO code

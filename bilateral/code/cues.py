@@ -1,0 +1,258 @@
+"""Which cues of a sentence speak, and what each one says.
+
+A phrase can be read several ways ("launched" a working group or a rocket):
+``reading`` keeps the first reading whose condition the sentence meets, and
+drops nominal uses ("the bans"), modifiers ("British-supplied") and the like.
+``reinterpret`` turns a cue into what its context makes it (sanctions lifted
+are a concession, a ceasefire in effect a retreat, an appeal to all sides a
+statement). ``chosen`` picks the acts a sentence reports: the strongest cue,
+strong cues of other types, never the content of a governing cue ("agreed to
+continue cooperation") or of a denial; ``clause_end`` says where a cue's clause
+ends, so that its objects are its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bilateral.code import lexicon
+from bilateral.phrases import Match
+from bilateral.records import Sentence
+
+_NEXT_WORD = 12  # characters: "plans to impose restrictions"
+_LOOK_BACK = 60  # characters before a cue that can make it a noun or a modifier
+_VOWS = frozenset({"vow~", "pledge~", "promise~"})
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "THREATEN"})
+_GOVERNING = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
+)  # their objects are contents, not acts
+_DENIAL = "016"
+_SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
+_SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
+_INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
+
+
+def reading(match: Match[lexicon.CueSpec], sentence: Sentence) -> Match[lexicon.CueSpec] | None:
+    """The first reading of the cue's words whose conditions the sentence meets ("launched a missile")."""
+    for spec in (match.value, *match.value.alternatives):
+        cue = match._replace(value=spec)
+        if _needs_met(cue, sentence):
+            return cue
+    return None
+
+
+def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
+    if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
+        return False
+    before = sentence.text[max(0, cue.start - sentence.start - _LOOK_BACK) : cue.start - sentence.start]
+    if (
+        cue.value.phrase.endswith(("~", "ed"))
+        and " " not in cue.value.phrase
+        and _BE_AFTER.match(sentence.text, cue.end - sentence.start)
+    ):
+        return False  # "the Ukrainians released were …": a participle describing a noun, not an act
+    if before.endswith("-"):
+        return False  # "British-supplied weapons", "U.N.-backed force": a modifier, not an act
+    if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
+        return False  # "advised against travel to Tunisia" is an advisory, not a visit
+    if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
+        return False  # "a pledge made at the Camp David summit" names a past meeting
+    when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
+    if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
+        return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
+    if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
+        return False  # "a man accused of …" describes the man
+    after = sentence.text[cue.end - sentence.start :]
+    nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
+    if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(after)):
+        return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
+    return not (_KINDS_AFTER.match(after) and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
+
+
+_BE_AFTER = re.compile(r"\s+(?:were|was|are|is|have|has|had)\b")
+_WHEN_AFTER = re.compile(
+    r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
+
+
+_AGAINST_TRAVEL = re.compile(
+    r"\b(?:against|warn(?:ed|s|ing)? (?:citizens )?against|advisory on|ban on)\s+(?:all\s+)?$", re.I
+)
+_NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
+
+
+_MODIFIED_BEFORE = re.compile(
+    r"\b(?:a|an|two|three|both|of|and|or|between|among|against|with|other)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_KINDS_AFTER = re.compile(
+    r"\s+(?:countries|states|nations|entities|individuals|companies|firms|banks|groups|organi[sz]ations|officials|"
+    r"vessels|tankers|goods|products|people|persons|regimes?|territor(?:y|ies)|areas?|zones?)\b",
+    re.IGNORECASE,
+)
+
+
+_MODIFIER_BEFORE = re.compile(
+    r"\b(?:a|an|the|two|three|several|\d+)\s+(?:\w+\s+)?(?:man|woman|men|women|people|person|suspects?|citizens?|nationals?)\s+$"
+)
+
+
+def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpec]) -> bool:
+    """Whether ``later`` is the content of ``cue`` rather than an act of its own.
+
+    "agreed to continue cooperation" is AGREE; "accused Ukraine of shelling"
+    is ACCUSE alone; "refused to sign a statement criticising Russia" is REJECT.
+    """
+    if later.start <= cue.start:
+        return False
+    if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
+        return True
+    if cue.value.event not in _GOVERNING:
+        return False
+    between = text[cue.end : later.start]
+    if _CONTENT_CLAUSE.search(between):
+        return True  # "signed an agreement … that will allow … joint exercises": what the agreement allows
+    if _CLAUSE_BREAK.search(between):
+        return False  # "failed to sign a deal after talks", "agreed …, the White House said, hours after X threatened"
+    return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|\b(?:after|before|when|while|whereas|but|during|said|says|told|added)\b|,\s*(?:saying|adding|and)\b|\band\s+$"
+)
+
+
+def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:
+    """The strongest cue, and strong cues of other event types; statements only alone."""
+    denied = {
+        later.start
+        for cue in found
+        if cue.value.cameo == _DENIAL
+        for later in found
+        if later.start > cue.end and not _CLAUSE_BREAK.search(text, cue.end, later.start)
+    }  # "denied that Tehran had sent drones": what is denied did not happen by the speaker's word
+    found = [cue for cue in found if cue.start not in denied]
+    acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]
+    if not acts:
+        return []  # "said" alone attributes; it is not an event
+    governed: set[int] = set()
+    vowed: set[int] = set()
+    for cue in acts:
+        for later in acts:
+            if not _governs(text, cue, later):
+                continue
+            hostile = later.value.event in _HOSTILE and later.start - cue.end <= _NEXT_WORD
+            if hostile and cue.value.phrase.split()[0] in _VOWS:
+                governed.add(cue.start)  # "vowed to retaliate": a promise of harm is a threat
+                vowed.add(later.start)
+            elif hostile and is_intent(cue.value):
+                governed.add(cue.start)  # "plans to impose restrictions": the restriction, still to come
+            else:
+                governed.add(later.start)
+    for later in acts:  # "demonstrated …, calling for independence": the demand is how they protested
+        word = text[later.start : later.end].split(maxsplit=1)[0]
+        if later.value.event == "REQUEST" and word.endswith("ing") and any(c.start < later.start for c in acts):
+            governed.add(later.start)
+    acts = [_as_threat(cue) if cue.start in vowed else cue for cue in acts if cue.start not in governed] or acts
+    primary = max(acts, key=lambda cue: cue.value.rank)
+    chosen = [primary]
+    for cue in acts:
+        if (
+            cue is not primary
+            and cue.value.rank >= _SECONDARY_RANK
+            and cue.value.event not in {c.value.event for c in chosen}
+        ):
+            chosen.append(cue)
+    return sorted(chosen, key=lambda cue: cue.start)
+
+
+def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "lifted long-standing sanctions", "eased the embargo": a sanction undone is a concession (CAMEO 081);
+    "lifted a day-old blockade" a retreat (0872)."""
+    undone = _UNDONE.get(cue.value.cameo)
+    if undone is None:
+        return cue
+    lead = _EASING_BEFORE.search(text, max(start, cue.start - 40), cue.start)
+    if lead is None or lead.end() != cue.start:
+        return cue
+    event, code = undone
+    return cue._replace(value=replace(cue.value, event=event, cameo=code, mode=None))
+
+
+_UNDONE = {"163": ("CONCEDE", "081"), "191": ("RETREAT", "0872")}  # sanctions eased; a blockade lifted
+_EASING_BEFORE = re.compile(
+    r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
+    r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
+    r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+
+
+def _in_effect(text: str, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "a ceasefire … took effect", "the truce has held": a ceasefire done, RETREAT, not only declared."""
+    if cue.value.cameo != _TRUCE or not _IN_EFFECT.match(text, cue.end):
+        return cue
+    return cue._replace(value=replace(cue.value, event="RETREAT"))
+
+
+_TRUCE = "0871"
+_IN_EFFECT = re.compile(
+    r"[^.;]{0,60}?\b(?:took|takes|came|comes|went|goes|entered)\s+(?:into\s+)?(?:effect|force|hold)\b|"
+    r"\s+(?:has|had|largely|mostly|appeared to|seemed to)?\s*(?:held|holding|hold)\b",
+    re.IGNORECASE,
+)
+
+
+def _appeal(text: str, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "urged all parties to …", "called for restraint": an appeal to no one in particular is a STATEMENT (02x)."""
+    if cue.value.event != "REQUEST" or not _NO_ADDRESSEE.match(text, cue.end):
+        return cue
+    return cue._replace(value=replace(cue.value, event="STATEMENT", cameo="020", mode=None, shape="statement"))
+
+
+_NO_ADDRESSEE = re.compile(
+    r"\s+(?:only\s+)?(?:on\s+|upon\s+|for\s+)?(?:all\s+(?:parties|sides|countries|nations|states)|both\s+sides|"
+    r"the\s+international\s+community|the\s+world|restraint|calm|de-?escalation|dialogue|peace)\b",
+    re.IGNORECASE,
+)
+
+
+def clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon.CueSpec]], end: int) -> int:
+    """Where the cue's clause ends: at the next cue coordinated with it ("… and urged", ", saying")."""
+    for later in found:
+        between = text[cue.end : later.start]
+        if later.start > cue.end and _NEXT_CLAUSE.search(between) and not _SHARED_OBJECT.fullmatch(between):
+            return later.start
+    predicate = _NEXT_PREDICATE.search(text, cue.end, end)  # "would not allow …, and was in contact with NATO"
+    return predicate.start() if predicate else end
+
+
+_NEXT_PREDICATE = re.compile(r",?\s+and\s+(?:was|is|were|are|has|have|had|remains|remained)\b")
+_CONTENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:will|would|allows?|lets?|commits?|obliges?|requires?)\b")
+_NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
+_SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"
+
+
+def _as_threat(cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """A hostile act vowed: a THREATEN of sanctions (1312), of relations cut (1313) or of force (138)."""
+    if cue.value.event == "THREATEN":
+        return cue
+    code = cue.value.cameo
+    threat = "1313" if code in ("160", "161", "164", "166") else "1312" if code.startswith("16") else "138"
+    return cue._replace(value=replace(cue.value, event="THREATEN", cameo=threat, mode=None))
+
+
+def is_intent(spec: lexicon.CueSpec) -> bool:
+    """An AGREE cue that states an intention ("plans to", "will visit") is about the future.
+
+    An agreement or a pledge already made ("agreed to continue", "pledged that") is
+    asserted: the AGREE type says it looks ahead (eval/dev/GUIDE.md).
+    """
+    words = spec.phrase.split()
+    return spec.event == "AGREE" and words[0] in _INTENT_WORDS
+
+
+def reinterpret(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """The cue as its context makes it: eased sanctions, a ceasefire in effect, an appeal to all sides."""
+    return _appeal(text, _in_effect(text, _eased(text, start, cue)))

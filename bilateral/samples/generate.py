@@ -46,6 +46,23 @@ BOILERPLATE = [
     "Home | World | Business | Sport",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+OPENERS = [
+    "On {weekday}, ",
+    "Late on {weekday}, ",
+    "In a statement on {weekday}, ",
+    "According to {count} officials, ",
+    "For the {nth} time this year, ",
+    "After {count} hours of talks, ",
+    "In a briefing to {count} reporters, ",
+    "Speaking in {city}, ",
+    "In remarks broadcast from {city}, ",
+    "As {count} delegates looked on, ",
+    "Two days after the {city} meeting, ",
+    "In a {count}-page document, ",
+    "",
+]
+_COMMON_STARTS = {"The", "Officials", "Trade", "Analysts", "Both"}
+CITIES = ["Geneva", "Vienna", "Doha", "Singapore", "Nairobi", "Oslo", "Jakarta", "Astana", "Baku", "Lima", "Rabat"]
 
 
 def _damage(text: str, rng: random.Random) -> str:
@@ -129,7 +146,14 @@ def _sentence(values: dict[str, str], rng: random.Random) -> str:
         "weekday": rng.choice(WEEKDAYS),
         "amount": str(rng.randint(2, 90)),
     }
-    return rng.choice(SENTENCES).format(**varied)
+    opener = rng.choice(OPENERS).format(
+        weekday=rng.choice(WEEKDAYS), count=rng.randint(3, 400), nth=f"{rng.randint(2, 19)}th", city=rng.choice(CITIES)
+    )
+    sentence = rng.choice(SENTENCES).format(**varied)
+    first, _, rest = sentence.partition(" ")
+    if opener and first in _COMMON_STARTS:
+        first = first.lower()
+    return f"{opener}{first} {rest}" if opener else sentence
 
 
 def write_jsonl(path: Path, count: int, *, seed: int = 7) -> Path:

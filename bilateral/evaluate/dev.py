@@ -19,7 +19,8 @@ key once (a visit told in three sentences is one event):
   modality accuracy;
 * the date window of undated articles (the same start and end).
 
-Agreements are not scored until the coder links events to agreements.
+The articles are then stored and linked, and the agreement registry is
+scored against the gold agreements (see :mod:`bilateral.evaluate.agreements`).
 """
 
 from __future__ import annotations
@@ -33,11 +34,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bilateral.errors import FormatError
+from bilateral.evaluate.agreements import score_agreements
 from bilateral.evaluate.metrics import Metrics, Mistake, Report, Tally, ratio
-from bilateral.records import DateWindow, Event, Precision
+from bilateral.records import CodedArticle, DateWindow, Event, Precision
 
 ANNOTATIONS = "annotations.jsonl"
-NO_AGREEMENTS = "the coder does not link events to agreements yet"
 
 Key = tuple[str, frozenset[str], frozenset[str]]
 Prediction = tuple[tuple[Event, ...], DateWindow | None]
@@ -232,12 +233,15 @@ def run(folder: Path) -> Report:
     actors = gazetteer()
     annotated = read_annotations(folder)
     predictions: list[Prediction] = []
+    coded: list[tuple[str, CodedArticle]] = []
     for gold in annotated:
         documents = [item for item in read_paths([str(gold.path)]) if not isinstance(item, Failure)]
         if not documents:
             predictions.append(((), None))
             continue
         reading = recognise(repair(documents[0]), actors)
-        predictions.append((code(reading), reading.window))
+        events = code(reading)
+        predictions.append((events, reading.window))
+        coded.append((gold.article, CodedArticle(reading, events)))
     report = score(annotated, predictions)
-    return Report(report.metrics, report.mistakes, unscored={"agreements": NO_AGREEMENTS})
+    return Report(report.metrics | score_agreements(folder, coded), report.mistakes)

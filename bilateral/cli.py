@@ -206,10 +206,18 @@ def actors_command(
         _print_reading(reading)
 
 
+def _is_path(text: str) -> bool:
+    """Whether ``text`` names an existing file or folder (a long text is no file name)."""
+    try:
+        return "\n" not in text and Path(text).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
     """Analyse a text, or every article in a file or folder, without storing."""
     gazetteer = load_gazetteer(state.actors)
-    is_input = text_or_file == "-" or (bool(text_or_file.strip()) and Path(text_or_file).exists())
+    is_input = text_or_file == "-" or (bool(text_or_file.strip()) and _is_path(text_or_file))
     documents = read_paths([text_or_file]) if is_input else iter([read_text(text_or_file)])
     results: list[CodedArticle] = []
     for item in documents:

@@ -184,6 +184,13 @@ def test_code_prints_events_with_evidence(tmp_path: Path) -> None:
     assert not (tmp_path / "b.db").exists()  # code does not store
 
 
+def test_code_takes_a_text_longer_than_a_file_name_can_be(tmp_path: Path) -> None:
+    text = "Estonia expelled a Russian diplomat on Tuesday. " + "Officials gave no further details. " * 20
+    result = run("code", text, "--date", "2025-03-14", "--format", "json", db=tmp_path / "b.db")
+    assert result.exit_code == 0, result.output
+    assert [event["event"] for event in json.loads(result.stdout)] == ["SANCTION"]
+
+
 def test_events_from_the_store_and_recode(seeds: Path, tmp_path: Path) -> None:
     db = tmp_path / "b.db"
     run("ingest", str(seeds), db=db)

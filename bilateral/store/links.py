@@ -8,13 +8,15 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bilateral.copies import Signature
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 
+_LONGEST = timedelta(days=367)
+"""The longest span of a dated story (a year, a day of slack)."""
 RECENT = 20
 """Articles per band key considered as copies: copies of a story appear close together."""
 OPEN_END = date(9000, 1, 1)
@@ -104,11 +106,22 @@ class Linking:
     # -- stories ------------------------------------------------------------
 
     def story_candidates(self, event: str, countries: str, negated: bool, start: date, end: date) -> list[StoryRow]:
+        """Stories of this kind whose dates overlap ``start``–``end``.
+
+        A dated story spans at most a year, so its start lies within a year of the range: the
+        index range stays bounded as the store grows. Window stories (undated reports only) are few.
+        """
+        columns = "id, direction, date_start, date_end, precision, date_method"
+        key = (event, countries, int(negated))
         rows = self._db.execute(
-            """SELECT id, direction, date_start, date_end, precision, date_method FROM stories
-            WHERE event = ? AND countries = ? AND negated = ? AND date_start <= ? AND date_end >= ?""",
-            (event, countries, int(negated), end.isoformat(), start.isoformat()),
-        )
+            f"""SELECT {columns} FROM stories WHERE event = ? AND countries = ? AND negated = ?
+                AND date_start BETWEEN ? AND ? AND date_end >= ? AND precision IS NOT 'window'
+            UNION ALL
+            SELECT {columns} FROM stories WHERE event = ? AND countries = ? AND negated = ?
+                AND precision = 'window' AND date_start <= ? AND date_end >= ?""",
+            (*key, (start - _LONGEST).isoformat(), end.isoformat(), start.isoformat(),
+             *key, end.isoformat(), start.isoformat()),
+        )  # fmt: skip
         stories = []
         for key, way, first, last, precision, method in rows:
             start, end = date.fromisoformat(first), date.fromisoformat(last)

@@ -14,6 +14,8 @@ Dates are ``datetime64`` columns. Needs pandas (``pip install 'bilateral[frames]
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -26,6 +28,16 @@ from bilateral.serialise import agreement_dict, project_dict, story_dict
 from bilateral.store import Store
 from bilateral.stories import stories
 from bilateral.timeline import By, timeline
+
+
+@contextmanager
+def _using(store: Store | str | Path) -> Iterator[Store]:
+    """The given store, or one opened on a path for the call and closed after it."""
+    if isinstance(store, Store):
+        yield store
+        return
+    with Store(store) as opened:
+        yield opened
 
 
 def _pandas() -> Any:
@@ -47,22 +59,13 @@ def events_frame(
 ) -> Any:
     """Stored events (same filters as ``Store.events``) as a ``pandas.DataFrame``, oldest first."""
     pd = _pandas()
-    owned = not isinstance(store, Store)
-    opened = store if isinstance(store, Store) else Store(store)
-    try:
+    with _using(store) as opened:
         items = opened.sourced_events(
             pair=pair, since=since, until=until, event=event, include_background=include_background
         )
         frame = pd.DataFrame.from_records([flat_row(item) for item in items], columns=list(NAMES))
-    finally:
-        if owned:
-            opened.close()
     kinds = {"date": "datetime64[ns]", "float": "float64", "int": "int64", "bool": "bool"}
     return frame.astype({name: kinds[kind] for name, kind in COLUMNS if kind in kinds})
-
-
-def _opened(store: Store | str | Path) -> tuple[Store, bool]:
-    return (store, False) if isinstance(store, Store) else (Store(store), True)
 
 
 def _frame(records: list[dict[str, Any]], dates: tuple[str, ...]) -> Any:
@@ -77,24 +80,16 @@ def _frame(records: list[dict[str, Any]], dates: tuple[str, ...]) -> Any:
 def stories_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = None, since: date | None = None,
                   until: date | None = None, event: str | None = None) -> Any:  # fmt: skip
     """One row per story (one real-world event across its reports), oldest first."""
-    opened, owned = _opened(store)
-    try:
+    with _using(store) as opened:
         found = stories(opened, pair=pair, since=since, until=until, event=event)
-    finally:
-        if owned:
-            opened.close()
     rows = [{key: value for key, value in story_dict(story).items() if key != "evidence"} for story in found]
     return _frame(rows, ("date", "date_end"))
 
 
 def agreements_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = None) -> Any:
     """One row per agreement stage, with the entry's fields repeated."""
-    opened, owned = _opened(store)
-    try:
+    with _using(store) as opened:
         entries = agreements(opened, pair=pair)
-    finally:
-        if owned:
-            opened.close()
     rows = []
     for entry in entries:
         fields = agreement_dict(entry)
@@ -105,12 +100,8 @@ def agreements_frame(store: Store | str | Path, *, pair: tuple[str, str] | None 
 
 def projects_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = None) -> Any:
     """One row per project milestone, with the project's fields repeated."""
-    opened, owned = _opened(store)
-    try:
+    with _using(store) as opened:
         found = projects(opened, pair=pair)
-    finally:
-        if owned:
-            opened.close()
     rows = []
     for project in found:
         fields = project_dict(project)
@@ -121,13 +112,9 @@ def projects_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = 
 
 def timeline_frame(store: Store | str | Path, pair: tuple[str, str], *, by: By | str = By.month) -> Any:
     """One row per period of a dyad: stories, sources, scores, balance, agreements, milestones, counts per type."""
-    opened, owned = _opened(store)
-    try:
+    with _using(store) as opened:
         periods = timeline(stories(opened, pair=pair), agreements(opened, pair=pair), projects(opened, pair=pair),
                            By(by))  # fmt: skip
-    finally:
-        if owned:
-            opened.close()
     rows = [
         {key: value for key, value in asdict(period).items() if key not in ("types", "quads")}
         | {f"type_{name}": count for name, count in period.types.items()}

@@ -79,14 +79,18 @@ COPY_SHARE = 0.1
 OUTLETS = ["wire.example", "daily.example", "defence.example", "herald.example", "ledger.example"]
 
 
-def _copy(original: dict[str, str], rng: random.Random) -> dict[str, str]:
-    """A syndicated repost: another outlet, a day later, a word changed, sometimes cut after a few lines."""
+def _copy(original: dict[str, str], number: int, rng: random.Random) -> dict[str, str]:
+    """A syndicated repost: another outlet, a day later, a word changed, sometimes cut after a few lines.
+
+    The trailer carries the repost's own number: two reposts of one original by one outlet on one day are
+    still two articles.
+    """
     lines = original["text"].split("\n")
     if rng.random() < 0.5:
         lines = lines[: max(4, len(lines) // 2)]
     edited = [line.replace(" said", " stated", 1) if rng.random() < 0.2 else line for line in lines]
     outlet = rng.choice([outlet for outlet in OUTLETS if outlet != original["source"]])
-    edited.append(f"This article first appeared on {original['source']} and is republished by {outlet}.")
+    edited.append(f"Item {number} first appeared on {original['source']} and is republished by {outlet}.")
     published = date.fromisoformat(original["date"]) + timedelta(days=rng.randint(0, 1))
     return {
         "title": original["title"].upper() if rng.random() < 0.3 else original["title"],
@@ -103,7 +107,7 @@ def articles(count: int, *, seed: int = 7) -> Iterator[dict[str, str]]:
     recent: list[dict[str, str]] = []
     for number in range(count):
         if recent and rng.random() < COPY_SHARE:
-            yield _copy(rng.choice(recent), rng)
+            yield _copy(rng.choice(recent), number, rng)
             continue
         a, a_adj, a_cap, b, b_adj, b_cap = rng.choice(PAIRS)
         if rng.random() < 0.5:

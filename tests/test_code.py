@@ -308,6 +308,8 @@ def test_second_seed_is_dated_by_a_window(seeds: Path, gaz: Gazetteer) -> None:
     assert has(events, "SUPPORT", "KOR+TUR", "", "technology")  # the revised agreements
     assert any("Working Group" in e.evidence.quote for e in events)
     assert has(events, "SUPPORT", "KOR", "TUR", "military")  # the power-pack approval
+    met = {party.name for e in events if e.event == "CONSULT" for party in e.recipient}
+    assert {"Chung Eui-yong", "Kim Boo-kyum", "Daelim"} <= met  # the counterpart, the prime minister, the companies
     assert not any("2011" in e.evidence.quote for e in events)
 
 

@@ -7,8 +7,9 @@ event type yields a second event when it is strong on its own.
 Actor, act and recipient always come from the same sentence, or from an
 explicit reference (a pronoun, "the two presidents", "his counterpart"); a
 recipient inferred from the article's country pair lowers confidence. Events
-repeated within one article (same CAMEO code, countries and date) collapse
-into the first, which takes the contexts of the others.
+repeated within one article (same CAMEO code, countries and date, and for a
+meeting the same counterpart) collapse into the first, which takes the
+contexts of the others.
 """
 
 from __future__ import annotations
@@ -112,7 +113,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
                     pair = (first, second)
-                key = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start)
+                key = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start, _met(event))
                 if key in events:
                     kept = events[key]
                     events[key] = replace(kept, contexts=tuple(dict.fromkeys(kept.contexts + event.contexts)))
@@ -148,6 +149,13 @@ def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title:
     if on is not None:
         document = replace(document, published=on)
     return code(recognise(repair(document), gazetteer))
+
+
+def _met(event: Event) -> frozenset[str]:
+    """Whom a meeting was with: meeting another counterpart the same day is another meeting."""
+    if event.event != "CONSULT":
+        return frozenset()
+    return frozenset(p.name for p in event.recipient if p.name and p.kind is not ActorKind.COUNTRY)
 
 
 def _codes(parties: tuple[Party, ...]) -> frozenset[str]:

@@ -343,3 +343,18 @@ def test_location(gaz: Gazetteer, text: str, place: str | None, country: str | N
     (event,) = code_text(text, gaz, on=ON)
     assert (event.location, event.location_country) == (place, country)
     assert (event.latitude is None) == (place is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "actor"),
+    [
+        ("Guterres urged Russia to end the war.", date(2025, 3, 3), "UN"),  # in office: acts for the UN
+        ("Rutte warned Russia on Monday.", date(2025, 3, 3), "NATO"),
+        ("Ban Ki-moon urged Russia to end the war.", date(2021, 5, 14), "KOR"),  # a former UN chief: his country
+    ],
+)
+def test_the_head_of_an_international_body_acts_for_it_while_in_office(
+    gaz: Gazetteer, text: str, on: date, actor: str
+) -> None:
+    (event,) = code_text(text, gaz, on=on)
+    assert [party.country for party in event.actor] == [actor]

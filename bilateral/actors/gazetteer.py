@@ -10,6 +10,7 @@ any case. Overlaps resolve leftmost-longest.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -63,6 +64,7 @@ class Gazetteer:
                     self._holders.setdefault((entry.country, tenure.office), []).append((entry, tenure))
         for noun in data.offices:
             self._add(noun.phrase, Target(None, None, noun, "office", _case_rule(noun.phrase), noun.phrase))
+        self._bodies = _bodies(self.entries)
         self._automaton.make_automaton()
         self._exact.make_automaton()
 
@@ -112,6 +114,13 @@ class Gazetteer:
         assert hit.target.entry is not None
         return self.entries[hit.target.entry]
 
+    def acts_for(self, entry: Entry, tenure: Tenure | None) -> str | None:
+        """Whom a person acts for: the organisation an international office heads while it is held
+        (António Guterres as UN Secretary-General is the UN), else the person's country."""
+        if tenure is not None and tenure.office == "igo_head":
+            return self._bodies.get(tenure.title, entry.country)
+        return entry.country
+
     def holders(self, country: str, office: str, *, start: date, end: date) -> list[tuple[Entry, Tenure]]:
         """Who held ``office`` for ``country`` over the whole period."""
         return [
@@ -158,3 +167,26 @@ def gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:
     if key not in _CACHE:
         _CACHE[key] = Gazetteer(load(tuple(extra)))
     return _CACHE[key]
+
+
+def _bodies(entries: list[Entry]) -> dict[str, str]:
+    """The organisation each international office's title names ("NATO Secretary General" → NATO): the
+    longest name or alias of an international organisation standing as words in the title."""
+    names = [
+        (alias.text, entry.key)
+        for entry in entries
+        if entry.kind is ActorKind.IGO
+        for alias in entry.aliases
+        if len(alias.text) > 1
+    ]
+    bodies: dict[str, str] = {}
+    for entry in entries:
+        for tenure in entry.tenures:
+            if tenure.office != "igo_head" or tenure.title in bodies:
+                continue
+            named = [
+                (len(text), key) for text, key in names if re.search(rf"(?<!\w){re.escape(text)}(?!\w)", tenure.title)
+            ]
+            if named:
+                bodies[tenure.title] = max(named)[1]
+    return bodies

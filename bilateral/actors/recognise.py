@@ -214,7 +214,7 @@ class _Scope:
     def person(self, start: int, end: int, entry: Entry, *, form: str, titled: OfficeNoun | None = None) -> Mention:
         tenure = _tenure(entry, self.period, titled)
         return self.mention(
-            start, end, ActorKind.PERSON, name=entry.name, country=entry.country,
+            start, end, ActorKind.PERSON, name=entry.name, country=self.gazetteer.acts_for(entry, tenure),
             sector="GOV" if tenure else None,
             office=tenure.title if tenure else None,
             role=tenure.office if tenure else None,

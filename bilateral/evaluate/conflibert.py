@@ -179,6 +179,7 @@ def score_classes(samples: Sequence[Labelled], predictions: Iterable[tuple[Event
         "accuracy": ratio(sum(gold == guess for gold, guess in pairs), len(pairs)),
         "macro_f1": macro_f1(tallies, LABELS),
         "coded": sum(guess != NONE for _, guess in pairs),
+        "coded_accuracy": ratio(sum(gold == guess for gold, guess in pairs), sum(guess != NONE for _, guess in pairs)),
     }
     return Report(metrics | per_label(tallies, "class"), tuple(mistakes))
 

@@ -3,7 +3,11 @@
 The file is a JSON array of records (``event``, ``text``, ``source`` and
 ``target`` lists of ``{actorText, code, sector}``). It predates PLOVER 2021,
 so four labels are renamed. Each sentence is coded on its own; the
-prediction is the first event the coder returns, or ``none``.
+prediction is the first event the coder returns, or ``none``. Besides
+accuracy over all records, two diagnostics say where the misses lie: type
+accuracy over the sentences the coder coded, and over the records whose
+gold names two different states (the coder's scope: acts between countries;
+many records are one country's domestic or one-party acts).
 
 Actors are scored where the record names them with codes we know
 (``IGO``, ``NGO``, ``IMG`` and the like name no state, and leave that side
@@ -93,12 +97,15 @@ def countries(parties: Iterable[Party]) -> frozenset[str]:
 def score(samples: Collection[Sample], predictions: Iterable[tuple[Event, ...]]) -> Report:
     """Type accuracy and per-type figures on the first event; actor and recipient accuracy."""
     pairs: list[tuple[str, str]] = []
+    between: list[tuple[str, str]] = []  # records of an act between two known states: the coder's scope
     actor_right = actor_total = recipient_right = recipient_total = quad_right = 0
     mistakes: list[Mistake] = []
     for sample, events in zip(samples, predictions, strict=True):
         first = events[0] if events else None
         predicted = first.event if first else NONE
         pairs.append((sample.event, predicted))
+        if len((sample.source or frozenset()) | (sample.target or frozenset())) >= 2:
+            between.append((sample.event, predicted))
         quad_right += QUADS.get(predicted) == QUADS.get(sample.event)
         actors = countries(first.actor) if first else frozenset()
         recipients = countries(first.recipient) if first else frozenset()
@@ -125,6 +132,9 @@ def score(samples: Collection[Sample], predictions: Iterable[tuple[Event, ...]])
         "macro_f1": macro_f1(tallies, gold_labels),
         "quad_accuracy": ratio(quad_right, len(pairs)),
         "coded": sum(guess != NONE for _, guess in pairs),
+        "coded_accuracy": ratio(sum(gold == guess for gold, guess in pairs), sum(guess != NONE for _, guess in pairs)),
+        "two_states": len(between),
+        "two_states_accuracy": ratio(sum(gold == guess for gold, guess in between), len(between)),
         "actor_accuracy": ratio(actor_right, actor_total),
         "actor_scored": actor_total,
         "recipient_accuracy": ratio(recipient_right, recipient_total),

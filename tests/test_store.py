@@ -80,3 +80,19 @@ def test_garbage_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as raised:
         Store(path)
     assert str(path) in str(raised.value)
+
+
+def test_a_read_only_store_reads_and_refuses_writes(tmp_path: Path) -> None:
+    db = tmp_path / "r.db"
+    with Store(db) as store:
+        store.add([reading("a")])
+    with Store(db, read_only=True) as store:
+        assert store.counts().articles == 1
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store.add([reading("b")])
+    with pytest.raises(StoreError):
+        Store(tmp_path / "missing.db", read_only=True)
+    assert not (tmp_path / "missing.db").exists()
+    sqlite3.connect(tmp_path / "empty.db").close()
+    with pytest.raises(SchemaError, match="migrates it"):
+        Store(tmp_path / "empty.db", read_only=True)

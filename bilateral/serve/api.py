@@ -16,7 +16,7 @@ from bilateral.pipeline import ingest_documents
 from bilateral.records import Document, Event, Modality
 from bilateral.registry import agreements, projects
 from bilateral.serialise import agreement_dict, article_dict, event_dict, project_dict, story_dict
-from bilateral.serve.context import ApiError, open_store, settings
+from bilateral.serve.context import ApiError, open_store, open_writer, settings
 from bilateral.serve.dyad import PAIR_PATTERN, chart_data, dyad_view, period_dict, split_pair
 from bilateral.store import Store
 from bilateral.store.browse import MATCH_END, MATCH_START, EventQuery
@@ -69,6 +69,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(prefix="/api", responses=ERRORS, tags=["api"])
 StoreDep = Annotated[Store, Depends(open_store)]
+WriterDep = Annotated[Store, Depends(open_writer)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 PairQuery = Annotated[str | None, Query(pattern=PAIR_PATTERN, description="Two country codes, e.g. TUR-KOR.")]
@@ -302,7 +303,7 @@ def require_token(
     responses={401: {"model": ErrorBody, "description": "Missing or wrong token"},
                403: {"model": ErrorBody, "description": "Ingest is disabled (no token configured)"}},
 )  # fmt: skip
-def ingest(request: Request, store: StoreDep, body: IngestIn, _: Annotated[None, Depends(require_token)]) -> IngestOut:
+def ingest(request: Request, store: WriterDep, body: IngestIn, _: Annotated[None, Depends(require_token)]) -> IngestOut:
     configured = settings(request)
     documents = [
         Document(origin=f"api#{number}", text=item.text, title=item.title, url=item.url, source=item.source,

@@ -48,7 +48,13 @@ def settings(request: Request) -> Settings:
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """A store for one request (a FastAPI dependency)."""
+    """A read-only store for one request (a FastAPI dependency): a read endpoint cannot write."""
+    with Store(settings(request).db, read_only=True) as store:
+        yield store
+
+
+def open_writer(request: Request) -> Iterator[Store]:
+    """A writable store for the token-guarded ingest request."""
     with Store(settings(request).db) as store:
         yield store
 

@@ -211,9 +211,18 @@ class Written:
 class Store:
     """A bilateral database in one SQLite file."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        """Open (and create or migrate) the database; ``read_only`` opens an existing, current one that
+        refuses every write on this connection (``PRAGMA query_only``), as the server's read requests do."""
         self.path = str(path)
         try:
+            if read_only:
+                uri = f"{Path(self.path).resolve().as_uri()}?mode=rw"  # never creates a missing file
+                self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                self._db.execute("PRAGMA busy_timeout = 10000")
+                self._check_current()
+                self._db.execute("PRAGMA query_only = ON")
+                return
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
@@ -242,8 +251,8 @@ class Store:
             raise
         self._db.execute("COMMIT")
 
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+    def _version(self) -> int:
+        version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise SchemaError(
                 f"schema version {version} is newer than this bilateral reads ({SCHEMA_VERSION}); upgrade bilateral",
@@ -251,6 +260,19 @@ class Store:
             )
         if version == 0 and self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             raise SchemaError("this SQLite file is not a bilateral database", origin=self.path)
+        return version
+
+    def _check_current(self) -> None:
+        version = self._version()
+        if version < SCHEMA_VERSION:
+            raise SchemaError(
+                f"schema version {version} is older than this bilateral's ({SCHEMA_VERSION}) or the file is empty; "
+                "`bilateral serve` or any ingest migrates it",
+                origin=self.path,
+            )
+
+    def _migrate(self) -> None:
+        version = self._version()
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._transaction() as db:
                 for statement in _statements(_MIGRATIONS[target]):

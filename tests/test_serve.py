@@ -19,7 +19,7 @@ from bilateral.cli import app as cli
 from bilateral.errors import UsageError
 from bilateral.serve import create_app
 from bilateral.serve.pages import highlighted
-from bilateral.store import Store
+from bilateral.store import SCHEMA_VERSION, Store
 from bilateral.store.browse import match_expression
 from tests.conftest import HOSTILE_TEXT
 
@@ -418,7 +418,7 @@ def test_older_databases_get_the_search_index(served_db: Path, tmp_path: Path, m
         assert total >= 5 and hits
         assert store.counts().articles > 0
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 @pytest.mark.parametrize("url", ["/", "/pairs/TUR-KOR", "/api/events?limit=1", "/api/nope", "/nowhere"])

@@ -17,6 +17,8 @@ from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 
 _LONGEST = timedelta(days=367)
 """The longest span of a dated story (a year, a day of slack)."""
+_SHORT = timedelta(days=40)
+"""Most stories span a day, a week or a month: those are found by their start."""
 RECENT = 20
 """Articles per band key considered as copies: copies of a story appear close together."""
 OPEN_END = date(9000, 1, 1)
@@ -108,18 +110,26 @@ class Linking:
     def story_candidates(self, event: str, countries: str, negated: bool, start: date, end: date) -> list[StoryRow]:
         """Stories of this kind whose dates overlap ``start``–``end``.
 
-        A dated story spans at most a year, so its start lies within a year of the range: the
-        index range stays bounded as the store grows. Window stories (undated reports only) are few.
+        Two index ranges, each bounded as the store grows: stories that began at most
+        :data:`_SHORT` before the range, by their start; and longer ones (a dated story spans at
+        most a year), by their end, which lies after ``start``: when articles are linked in
+        order of publication, as ingest does, few stories end after an event's start. Window
+        stories (undated reports only) are few.
         """
         columns = "id, direction, date_start, date_end, precision, date_method"
         key = (event, countries, int(negated))
+        early = (start - _SHORT).isoformat()
         rows = self._db.execute(
-            f"""SELECT {columns} FROM stories WHERE event = ? AND countries = ? AND negated = ?
+            f"""SELECT {columns} FROM stories INDEXED BY stories_key WHERE event = ? AND countries = ? AND negated = ?
                 AND date_start BETWEEN ? AND ? AND date_end >= ? AND precision IS NOT 'window'
+            UNION ALL
+            SELECT {columns} FROM stories INDEXED BY stories_end WHERE event = ? AND countries = ? AND negated = ?
+                AND date_end BETWEEN ? AND ? AND date_start < ? AND precision IS NOT 'window'
             UNION ALL
             SELECT {columns} FROM stories WHERE event = ? AND countries = ? AND negated = ?
                 AND precision = 'window' AND date_start <= ? AND date_end >= ?""",
-            (*key, (start - _LONGEST).isoformat(), end.isoformat(), start.isoformat(),
+            (*key, early, end.isoformat(), start.isoformat(),
+             *key, start.isoformat(), (end + _LONGEST).isoformat(), early,
              *key, end.isoformat(), start.isoformat()),
         )  # fmt: skip
         stories = []

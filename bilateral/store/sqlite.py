@@ -35,7 +35,7 @@ from bilateral.store.browse import Browse, event_filter
 from bilateral.store.links import Linking
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION = "bilateral"
 
 _MIGRATIONS: dict[int, str] = {
@@ -186,6 +186,9 @@ _MIGRATIONS: dict[int, str] = {
         INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
     END;
     INSERT INTO articles_fts (article_id, title, text) SELECT id, title, text FROM articles;
+    """,
+    5: """
+    CREATE INDEX IF NOT EXISTS stories_end ON stories (event, countries, date_end);
     """,
 }
 

@@ -28,6 +28,7 @@ _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 )  # their objects are contents, not acts
 _DENIAL = "016"
+_CALLED_OFF = frozenset({"withdraw", "discontinue"})  # "cancelled a visit", "halted aid deliveries": no visit, no aid
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
@@ -102,13 +103,14 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     """Whether ``later`` is the content of ``cue`` rather than an act of its own.
 
     "agreed to continue cooperation" is AGREE; "accused Ukraine of shelling"
-    is ACCUSE alone; "refused to sign a statement criticising Russia" is REJECT.
+    is ACCUSE alone; "refused to sign a statement criticising Russia" is REJECT;
+    "cancelled a planned visit" and "halted aid deliveries" report no visit and no aid.
     """
     if later.start <= cue.start:
         return False
     if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
         return True
-    if cue.value.event not in _GOVERNING:
+    if cue.value.event not in _GOVERNING and cue.value.mode not in _CALLED_OFF:
         return False
     between = text[cue.end : later.start]
     if _CONTENT_CLAUSE.search(between):

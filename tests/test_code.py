@@ -44,6 +44,8 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Kenya ruled out talks with Somalia.", ("REJECT", "120", "KEN", "SOM", "asserted")),
         ("Vietnamese forces recaptured the town from Cambodian troops.", ("ASSAULT", "190", "VNM", "KHM", "asserted")),
         ("Turkey's parliament approved Sweden's bid to join NATO.", ("SUPPORT", "051", "TUR", "SWE", "asserted")),
+        ("KEPCO declined to put a value on the deal with Turkey.", ("STATEMENT", "011", "KOR", "TUR", "asserted")),
+        ("Iran declined to say whether it would hold talks with Iraq.", ("AGREE", "036", "IRN", "IRQ", "hypothetical")),
         ("Estonia expelled a Russian diplomat.", ("SANCTION", "166", "EST", "RUS", "asserted")),
         ("Thai troops withdrew from the border area with Cambodia.", ("RETREAT", "087", "THA", "KHM", "asserted")),
         ("Japan and South Korea urged China to stop the exercises.", ("REQUEST", "020", "JPN+KOR", "CHN", "asserted")),
@@ -252,6 +254,7 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         # One country and no sub-state agent, or no act of force: not a domestic event.
         "Chile arrested the decline of its copper exports.",
         "The British prime minister conceded defeat in his constituency.",
+        "The Iraqi minister said terrorism was a threat to both Iraq and Syria.",  # a threat named, none made
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

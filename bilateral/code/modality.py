@@ -12,7 +12,9 @@ _NEGATED = re.compile(
     r"\b(?:not|never|no longer|n't|neither|nor|failed to|refused to|declined to|without)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(r"\b(?:could|might|may|should|if|unless|threatened to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|might|may|should|if|unless|threatened to)\s+(?:\w+\s+){0,2}$|\bwhether\b[^,;.]{0,40}$", re.IGNORECASE
+)
 _WOULD = re.compile(r"\bwould\s+(?:[\w%-]+\s+){0,4}$", re.IGNORECASE)
 _WILL_IN_CLAUSE = re.compile(
     r"\b(?:will|is due to|are due to|is to|are to|is scheduled to|plans to)\b[^,;.]{0,60}$", re.IGNORECASE
@@ -30,9 +32,9 @@ _REPORTED = re.compile(
 )
 # Substrings every negating, conditional or future pattern above contains.
 _HINTS = ("not", "never", "n't", "neither", "nor", "failed", "refused", "declined", "without", "could", "might", "may",
-          "should", "if", "unless", "threat", "would", "will", "shall", "'ll", " to ", "going", "plan", "intend",
-          "expected", "set ", "aim", "hope", "scheduled", "due", "ready", "agreed", "pledged", "promised", "vowed",
-          "next")  # fmt: skip
+          "should", "if", "unless", "whether", "threat", "would", "will", "shall", "'ll", " to ", "going", "plan",
+          "intend", "expected", "set ", "aim", "hope", "scheduled", "due", "ready", "agreed", "pledged", "promised",
+          "vowed", "next")  # fmt: skip
 _CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
 
 

@@ -45,6 +45,18 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Vietnamese forces recaptured the town from Cambodian troops.", ("ASSAULT", "190", "VNM", "KHM", "asserted")),
         ("Turkey's parliament approved Sweden's bid to join NATO.", ("SUPPORT", "051", "TUR", "SWE", "asserted")),
         ("KEPCO declined to put a value on the deal with Turkey.", ("STATEMENT", "011", "KOR", "TUR", "asserted")),
+        (
+            "Germany renewed its call for a ceasefire between Israel and Iran.",
+            ("REQUEST", "020", "DEU", "IRN+ISR", "asserted"),
+        ),
+        (
+            "Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.",
+            ("CONSULT", "045", "QAT", "ARE+SAU", "asserted"),
+        ),
+        (
+            "Lula and Argentine President Javier Milei shook hands but held no bilateral meeting.",
+            ("CONSULT", "040", "ARG+BRA", "", "negated"),
+        ),
         ("Iran declined to say whether it would hold talks with Iraq.", ("AGREE", "036", "IRN", "IRQ", "hypothetical")),
         ("Estonia expelled a Russian diplomat.", ("SANCTION", "166", "EST", "RUS", "asserted")),
         ("Thai troops withdrew from the border area with Cambodia.", ("RETREAT", "087", "THA", "KHM", "asserted")),
@@ -255,6 +267,9 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         "Chile arrested the decline of its copper exports.",
         "The British prime minister conceded defeat in his constituency.",
         "The Iraqi minister said terrorism was a threat to both Iraq and Syria.",  # a threat named, none made
+        "Kenya's president said his country was answering a call for help from Haiti.",  # a call named, none made
+        "Most of the missiles Iran launched on Tuesday evening were intercepted by Israeli and U.S. air defences.",
+        "China said it was determined to defend its sovereignty against the United States.",
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

@@ -59,6 +59,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "advised against travel to Tunisia" is an advisory, not a visit
     if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
         return False  # "a pledge made at the Camp David summit" names a past meeting
+    if cue.value.phrase.startswith("call~ ") and _A_CALL_BEFORE.search(before):
+        return False  # "answering a call for help" names a call; "renewed its call for a ceasefire" makes one
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
     if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
         return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
@@ -71,7 +73,9 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     return not (_KINDS_AFTER.match(after) and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
 
 
-_BE_AFTER = re.compile(r"\s+(?:were|was|are|is|have|has|had)\b")
+_BE_AFTER = re.compile(
+    r"\s+(?:(?:on|in|at|last|this|overnight|early|late)\s+(?:\w+\s+){0,2}?)?(?:were|was|are|is|have|has|had)\b"
+)  # "the missiles launched on Tuesday evening were intercepted"
 _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )
@@ -81,6 +85,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)
 _AGAINST_TRAVEL = re.compile(
     r"\b(?:against|warn(?:ed|s|ing)? (?:citizens )?against|advisory on|ban on)\s+(?:all\s+)?$", re.I
 )
+_A_CALL_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+$", re.IGNORECASE)
 _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 
 

@@ -361,6 +361,9 @@ def assign(
     if between and text[cue_end : between[0].start].count(" ") <= 6:
         group = _compound(text, after[after.index(between[0]) :])
         if len(_countries(group)) >= 2:
+            subject = _subject(text, before) if spec.shape == "directed" else []
+            if subject and not _countries(subject) & _countries(group):
+                return _roles(subject, group, "subject-object")  # "Qatar mediated talks between A and B"
             return _roles(group, [], "between")
     if spec.shape == "obligation":
         return _obligation(found, cue_start, reported_from, before)

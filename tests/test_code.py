@@ -45,6 +45,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Vietnamese forces recaptured the town from Cambodian troops.", ("ASSAULT", "190", "VNM", "KHM", "asserted")),
         ("Turkey's parliament approved Sweden's bid to join NATO.", ("SUPPORT", "051", "TUR", "SWE", "asserted")),
         ("KEPCO declined to put a value on the deal with Turkey.", ("STATEMENT", "011", "KOR", "TUR", "asserted")),
+        ("Russia warned of retaliation against Estonia.", ("THREATEN", "130", "RUS", "EST", "asserted")),
+        (
+            "Estonia, Latvia and Lithuania, all members of NATO, have expelled dozens of Russian diplomats.",
+            ("SANCTION", "166", "EST+LTU+LVA", "RUS", "asserted"),  # the apposition names no party
+        ),
+        ("Czechia and Albania upgraded their diplomatic ties.", ("SUPPORT", "054", "ALB+CZE", "", "asserted")),
         (
             "Germany renewed its call for a ceasefire between Israel and Iran.",
             ("REQUEST", "020", "DEU", "IRN+ISR", "asserted"),
@@ -270,6 +276,10 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         "Kenya's president said his country was answering a call for help from Haiti.",  # a call named, none made
         "Most of the missiles Iran launched on Tuesday evening were intercepted by Israeli and U.S. air defences.",
         "China said it was determined to defend its sovereignty against the United States.",
+        "Several American retailers warned of higher prices for goods from China.",  # a warning of prices, no threat
+        "The deal puts Korea firmly back into the Turkish nuclear market.",  # "back" the adverb
+        # Remembered history is background: "recalled that" the act happened.
+        "Both leaders recalled that Türkiye was among the first countries to send troops to defend South Korea.",
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

@@ -50,7 +50,10 @@ CODER_VERSION = "0.1.0"
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 # "…, who asked not to be named, …": what an aside says is not the sentence's act.
 _WHO = r",\s*(?:who|which|whose)\b[^,]*"
-_ASIDE = re.compile(_WHO + r"(?:,|$)|\bon condition of anonymity\b")
+_ASIDE = re.compile(
+    _WHO + r"(?:,|$)|\bon condition of anonymity\b"
+    r"|,\s*(?:all|both|each|themselves)?\s*(?:members?|allies|partners|neighbou?rs) of [^,]*,"
+)  # ", all members of NATO and the EU,": an apposition names no party
 _RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
@@ -472,7 +475,12 @@ def _told_as_history(before: str, when: EventDate) -> bool:
 
     Not in reported speech, where "had" is only the tense of "said": "she said she had spoken with …".
     """
+    if _RECALLED.search(before):
+        return True  # "both leaders recalled that Türkiye sent troops to defend South Korea": remembered history
     return when.method in _NO_TIME_GIVEN and bool(_PLUPERFECT.search(before)) and not _REPORTING.search(before)
+
+
+_RECALLED = re.compile(r"\b(?:recall(?:ed|s|ing)?|remember(?:ed|s|ing)?)\s+(?:that|how)\b", re.IGNORECASE)
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|noted)\b", re.IGNORECASE)

@@ -184,10 +184,12 @@ def stories(
     since: date | None = None,
     until: date | None = None,
     event: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Story]:
-    """Stored stories, oldest first, with their reports."""
+    """Stored stories, oldest first, with their reports; ``limit`` stories from ``offset``."""
     grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for row in store.story_rows(pair=pair, since=since, until=until, event=event):
+    for row in store.story_rows(pair=pair, since=since, until=until, event=event, limit=limit, offset=offset):
         grouped.setdefault(row[0], []).append(row)
     return [_story(rows) for rows in grouped.values()]
 

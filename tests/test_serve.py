@@ -138,6 +138,16 @@ def test_timeline_counts_stories_by_period_with_chart_series(client: TestClient)
     assert get(client, "/api/timeline/TUR-KOR?by=decade", 422)["error"]["code"] == "validation"
 
 
+def test_stories_are_paged_in_the_database_with_their_reports_whole(client: TestClient, served_db: Path) -> None:
+    everything = get(client, "/api/stories?limit=500")
+    assert everything["total"] == len(everything["items"]) > 20
+    pages = [get(client, f"/api/stories?limit=7&offset={start}") for start in range(0, everything["total"], 7)]
+    assert all(page["total"] == everything["total"] for page in pages)
+    assert [story for page in pages for story in page["items"]] == everything["items"]
+    with Store(served_db, read_only=True) as store:
+        assert store.count_stories(pair=("TUR", "KOR")) == get(client, "/api/stories?pair=TUR-KOR")["total"]
+
+
 def test_stories_agreements_and_projects(client: TestClient) -> None:
     stories = get(client, "/api/stories?pair=TUR-KOR&type=CONSULT")
     assert stories["total"] >= 2 and all(story["event"] == "CONSULT" for story in stories["items"])

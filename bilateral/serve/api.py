@@ -191,9 +191,10 @@ def list_stories(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    found = stories(store, pair=_pair(pair), since=since, until=until, event=_event_type(event_type))
-    items = [story_dict(story) for story in found[offset : offset + limit]]
-    return _page(request, items, len(found), limit, offset)
+    chosen, kind = _pair(pair), _event_type(event_type)
+    found = stories(store, pair=chosen, since=since, until=until, event=kind, limit=limit, offset=offset)
+    total = store.count_stories(pair=chosen, since=since, until=until, event=kind)
+    return _page(request, [story_dict(story) for story in found], total, limit, offset)
 
 
 @router.get("/agreements", response_model=Page, summary="The agreement registry")

@@ -422,13 +422,21 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         event: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[tuple[Any, ...]]:
         """Stories and their members: (story id, direction, date_start, date_end, precision, date_method,
-        event record, placed, source, copy group), ordered by story date."""
+        event record, placed, source, copy group), ordered by story date; ``limit`` stories from ``offset``."""
         clauses, values = _story_filters(pair, since, until)
         if event is not None:
             clauses.append("stories.event = ?")
             values.append(event)
+        if limit is not None:
+            clauses.append(
+                f"""stories.id IN (SELECT stories.id FROM stories WHERE {" AND ".join(clauses)}
+                ORDER BY stories.date_start IS NULL, stories.date_start, stories.id LIMIT ? OFFSET ?)"""
+            )
+            values += [*values, limit, offset]
         return self._db.execute(
             f"""SELECT stories.id, stories.direction, stories.date_start, stories.date_end, stories.precision,
                 stories.date_method, events.record, story_events.placed, articles.source, copies.copy_group
@@ -439,6 +447,21 @@ class Store:
             ORDER BY stories.date_start IS NULL, stories.date_start, stories.id, events.id""",
             values,
         ).fetchall()
+
+    def count_stories(
+        self,
+        *,
+        pair: tuple[str, str] | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event: str | None = None,
+    ) -> int:
+        clauses, values = _story_filters(pair, since, until)
+        if event is not None:
+            clauses.append("stories.event = ?")
+            values.append(event)
+        (count,) = self._db.execute(f"SELECT count(*) FROM stories WHERE {' AND '.join(clauses)}", values).fetchone()
+        return int(count)
 
     def placements(self) -> dict[str, date]:
         """Undated articles placed in time by a dated story of the same event: article id → the story's day."""

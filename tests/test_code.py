@@ -46,10 +46,8 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Turkey's parliament approved Sweden's bid to join NATO.", ("SUPPORT", "051", "TUR", "SWE", "asserted")),
         ("KEPCO declined to put a value on the deal with Turkey.", ("STATEMENT", "011", "KOR", "TUR", "asserted")),
         ("Russia warned of retaliation against Estonia.", ("THREATEN", "130", "RUS", "EST", "asserted")),
-        (
-            "Estonia, Latvia and Lithuania, all members of NATO, have expelled dozens of Russian diplomats.",
-            ("SANCTION", "166", "EST+LTU+LVA", "RUS", "asserted"),  # the apposition names no party
-        ),
+        ("France joined the call for sanctions on Russia.", ("REQUEST", "020", "FRA", "RUS", "asserted")),
+        ("Japan signed no deal with China.", ("SUPPORT", "057", "JPN", "CHN", "negated")),
         ("Czechia and Albania upgraded their diplomatic ties.", ("SUPPORT", "054", "ALB+CZE", "", "asserted")),
         (
             "Germany renewed its call for a ceasefire between Israel and Iran.",
@@ -243,6 +241,16 @@ def test_an_act_after_a_clause_break_is_its_own(gaz: Gazetteer) -> None:
     ]
 
 
+def test_what_is_called_off_is_no_act_but_a_later_clause_is(gaz: Gazetteer) -> None:
+    (cancelled,) = code_text("The French minister cancelled a planned visit to Haiti.", gaz, on=ON)
+    assert brief(cancelled)[:2] == ("SANCTION", "161")  # and no CONSULT for the visit that did not happen
+    events = code_text("Niger severed ties with France, accusing it of plotting a coup.", gaz, on=ON)
+    assert [brief(event)[:4] for event in events] == [
+        ("SANCTION", "161", "NER", "FRA"),
+        ("ACCUSE", "112", "NER", "FRA"),
+    ]
+
+
 def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
     """ "Russia summoned the British ambassador and warned …": Russia warned, and warned Britain."""
     events = code_text("Russia summoned the British ambassador on Monday and warned of retaliation.", gaz, on=ON)
@@ -276,7 +284,17 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         "Kenya's president said his country was answering a call for help from Haiti.",  # a call named, none made
         "Most of the missiles Iran launched on Tuesday evening were intercepted by Israeli and U.S. air defences.",
         "China said it was determined to defend its sovereignty against the United States.",
-        "Several American retailers warned of higher prices for goods from China.",  # a warning of prices, no threat
+        "The United States warned of higher prices for goods from China.",  # a warning of prices, no threat
+        # An apposition names no party (and "the Baltic states" is no actor the gazetteer knows).
+        "The Baltic states, all members of NATO and the European Union, have expelled dozens of Russian diplomats.",
+        "Japan captured the attention of China at the summit in Busan.",  # no place was captured
+        "Polish soldiers fought alongside Ukrainian forces near Bakhmut.",  # allies, not foes
+        "Japan put hospitals on alert after a bird flu outbreak in China.",  # no forces on alert
+        "Thai police ruled out foul play in the death of a Chinese tourist.",  # nothing between states ruled out
+        "Airlines from Japan suspended flights to China because of the typhoon.",  # weather, not a sanction
+        "Japan's pacifist constitution forbids the use of force to settle disputes with China.",
+        "South Korea pushed back against China's claims.",  # "back" the adverb
+        # A call received is named, not made; what is cancelled is no act; a comma ends what a cue governs.
         "The deal puts Korea firmly back into the Turkish nuclear market.",  # "back" the adverb
         # Remembered history is background: "recalled that" the act happened.
         "Both leaders recalled that Türkiye was among the first countries to send troops to defend South Korea.",

@@ -173,6 +173,25 @@ def test_on_monday_and_nov_24_are_one_day_and_a_summons_a_year_later_is_another_
     assert [story.n_articles for story in found] == [2, 1]
 
 
+def test_a_report_joins_a_long_story_that_began_months_before_it(tmp_path: Path, gaz: Gazetteer) -> None:
+    year = _write(
+        tmp_path,
+        "year.txt",
+        "2025-11-24",
+        "A year of trade",
+        "Japan and China signed a trade deal this year, according to officials in both capitals, "
+        "and customs data show the first shipments under it have already arrived at the ports.",
+    )
+    day = _write(tmp_path, "day.txt", "2025-07-10", "Trade deal signed",
+                 "Japan and China signed a trade deal on Monday, the commerce ministries of both countries said "
+                 "in a joint statement released after the ceremony in the capital.")  # fmt: skip
+    with Store(tmp_path / "s.db") as store:
+        ingest([year], store, gaz)  # linked first: a story from 1 January to 31 December
+        ingest([day], store, gaz)  # a day in July, found by the long story's end, not its start
+        (story,) = stories(store, pair=("JPN", "CHN"), event="SUPPORT")
+    assert story.n_articles == 2 and story.when.start == date(2025, 7, 7)
+
+
 def test_linking_is_incremental_resumable_and_survives_recoding(tmp_path: Path, gaz: Gazetteer) -> None:
     path = tmp_path / "s.db"
     with Store(path) as store:

@@ -475,12 +475,16 @@ def _told_as_history(before: str, when: EventDate) -> bool:
 
     Not in reported speech, where "had" is only the tense of "said": "she said she had spoken with …".
     """
-    if _RECALLED.search(before):
+    if when.method not in _NO_TIME_GIVEN:
+        return False
+    recalled = _RECALLED.search(before)
+    if recalled is not None and not _NEW_CLAUSE.search(before, recalled.end()):
         return True  # "both leaders recalled that Türkiye sent troops to defend South Korea": remembered history
-    return when.method in _NO_TIME_GIVEN and bool(_PLUPERFECT.search(before)) and not _REPORTING.search(before)
+    return bool(_PLUPERFECT.search(before)) and not _REPORTING.search(before)
 
 
 _RECALLED = re.compile(r"\b(?:recall(?:ed|s|ing)?|remember(?:ed|s|ing)?)\s+(?:that|how)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;|\b(?:said|says|added|told)\b", re.IGNORECASE)
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|noted)\b", re.IGNORECASE)

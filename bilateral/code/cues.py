@@ -44,7 +44,10 @@ def reading(match: Match[lexicon.CueSpec], sentence: Sentence) -> Match[lexicon.
 
 
 def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
-    if cue.value.needs is not None and not cue.value.needs.search(sentence.text):
+    needs = cue.value.needs
+    if needs is not None and cue.value.anchored and not needs.match(sentence.text, cue.start - sentence.start):
+        return False  # "cut aid": the object is the verb's own, not any "aid" elsewhere in the sentence
+    if needs is not None and not cue.value.anchored and not needs.search(sentence.text):
         return False
     before = sentence.text[max(0, cue.start - sentence.start - _LOOK_BACK) : cue.start - sentence.start]
     if (
@@ -60,7 +63,7 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
         return False  # "a pledge made at the Camp David summit" names a past meeting
     if cue.value.phrase.startswith("call~ ") and _A_CALL_BEFORE.search(before):
-        return False  # "answering a call for help" names a call; "renewed its call for a ceasefire" makes one
+        return False  # "answering a call for help" names a call; "joined the call for a ceasefire" makes one
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
     if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
         return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
@@ -73,8 +76,17 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     return not (_KINDS_AFTER.match(after) and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
 
 
+_TIME_WORD = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|morning|afternoon|evening|night|week|weekend|month|year|\d{1,4})"
+)
 _BE_AFTER = re.compile(
-    r"\s+(?:(?:on|in|at|last|this|overnight|early|late)\s+(?:\w+\s+){0,2}?)?(?:were|was|are|is|have|has|had)\b"
+    r"\s+(?:(?:on|in|at|last|this|overnight|early|late)\s+(?:(?:the|last|this|early|late)\s+)?"
+    + _TIME_WORD
+    + r"(?:\s+"
+    + _TIME_WORD
+    + r")?\s+)?(?:were|was|are|is|have|has|had)\b",
+    re.IGNORECASE,
 )  # "the missiles launched on Tuesday evening were intercepted"
 _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
@@ -85,7 +97,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)
 _AGAINST_TRAVEL = re.compile(
     r"\b(?:against|warn(?:ed|s|ing)? (?:citizens )?against|advisory on|ban on)\s+(?:all\s+)?$", re.I
 )
-_A_CALL_BEFORE = re.compile(r"\b(?:a|an|the|this|that)\s+$", re.IGNORECASE)
+_A_CALL_BEFORE = re.compile(
+    r"\b(?:answer\w*|heed\w*|respond\w* to|receiv\w*|ignor\w*)\s+(?:a|an|the|this|that)\s+$", re.IGNORECASE
+)
 _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 
 
@@ -115,7 +129,10 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
         return False
     if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
         return True
-    if cue.value.event not in _GOVERNING and cue.value.mode not in _CALLED_OFF:
+    if cue.value.event not in _GOVERNING and cue.value.mode in _CALLED_OFF:
+        called_off = text[cue.end : later.start]  # "cancelled a planned visit", not "…, accusing it of …"
+        return later.value.event in ("CONSULT", "AID") and "," not in called_off and len(called_off.split()) <= 4
+    if cue.value.event not in _GOVERNING:
         return False
     between = text[cue.end : later.start]
     if _CONTENT_CLAUSE.search(between):

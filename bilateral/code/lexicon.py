@@ -27,6 +27,7 @@ class CueSpec:
     rank: int
     phrase: str
     alternatives: tuple[CueSpec, ...] = ()  # other readings of the same words ("launched" talks or missiles)
+    anchored: bool = False  # ``needs`` must match where the cue starts (it spells the verb and its object)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -70,11 +71,13 @@ def cues() -> PhraseMatcher[CueSpec]:
         if row["event"] not in EVENTS or row["shape"] not in SHAPES:
             raise ValueError(f"cues.tsv: bad event or shape in {row}")
         cameo(row["cameo"])  # raises on an unknown code
-        needs = re.compile(row["needs"], re.IGNORECASE) if row["needs"] else None
+        anchored = row["needs"].startswith("@")
+        needs = re.compile(row["needs"].removeprefix("@"), re.IGNORECASE) if row["needs"] else None
         for phrase in row["phrases"].split("|"):
             spec = CueSpec(
-                row["event"], row["cameo"], row["mode"] or None, row["shape"], needs, int(row["rank"]), phrase
-            )
+                row["event"], row["cameo"], row["mode"] or None, row["shape"], needs, int(row["rank"]), phrase,
+                anchored=anchored,
+            )  # fmt: skip
             pairs += [(form, spec) for form in expand(phrase)]
     readings: dict[str, list[CueSpec]] = {}
     for form, spec in pairs:

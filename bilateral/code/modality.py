@@ -39,8 +39,13 @@ _HINTS = ("not", " no ", "never", "n't", "neither", "nor", "failed", "refused", 
 _CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
 
 
+_NO_AFTER = re.compile(r"\s+no\s+(?!later|sooner|longer|more|less|fewer|doubt)\w", re.IGNORECASE)  # "signed no deal"
+
+
 def modality(sentence: str, cue_start: int, cue_end: int, *, intent: bool = False) -> Modality:
     """Modality of the act whose cue spans ``sentence[cue_start:cue_end]``; ``intent`` for cues of intention."""
+    if _NO_AFTER.match(sentence, cue_end):
+        return Modality.NEGATED
     before = sentence[max(0, cue_start - _BEFORE) : cue_start]
     lowered = before.lower()
     if not any(hint in lowered for hint in _HINTS):  # most acts are told plainly

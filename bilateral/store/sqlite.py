@@ -222,9 +222,13 @@ class Store:
             if read_only:
                 uri = f"{Path(self.path).resolve().as_uri()}?mode=rw"  # never creates a missing file
                 self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-                self._db.execute("PRAGMA busy_timeout = 10000")
-                self._check_current()
-                self._db.execute("PRAGMA query_only = ON")
+                try:
+                    self._db.execute("PRAGMA busy_timeout = 10000")
+                    self._check_current()
+                    self._db.execute("PRAGMA query_only = ON")
+                except BaseException:
+                    self._db.close()
+                    raise
                 return
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode = WAL")

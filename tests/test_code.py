@@ -251,6 +251,14 @@ def test_what_is_called_off_is_no_act_but_a_later_clause_is(gaz: Gazetteer) -> N
     ]
 
 
+def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> None:
+    text = "The minister recalled that Japan had sent aid to Turkey in 1999, and said Japan signed a deal with Turkey."
+    assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [
+        ("AID", True),
+        ("SUPPORT", False),
+    ]
+
+
 def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
     """ "Russia summoned the British ambassador and warned …": Russia warned, and warned Britain."""
     events = code_text("Russia summoned the British ambassador on Monday and warned of retaliation.", gaz, on=ON)

@@ -372,7 +372,9 @@ def _event(
         latitude=at.latitude if at else None,
         longitude=at.longitude if at else None,
         background=dates.is_background(
-            sentence.text[: cue.end - sentence.start + _BACKGROUND_REACH], reading.article.published, reading.window
+            sentence.text[_clause_start(sentence.text, relative_start) : cue.end - sentence.start + _BACKGROUND_REACH],
+            reading.article.published,
+            reading.window,
         )
         or _told_as_history(sentence.text[:relative_start], facts.when),
         confidence=confidence,
@@ -481,6 +483,12 @@ def _told_as_history(before: str, when: EventDate) -> bool:
     if recalled is not None and not _NEW_CLAUSE.search(before, recalled.end()):
         return True  # "both leaders recalled that Türkiye sent troops to defend South Korea": remembered history
     return bool(_PLUPERFECT.search(before)) and not _REPORTING.search(before)
+
+
+def _clause_start(text: str, before: int) -> int:
+    """Where the clause of the word at ``before`` starts: "… in 1999, and said Japan signed …" starts at "said"."""
+    breaks = [match.end() for match in _NEW_CLAUSE.finditer(text, 0, before)]
+    return breaks[-1] if breaks else 0
 
 
 _RECALLED = re.compile(r"\b(?:recall(?:ed|s|ing)?|remember(?:ed|s|ing)?)\s+(?:that|how)\b", re.IGNORECASE)

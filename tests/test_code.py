@@ -47,6 +47,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("KEPCO declined to put a value on the deal with Turkey.", ("STATEMENT", "011", "KOR", "TUR", "asserted")),
         ("Russia warned of retaliation against Estonia.", ("THREATEN", "130", "RUS", "EST", "asserted")),
         ("France joined the call for sanctions on Russia.", ("REQUEST", "020", "FRA", "RUS", "asserted")),
+        (
+            "Japan protested after the United States imposed tariffs on Japanese cars.",
+            ("SANCTION", "163", "USA", "JPN", "asserted"),  # "after" opens a clause with its own subject
+        ),
         ("Japan signed no deal with China.", ("SUPPORT", "057", "JPN", "CHN", "negated")),
         ("Czechia and Albania upgraded their diplomatic ties.", ("SUPPORT", "054", "ALB+CZE", "", "asserted")),
         (

@@ -73,6 +73,10 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
     re.IGNORECASE,
 )
+_CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:after|before|since|until|once|because)\s+(?:the\s+)?$", re.IGNORECASE)
+_AUXILIARIES = re.compile(  # and at most one verb, when the cue is its noun ("the United States imposed tariffs")
+    r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|later|again|abruptly)\s+){0,2}(?:[a-z]+(?:ed|s)\s+)?"
+)
 _AGENT_AFTER = re.compile(
     r"\s+(?:(?:junior|senior|top|deputy|acting|former|new|suicide|nationalist|separatist|rebel|opposition|riot|"
     r"security|special|border|state|federal|interim|military|naval|foreign|tank|artillery|air|drone|missile|rocket|"
@@ -367,7 +371,7 @@ def assign(
             return _roles(group, [], "between")
     if spec.shape == "obligation":
         return _obligation(found, cue_start, reported_from, before)
-    subject = _subject(text, before)
+    subject = _subject(text, before, cue_start)
     if not subject and spec.event == "PROTEST":
         return _crowd(found) or _demonstrators(text, before)
     if not subject:
@@ -453,8 +457,12 @@ def _participle(text: str, after: list[Slot], start: int, cue_start: int) -> Rol
     return _roles(actors[:1], [first], "participle")
 
 
-def _subject(text: str, before: list[Slot]) -> list[Slot]:
-    """The party group nearest before the cue that is not the object of a preposition."""
+def _subject(text: str, before: list[Slot], cue_start: int | None = None) -> list[Slot]:
+    """The party group nearest before the cue that is not the object of a preposition.
+
+    After a word that also opens a clause ("a day after the United States stopped its aid"), a
+    group right before the cue's verb is that clause's subject.
+    """
     groups: list[list[Slot]] = []
     for slot in before:
         if groups and _COMPOUND_GAP.match(text[groups[-1][-1].end : slot.start]):
@@ -462,6 +470,13 @@ def _subject(text: str, before: list[Slot]) -> list[Slot]:
         else:
             groups.append([slot])
     groups = [group for group in groups if any(slot.agent for slot in group)]  # "Hungarian and Romanian officials"
+    if (
+        groups
+        and cue_start is not None
+        and _CLAUSE_OPENER_BEFORE.search(text, max(0, groups[-1][0].start - 40), groups[-1][0].start)
+        and _AUXILIARIES.fullmatch(text, groups[-1][-1].end, cue_start)
+    ):
+        return _without_places(text, groups[-1])
     for group in reversed(groups):
         if not _PREPOSITION_BEFORE.search(text, max(0, group[0].start - 40), group[0].start):
             return _without_places(text, group)

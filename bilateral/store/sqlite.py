@@ -431,10 +431,7 @@ class Store:
     ) -> list[tuple[Any, ...]]:
         """Stories and their members: (story id, direction, date_start, date_end, precision, date_method,
         event record, placed, source, copy group), ordered by story date; ``limit`` stories from ``offset``."""
-        clauses, values = _story_filters(pair, since, until)
-        if event is not None:
-            clauses.append("stories.event = ?")
-            values.append(event)
+        clauses, values = _story_filters(pair, since, until, event)
         if limit is not None:
             clauses.append(
                 f"""stories.id IN (SELECT stories.id FROM stories WHERE {" AND ".join(clauses)}
@@ -460,10 +457,7 @@ class Store:
         until: date | None = None,
         event: str | None = None,
     ) -> int:
-        clauses, values = _story_filters(pair, since, until)
-        if event is not None:
-            clauses.append("stories.event = ?")
-            values.append(event)
+        clauses, values = _story_filters(pair, since, until, event)
         (count,) = self._db.execute(f"SELECT count(*) FROM stories WHERE {' AND '.join(clauses)}", values).fetchone()
         return int(count)
 
@@ -636,9 +630,12 @@ def _country_filters(table: str, pair: tuple[str, str] | None) -> tuple[list[str
 
 
 def _story_filters(
-    pair: tuple[str, str] | None, since: date | None, until: date | None
+    pair: tuple[str, str] | None, since: date | None, until: date | None, event: str | None = None
 ) -> tuple[list[str], list[object]]:
     clauses, values = _country_filters("stories", pair)
+    if event is not None:
+        clauses.append("stories.event = ?")
+        values.append(event)
     if since is not None:
         clauses.append("stories.date_end >= ?")
         values.append(since.isoformat())

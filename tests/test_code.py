@@ -47,6 +47,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("KEPCO declined to put a value on the deal with Turkey.", ("STATEMENT", "011", "KOR", "TUR", "asserted")),
         ("Russia warned of retaliation against Estonia.", ("THREATEN", "130", "RUS", "EST", "asserted")),
         ("France joined the call for sanctions on Russia.", ("REQUEST", "020", "FRA", "RUS", "asserted")),
+        ("Mexico said it would answer U.S. tariff threats calmly.", ("THREATEN", "1312", "USA", "MEX", "asserted")),
+        (
+            "Mexico chose restraint toward the United States rather than retaliation.",
+            ("THREATEN", "130", "MEX", "USA", "negated"),
+        ),
         (
             "Japan protested after the United States imposed tariffs on Japanese cars.",
             ("SANCTION", "163", "USA", "JPN", "asserted"),  # "after" opens a clause with its own subject

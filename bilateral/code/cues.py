@@ -278,5 +278,16 @@ def is_intent(spec: lexicon.CueSpec) -> bool:
 
 
 def reinterpret(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
-    """The cue as its context makes it: eased sanctions, a ceasefire in effect, an appeal to all sides."""
-    return _appeal(text, _in_effect(text, _eased(text, start, cue)))
+    """The cue as its context makes it: eased sanctions, a ceasefire in effect, an appeal to all sides,
+    sanctions only threatened ("tariff threats")."""
+    return _threatened(text, _appeal(text, _in_effect(text, _eased(text, start, cue))))
+
+
+def _threatened(text: str, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
+    """ "U.S. tariff threats", "the sanctions threat": the measure is threatened, not taken."""
+    if cue.value.event not in _HOSTILE or not _THREAT_AFTER.match(text, cue.end):
+        return cue
+    return _as_threat(cue)
+
+
+_THREAT_AFTER = re.compile(r"\s+threats?\b", re.IGNORECASE)

@@ -9,7 +9,8 @@ from bilateral.records import Modality
 _BEFORE = 60  # characters before the cue that can change its modality
 
 _NEGATED = re.compile(
-    r"\b(?:not|never|no longer|n't|neither|nor|failed to|refused to|declined to|without)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:not|never|no longer|n't|neither|nor|failed to|refused to|declined to|without|rather than|instead of)"
+    r"\s+(?:\w+\s+){0,2}$"
     r"|\b(?:held|hold|holds|had|has|have|made|signed|reached)\s+no\s+(?:\w+\s+)?$",  # "held no bilateral meeting"
     re.IGNORECASE,
 )
@@ -32,10 +33,10 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 # Substrings every negating, conditional or future pattern above contains.
-_HINTS = ("not", " no ", "never", "n't", "neither", "nor", "failed", "refused", "declined", "without", "could",
-          "might", "may", "should", "if", "unless", "whether", "threat", "would", "will", "shall", "'ll", " to ",
-          "going", "plan", "intend", "expected", "set ", "aim", "hope", "scheduled", "due", "ready", "agreed",
-          "pledged", "promised", "vowed", "next")  # fmt: skip
+_HINTS = ("not", " no ", "never", "rather", "instead", "n't", "neither", "nor", "failed", "refused", "declined",
+          "without", "could", "might", "may", "should", "if", "unless", "whether", "threat", "would", "will",
+          "shall", "'ll", " to ", "going", "plan", "intend", "expected", "set ", "aim", "hope", "scheduled", "due",
+          "ready", "agreed", "pledged", "promised", "vowed", "next")  # fmt: skip
 _CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
 
 

@@ -129,7 +129,7 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
         return False
     if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
         return True
-    if cue.value.event not in _GOVERNING and cue.value.mode in _CALLED_OFF:
+    if cue.value.mode in _CALLED_OFF:  # SANCTION modes: what is withdrawn or discontinued
         called_off = text[cue.end : later.start]  # "cancelled a planned visit", not "…, accusing it of …"
         return later.value.event in ("CONSULT", "AID") and "," not in called_off and len(called_off.split()) <= 4
     if cue.value.event not in _GOVERNING:

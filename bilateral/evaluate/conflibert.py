@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bilateral.errors import FormatError
-from bilateral.evaluate.metrics import NONE, Metrics, Mistake, Report, Tally, label_tallies, macro_f1, per_label, ratio
+from bilateral.evaluate.metrics import (
+    NONE,
+    Metrics,
+    Mistake,
+    Report,
+    Tally,
+    accuracy,
+    label_tallies,
+    macro_f1,
+    per_label,
+)
 from bilateral.records import Event
 
 FOLDER = "conflibert_train"
@@ -176,10 +186,10 @@ def score_classes(samples: Sequence[Labelled], predictions: Iterable[tuple[Event
     tallies = label_tallies(pairs)
     metrics: Metrics = {
         "sentences": len(pairs),
-        "accuracy": ratio(sum(gold == guess for gold, guess in pairs), len(pairs)),
+        "accuracy": accuracy(pairs),
         "macro_f1": macro_f1(tallies, LABELS),
         "coded": sum(guess != NONE for _, guess in pairs),
-        "coded_accuracy": ratio(sum(gold == guess for gold, guess in pairs), sum(guess != NONE for _, guess in pairs)),
+        "coded_accuracy": accuracy(pairs, coded_only=True),
     }
     return Report(metrics | per_label(tallies, "class"), tuple(mistakes))
 

@@ -20,6 +20,12 @@ def ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
+def accuracy(pairs: Iterable[tuple[str, str]], *, coded_only: bool = False) -> float:
+    """The share of (gold, guess) pairs that agree; ``coded_only`` counts only those with a guess."""
+    kept = [(gold, guess) for gold, guess in pairs if not (coded_only and guess == NONE)]
+    return ratio(sum(gold == guess for gold, guess in kept), len(kept))
+
+
 @dataclass(slots=True)
 class Tally:
     correct: int = 0

@@ -6,8 +6,9 @@ so four labels are renamed. Each sentence is coded on its own; the
 prediction is the first event the coder returns, or ``none``. Besides
 accuracy over all records, two diagnostics say where the misses lie: type
 accuracy over the sentences the coder coded, and over the records whose
-gold names two different states (the coder's scope: acts between countries;
-many records are one country's domestic or one-party acts).
+gold names two different known parties, states or international organisations
+(``two_states``: the coder's scope, acts between such parties; many records
+are one country's domestic or one-party acts).
 
 Actors are scored where the record names them with codes we know
 (``IGO``, ``NGO``, ``IMG`` and the like name no state, and leave that side
@@ -28,7 +29,17 @@ from pathlib import Path
 from typing import Any
 
 from bilateral.errors import FormatError
-from bilateral.evaluate.metrics import NONE, Metrics, Mistake, Report, label_tallies, macro_f1, per_label, ratio
+from bilateral.evaluate.metrics import (
+    NONE,
+    Metrics,
+    Mistake,
+    Report,
+    accuracy,
+    label_tallies,
+    macro_f1,
+    per_label,
+    ratio,
+)
 from bilateral.evaluate.petrarch2_gsr import known_codes
 from bilateral.records import Event, Party
 
@@ -97,7 +108,7 @@ def countries(parties: Iterable[Party]) -> frozenset[str]:
 def score(samples: Collection[Sample], predictions: Iterable[tuple[Event, ...]]) -> Report:
     """Type accuracy and per-type figures on the first event; actor and recipient accuracy."""
     pairs: list[tuple[str, str]] = []
-    between: list[tuple[str, str]] = []  # records of an act between two known states: the coder's scope
+    between: list[tuple[str, str]] = []  # records of an act between two known states or IGOs: the coder's scope
     actor_right = actor_total = recipient_right = recipient_total = quad_right = 0
     mistakes: list[Mistake] = []
     for sample, events in zip(samples, predictions, strict=True):
@@ -128,13 +139,13 @@ def score(samples: Collection[Sample], predictions: Iterable[tuple[Event, ...]])
     gold_labels = sorted({sample.event for sample in samples})
     metrics: Metrics = {
         "sentences": len(pairs),
-        "accuracy": ratio(sum(gold == guess for gold, guess in pairs), len(pairs)),
+        "accuracy": accuracy(pairs),
         "macro_f1": macro_f1(tallies, gold_labels),
         "quad_accuracy": ratio(quad_right, len(pairs)),
         "coded": sum(guess != NONE for _, guess in pairs),
-        "coded_accuracy": ratio(sum(gold == guess for gold, guess in pairs), sum(guess != NONE for _, guess in pairs)),
+        "coded_accuracy": accuracy(pairs, coded_only=True),
         "two_states": len(between),
-        "two_states_accuracy": ratio(sum(gold == guess for gold, guess in between), len(between)),
+        "two_states_accuracy": accuracy(between),
         "actor_accuracy": ratio(actor_right, actor_total),
         "actor_scored": actor_total,
         "recipient_accuracy": ratio(recipient_right, recipient_total),

@@ -1,5 +1,6 @@
-"""Storage. :mod:`bilateral.store.sqlite` is the only module with SQL."""
+"""Storage: the only package with SQL (schema, store, browsing and linking queries)."""
 
-from bilateral.store.sqlite import SCHEMA_VERSION, Store
+from bilateral.store.schema import SCHEMA_VERSION
+from bilateral.store.sqlite import Store
 
 __all__ = ["SCHEMA_VERSION", "Store"]

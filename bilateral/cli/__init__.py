@@ -1,4 +1,5 @@
-"""The ``bilateral`` command line: the only module that prints."""
+"""The ``bilateral`` command line: the only package that prints (shared pieces in :mod:`bilateral.cli.common`,
+the record commands in :mod:`bilateral.cli.record`)."""
 
 from __future__ import annotations
 
@@ -7,40 +8,48 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, replace
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bilateral import __version__
 from bilateral.actors import gazetteer as load_gazetteer
-from bilateral.errors import BilateralError, UsageError, failure_error
+from bilateral.cli import record
+from bilateral.cli.common import (
+    EXIT_SOME_FAILED,
+    EventFormat,
+    Format,
+    err,
+    errors,
+    open_store,
+    out,
+    parse_day,
+    parse_pair,
+    parse_type,
+    shorten,
+    state,
+)
+from bilateral.errors import UsageError, failure_error
 from bilateral.evaluate.command import evaluate_command
 from bilateral.export import BINARY as EXPORT_BINARY
 from bilateral.export import ExportFormat, export
-from bilateral.ontology import EVENTS
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import read_paths, read_text
 from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
-from bilateral.registry import agreements, projects
 from bilateral.report import BriefFormat
 from bilateral.report import write as write_brief
 from bilateral.report.brief import build as build_brief
 from bilateral.report.brief import country_pair
 from bilateral.report.markdown import render as render_markdown
 from bilateral.samples import corpus_dir
-from bilateral.serialise import agreement_dict, event_dict, links_dict, project_dict, story_dict
+from bilateral.serialise import event_dict, links_dict
 from bilateral.store import Store
-from bilateral.stories import links, stories, with_links
-from bilateral.timeline import By, new_since, sparkline, timeline
+from bilateral.stories import links, with_links
 
 app = typer.Typer(
     help="Turn news about relations between countries into a source-cited record of events.",
@@ -48,31 +57,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-EXIT_ERROR = 1
-EXIT_SOME_FAILED = 3
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class EventFormat(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class State:
-    db: Path = Path("bilateral.db")
-    actors: tuple[Path, ...] = ()
-
-
-state = State()
 
 
 def _version(value: bool) -> None:
@@ -98,20 +82,6 @@ def main(
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
-
-
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Print a package error as one line and exit non-zero."""
-    try:
-        yield
-    except BilateralError as error:
-        err.print(f"error[{error.code}]: {error}", markup=False)
-        raise typer.Exit(EXIT_ERROR) from error
-
-
-def _open_store() -> Store:
-    return Store(state.db)
 
 
 def _failure_line(failure: Failure) -> None:
@@ -146,7 +116,7 @@ def ingest_command(
     Re-running on the same input changes nothing. Exit status 3 means some
     inputs failed (each is named on standard error and kept in the store).
     """
-    with _errors(), _open_store() as store:
+    with errors(), open_store() as store:
         summary = _run_ingest(paths, store, show_progress=sys.stderr.isatty())
     _print_summary(summary)
     if summary.failed:
@@ -159,7 +129,7 @@ def articles_command(
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
 ) -> None:
     """List the stored articles."""
-    with _errors(), _open_store() as store:
+    with errors(), open_store() as store:
         articles = store.articles(limit=limit)
         placed = store.placements()
     if output is Format.json:
@@ -195,8 +165,8 @@ def actors_command(
     output: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
 ) -> None:
     """Find the countries, organisations and people in a text or file, with offsets."""
-    with _errors():
-        day = _parse_day(on)
+    with errors():
+        day = parse_day(on)
         readings = [item.reading for item in _analysed(text_or_file, day)]
     if output is Format.json:
         rows = [_mention_json(reading, mention) for reading in readings for mention in reading.mentions]
@@ -229,15 +199,6 @@ def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
             raise failure_error(result)
         results.append(result)
     return results
-
-
-def _parse_day(value: str | None, option: str = "--date") -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as error:
-        raise UsageError(f"{option} {value!r} is not a YYYY-MM-DD date") from error
 
 
 def _mention_json(reading: ActorReading, mention: Mention) -> dict[str, Any]:
@@ -295,8 +256,8 @@ def code_command(
     output: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
 ) -> None:
     """Code the events in a text or file without storing them."""
-    with _errors():
-        events = [event for item in _analysed(text_or_file, _parse_day(on)) for event in item.events]
+    with errors():
+        events = [event for item in _analysed(text_or_file, parse_day(on)) for event in item.events]
     _print_events(events, output)
 
 
@@ -313,12 +274,12 @@ def events_command(
     output: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
 ) -> None:
     """List stored events, filtered by country pair, dates and type."""
-    with _errors():
-        countries = _parse_pair(pair) if pair else None
-        with _open_store() as store:
+    with errors():
+        countries = parse_pair(pair) if pair else None
+        with open_store() as store:
             events = store.events(
-                pair=countries, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                event=_parse_type(event_type), include_background=background, limit=limit,
+                pair=countries, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
+                event=parse_type(event_type), include_background=background, limit=limit,
             )  # fmt: skip
             placed = links(store, events)
     _print_events(events, output, placed)
@@ -329,153 +290,18 @@ def recode_command(
     since: Annotated[str | None, typer.Option(help="Only articles published on or after this day.")] = None,
 ) -> None:
     """Re-code stored articles after the coder or the actor files changed, without reading inputs again."""
-    with _errors(), _open_store() as store:
-        done = recode(store, load_gazetteer(state.actors), since=_parse_day(since, "--since"))
+    with errors(), open_store() as store:
+        done = recode(store, load_gazetteer(state.actors), since=parse_day(since, "--since"))
         counts = store.counts()
     out.print(f"re-coded {done} articles; {counts.events} events stored")
 
 
 app.command("eval")(evaluate_command)
-
-PairOption = Annotated[str | None, typer.Option("--pair", help="Only between two countries, e.g. TUR-KOR.")]
-FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
-
-
-@app.command("stories")
-def stories_command(
-    pair: PairOption = None,
-    since: Annotated[str | None, typer.Option(help="Only stories on or after this day.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only stories on or before this day.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
-    output: FormatOption = Format.table,
-) -> None:
-    """One real-world event per row, with how many articles and independent sources report it."""
-    with _errors(), _open_store() as store:
-        found = stories(
-            store, pair=_parse_pair(pair) if pair else None, since=_parse_day(since, "--since"),
-            until=_parse_day(until, "--until"), event=_parse_type(event_type),
-        )  # fmt: skip
-    if output is Format.json:
-        out.print_json(data=[story_dict(story) for story in found])
-        return
-    table = Table("date", "event", "cameo", "direction", "articles", "sources", "contexts", "quote")
-    for story in found:
-        when = story.when.start.isoformat() if story.when.start else "undated"
-        placed = f" (+{len(story.placed)} undated placed)" if story.placed else ""
-        quote = _shorten(story.events[0].evidence.quote)
-        table.add_row(when, story.event, story.cameo, story.direction, f"{story.n_articles}{placed}",
-                      str(story.n_sources), ", ".join(story.contexts[:4]), quote)  # fmt: skip
-    out.print(table)
-
-
-def _two_countries(first: str, second: str) -> tuple[str, str]:
-    return _parse_pair(f"{first}-{second}")
-
-
-@app.command("timeline")
-def timeline_command(
-    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
-    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
-    by: Annotated[By, typer.Option(help="Period length.")] = By.month,
-    since: Annotated[str | None, typer.Option(help="From this day.")] = None,
-    until: Annotated[str | None, typer.Option(help="Until this day.")] = None,
-    output: FormatOption = Format.table,
-) -> None:
-    """The relationship between two countries period by period: events, tone, sources, agreements, milestones."""
-    with _errors(), _open_store() as store:
-        pair = _two_countries(first, second)
-        found = stories(store, pair=pair, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
-        periods = timeline(found, agreements(store, pair=pair), projects(store, pair=pair), by)
-    if output is Format.json:
-        out.print_json(data=[asdict(period) | {"start": period.start.isoformat()} for period in periods])
-        return
-    if not periods:
-        out.print(f"no stories between {pair[0]} and {pair[1]}")
-        return
-    out.print(f"{pair[0]}–{pair[1]} by {by.value}: {sparkline([period.stories for period in periods])}")
-    table = Table("period", "events", "articles", "sources", "goldstein", "plover", "balance", "agreements",
-                  "milestones", "types")  # fmt: skip
-    for period in periods:
-        if period.stories or period.agreements or period.milestones:
-            table.add_row(
-                period.label, str(period.stories), str(period.articles), str(period.sources),
-                _number(period.goldstein), _number(period.intensity), _number(period.balance),
-                str(period.agreements), str(period.milestones),
-                ", ".join(f"{name} {count}" for name, count in period.types.items()),
-            )  # fmt: skip
-    out.print(table)
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:+.2f}"
-
-
-@app.command("diff")
-def diff_command(
-    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
-    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
-    since: Annotated[str, typer.Option(help="What is new on or after this day (YYYY-MM-DD).")],
-    output: FormatOption = Format.table,
-) -> None:
-    """What is new between two countries since a date: agreements, projects, sectors, people."""
-    with _errors(), _open_store() as store:
-        pair = _two_countries(first, second)
-        day = _parse_day(since, "--since")
-        assert day is not None
-        news = new_since(stories(store, pair=pair), agreements(store, pair=pair), projects(store, pair=pair), day)
-    if output is Format.json:
-        out.print_json(data={
-            "since": day.isoformat(), "stories": news.stories, "sectors": list(news.sectors),
-            "people": list(news.people), "agreements": [agreement_dict(entry) for entry in news.agreements],
-            "projects": [project_dict(project) for project in news.projects],
-        })  # fmt: skip
-        return
-    out.print(f"{pair[0]}–{pair[1]} since {day}: {news.stories} events")
-    out.print(
-        "new agreements: " + ("; ".join(f"{entry.title} ({entry.status()})" for entry in news.agreements) or "none")
-    )
-    out.print("new projects: " + ("; ".join(project.name for project in news.projects) or "none"))
-    out.print("new sectors: " + (", ".join(news.sectors) or "none"))
-    out.print("new people: " + (", ".join(news.people) or "none"))
-
-
-@app.command("agreements")
-def agreements_command(
-    pair: PairOption = None,
-    on: Annotated[str | None, typer.Option("--on", help="Status as of this day (default: latest).")] = None,
-    output: FormatOption = Format.table,
-) -> None:
-    """The agreement registry: one entry per agreement, with its stages and their evidence."""
-    with _errors(), _open_store() as store:
-        day = _parse_day(on, "--on")
-        entries = agreements(store, pair=_parse_pair(pair) if pair else None)
-    if output is Format.json:
-        out.print_json(data=[agreement_dict(entry, day) for entry in entries])
-        return
-    table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
-    for entry in entries:
-        stages = ", ".join(f"{stage.stage} {stage.when or '?'}" for stage in entry.stages)
-        table.add_row(entry.title, "–".join(entry.countries), ", ".join(entry.parties[len(entry.countries):]),
-                      entry.status(day) or "", stages, str(entry.n_articles), str(entry.n_sources))  # fmt: skip
-    out.print(table)
-
-
-@app.command("projects")
-def projects_command(pair: PairOption = None, output: FormatOption = Format.table) -> None:
-    """The project registry: long-running programmes with their participants and dated milestones."""
-    with _errors(), _open_store() as store:
-        found = projects(store, pair=_parse_pair(pair) if pair else None)
-    if output is Format.json:
-        out.print_json(data=[project_dict(project) for project in found])
-        return
-    table = Table("project", "kind", "countries", "participants", "milestones")
-    for project in found:
-        steps = "\n".join(
-            f"{step.when.start or '?'} {step.event} {step.summary}{' (history)' if step.background else ''}"
-            for step in project.milestones
-        )
-        table.add_row(project.name, project.kind, "–".join(project.countries), ", ".join(project.participants), steps)
-    out.print(table)
+app.command("stories")(record.stories_command)
+app.command("timeline")(record.timeline_command)
+app.command("diff")(record.diff_command)
+app.command("agreements")(record.agreements_command)
+app.command("projects")(record.projects_command)
 
 
 @app.command("brief")
@@ -491,28 +317,13 @@ def brief_command(
     ] = None,
 ) -> None:
     """A brief on two countries with a citation behind every statement: state, changes, agreements, projects, people."""
-    with _errors(), _open_store() as store:
-        found = build_brief(store, country_pair(first, second), since=_parse_day(since, "--since"))
+    with errors(), open_store() as store:
+        found = build_brief(store, country_pair(first, second), since=parse_day(since, "--since"))
         if output is None and fmt is BriefFormat.md:
             out.print(render_markdown(found), markup=False, end="")
             return
         written = write_brief(found, fmt, output or Path(f"brief-{found.pair[0]}-{found.pair[1]}.{fmt.value}"))
     err.print(f"wrote {', '.join(map(str, written))} ({len(found.references)} references)", markup=False)
-
-
-def _parse_type(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if value.upper() not in EVENTS:
-        raise UsageError(f"--type {value!r} is not one of {', '.join(EVENTS)}")
-    return value.upper()
-
-
-def _parse_pair(value: str) -> tuple[str, str]:
-    parts = value.upper().replace("–", "-").split("-")
-    if len(parts) != 2 or not all(parts):
-        raise UsageError(f"--pair {value!r} must look like TUR-KOR")
-    return parts[0], parts[1]
 
 
 def _print_events(events: list[Event], output: EventFormat, placed: dict[str, EventLinks] | None = None) -> None:
@@ -531,7 +342,7 @@ def _print_events(events: list[Event], output: EventFormat, placed: dict[str, Ev
             table.add_row(
                 str(event.when.start or "?") + (" (window)" if event.when.precision == "window" else ""),
                 event.event, event.cameo, _parties(event.actor), _parties(event.recipient) or "(joint)",
-                event.modality.value, ", ".join(event.contexts), _shorten(event.evidence.quote),
+                event.modality.value, ", ".join(event.contexts), shorten(event.evidence.quote),
             )  # fmt: skip
         out.print(table)
 
@@ -540,10 +351,6 @@ def _parties(parties: tuple[Any, ...]) -> str:
     return ", ".join(
         f"{party.country}" + (f" ({party.name})" if party.name and party.kind != "country" else "") for party in parties
     )
-
-
-def _shorten(text: str, width: int = 90) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _print_csv(rows: list[dict[str, Any]]) -> None:
@@ -572,7 +379,7 @@ def demo_command(
     replace: Annotated[bool, typer.Option(help="Replace an existing database that is not a demo database.")] = False,
 ) -> None:
     """Ingest the bundled sample corpus into a fresh database and summarise it."""
-    with _errors():
+    with errors():
         if state.db.exists():
             with Store(state.db) as store:
                 is_demo = store.meta("demo") == "1"
@@ -611,14 +418,14 @@ def export_command(
     Takes the same filters as `events`. Parquet needs -o FILE; the others
     stream to standard output without it.
     """
-    with _errors():
+    with errors():
         if output is None and fmt in EXPORT_BINARY:
             raise UsageError(f"--format {fmt} writes binary data: give -o FILE")
-        countries = _parse_pair(pair) if pair else None
-        with _open_store() as store:
+        countries = parse_pair(pair) if pair else None
+        with open_store() as store:
             items = store.sourced_events(
-                pair=countries, since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                event=_parse_type(event_type), include_background=background,
+                pair=countries, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
+                event=parse_type(event_type), include_background=background,
             )  # fmt: skip
             count = export(with_links(store, items), fmt, output or sys.stdout)
     if output is not None:
@@ -639,7 +446,7 @@ def serve_command(
 
     from bilateral.serve import create_app
 
-    with _errors():
+    with errors():
         web = create_app(state.db, token=token, actors=state.actors)
     err.print(f"serving {state.db} on http://{host}:{port}/ (ingest {'on' if token else 'off'})", markup=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -1,0 +1,158 @@
+"""The record commands: stories, timelines, what is new, and the agreement and project registries."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from bilateral.cli.common import (
+    Format,
+    FormatOption,
+    PairOption,
+    errors,
+    open_store,
+    out,
+    parse_day,
+    parse_pair,
+    parse_type,
+    shorten,
+)
+from bilateral.registry import agreements, projects
+from bilateral.serialise import agreement_dict, project_dict, story_dict
+from bilateral.stories import stories
+from bilateral.timeline import By, new_since, sparkline, timeline
+
+
+def stories_command(
+    pair: PairOption = None,
+    since: Annotated[str | None, typer.Option(help="Only stories on or after this day.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only stories on or before this day.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """One real-world event per row, with how many articles and independent sources report it."""
+    with errors(), open_store() as store:
+        found = stories(
+            store, pair=parse_pair(pair) if pair else None, since=parse_day(since, "--since"),
+            until=parse_day(until, "--until"), event=parse_type(event_type),
+        )  # fmt: skip
+    if output is Format.json:
+        out.print_json(data=[story_dict(story) for story in found])
+        return
+    table = Table("date", "event", "cameo", "direction", "articles", "sources", "contexts", "quote")
+    for story in found:
+        when = story.when.start.isoformat() if story.when.start else "undated"
+        placed = f" (+{len(story.placed)} undated placed)" if story.placed else ""
+        quote = shorten(story.events[0].evidence.quote)
+        table.add_row(when, story.event, story.cameo, story.direction, f"{story.n_articles}{placed}",
+                      str(story.n_sources), ", ".join(story.contexts[:4]), quote)  # fmt: skip
+    out.print(table)
+
+
+def _two_countries(first: str, second: str) -> tuple[str, str]:
+    return parse_pair(f"{first}-{second}")
+
+
+def timeline_command(
+    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
+    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
+    by: Annotated[By, typer.Option(help="Period length.")] = By.month,
+    since: Annotated[str | None, typer.Option(help="From this day.")] = None,
+    until: Annotated[str | None, typer.Option(help="Until this day.")] = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """The relationship between two countries period by period: events, tone, sources, agreements, milestones."""
+    with errors(), open_store() as store:
+        pair = _two_countries(first, second)
+        found = stories(store, pair=pair, since=parse_day(since, "--since"), until=parse_day(until, "--until"))
+        periods = timeline(found, agreements(store, pair=pair), projects(store, pair=pair), by)
+    if output is Format.json:
+        out.print_json(data=[asdict(period) | {"start": period.start.isoformat()} for period in periods])
+        return
+    if not periods:
+        out.print(f"no stories between {pair[0]} and {pair[1]}")
+        return
+    out.print(f"{pair[0]}–{pair[1]} by {by.value}: {sparkline([period.stories for period in periods])}")
+    table = Table("period", "events", "articles", "sources", "goldstein", "plover", "balance", "agreements",
+                  "milestones", "types")  # fmt: skip
+    for period in periods:
+        if period.stories or period.agreements or period.milestones:
+            table.add_row(
+                period.label, str(period.stories), str(period.articles), str(period.sources),
+                _number(period.goldstein), _number(period.intensity), _number(period.balance),
+                str(period.agreements), str(period.milestones),
+                ", ".join(f"{name} {count}" for name, count in period.types.items()),
+            )  # fmt: skip
+    out.print(table)
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:+.2f}"
+
+
+def diff_command(
+    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
+    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
+    since: Annotated[str, typer.Option(help="What is new on or after this day (YYYY-MM-DD).")],
+    output: FormatOption = Format.table,
+) -> None:
+    """What is new between two countries since a date: agreements, projects, sectors, people."""
+    with errors(), open_store() as store:
+        pair = _two_countries(first, second)
+        day = parse_day(since, "--since")
+        assert day is not None
+        news = new_since(stories(store, pair=pair), agreements(store, pair=pair), projects(store, pair=pair), day)
+    if output is Format.json:
+        out.print_json(data={
+            "since": day.isoformat(), "stories": news.stories, "sectors": list(news.sectors),
+            "people": list(news.people), "agreements": [agreement_dict(entry) for entry in news.agreements],
+            "projects": [project_dict(project) for project in news.projects],
+        })  # fmt: skip
+        return
+    out.print(f"{pair[0]}–{pair[1]} since {day}: {news.stories} events")
+    out.print(
+        "new agreements: " + ("; ".join(f"{entry.title} ({entry.status()})" for entry in news.agreements) or "none")
+    )
+    out.print("new projects: " + ("; ".join(project.name for project in news.projects) or "none"))
+    out.print("new sectors: " + (", ".join(news.sectors) or "none"))
+    out.print("new people: " + (", ".join(news.people) or "none"))
+
+
+def agreements_command(
+    pair: PairOption = None,
+    on: Annotated[str | None, typer.Option("--on", help="Status as of this day (default: latest).")] = None,
+    output: FormatOption = Format.table,
+) -> None:
+    """The agreement registry: one entry per agreement, with its stages and their evidence."""
+    with errors(), open_store() as store:
+        day = parse_day(on, "--on")
+        entries = agreements(store, pair=parse_pair(pair) if pair else None)
+    if output is Format.json:
+        out.print_json(data=[agreement_dict(entry, day) for entry in entries])
+        return
+    table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
+    for entry in entries:
+        stages = ", ".join(f"{stage.stage} {stage.when or '?'}" for stage in entry.stages)
+        table.add_row(entry.title, "–".join(entry.countries), ", ".join(entry.parties[len(entry.countries):]),
+                      entry.status(day) or "", stages, str(entry.n_articles), str(entry.n_sources))  # fmt: skip
+    out.print(table)
+
+
+def projects_command(pair: PairOption = None, output: FormatOption = Format.table) -> None:
+    """The project registry: long-running programmes with their participants and dated milestones."""
+    with errors(), open_store() as store:
+        found = projects(store, pair=parse_pair(pair) if pair else None)
+    if output is Format.json:
+        out.print_json(data=[project_dict(project) for project in found])
+        return
+    table = Table("project", "kind", "countries", "participants", "milestones")
+    for project in found:
+        steps = "\n".join(
+            f"{step.when.start or '?'} {step.event} {step.summary}{' (history)' if step.background else ''}"
+            for step in project.milestones
+        )
+        table.add_row(project.name, project.kind, "–".join(project.countries), ", ".join(project.participants), steps)
+    out.print(table)

@@ -1,0 +1,179 @@
+"""The database schema: one migration script per version, applied in order by :class:`~bilateral.store.Store`.
+
+A database records its version in ``PRAGMA user_version``; a script may add tables, indexes
+and triggers and fill them from what is already stored, never drop what a user has.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+SCHEMA_VERSION = 5
+APPLICATION = "bilateral"
+"""Written in the meta table of every database this package creates."""
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        origin TEXT NOT NULL,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL,
+        url TEXT,
+        source TEXT,
+        published TEXT,
+        language TEXT,
+        repairs TEXT NOT NULL,
+        window_start TEXT,
+        window_end TEXT,
+        window_because TEXT,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles (published);
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT,
+        country TEXT,
+        sector TEXT,
+        office TEXT,
+        role TEXT,
+        form TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (article_id, field, start)
+    );
+    CREATE INDEX mentions_country ON mentions (country);
+    CREATE TABLE failures (
+        origin TEXT NOT NULL,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        seen INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (origin, code)
+    );
+    """,
+    2: """
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        event TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        quad INTEGER NOT NULL,
+        modality TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        background INTEGER NOT NULL,
+        coder_version TEXT NOT NULL,
+        record TEXT NOT NULL
+    );
+    CREATE INDEX events_article ON events (article_id);
+    CREATE INDEX events_date ON events (date_start);
+    CREATE TABLE event_countries (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (event_id, country, role)
+    );
+    CREATE INDEX event_countries_country ON event_countries (country);
+    """,
+    3: """
+    ALTER TABLE articles ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_pending ON articles (linked) WHERE linked = 0;
+    CREATE TABLE copies (
+        article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        copy_group TEXT NOT NULL,
+        signature BLOB
+    );
+    CREATE INDEX copies_group ON copies (copy_group);
+    CREATE TABLE copy_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+    );
+    CREATE INDEX copy_bands_key ON copy_bands (band, key);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        event TEXT NOT NULL,
+        countries TEXT NOT NULL,
+        negated INTEGER NOT NULL,
+        direction TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        precision TEXT,
+        date_method TEXT NOT NULL,
+        first_event TEXT NOT NULL
+    );
+    CREATE INDEX stories_key ON stories (event, countries, date_start);
+    CREATE INDEX stories_date ON stories (date_start);
+    CREATE TABLE story_events (
+        event_id TEXT PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        placed INTEGER NOT NULL
+    );
+    CREATE INDEX story_events_story ON story_events (story_id);
+    CREATE TABLE agreements (
+        id TEXT PRIMARY KEY,
+        countries TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        context TEXT NOT NULL,
+        signed TEXT
+    );
+    CREATE INDEX agreements_key ON agreements (countries, topic);
+    CREATE TABLE agreement_events (
+        agreement_id TEXT NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        phrase TEXT NOT NULL,
+        value TEXT,
+        PRIMARY KEY (agreement_id, event_id)
+    );
+    CREATE INDEX agreement_events_event ON agreement_events (event_id);
+    CREATE TABLE project_events (
+        project TEXT NOT NULL,
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (project, event_id)
+    );
+    CREATE INDEX project_events_event ON project_events (event_id);
+    """,
+    4: """
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        article_id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    INSERT INTO articles_fts (article_id, title, text) SELECT id, title, text FROM articles;
+    """,
+    5: """
+    CREATE INDEX IF NOT EXISTS stories_end ON stories (event, countries, date_end);
+    """,
+}
+
+
+def statements(script: str) -> Iterator[str]:
+    """The statements of a migration script (a trigger's body keeps its semicolons)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""

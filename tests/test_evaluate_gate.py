@@ -75,7 +75,7 @@ def test_update_readme(tmp_path: Path) -> None:
 
 def test_runner_skips_sets_whose_files_are_missing(tmp_path: Path) -> None:
     results = evaluate(tmp_path / "gold", tmp_path / "dev")
-    assert list(results) == ["plover_gsr", "petrarch2_gsr", "petrarch_unit", "conflibert", "dev"]
+    assert list(results) == ["plover_gsr", "petrarch2_gsr", "petrarch_unit", "conflibert", "dev", "realnews"]
     assert all(set(metrics) == {"skipped"} for metrics in results.values())
     assert "PLOVER_GSR_CAMEO.txt not found" in str(results["plover_gsr"]["skipped"])
     with pytest.raises(UsageError, match="unknown gold set nope"):
@@ -92,7 +92,14 @@ def test_eval_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["eval", "--gold", "gold", "--floors", str(floors), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert set(json.loads(result.stdout)) == {"plover_gsr", "petrarch2_gsr", "petrarch_unit", "conflibert", "dev"}
+    assert set(json.loads(result.stdout)) == {
+        "plover_gsr",
+        "petrarch2_gsr",
+        "petrarch_unit",
+        "conflibert",
+        "dev",
+        "realnews",
+    }
     result = runner.invoke(app, ["eval", "--set", "nope", "--floors", str(floors)])
     assert result.exit_code == 1
     assert "error[usage]: unknown gold set nope" in result.output
@@ -106,5 +113,5 @@ def test_eval_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_accuracy_gate(gold: Path) -> None:
     results = evaluate(gold, ROOT / "eval" / "dev")
     skipped = {name: metrics["skipped"] for name, metrics in results.items() if "skipped" in metrics}
-    assert not skipped
+    assert set(skipped) <= {"realnews"}  # its texts are third-party and live outside the checkout
     assert check(results, load_floors(ROOT / "eval" / "floors.json")) == []

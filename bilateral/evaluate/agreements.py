@@ -15,10 +15,10 @@ whose stages were read from a sentence the gold ties to that key (the
 
 from __future__ import annotations
 
-import json
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from bilateral.evaluate.metrics import Metrics, ratio
 from bilateral.records import CodedArticle
@@ -30,14 +30,11 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _gold(folder: Path) -> tuple[dict[str, set[tuple[str, str]]], dict[str, str]]:
+def _gold(records: Sequence[Mapping[str, Any]]) -> tuple[dict[str, set[tuple[str, str]]], dict[str, str]]:
     """Per gold key: its (article, quote) pairs; and its furthest stage."""
     quotes: dict[str, set[tuple[str, str]]] = {}
     stages: dict[str, str] = {}
-    for line in (folder / "annotations.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
+    for record in records:
         article = Path(str(record.get("article") or record.get("file") or record.get("id"))).stem
         for event in record.get("events") or ():
             if event.get("agreement"):
@@ -48,8 +45,11 @@ def _gold(folder: Path) -> tuple[dict[str, set[tuple[str, str]]], dict[str, str]
     return quotes, stages
 
 
-def score_agreements(folder: Path, coded: Sequence[tuple[str, CodedArticle]]) -> Metrics:
-    """Store and link ``coded`` (article name, coded article) and score its agreement registry."""
+def score_agreements(records: Sequence[Mapping[str, Any]], coded: Sequence[tuple[str, CodedArticle]]) -> Metrics:
+    """Store and link ``coded`` (article name, coded article) and score its registry against ``records``.
+
+    ``records`` are the gold annotation records, each event's ``quote`` the sentence it was read from.
+    """
     from bilateral.link import link
     from bilateral.registry import agreements
     from bilateral.store import Store
@@ -59,7 +59,7 @@ def score_agreements(folder: Path, coded: Sequence[tuple[str, CodedArticle]]) ->
         store.add([item for _, item in coded])
         link(store)
         entries = agreements(store)
-    gold_quotes, gold_stages = _gold(folder)
+    gold_quotes, gold_stages = _gold(records)
     matches: dict[str, set[str]] = {key: set() for key in gold_quotes}
     matched_entries = set()
     for entry in entries:

@@ -35,6 +35,13 @@ def evaluate_command(
     *,
     gold: Annotated[Path, typer.Option(help="The gold sets folder.")] = Path("../shared/gold"),
     dev: Annotated[Path, typer.Option(help="The development set folder.")] = Path("eval/dev"),
+    realnews: Annotated[Path, typer.Option(help="The real-news set folder (manifest and annotations).")] = Path(
+        "eval/realnews"
+    ),
+    texts: Annotated[
+        Path | None,
+        typer.Option(help="The real-news texts folder [default: $BILATERAL_REALNEWS, else ../realnews/texts]."),
+    ] = None,
     sets: Annotated[
         list[str] | None, typer.Option("--set", help=f"Run only this set (repeatable): {', '.join(SETS)}.")
     ] = None,
@@ -55,7 +62,7 @@ def evaluate_command(
     """
     try:
         floors = load_floors(floors_path)
-        outcomes = run_sets(gold, dev, sets)
+        outcomes = run_sets(gold, dev, sets, realnews_dir=realnews, texts=texts)
         results = {outcome.name: outcome.results() for outcome in outcomes}
         if update_floors:
             floors = raise_floors(results, floors)

@@ -35,7 +35,7 @@ from typing import Any, TypeVar
 
 from bilateral.errors import FormatError
 from bilateral.evaluate.agreements import score_agreements
-from bilateral.evaluate.metrics import Metrics, Mistake, Report, Tally, ratio
+from bilateral.evaluate.metrics import Metrics, Mistake, Report, Tally, per_label, ratio
 from bilateral.records import CodedArticle, DateWindow, Event, Precision
 
 ANNOTATIONS = "annotations.jsonl"
@@ -74,29 +74,48 @@ class Annotated:
     window: tuple[date, date | None] | None = None
 
 
-def read_annotations(folder: Path) -> list[Annotated]:
-    path = folder / ANNOTATIONS
+def read_records(path: Path) -> list[dict[str, Any]]:
+    """The annotation records of a JSON Lines file, one per article."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise FormatError(f"cannot read: {error}", origin=str(path)) from error
-    annotated: list[Annotated] = []
+    records: list[dict[str, Any]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-            annotated.append(_annotated(record, folder))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+        except json.JSONDecodeError as error:
             raise FormatError(f"line {number}: {error}", origin=str(path)) from error
-    return annotated
+        if not isinstance(record, dict):
+            raise FormatError(f"line {number}: expected an object", origin=str(path))
+        records.append(record)
+    return records
 
 
-def _annotated(record: dict[str, Any], folder: Path) -> Annotated:
+def read_annotations(folder: Path) -> list[Annotated]:
+    path = folder / ANNOTATIONS
+    return [_checked(record, _article_path(record, folder), path) for record in read_records(path)]
+
+
+def _checked(record: dict[str, Any], article: Path, origin: Path) -> Annotated:
+    try:
+        return annotated(record, article)
+    except (KeyError, TypeError, ValueError) as error:
+        raise FormatError(f"article {record.get('article')!r}: {error}", origin=str(origin)) from error
+
+
+def _article_path(record: dict[str, Any], folder: Path) -> Path:
     name = str(record.get("file") or record.get("article") or record.get("id"))
     path = folder / name if (folder / name).is_file() else folder / "articles" / Path(name).name
     if not path.is_file() and (folder / "articles" / f"{name}.txt").is_file():
         path = folder / "articles" / f"{name}.txt"
+    return path
+
+
+def annotated(record: dict[str, Any], path: Path) -> Annotated:
+    """One article's gold from its annotation record; the article's text is at ``path``."""
     window = record.get("date_window")
     return Annotated(
         path.stem,
@@ -179,6 +198,7 @@ class _Counts:
 def score(annotated: Sequence[Annotated], predictions: Iterable[Prediction]) -> Report:
     """Score articles given, for each, its predicted events and its date window (or ``None``)."""
     counts = _Counts(Tally(), Tally())
+    types: dict[str, Tally] = {}
     mistakes: list[Mistake] = []
     for gold, (events, window) in zip(annotated, predictions, strict=True):
         keys = predicted_keys(events)
@@ -189,6 +209,12 @@ def score(annotated: Sequence[Annotated], predictions: Iterable[Prediction]) -> 
         gold_directed = {event.directed for event in gold.events}
         _tally(counts.unordered, set(gold_unordered), set(unordered))
         _tally(counts.directed, gold_directed, set(keys))
+        for kind in {key[0] for key in gold_unordered} | {key[0] for key in unordered}:
+            _tally(
+                types.setdefault(kind, Tally()),
+                {key for key in gold_unordered if key[0] == kind},
+                {key for key in unordered if key[0] == kind},
+            )
         for key, gold_event in gold_unordered.items():
             if key in unordered:
                 counts.dated += 1
@@ -213,7 +239,7 @@ def score(annotated: Sequence[Annotated], predictions: Iterable[Prediction]) -> 
         "window_accuracy": ratio(counts.windows_right, counts.windows),
         "windows": counts.windows,
     }
-    return Report(metrics, tuple(mistakes))
+    return Report(metrics | per_label(types, "type"), tuple(mistakes))
 
 
 def _tally(tally: Tally, gold: set[T], predicted: set[T]) -> None:
@@ -224,6 +250,15 @@ def _tally(tally: Tally, gold: set[T], predicted: set[T]) -> None:
 
 def run(folder: Path) -> Report:
     """Read, repair, recognise and code every annotated article, then score it."""
+    records = read_records(folder / ANNOTATIONS)
+    gold = [_checked(record, _article_path(record, folder), folder / ANNOTATIONS) for record in records]
+    predictions, coded = code_articles(gold)
+    report = score(gold, predictions)
+    return Report(report.metrics | score_agreements(records, coded), report.mistakes)
+
+
+def code_articles(annotated: Sequence[Annotated]) -> tuple[list[Prediction], list[tuple[str, CodedArticle]]]:
+    """Each article read, repaired, its actors recognised and its events coded, as the pipeline does."""
     from bilateral.actors import gazetteer, recognise
     from bilateral.code import code
     from bilateral.read import read_paths
@@ -231,7 +266,6 @@ def run(folder: Path) -> Report:
     from bilateral.repair import repair
 
     actors = gazetteer()
-    annotated = read_annotations(folder)
     predictions: list[Prediction] = []
     coded: list[tuple[str, CodedArticle]] = []
     for gold in annotated:
@@ -243,5 +277,4 @@ def run(folder: Path) -> Report:
         events = code(reading)
         predictions.append((events, reading.window))
         coded.append((gold.article, CodedArticle(reading, events)))
-    report = score(annotated, predictions)
-    return Report(report.metrics | score_agreements(folder, coded), report.mistakes)
+    return predictions, coded

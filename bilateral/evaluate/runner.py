@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from bilateral.errors import UsageError
-from bilateral.evaluate import conflibert, dev, petrarch2_gsr, petrarch_unit, plover_gsr
+from bilateral.evaluate import conflibert, dev, petrarch2_gsr, petrarch_unit, plover_gsr, realnews
 from bilateral.evaluate.metrics import Report
 
 log = logging.getLogger(__name__)
@@ -20,12 +22,12 @@ Results = dict[str, dict[str, object]]
 
 @dataclass(frozen=True, slots=True)
 class GoldSet:
-    """A gold set: the files it needs (under the gold or dev folder) and how to run it."""
+    """A gold set: the files it needs (under the folder it lives in) and how to run it."""
 
     name: str
     files: tuple[str, ...]
-    run: Callable[[Path], Report]
-    dev: bool = False
+    run: Callable[..., Report]  # (folder) -> Report; the real-news set also takes texts=
+    where: Literal["gold", "dev", "realnews"] = "gold"
 
 
 SETS = {
@@ -43,7 +45,8 @@ SETS = {
             tuple(f"{conflibert.FOLDER}/{name}" for name in (conflibert.CLASSES, conflibert.SPANS)),
             conflibert.run,
         ),
-        GoldSet("dev", (dev.ANNOTATIONS,), dev.run, dev=True),
+        GoldSet("dev", (dev.ANNOTATIONS,), dev.run, "dev"),
+        GoldSet("realnews", (realnews.MANIFEST, realnews.ANNOTATIONS), realnews.run, "realnews"),
     )
 }
 
@@ -76,32 +79,55 @@ def coder_missing() -> str | None:
     return None
 
 
-def run_sets(gold_dir: Path, dev_dir: Path, sets: Sequence[str] | None = None) -> list[Outcome]:
-    """Run the named sets (all when ``None``), in the order :data:`SETS` lists them."""
+def run_sets(
+    gold_dir: Path,
+    dev_dir: Path,
+    sets: Sequence[str] | None = None,
+    *,
+    realnews_dir: Path | None = None,
+    texts: Path | None = None,
+) -> list[Outcome]:
+    """Run the named sets (all when ``None``), in the order :data:`SETS` lists them.
+
+    The real-news set lives beside the development set unless ``realnews_dir``
+    says otherwise; its texts are in ``texts`` (see :func:`realnews.texts_folder`).
+    """
     names = list(SETS) if sets is None else list(dict.fromkeys(sets))
     unknown = [name for name in names if name not in SETS]
     if unknown:
         raise UsageError(f"unknown gold set {', '.join(unknown)}; the sets are {', '.join(SETS)}")
+    folders = {"gold": gold_dir, "dev": dev_dir, "realnews": realnews_dir or dev_dir.parent / "realnews"}
+    texts_dir = realnews.texts_folder(texts)
     no_coder = coder_missing()
     outcomes: list[Outcome] = []
     for name in names:
         gold_set = SETS[name]
-        folder = dev_dir if gold_set.dev else gold_dir
+        folder = folders[gold_set.where]
         absent = [file for file in gold_set.files if not (folder / file).is_file()]
         if absent:
             outcomes.append(Outcome(name, None, f"{', '.join(str(folder / file) for file in absent)} not found", 0.0))
             continue
-        if no_coder is not None:
-            outcomes.append(Outcome(name, None, no_coder, 0.0))
+        why = no_coder or (realnews.missing(folder, texts_dir) if gold_set.where == "realnews" else None)
+        if why is not None:
+            outcomes.append(Outcome(name, None, why, 0.0))
             continue
+        run = functools.partial(gold_set.run, texts=texts_dir) if gold_set.where == "realnews" else gold_set.run
         started = time.perf_counter()
-        report = gold_set.run(folder)
+        report = run(folder)
         seconds = time.perf_counter() - started
         log.info("%s: scored in %.1f s", name, seconds)
         outcomes.append(Outcome(name, report, None, seconds))
     return outcomes
 
 
-def evaluate(gold_dir: Path, dev_dir: Path, sets: Sequence[str] | None = None) -> Results:
+def evaluate(
+    gold_dir: Path,
+    dev_dir: Path,
+    sets: Sequence[str] | None = None,
+    *,
+    realnews_dir: Path | None = None,
+    texts: Path | None = None,
+) -> Results:
     """Every set's metrics (a number in [0, 1] or a count), or ``{"skipped": reason}``."""
-    return {outcome.name: outcome.results() for outcome in run_sets(gold_dir, dev_dir, sets)}
+    outcomes = run_sets(gold_dir, dev_dir, sets, realnews_dir=realnews_dir, texts=texts)
+    return {outcome.name: outcome.results() for outcome in outcomes}

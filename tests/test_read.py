@@ -35,6 +35,15 @@ RECORD = (
         ),
         ("The French minister met her counterpart on Friday.\n\nThey talked.", "", None, "The French"),
         (" date 2024-13-45 12\nA title\nBody text here.", "A title", None, "Body"),
+        # A stored page whose header runs on into its first line: a sentence, or a title.
+        (" date 2024-03-05 The French minister met her counterpart.\nMore.", "", date(2024, 3, 5), "The French"),
+        (
+            " date 2024-03-05 Ministers meet in Paris\n\nThe French minister met.",
+            "Ministers meet in Paris",
+            date(2024, 3, 5),
+            "The French",
+        ),  # fmt: skip
+        (" date 2024-03-05 7\nMinisters meet\nThe French minister met.", "Ministers meet", date(2024, 3, 5), "The"),
     ],
 )
 def test_news_record_and_plain_text(text: str, title: str, published: date | None, body_start: str) -> None:

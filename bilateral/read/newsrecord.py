@@ -17,6 +17,8 @@ from bilateral.repair import is_boilerplate
 log = logging.getLogger(__name__)
 
 _HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
+# A stored page's header may run on into its first line: " date 2024-03-05 Paris and Berlin …".
+_HEADER_RUN_ON = re.compile(r"^\s*date\s+(\d{4}-\d\d(?:-\d\d)?)\s+(?!\d+\s*$)(\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")
 _DATELINE = re.compile(
     r"^(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?"  # a syndicator's tag: "(MENAFN- Kuwait News Agency (KUNA))"
@@ -30,17 +32,15 @@ def parse_text(text: str, *, origin: str) -> Document:
     while lines and not lines[0].strip():
         lines.pop(0)
     published = None
-    header = _HEADER.match(lines[0]) if lines else None
+    header = (_HEADER.match(lines[0]) or _HEADER_RUN_ON.match(lines[0])) if lines else None
     if header:
         published = parse_published(header[1])
         if published is None:
             log.warning("%s: header date %r is not a date; the article is kept undated", origin, header[1])
-        lines.pop(0)
-        _skip_furniture(lines)
-        title = lines.pop(0).strip() if lines else ""
-    else:
-        _skip_furniture(lines)
-        title = lines.pop(0).strip() if lines and _reads_as_title(lines) else ""
+        lines[:1] = [header[2]] if header.re is _HEADER_RUN_ON else []
+    _skip_furniture(lines)
+    titled = header is not None and header.re is _HEADER  # a header line of its own is followed by the title
+    title = lines.pop(0).strip() if lines and (titled or _reads_as_title(lines)) else ""
     body = "\n".join(lines).strip("\n")
     return Document(origin=origin, text=body, title=title, published=published, source=dateline_outlet(body))
 

@@ -382,6 +382,8 @@ def test_predicted_spans_and_span_scores() -> None:
         (event("AID", "070", quad=2), "2"),
         (event("ACCUSE", "112", quad=3), "3"),
         (event("ASSAULT", "190", quad=4), "4"),
+        (event("SANCTION", "163", quad=4), "3"),  # reducing relations is verbal conflict in ConfliBERT's scheme
+        (event("PROTEST", "141", quad=4), "4"),
     ],
 )
 def test_event_class(found: Event | None, label: str) -> None:

@@ -42,7 +42,7 @@ RECORD = (
             "Ministers meet in Paris",
             date(2024, 3, 5),
             "The French",
-        ),  # fmt: skip
+        ),
         (" date 2024-03-05 7\nMinisters meet\nThe French minister met.", "Ministers meet", date(2024, 3, 5), "The"),
     ],
 )

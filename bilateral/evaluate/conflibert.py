@@ -2,8 +2,9 @@
 
 ``cameo_class_train.tsv`` holds ``sentence<TAB>label``: 0 statement or
 appeal, 1 verbal and 2 material cooperation, 3 verbal and 4 material
-conflict. The predicted class comes from the first event: STATEMENT (or
-CAMEO 01/02) is 0, otherwise its quad. A sentence with no event is wrong.
+conflict. The predicted class comes from the first event's CAMEO root by ConfliBERT's
+own scheme (01–02 → 0, 03–05 → 1, 06–08 → 2, 09–13 and 16 → 3, 14–15 and
+17–20 → 4; a STATEMENT is 0), not by GDELT's QuadClass. A sentence with no event is wrong.
 
 ``cameo_ner_train.txt`` holds one ``token TAG`` per line, a blank line
 between sentences, tags B-/I- of S (source), T (target) and R (reciprocal:
@@ -120,12 +121,19 @@ def tagged(tokens: Sequence[str], tags: Sequence[str]) -> Tagged:
     return Tagged(text, tuple(offsets), frozenset(spans))
 
 
+# ConfliBERT's own five classes by CAMEO root (not GDELT's QuadClass, which puts 16 with material conflict).
+_CLASS_OF_ROOT = {f"{root:02d}": label for label, roots in (
+    ("0", (1, 2)), ("1", (3, 4, 5)), ("2", (6, 7, 8)), ("3", (9, 10, 11, 12, 13, 16)), ("4", (14, 15, 17, 18, 19, 20))
+) for root in roots}  # fmt: skip
+
+
 def event_class(event: Event | None) -> str:
+    """The five-way class of the event's CAMEO root; a STATEMENT is class 0 whatever its code."""
     if event is None:
         return NONE
-    if event.event == "STATEMENT" or event.cameo[:2] in ("01", "02"):
+    if event.event == "STATEMENT":
         return "0"
-    return str(event.quad)
+    return _CLASS_OF_ROOT.get(event.cameo[:2], str(event.quad))
 
 
 def predicted_spans(sentence: Tagged, event: Event | None) -> set[Span]:

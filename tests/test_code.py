@@ -235,6 +235,13 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("The Ugandan army arrested 20 opposition supporters.", ("COERCE", "173", "UGA", "UGA", "asserted")),
         ("Sudanese rebels shelled a market town on Sunday.", ("ASSAULT", "190", "SDN", "SDN", "asserted")),
         ("Police in Peru detained dozens of protesters.", ("COERCE", "173", "PER", "PER", "asserted")),
+        # Signing an order or a law is no agreement signed: the act it orders speaks.
+        (
+            "The US president signed executive orders imposing 25 percent tariffs on goods from Canada.",
+            ("SANCTION", "163", "USA", "CAN", "asserted"),
+        ),
+        # A passive accusation names an accuser only with "by".
+        ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -265,6 +272,29 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
     assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [
         ("AID", True),
         ("SUPPORT", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexico extradited a smuggler to the United States, where he is accused of running a network.",
+        "The US president signed a decree on Friday, and Canada's premier signed a law.",
+    ],
+)
+def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:
+    assert not [event for event in code_text(text, gaz, on=ON) if event.event in ("ACCUSE", "SUPPORT")]
+
+
+def test_they_after_an_organisation_led_sentence_is_that_organisation(gaz: Gazetteer) -> None:
+    text = (
+        "G7 leaders met in Hiroshima on Saturday. They condemned Russia's aggression and warned China. "
+        "They also announced tougher sanctions against Moscow. Japan's premier spoke later. They agreed."
+    )
+    assert [brief(event)[::2] for event in code_text(text, gaz, on=ON)] == [
+        ("ACCUSE", "G7", "asserted"),
+        ("THREATEN", "G7", "asserted"),
+        ("SANCTION", "G7", "asserted"),
     ]
 
 

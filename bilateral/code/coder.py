@@ -75,6 +75,7 @@ _PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
 _BACKGROUND_REACH = 60  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
+_PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
 
@@ -91,6 +92,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     people: list[Mention] = []
     speakers: list[Mention] = []
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
+    group: Mention | None = None  # the organisation or forum that led the latest sentence led by a party
     events: dict[tuple[object, ...], Event] = {}
     phrases = _Spans(lexicon.cues().find(folded))
     topics = _Spans(lexicon.contexts().find(folded))
@@ -110,7 +112,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             and not any(first <= cue.start < last for first, last in asides)
         ]
         if found:
-            context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed)
+            context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
             here = _contexts(topics.within(sentence.start, sentence.end))
             for event in _code_sentence(reading, sentence, inside, found, context, here):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
@@ -124,6 +126,10 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
                     events[key] = event
         people += _people(inside)
         speakers += _speakers(sentence, _people(inside), found)
+        leading = [mention for mention in inside if mention.start - sentence.start <= _LEAD][:1]
+        if leading and not _PRONOUN_FIRST.match(sentence.text):
+            # a sentence led by a party sets whom a later "they" means: an organisation, or no one
+            group = leading[0] if leading[0].kind is ActorKind.IGO else None
     return tuple(events.values())
 
 

@@ -49,6 +49,7 @@ _JOINT = re.compile(
     r"capitals|allies|partners)|both (?:countries|sides|leaders|nations|governments|capitals)|they)\b",
     re.IGNORECASE,
 )
+_THEY = re.compile(r"\bthey\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+$", re.IGNORECASE)
 _BETWEEN_AFTER = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
@@ -134,6 +135,7 @@ class Context:
     speakers: tuple[Mention, ...]  # people who spoke or led a sentence before this one, latest last
     dyad: tuple[str, str] | None  # the article's two main countries
     location: Where | None  # where the article is datelined
+    group: Mention | None = None  # an organisation or forum that led a recent sentence: whom "they" means
 
 
 def party(mention: Mention) -> Party:
@@ -259,6 +261,12 @@ def _references(
             holder = _office_holder(context, match["office"].lower())
             if holder is not None and not _inside(at, taken):
                 found.append(Slot(at, start + match.end(), (party(holder),), "office"))
+    if context.group is not None and "they" in lowered:  # "G7 leaders met … They condemned …": the G7
+        for match in _THEY.finditer(sentence):
+            at = start + match.start()
+            if not _inside(at, taken):
+                found.append(Slot(at, start + match.end(), (party(context.group),), "pronoun"))
+                taken.append((at, start + match.end()))
     if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
         for match in _JOINT.finditer(sentence):
             at = start + match.start()

@@ -6,7 +6,7 @@ Reads ``manifest_*.jsonl`` (article, query, rank, url), ``passA_*.jsonl`` (the
 first pass) and ``passB_*.jsonl`` (the second, independent pass) from the
 working folder, and the texts. Writes ``manifest.jsonl`` (with each text's
 length, hash and split), ``annotations.jsonl`` (the first pass, adjudicated
-where ``adjudicated.jsonl`` in the working folder replaces an article's
+where an ``adjudicated_*.jsonl`` line in the working folder replaces an article's
 record) and ``pass_b.jsonl``, each quote replaced by its character offsets in
 the text, so no sentence of a text enters the repository. A split once given
 is kept; new articles fill the test part up to three in eight, by the hash of
@@ -85,12 +85,19 @@ def main() -> int:
     options = parser.parse_args()
     texts = realnews.texts_folder(options.texts)
     manifest = records(options.work, "manifest_*.jsonl")
-    first = records(options.work, "passA_*.jsonl") | records(options.work, "adjudicated.jsonl")
+    first = records(options.work, "passA_*.jsonl") | records(options.work, "adjudicated_*.jsonl")
     second = records(options.work, "passB_*.jsonl")
     known = {}
     if (HERE / realnews.MANIFEST).is_file():
         known = {entry.article: entry.split for entry in realnews.read_manifest(HERE)}
     articles = sorted(article for article in manifest if article in first and (texts / f"{article}.txt").is_file())
+    hashes: dict[str, str] = {}
+    for article in list(articles):  # the same text taken twice counts once, under its first id
+        digest = realnews.text_hash((texts / f"{article}.txt").read_text(encoding="utf-8"))
+        if digest in hashes:
+            print(f"{article}: the same text as {hashes[digest]}, left out", file=sys.stderr)
+            articles.remove(article)
+        hashes.setdefault(digest, article)
     split = splits({article: manifest[article] for article in articles}, known)
     problems: list[str] = []
     lines = {"manifest.jsonl": [], "annotations.jsonl": [], "pass_b.jsonl": []}

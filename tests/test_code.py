@@ -240,6 +240,16 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "The US president signed executive orders imposing 25 percent tariffs on goods from Canada.",
             ("SANCTION", "163", "USA", "CAN", "asserted"),
         ),
+        # A summons: the ministry's state acts, or the state the envoy serves in when no summoner is named.
+        (
+            "Russian Ambassador Ivan Petrov was summoned to the Ministry of Foreign Affairs of Poland.",
+            ("ACCUSE", "114", "POL", "RUS", "asserted"),
+        ),
+        (
+            "The foreign ministry summoned on Thursday the Turkish ambassador to Iraq.",
+            ("ACCUSE", "114", "IRQ", "TUR", "asserted"),
+        ),
+        ("Lithuania summoned the russian charge d'affaires.", ("ACCUSE", "114", "LTU", "RUS", "asserted")),
         # A passive accusation names an accuser only with "by".
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
     ],

@@ -106,6 +106,11 @@ _BACKED_AFTER = re.compile(r"-(?:backed|allied|aligned|friendly|sponsored|funded
 _PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _SUFFERED = frozenset({"ASSAULT"})  # "were killed", "was shelled": the subject is the target
 _DENIAL = "016"  # a denial's "that"-clause is what is denied, not whom it addresses
+_MINISTRY_OF = re.compile(r"\b(?:ministry|office|affairs|department)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_ENVOY_TO = re.compile(
+    r"\b(?:ambassador|envoy|charg[eé] d'affaires|high commissioner)\s+(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)  # "the Turkish ambassador to Iraq": the state the envoy serves in
 _SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
@@ -380,6 +385,13 @@ def assign(
     if spec.shape == "obligation":
         return _obligation(found, cue_start, reported_from, before)
     subject = _subject(text, before, cue_start)
+    if not subject and spec.cameo in _SEAT_ACTS:  # "The foreign ministry summoned the Turkish ambassador to Iraq"
+        hosts = [slot for slot in after if _ENVOY_TO.search(text, cue_end, slot.start)]
+        envoys = [
+            slot for slot in after if hosts and slot.end <= hosts[0].start and not slot.countries & hosts[0].countries
+        ]
+        if hosts and envoys:
+            return _roles(hosts[:1], envoys[-1:], "envoy's host")
     if not subject and spec.event == "PROTEST":
         return _crowd(found) or _demonstrators(text, before)
     if not subject:
@@ -394,10 +406,17 @@ def assign(
 
 
 def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None:
-    """ "The Canadian envoy was summoned to the ministry in New Delhi": the place's state acts."""
+    """ "The Canadian envoy was summoned to the ministry in New Delhi" (or "… to the Ministry of Foreign
+    Affairs of India"): the place's state, or the ministry's, acts."""
     patient = _subject(text, before)
     taken = _countries(patient)
-    places = [slot for slot in after if not slot.agent and slot.countries and not slot.countries & taken]
+    places = [
+        slot
+        for slot in after
+        if (not slot.agent or _MINISTRY_OF.search(text, 0, slot.start))
+        and slot.countries
+        and not slot.countries & taken
+    ]
     if not patient or not places:
         return None
     return _roles(places[:1], patient, "passive, acting state from the place")

@@ -2,19 +2,17 @@
 
 A news record starts with `` date YYYY-MM-DD <number>``, then a title line,
 then the body. A file without that header is a body, with a title only when
-its first line reads like one. A file without a date has no date.
+its first line reads like one. A file without a date has no date; a header
+date that cannot be read fails the file.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 
 from bilateral.read.dates import parse_published
 from bilateral.records import Document
 from bilateral.repair import is_boilerplate
-
-log = logging.getLogger(__name__)
 
 _HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")
@@ -32,9 +30,7 @@ def parse_text(text: str, *, origin: str) -> Document:
     published = None
     header = _HEADER.match(lines[0]) if lines else None
     if header:
-        published = parse_published(header[1])
-        if published is None:
-            log.warning("%s: header date %r is not a date; the article is kept undated", origin, header[1])
+        published = parse_published(header[1])  # a header date that is no date is a DateError: the file fails
         lines.pop(0)
         _skip_furniture(lines)
         title = lines.pop(0).strip() if lines else ""

@@ -1,6 +1,7 @@
-"""The one exception tree. Every error has a stable ``code``.
+"""The one exception tree. Every error has a stable ``code`` and an HTTP ``status``.
 
-The CLI prints ``error[code]: message``; the API will return the same pair.
+The CLI prints ``error[code]: message`` (exit status 2 for a usage error, else 1);
+the API answers the same code with the class's status.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ class BilateralError(Exception):
     """Base of every error the package raises on purpose."""
 
     code = "error"
+    status = 500
 
     def __init__(self, message: str, *, origin: str | None = None) -> None:
         self.message = message
@@ -26,6 +28,7 @@ class InputError(BilateralError):
     """An input could not be read as news."""
 
     code = "input"
+    status = 400
 
 
 class EmptyInput(InputError):
@@ -50,12 +53,25 @@ class FormatError(InputError):
     code = "input.format"
 
 
+class UnsupportedFormat(InputError):
+    """A file whose name says no format ``bilateral`` reads, or whose bytes are not the format its name says."""
+
+    code = "input.unsupported"
+
+
+class DateError(InputError):
+    """A date that is present but cannot be read as one day: unreadable, or ambiguous (06/05/2024)."""
+
+    code = "input.date"
+
+
 class FetchError(InputError):
     code = "input.fetch"
 
 
 class NotFound(InputError):
     code = "input.not_found"
+    status = 404
 
 
 class DataFileError(BilateralError):
@@ -66,6 +82,13 @@ class DataFileError(BilateralError):
 
 class StoreError(BilateralError):
     code = "store"
+
+
+class MissingDatabase(StoreError):
+    """A command that reads was pointed at a database that does not exist (it is never created by reading)."""
+
+    code = "store.missing"
+    status = 503
 
 
 class SchemaError(StoreError):
@@ -87,7 +110,19 @@ class ReportError(BilateralError):
 
 
 class UsageError(BilateralError):
+    """The caller asked for something malformed (a bad option or parameter value, a bad combination).
+
+    The API answers 422, as it does for the parameters FastAPI validates itself.
+    """
+
     code = "usage"
+    status = 422
+
+
+class UnknownCountry(UsageError):
+    """A country argument that is no code or name the actor files know; the message suggests the closest."""
+
+    code = "usage.country"
 
 
 def failure_error(failure: Failure) -> InputError:

@@ -36,7 +36,7 @@ def _using(store: Store | str | Path) -> Iterator[Store]:
     if isinstance(store, Store):
         yield store
         return
-    with Store(store) as opened:
+    with Store(store, create=False) as opened:
         yield opened
 
 

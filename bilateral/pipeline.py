@@ -11,7 +11,7 @@ from bilateral.actors import Gazetteer, recognise
 from bilateral.code import code
 from bilateral.errors import EmptyInput
 from bilateral.link import link
-from bilateral.read import read_paths
+from bilateral.read import InputFormat, read_paths
 from bilateral.read.fetch import Fetcher
 from bilateral.records import Article, CodedArticle, Document, Failure
 from bilateral.repair import repair
@@ -53,17 +53,20 @@ def ingest(
     *,
     batch_size: int = 500,
     fetcher: Fetcher | None = None,
+    as_format: InputFormat | None = None,
     progress: Callable[[IngestSummary], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     linking: bool = True,
 ) -> IngestSummary:
     """Read, analyse and store everything under ``paths``; safe to re-run.
 
+    ``as_format`` reads every input in that format whatever its name (see :func:`bilateral.read.read_paths`).
+
     Each stored batch is linked (copies, stories, registries) unless ``linking`` is off;
     :func:`bilateral.link.link` links what is left pending at any later time.
     """
     return ingest_documents(
-        read_paths(paths, fetcher=fetcher), store, gazetteer,
+        read_paths(paths, fetcher=fetcher, as_format=as_format), store, gazetteer,
         batch_size=batch_size, progress=progress, on_failure=on_failure, linking=linking,
     )  # fmt: skip
 

@@ -248,14 +248,16 @@ def test_html_and_pdf_default_to_a_file_named_after_the_pair(
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["TUR", "XYZ"], "error[usage]: unknown country code 'XYZ'"),
+        (["TUR", "XYZ"], "error[usage.country]: unknown country 'XYZ'"),
+        (["TUR", "Germny"], "error[usage.country]: unknown country 'Germny'; did you mean Germany (DEU)?"),
         (["TUR", "tur"], "error[usage]: a brief needs two different countries"),
+        (["Turkey", "TR"], "error[usage]: a brief needs two different countries"),
         (["TUR", "KOR", "--since", "2025-02-30"], "error[usage]: --since '2025-02-30' is not a YYYY-MM-DD date"),
     ],
 )
 def test_errors_are_one_line(corpus_db: Path, arguments: list[str], message: str) -> None:
     code, out, err = _run(corpus_db, "brief", *arguments)
-    assert code == 1
+    assert code == 2  # a usage error
     assert out == ""
     assert err.startswith(message) and err.count("\n") == 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bilateral.cli import EXIT_SOME_FAILED, app
+from bilateral.cli.common import EXIT_USAGE
 
 runner = CliRunner()
 
@@ -123,18 +125,18 @@ def test_actors_on_inline_text(tmp_path: Path) -> None:
 def test_demo(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     result = run("demo", db=db)
-    assert result.exit_code == 0, result.output
-    assert "most mentioned countries:" in result.stdout
+    assert result.exit_code == EXIT_SOME_FAILED, result.output  # the corpus holds two boilerplate-only pages
+    assert "failed 2" in result.stdout and "most mentioned countries:" in result.stdout
     assert json.loads(run("articles", "--format", "json", db=db).stdout)
     again = run("demo", db=db)
-    assert again.exit_code == 0, again.output
+    assert again.exit_code == EXIT_SOME_FAILED, again.output
 
 
 def test_demo_refuses_to_overwrite_other_data(seeds: Path, tmp_path: Path) -> None:
     db = tmp_path / "mine.db"
     run("ingest", str(seeds), db=db)
     result = run("demo", db=db)
-    assert result.exit_code == 1
+    assert result.exit_code == EXIT_USAGE
     assert "--replace" in result.stderr
 
 
@@ -145,14 +147,14 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "broken.db" in result.stderr
     bad_date = run("actors", "Some text.", "--date", "yesterday", db=tmp_path / "b.db")
-    assert bad_date.exit_code == 1 and bad_date.stderr.startswith("error[usage]")
-    for args, message in [
-        (("events", "--since", "soon"), "error[usage]: --since 'soon'"),
-        (("events", "--type", "FOO"), "error[usage]: --type 'FOO' is not one of AGREE"),
-        (("code", ""), "error[input.empty]: <text>"),
+    assert bad_date.exit_code == EXIT_USAGE and bad_date.stderr.startswith("error[usage]")
+    for args, status, message in [
+        (("events", "--since", "soon"), EXIT_USAGE, "error[usage]: --since 'soon'"),
+        (("events", "--type", "FOO"), EXIT_USAGE, "error[usage]: --type 'FOO' is not one of AGREE"),
+        (("code", ""), 1, "error[input.empty]: <text>"),
     ]:
         result = run(*args, db=tmp_path / "b.db")
-        assert result.exit_code == 1 and result.stderr.startswith(message), result.stderr
+        assert result.exit_code == status and result.stderr.startswith(message), result.stderr
 
 
 @pytest.mark.parametrize(
@@ -207,4 +209,190 @@ def test_events_from_the_store_and_recode(seeds: Path, tmp_path: Path) -> None:
     recoded = run("recode", db=db)
     assert recoded.exit_code == 0 and f"{len(events)} events stored" in recoded.stdout
     assert json.loads(run("events", "--pair", "KOR-TUR", "--format", "json", db=db).stdout) == events
-    assert run("events", "--pair", "TURKEY", db=db).exit_code == 1
+    assert run("events", "--pair", "TURKEY", db=db).exit_code == EXIT_USAGE
+
+
+SUMMIT = (
+    " date 2025-11-24 1\nLeaders meet in Ankara\n"
+    "Turkish President Recep Tayyip Erdogan hosted South Korean President Lee Jae-myung in Ankara on Monday. "
+    "The two presidents signed a memorandum on nuclear energy cooperation. "
+    "They agreed to cooperate on the Altay tank.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def summit_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("summit")
+    (folder / "summit.txt").write_text(SUMMIT)
+    db = folder / "b.db"
+    assert run("ingest", str(folder / "summit.txt"), db=db).exit_code == 0
+    return db
+
+
+def test_a_csv_dump_is_read_by_its_header(tmp_path: Path) -> None:
+    dump = tmp_path / "arts.csv"
+    dump.write_text(f'title,text,date\n"Leaders meet","{SUMMIT.split(chr(10), 2)[2].strip()}",24 November 2025\n')
+    db = tmp_path / "b.db"
+    result = run("ingest", str(dump), db=db)
+    assert result.exit_code == 0 and "read 1, new 1" in result.stdout, result.output
+    (article,) = json.loads(run("articles", "--format", "json", db=db).stdout)
+    assert (article["title"], article["published"]) == ("Leaders meet", "2025-11-24")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "extra", "code"),
+    [
+        ("notes.md", SUMMIT, (), "input.unsupported"),
+        ("fake.pdf", SUMMIT, (), "input.format"),
+        ("dump.jsonl", json.dumps({"text": SUMMIT, "date": "06/05/2024"}), (), "input.date"),
+        ("notes.md", SUMMIT, ("--as", "text"), None),
+    ],
+)
+def test_inputs_that_are_not_what_they_say_fail_by_name(
+    tmp_path: Path, name: str, content: str, extra: tuple[str, ...], code: str | None
+) -> None:
+    (tmp_path / name).write_text(content)
+    db = tmp_path / "b.db"
+    result = run("ingest", *extra, str(tmp_path / name), db=db)
+    if code is None:
+        assert result.exit_code == 0 and "new 1" in result.stdout, result.output
+        return
+    assert result.exit_code == EXIT_SOME_FAILED and "failed 1" in result.stdout
+    assert result.stderr.startswith("failed: ") and result.stderr.rstrip().endswith(f"[{code}]")
+    from bilateral.store import Store
+
+    with Store(db) as store:
+        assert [failure.code for failure in store.failures()] == [code]
+
+
+@pytest.mark.parametrize("argument", ["/tmp/nosuch.txt", "nosuch/", "news.jsonl"])
+def test_a_missing_file_is_an_error_not_a_text(tmp_path: Path, argument: str) -> None:
+    for command in ("actors", "code"):
+        result = run(command, argument, db=tmp_path / "b.db")
+        assert result.exit_code == 1 and result.stdout == ""
+        assert result.stderr == f"error[input.not_found]: {argument}: no such file or folder\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "codes"),
+    [
+        ("TUR", "KOR", ("TUR", "KOR")),
+        ("TR", "KR", ("TUR", "KOR")),
+        ("Turkey", "South Korea", ("TUR", "KOR")),
+        ("türkiye", "Republic of Korea", ("TUR", "KOR")),
+        ("kr", "Turkiye", ("KOR", "TUR")),
+    ],
+)
+def test_countries_are_codes_or_names_everywhere(
+    summit_db: Path, first: str, second: str, codes: tuple[str, str]
+) -> None:
+    pair = f"{first}-{second}"
+    canonical_args = {first: codes[0], second: codes[1], pair: "-".join(codes)}
+    for args in (
+        ("timeline", first, second, "--format", "json"),
+        ("diff", first, second, "--since", "2025-01-01", "--format", "json"),
+        ("events", "--pair", pair, "--format", "json"),
+        ("stories", "--pair", pair, "--format", "json"),
+        ("agreements", "--pair", pair, "--format", "json"),
+        ("projects", "--pair", pair, "--format", "json"),
+        ("export", "--format", "csv", "--pair", pair),
+        ("brief", first, second),
+    ):
+        result = run(*args, db=summit_db)
+        canonical = run(*[canonical_args.get(arg, arg) for arg in args], db=summit_db)
+        assert result.exit_code == 0, (args, result.output)
+        assert result.stdout == canonical.stdout, args
+        assert result.stdout.strip() not in ("", "[]"), args
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("timeline", "TUR", "XYZ"), "unknown country 'XYZ'"),
+        (("timeline", "Turkey", "South Kora"), "unknown country 'South Kora'; did you mean South Korea (KOR)"),
+        (("diff", "Tukey", "KOR", "--since", "2025-01-01"), "unknown country 'Tukey'; did you mean Türkiye (TUR)?"),
+        (("brief", "TUR", "XYZ"), "unknown country 'XYZ'"),
+        (("events", "--pair", "TUR-XYZ"), "unknown country 'XYZ'"),
+        (("stories", "--pair", "Germny-FRA"), "did you mean Germany (DEU)?"),
+        (("agreements", "--pair", "TUR-XX"), "unknown country 'XX'"),
+        (("projects", "--pair", "XX-KOR"), "unknown country 'XX'"),
+        (("export", "--format", "csv", "--pair", "TUR-XYZ"), "unknown country 'XYZ'"),
+    ],
+)
+def test_an_unknown_country_is_a_usage_error_with_suggestions(
+    summit_db: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run(*args, db=summit_db)
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert result.stderr.startswith("error[usage.country]: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+READS = [
+    ("articles",), ("events",), ("stories",), ("timeline", "TUR", "KOR"),
+    ("diff", "TUR", "KOR", "--since", "2025-01-01"), ("agreements",), ("projects",), ("brief", "TUR", "KOR"),
+    ("export", "--format", "csv"), ("recode",), ("serve",),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", READS)
+def test_reads_never_create_a_database(tmp_path: Path, args: tuple[str, ...]) -> None:
+    db = tmp_path / "typo.db"
+    result = run(*args, db=db)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"error[store.missing]: {db}: no such database: ingest first")
+    assert not list(tmp_path.iterdir())
+
+
+def _readme_exit_statuses() -> dict[int, str]:
+    """The README's exit-status table: status -> meaning."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `?(\d)`? \| (.+?) \|$", readme.split("### Exit status", 1)[1], flags=re.MULTILINE)
+    return {int(status): meaning for status, meaning in rows}
+
+
+MEANINGS = {"ok": "success", "error": "an error", "usage": "a usage error", "partial": "some inputs failed"}
+
+
+@pytest.mark.parametrize(
+    ("args", "outcome"),
+    [
+        (("ingest", "{summit}"), "ok"),
+        (("ingest", "{summit}", "{missing}"), "partial"),
+        (("ingest", "{notes}"), "partial"),
+        (("ingest", "--as", "text", "{notes}"), "ok"),
+        (("ingest", "--as", "docx", "{notes}"), "usage"),
+        (("ingest",), "usage"),
+        (("demo",), "partial"),
+        (("actors", "{missing}"), "error"),
+        (("actors", "Turkey and Korea.", "--date", "soon"), "usage"),
+        (("code", ""), "error"),
+        (("articles", "--limit", "many"), "usage"),
+        (("events", "--pair", "TUR-KOR"), "ok"),
+        (("events", "--pair", "TURKEY"), "usage"),
+        (("events", "--type", "PARTY"), "usage"),
+        (("events", "--since", "soon"), "usage"),
+        (("stories", "--pair", "TUR-XYZ"), "usage"),
+        (("timeline", "TR", "KR"), "ok"),
+        (("timeline", "TUR"), "usage"),
+        (("timeline", "TUR", "XYZ"), "usage"),
+        (("diff", "TUR", "KOR"), "usage"),
+        (("brief", "TUR", "TUR"), "usage"),
+        (("agreements", "--on", "soon"), "usage"),
+        (("export", "--format", "parquet"), "usage"),
+        (("export", "--format", "gdelt-tsv", "--pair", "Turkey-South Korea"), "ok"),
+        (("articles",), "ok"),
+        (("articles", "--db-less"), "usage"),
+    ],
+)
+def test_exit_statuses_follow_the_readme(summit_db: Path, tmp_path: Path, args: tuple[str, ...], outcome: str) -> None:
+    statuses = _readme_exit_statuses()
+    (expected,) = [status for status, meaning in statuses.items() if meaning.startswith(MEANINGS[outcome])]
+    (tmp_path / "summit.txt").write_text(SUMMIT)
+    (tmp_path / "notes.md").write_text(SUMMIT)
+    paths = {"summit": tmp_path / "summit.txt", "notes": tmp_path / "notes.md", "missing": tmp_path / "nosuch.txt"}
+    db = tmp_path / "demo.db" if args[0] in ("ingest", "demo") else summit_db
+    result = run(*(arg.format(**paths) for arg in args), db=db)
+    assert result.exit_code == expected, result.output
+    if outcome in ("error", "usage"):
+        assert result.stderr.count("\n") >= 1 and result.stdout == ""

@@ -339,16 +339,17 @@ def test_filters_reach_every_format(sample_db: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "status", "message"),
     [
-        (("--format", "parquet"), "error[usage]: --format parquet writes binary data: give -o FILE"),
-        (("--format", "csv", "-o", "/nonexistent/x.csv"), "error[export]: /nonexistent/x.csv: cannot write"),
-        (("--format", "csv", "--pair", "TURKEY"), "error[usage]: --pair 'TURKEY' must look like TUR-KOR"),
+        (("--format", "parquet"), 2, "error[usage]: --format parquet writes binary data: give -o FILE"),
+        (("--format", "csv", "-o", "/nonexistent/x.csv"), 1, "error[export]: /nonexistent/x.csv: cannot write"),
+        (("--format", "csv", "--pair", "TURKEY"), 2, "error[usage]: pair 'TURKEY' must be two countries joined by '-'"),
+        (("--format", "csv", "--pair", "TUR-XYZ"), 2, "error[usage.country]: unknown country 'XYZ'"),
     ],
 )  # fmt: skip
-def test_errors_are_one_line(sample_db: Path, args: tuple[str, ...], message: str) -> None:
+def test_errors_are_one_line(sample_db: Path, args: tuple[str, ...], status: int, message: str) -> None:
     result = runner.invoke(app, ["--db", str(sample_db), "export", *args])
-    assert result.exit_code == 1
+    assert result.exit_code == status
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1, result.stderr
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from bilateral.read import read_paths
+from bilateral.errors import DateError
+from bilateral.read import InputFormat, read_paths
+from bilateral.read.dates import parse_published
 from bilateral.read.jsonl import parse_lines
 from bilateral.read.newsrecord import parse_text
 from bilateral.records import Document, Failure
@@ -34,7 +37,6 @@ RECORD = (
             "The French",
         ),
         ("The French minister met her counterpart on Friday.\n\nThey talked.", "", None, "The French"),
-        (" date 2024-13-45 12\nA title\nBody text here.", "A title", None, "Body"),
         # A stored page whose header runs on into its first line: a sentence, or a title.
         (" date 2024-03-05 The French minister met her counterpart.\nMore.", "", date(2024, 3, 5), "The French"),
         (
@@ -44,6 +46,7 @@ RECORD = (
             "The French",
         ),
         (" date 2024-03-05 7\nMinisters meet\nThe French minister met.", "Ministers meet", date(2024, 3, 5), "The"),
+        (" date 2021-05 The French minister met her counterpart.", "", None, "The French"),  # a month alone
     ],
 )
 def test_news_record_and_plain_text(text: str, title: str, published: date | None, body_start: str) -> None:
@@ -68,7 +71,8 @@ def test_news_record_and_plain_text(text: str, title: str, published: date | Non
             {"body": "Body.", "published_at": "2024-03-05T23:59:00Z", "source": {"name": "Wire"}},
             ("Body.", "", date(2024, 3, 5), "Wire"),
         ),
-        ({"text": "Body.", "date": "not a date"}, ("Body.", "", None, None)),
+        ({"TEXT": "Body.", "Title": "T", "pubDate": "5 June 2024"}, ("Body.", "T", date(2024, 6, 5), None)),
+        ({"text": "Body.", "date": ""}, ("Body.", "", None, None)),
     ],
 )
 def test_jsonl_field_names(record: dict[str, object], expected: tuple[object, ...]) -> None:
@@ -171,3 +175,148 @@ def test_menu_line_is_not_a_title() -> None:
 )
 def test_a_wire_dateline_names_the_outlet(body: str, outlet: str | None) -> None:
     assert parse_text(f" date 2025-11-24 10\nTitle\n{body}", origin="x").source == outlet
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-06-05", date(2024, 6, 5)),
+        ("2024-06-05T23:59:00Z", date(2024, 6, 5)),
+        ("Wed, 05 Jun 2024 09:12:00 GMT", date(2024, 6, 5)),
+        ("5 June 2024", date(2024, 6, 5)),
+        ("5th Jun. 2024", date(2024, 6, 5)),
+        ("June 5, 2024", date(2024, 6, 5)),
+        ("Wednesday, June 5, 2024", date(2024, 6, 5)),
+        ("Sept 5 2024", date(2024, 9, 5)),
+        ("2024/06/05", date(2024, 6, 5)),
+        ("13/05/2024", date(2024, 5, 13)),  # only one reading: day first
+        ("05/13/2024", date(2024, 5, 13)),  # only one reading: month first
+        ("06/06/2024", date(2024, 6, 6)),  # both readings are the same day
+        (1717545600, date.fromtimestamp(1717545600)),
+        ("", None),
+        (None, None),
+        ("06/05/2024", "ambiguous (6 May or June 5)"),
+        ("not a date", "not a date in a form read here"),
+        ("2024-13-45", "month must be in 1..12"),
+        ("31 Feb 2024", "day is out of range"),
+        ("June 2024", "not a date in a form read here"),
+    ],
+)
+def test_publication_dates(value: object, expected: date | str | None) -> None:
+    if isinstance(expected, str):
+        with pytest.raises(DateError, match=re.escape(expected)):
+            parse_published(value)
+    else:
+        assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("value", ["06/05/2024", "yesterday", "2024-02-30"])
+def test_an_unreadable_date_fails_its_record_and_the_batch_goes_on(value: str) -> None:
+    lines = [json.dumps({"text": "One.", "date": value}).encode(), b'{"text": "Two.", "date": "June 5, 2024"}']
+    failed, read = parse_lines(lines, origin="dump.jsonl")
+    assert isinstance(failed, Failure) and (failed.origin, failed.code) == ("dump.jsonl:1", "input.date")
+    assert isinstance(read, Document) and read.published == date(2024, 6, 5)
+
+
+def test_a_news_record_whose_header_date_is_no_date_fails(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(" date 2024-13-45 12\nA title\nBody text here.")
+    (failed,) = read_paths([str(tmp_path / "a.txt")])
+    assert isinstance(failed, Failure) and failed.code == "input.date"
+
+
+CSV_DUMP = (
+    'title,text,date,url,source\n'
+    'Ministers meet,"The French minister met her German counterpart.\nThey agreed to meet again.",'
+    '2024-03-05,https://example.org/a,Wire\n'
+    '\n'
+    'Second,The Turkish president visited Seoul.,"June 5, 2024",,\n'
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "titles", "dates", "sources"),
+    [
+        ("arts.csv", CSV_DUMP, ["Ministers meet", "Second"], [date(2024, 3, 5), date(2024, 6, 5)], ["Wire", None]),
+        (
+            "arts.tsv",
+            "Headline\tBody\tPublished\nTalks\tThe envoys met in Geneva.\t5 June 2024\n",
+            ["Talks"], [date(2024, 6, 5)], [None],
+        ),
+        ("arts.csv.gz", CSV_DUMP, ["Ministers meet", "Second"], [date(2024, 3, 5), date(2024, 6, 5)], ["Wire", None]),
+        ("arts.tab", "text\ttitle\nOnly a body.\t\n", [""], [None], [None]),
+    ],
+)  # fmt: skip
+def test_csv_and_tsv_dumps_use_the_jsonl_field_names(
+    tmp_path: Path, name: str, content: str, titles: list[str], dates: list[date | None], sources: list[str | None]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(content.encode()) if name.endswith(".gz") else content.encode())
+    documents = list(read_paths([str(path)]))
+    assert all(isinstance(document, Document) for document in documents)
+    assert [document.title for document in documents] == titles  # the header is never an article
+    assert [document.published for document in documents] == dates
+    assert [document.source for document in documents] == sources
+    assert "\n" in documents[0].text or name.endswith(("tsv", "tab"))  # a quoted body keeps its lines
+
+
+@pytest.mark.parametrize(
+    ("content", "origins", "codes"),
+    [
+        ("name,date\nAnkara,2024-03-05\n", ["dump.csv"], ["input.format"]),  # no header names the text
+        ("", ["dump.csv"], ["input.empty"]),
+        (
+            "text,date\nOne.,06/05/2024\nTwo.,2024-03-05\n,2024-03-05\n",
+            ["dump.csv:2", "dump.csv:4"],
+            ["input.date", "input.format"],
+        ),
+        ("text\nOne.,extra\n", ["dump.csv:2"], ["input.format"]),
+    ],
+)
+def test_bad_csv_fails_by_file_or_by_row(tmp_path: Path, content: str, origins: list[str], codes: list[str]) -> None:
+    (tmp_path / "dump.csv").write_text(content)
+    failures = [item for item in read_paths([str(tmp_path / "dump.csv")]) if isinstance(item, Failure)]
+    assert [Path(failure.origin).name for failure in failures] == origins
+    assert [failure.code for failure in failures] == codes
+
+
+def _pdf(path: Path, lines: list[str]) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path))
+    for number, line in enumerate(lines):
+        canvas.drawString(72, 760 - 16 * number, line)
+    canvas.save()
+
+
+def test_pdf_text_is_read(tmp_path: Path) -> None:
+    lines = [" date 2024-03-05 1", "Ministers meet in Paris", "The French minister met her German counterpart."]
+    _pdf(tmp_path / "talks.pdf", lines)
+    (document,) = read_paths([str(tmp_path / "talks.pdf")])
+    assert isinstance(document, Document), document
+    assert (document.title, document.published) == ("Ministers meet in Paris", date(2024, 3, 5))
+    assert document.text == "The French minister met her German counterpart."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code", "message"),
+    [
+        ("fake.pdf", b"The French minister met her counterpart.", "input.format", "not a PDF"),
+        ("cut.pdf", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "input.format", "broken PDF"),
+        ("notes.md", b"The French minister met her counterpart.", "input.unsupported", "'.md' is not a format"),
+        ("notes.docx.gz", gzip.compress(b"Text."), "input.unsupported", "'.docx' is not a format"),
+    ],
+)
+def test_a_file_that_is_not_what_its_name_says_or_names_no_format_fails(
+    tmp_path: Path, name: str, content: bytes, code: str, message: str
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    (failed,) = read_paths([str(tmp_path / name)])
+    assert isinstance(failed, Failure) and failed.code == code and message in failed.message
+
+
+def test_a_format_given_reads_any_name(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text("The French minister met her counterpart.")
+    (document,) = read_paths([str(tmp_path / "notes.md")], as_format=InputFormat.text)
+    assert isinstance(document, Document) and document.text.startswith("The French")
+    (walked,) = read_paths([str(tmp_path)], as_format=InputFormat.text)  # a walk then takes every file
+    assert isinstance(walked, Document)

@@ -16,7 +16,7 @@ from markupsafe import escape
 from typer.testing import CliRunner
 
 from bilateral.cli import app as cli
-from bilateral.errors import UsageError
+from bilateral.errors import MissingDatabase
 from bilateral.serve import create_app
 from bilateral.serve.pages import highlighted
 from bilateral.store import SCHEMA_VERSION, Store
@@ -208,11 +208,18 @@ def test_search_needs_a_query(client: TestClient) -> None:
         ("/api/events?limit=0", 422, "validation"),
         ("/api/events?limit=501", 422, "validation"),
         ("/api/events?quad=5", 422, "validation"),
-        ("/api/events?pair=TURKOR", 422, "validation"),
+        ("/api/events?pair=TURKOR", 422, "usage"),
+        ("/api/events?pair=TUR-XXX", 422, "usage.country"),
+        ("/api/events?country=Narnia", 422, "usage.country"),
+        ("/api/stories?pair=Turkey-Narnia", 422, "usage.country"),
+        ("/api/agreements?pair=XYZ-KOR", 422, "usage.country"),
+        ("/api/projects?pair=TUR-QQ", 422, "usage.country"),
+        ("/api/dyads/TUR-XYZ", 422, "usage.country"),
         ("/api/events?since=yesterday", 422, "validation"),
         ("/api/events?modality=maybe", 422, "validation"),
         ("/api/events?type=PARTY", 400, "usage"),
-        ("/api/timeline/TUR", 422, "validation"),
+        ("/api/timeline/TUR", 422, "usage"),
+        ("/api/timeline/TUR-XYZ", 422, "usage.country"),
     ],
 )
 def test_errors_have_one_json_shape(client: TestClient, url: str, status: int, code: str) -> None:
@@ -407,7 +414,7 @@ def test_highlighted_escapes_every_piece(text: str, spans: list[tuple[int, int, 
 
 
 def test_create_app_needs_an_existing_database(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="does not exist"):
+    with pytest.raises(MissingDatabase, match="ingest first"):
         create_app(tmp_path / "missing.db")
     assert not (tmp_path / "missing.db").exists()
 
@@ -415,7 +422,18 @@ def test_create_app_needs_an_existing_database(tmp_path: Path) -> None:
 def test_serve_command_reports_a_missing_database_in_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
     assert result.exit_code == 1
-    assert result.stderr.startswith("error[usage]:") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error[store.missing]:") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("url", ["/api/events", "/api/dyads/TUR-KOR", "/api/articles", "/api/search?q=Altay"])
+def test_read_endpoints_never_create_a_database(served_db: Path, tmp_path: Path, url: str) -> None:
+    path = tmp_path / "gone.db"
+    shutil.copy(served_db, path)
+    app = create_app(path)
+    path.unlink()
+    body = get(TestClient(app), url, 503)
+    assert body["error"]["code"] == "store.missing" and "ingest first" in body["error"]["message"]
+    assert not path.exists()
 
 
 def test_older_databases_get_the_search_index(served_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,6 +54,7 @@ class Entry:
     sector: str | None = None
     short: str | None = None
     tenures: list[Tenure] = field(default_factory=list)
+    iso2: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,7 @@ def _entry(kind: str, numbered_row: tuple[int, dict[str, str]], path: Path) -> E
 
     if kind == "countries":
         code = need("iso3").upper()
-        entry = Entry(ActorKind.COUNTRY, code, need("name"), code, source)
+        entry = Entry(ActorKind.COUNTRY, code, need("name"), code, source, iso2=row.get("iso2", "").upper() or None)
         entry.aliases = [Alias(entry.name, "name")]
         entry.aliases += [Alias(text, "name") for text in _split(row["aliases"])]
         entry.aliases += [Alias(text, "adjective") for text in _split(row["adjectives"])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 from dataclasses import asdict, replace
@@ -23,7 +24,10 @@ from bilateral.cli import record
 from bilateral.cli.common import (
     EXIT_SOME_FAILED,
     EventFormat,
+    FirstCountry,
     Format,
+    PairOption,
+    SecondCountry,
     err,
     errors,
     open_store,
@@ -34,12 +38,12 @@ from bilateral.cli.common import (
     shorten,
     state,
 )
-from bilateral.errors import UsageError, failure_error
+from bilateral.errors import NotFound, UsageError, failure_error
 from bilateral.evaluate.command import evaluate_command
 from bilateral.export import BINARY as EXPORT_BINARY
 from bilateral.export import ExportFormat, export
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
-from bilateral.read import read_paths, read_text
+from bilateral.read import InputFormat, read_paths, read_text
 from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
 from bilateral.report import BriefFormat
 from bilateral.report import write as write_brief
@@ -88,10 +92,12 @@ def _failure_line(failure: Failure) -> None:
     err.print(f"failed: {failure.origin}: {failure.message} [{failure.code}]", markup=False)
 
 
-def _run_ingest(paths: list[str], store: Store, *, show_progress: bool) -> IngestSummary:
+def _run_ingest(
+    paths: list[str], store: Store, *, show_progress: bool, as_format: InputFormat | None = None
+) -> IngestSummary:
     gazetteer = load_gazetteer(state.actors)
     if not show_progress:
-        return ingest(paths, store, gazetteer, on_failure=_failure_line)
+        return ingest(paths, store, gazetteer, as_format=as_format, on_failure=_failure_line)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
@@ -100,7 +106,7 @@ def _run_ingest(paths: list[str], store: Store, *, show_progress: bool) -> Inges
         def progress(summary: IngestSummary) -> None:
             bar.update(task, description=f"read {summary.read}, new {summary.new}, failed {summary.failed}")
 
-        return ingest(paths, store, gazetteer, progress=progress, on_failure=_failure_line)
+        return ingest(paths, store, gazetteer, as_format=as_format, progress=progress, on_failure=_failure_line)
 
 
 def _print_summary(summary: IngestSummary) -> None:
@@ -110,14 +116,20 @@ def _print_summary(summary: IngestSummary) -> None:
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for standard input.")],
+    as_format: Annotated[
+        InputFormat | None,
+        typer.Option("--as", help="Read every input in this format, whatever its name (e.g. --as text for notes.md)."),
+    ] = None,
 ) -> None:
     """Read news from PATHS, repair it, find its actors and store it.
 
-    Re-running on the same input changes nothing. Exit status 3 means some
-    inputs failed (each is named on standard error and kept in the store).
+    The format comes from each file's extension (.txt, .jsonl, .json, .csv, .tsv, .html, .xml, .pdf, .urls,
+    optionally .gz); a file named with another extension is refused unless --as gives its format. Re-running
+    on the same input changes nothing. Exit status 3 means some inputs failed (each is named on standard
+    error and kept in the store).
     """
-    with errors(), open_store() as store:
-        summary = _run_ingest(paths, store, show_progress=sys.stderr.isatty())
+    with errors(), open_store(create=True) as store:
+        summary = _run_ingest(paths, store, show_progress=sys.stderr.isatty(), as_format=as_format)
     _print_summary(summary)
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -184,11 +196,23 @@ def _is_path(text: str) -> bool:
         return False
 
 
+# One word with a folder separator or a file extension ("/tmp/a.txt", "news.jsonl"): meant as a file, not as text.
+_PATH_LIKE = re.compile(r"^\S*(?:[/\\]\S*|\.[a-z][a-z0-9]{0,4})$")
+
+
+def _is_input(text: str) -> bool:
+    """Whether TEXT_OR_FILE names an input to read rather than text; a path-like name that is missing is an error."""
+    if text == "-" or text.startswith(("http://", "https://")) or (text.strip() and _is_path(text)):
+        return True
+    if _PATH_LIKE.match(text):
+        raise NotFound("no such file or folder", origin=text)
+    return False
+
+
 def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
     """Analyse a text, or every article in a file or folder, without storing."""
     gazetteer = load_gazetteer(state.actors)
-    is_input = text_or_file == "-" or (bool(text_or_file.strip()) and _is_path(text_or_file))
-    documents = read_paths([text_or_file]) if is_input else iter([read_text(text_or_file)])
+    documents = read_paths([text_or_file]) if _is_input(text_or_file) else iter([read_text(text_or_file)])
     results: list[CodedArticle] = []
     for item in documents:
         if isinstance(item, Failure):
@@ -263,7 +287,7 @@ def code_command(
 
 @app.command("events")
 def events_command(
-    pair: Annotated[str | None, typer.Option(help="Only events between two countries, e.g. TUR-KOR.")] = None,
+    pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
@@ -275,12 +299,12 @@ def events_command(
 ) -> None:
     """List stored events, filtered by country pair, dates and type."""
     with errors():
-        countries = parse_pair(pair) if pair else None
+        countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
+        kind = parse_type(event_type)
         with open_store() as store:
             events = store.events(
-                pair=countries, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
-                event=parse_type(event_type), include_background=background, limit=limit,
-            )  # fmt: skip
+                pair=countries, since=start, until=end, event=kind, include_background=background, limit=limit
+            )
             placed = links(store, events)
     _print_events(events, output, placed)
 
@@ -290,9 +314,11 @@ def recode_command(
     since: Annotated[str | None, typer.Option(help="Only articles published on or after this day.")] = None,
 ) -> None:
     """Re-code stored articles after the coder or the actor files changed, without reading inputs again."""
-    with errors(), open_store() as store:
-        done = recode(store, load_gazetteer(state.actors), since=parse_day(since, "--since"))
-        counts = store.counts()
+    with errors():
+        start = parse_day(since, "--since")
+        with open_store() as store:
+            done = recode(store, load_gazetteer(state.actors), since=start)
+            counts = store.counts()
     out.print(f"re-coded {done} articles; {counts.events} events stored")
 
 
@@ -306,8 +332,8 @@ app.command("projects")(record.projects_command)
 
 @app.command("brief")
 def brief_command(
-    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
-    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
+    first: FirstCountry,
+    second: SecondCountry,
     since: Annotated[
         str | None, typer.Option(help="Start of the period (default: a year before the latest story).")
     ] = None,
@@ -317,8 +343,10 @@ def brief_command(
     ] = None,
 ) -> None:
     """A brief on two countries with a citation behind every statement: state, changes, agreements, projects, people."""
-    with errors(), open_store() as store:
-        found = build_brief(store, country_pair(first, second), since=parse_day(since, "--since"))
+    with errors():
+        pair, start = country_pair(first, second, actors=state.actors), parse_day(since, "--since")
+        with open_store() as store:
+            found = build_brief(store, pair, since=start)
         if output is None and fmt is BriefFormat.md:
             out.print(render_markdown(found), markup=False, end="")
             return
@@ -378,7 +406,10 @@ def _print_csv(rows: list[dict[str, Any]]) -> None:
 def demo_command(
     replace: Annotated[bool, typer.Option(help="Replace an existing database that is not a demo database.")] = False,
 ) -> None:
-    """Ingest the bundled sample corpus into a fresh database and summarise it."""
+    """Ingest the bundled sample corpus into a fresh database and summarise it.
+
+    Exit status 3, as for `ingest`, says some inputs failed: the corpus holds two pages that are only boilerplate.
+    """
     with errors():
         if state.db.exists():
             with Store(state.db) as store:
@@ -401,13 +432,15 @@ def demo_command(
     )
     out.print("most mentioned countries: " + ", ".join(f"{country} ({n})" for country, n in top))
     out.print("next: bilateral timeline TUR KOR --by year | bilateral stories --pair TUR-KOR | bilateral agreements")
+    if summary.failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command("export")
 def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="The format to write.")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout).")] = None,
-    pair: Annotated[str | None, typer.Option(help="Only events between two countries, e.g. TUR-KOR.")] = None,
+    pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
@@ -421,12 +454,12 @@ def export_command(
     with errors():
         if output is None and fmt in EXPORT_BINARY:
             raise UsageError(f"--format {fmt} writes binary data: give -o FILE")
-        countries = parse_pair(pair) if pair else None
+        countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
+        kind = parse_type(event_type)
         with open_store() as store:
             items = store.sourced_events(
-                pair=countries, since=parse_day(since, "--since"), until=parse_day(until, "--until"),
-                event=parse_type(event_type), include_background=background,
-            )  # fmt: skip
+                pair=countries, since=start, until=end, event=kind, include_background=background
+            )
             count = export(with_links(store, items), fmt, output or sys.stdout)
     if output is not None:
         unit = "edges" if fmt is ExportFormat.graphml else "rows"

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from bilateral.actors.countries import countries
 from bilateral.errors import BilateralError, UsageError
 from bilateral.ontology import EVENTS
 from bilateral.store import Store
@@ -24,6 +25,7 @@ out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_ERROR = 1
+EXIT_USAGE = 2
 EXIT_SOME_FAILED = 3
 
 
@@ -46,22 +48,27 @@ class State:
 
 state = State()
 
-PairOption = Annotated[str | None, typer.Option("--pair", help="Only between two countries, e.g. TUR-KOR.")]
+PairOption = Annotated[
+    str | None, typer.Option("--pair", help="Only between two countries: codes or names, e.g. TUR-KOR, TR-KR.")
+]
+FirstCountry = Annotated[str, typer.Argument(help="A country: a code or a name, e.g. TUR, TR or Turkey.")]
+SecondCountry = Annotated[str, typer.Argument(help="The other country, e.g. KOR, KR or 'South Korea'.")]
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
 
 
 @contextmanager
 def errors() -> Iterator[None]:
-    """Print a package error as one line and exit non-zero."""
+    """Print a package error as one line and exit 2 for a usage error, else 1."""
     try:
         yield
     except BilateralError as error:
         err.print(f"error[{error.code}]: {error}", markup=False)
-        raise typer.Exit(EXIT_ERROR) from error
+        raise typer.Exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_ERROR) from error
 
 
-def open_store() -> Store:
-    return Store(state.db)
+def open_store(*, create: bool = False) -> Store:
+    """The ``--db`` store; only a command that writes articles creates a missing one (reads never do)."""
+    return Store(state.db, create=create)
 
 
 def parse_day(value: str | None, option: str = "--date") -> date | None:
@@ -81,11 +88,14 @@ def parse_type(value: str | None) -> str | None:
     return value.upper()
 
 
-def parse_pair(value: str) -> tuple[str, str]:
-    parts = value.upper().replace("–", "-").split("-")
-    if len(parts) != 2 or not all(parts):
-        raise UsageError(f"--pair {value!r} must look like TUR-KOR")
-    return parts[0], parts[1]
+def parse_pair(value: str | None) -> tuple[str, str] | None:
+    """``--pair`` as two codes (``TUR-KOR``, ``TR-KR``, ``Turkey-South Korea``); ``None`` when not given."""
+    return countries(state.actors).pair(value) if value else None
+
+
+def parse_countries(first: str, second: str) -> tuple[str, str]:
+    """Two country arguments (codes or names) as codes; an unknown one is a usage error naming the closest."""
+    return countries(state.actors).two(first, second)
 
 
 def shorten(text: str, width: int = 90) -> str:

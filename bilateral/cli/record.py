@@ -9,12 +9,15 @@ import typer
 from rich.table import Table
 
 from bilateral.cli.common import (
+    FirstCountry,
     Format,
     FormatOption,
     PairOption,
+    SecondCountry,
     errors,
     open_store,
     out,
+    parse_countries,
     parse_day,
     parse_pair,
     parse_type,
@@ -34,11 +37,11 @@ def stories_command(
     output: FormatOption = Format.table,
 ) -> None:
     """One real-world event per row, with how many articles and independent sources report it."""
-    with errors(), open_store() as store:
-        found = stories(
-            store, pair=parse_pair(pair) if pair else None, since=parse_day(since, "--since"),
-            until=parse_day(until, "--until"), event=parse_type(event_type),
-        )  # fmt: skip
+    with errors():
+        countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
+        kind = parse_type(event_type)
+        with open_store() as store:
+            found = stories(store, pair=countries, since=start, until=end, event=kind)
     if output is Format.json:
         out.print_json(data=[story_dict(story) for story in found])
         return
@@ -52,23 +55,20 @@ def stories_command(
     out.print(table)
 
 
-def _two_countries(first: str, second: str) -> tuple[str, str]:
-    return parse_pair(f"{first}-{second}")
-
-
 def timeline_command(
-    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
-    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
+    first: FirstCountry,
+    second: SecondCountry,
     by: Annotated[By, typer.Option(help="Period length.")] = By.month,
     since: Annotated[str | None, typer.Option(help="From this day.")] = None,
     until: Annotated[str | None, typer.Option(help="Until this day.")] = None,
     output: FormatOption = Format.table,
 ) -> None:
     """The relationship between two countries period by period: events, tone, sources, agreements, milestones."""
-    with errors(), open_store() as store:
-        pair = _two_countries(first, second)
-        found = stories(store, pair=pair, since=parse_day(since, "--since"), until=parse_day(until, "--until"))
-        periods = timeline(found, agreements(store, pair=pair), projects(store, pair=pair), by)
+    with errors():
+        pair, start, end = parse_countries(first, second), parse_day(since, "--since"), parse_day(until, "--until")
+        with open_store() as store:
+            found = stories(store, pair=pair, since=start, until=end)
+            periods = timeline(found, agreements(store, pair=pair), projects(store, pair=pair), by)
     if output is Format.json:
         out.print_json(data=[asdict(period) | {"start": period.start.isoformat()} for period in periods])
         return
@@ -94,17 +94,17 @@ def _number(value: float | None) -> str:
 
 
 def diff_command(
-    first: Annotated[str, typer.Argument(help="A country code, e.g. TUR.")],
-    second: Annotated[str, typer.Argument(help="The other country code, e.g. KOR.")],
+    first: FirstCountry,
+    second: SecondCountry,
     since: Annotated[str, typer.Option(help="What is new on or after this day (YYYY-MM-DD).")],
     output: FormatOption = Format.table,
 ) -> None:
     """What is new between two countries since a date: agreements, projects, sectors, people."""
-    with errors(), open_store() as store:
-        pair = _two_countries(first, second)
-        day = parse_day(since, "--since")
+    with errors():
+        pair, day = parse_countries(first, second), parse_day(since, "--since")
         assert day is not None
-        news = new_since(stories(store, pair=pair), agreements(store, pair=pair), projects(store, pair=pair), day)
+        with open_store() as store:
+            news = new_since(stories(store, pair=pair), agreements(store, pair=pair), projects(store, pair=pair), day)
     if output is Format.json:
         out.print_json(data={
             "since": day.isoformat(), "stories": news.stories, "sectors": list(news.sectors),
@@ -127,9 +127,10 @@ def agreements_command(
     output: FormatOption = Format.table,
 ) -> None:
     """The agreement registry: one entry per agreement, with its stages and their evidence."""
-    with errors(), open_store() as store:
-        day = parse_day(on, "--on")
-        entries = agreements(store, pair=parse_pair(pair) if pair else None)
+    with errors():
+        day, countries = parse_day(on, "--on"), parse_pair(pair)
+        with open_store() as store:
+            entries = agreements(store, pair=countries)
     if output is Format.json:
         out.print_json(data=[agreement_dict(entry, day) for entry in entries])
         return
@@ -143,8 +144,10 @@ def agreements_command(
 
 def projects_command(pair: PairOption = None, output: FormatOption = Format.table) -> None:
     """The project registry: long-running programmes with their participants and dated milestones."""
-    with errors(), open_store() as store:
-        found = projects(store, pair=parse_pair(pair) if pair else None)
+    with errors():
+        countries = parse_pair(pair)
+        with open_store() as store:
+            found = projects(store, pair=countries)
     if output is Format.json:
         out.print_json(data=[project_dict(project) for project in found])
         return

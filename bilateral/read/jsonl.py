@@ -1,4 +1,4 @@
-"""JSON Lines news dumps (and JSON arrays), with the field names dumps use."""
+"""JSON Lines news dumps (and JSON arrays), with the field names dumps use (:mod:`bilateral.read.fields`)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from bilateral.read.dates import parse_published
+from bilateral.read.fields import document_from
 from bilateral.records import Document, Failure
-
-TEXT_FIELDS = ("text", "maintext", "content", "body", "article", "full_text", "description")
-TITLE_FIELDS = ("title", "headline")
-URL_FIELDS = ("url", "link", "source_url")
-DATE_FIELDS = ("date", "published", "date_publish", "publish_date", "published_at", "pubDate", "datetime", "seendate")
-SOURCE_FIELDS = ("source", "domain", "source_domain", "outlet", "publisher", "sitename")
-LANGUAGE_FIELDS = ("language", "lang")
 
 
 def parse_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[Document | Failure]:
@@ -52,26 +45,4 @@ def _from_record(record: Any, *, where: str) -> Iterator[Document | Failure]:
     if not isinstance(record, dict):
         yield Failure(where, "input.format", f"expected a JSON object, got {type(record).__name__}")
         return
-    text = _first(record, TEXT_FIELDS)
-    if not text:
-        yield Failure(where, "input.format", f"no article text (looked for {', '.join(TEXT_FIELDS)})")
-        return
-    yield Document(
-        origin=where,
-        text=text,
-        title=_first(record, TITLE_FIELDS) or "",
-        url=_first(record, URL_FIELDS),
-        source=_first(record, SOURCE_FIELDS),
-        published=parse_published(next((record[key] for key in DATE_FIELDS if record.get(key)), None)),
-        language=_first(record, LANGUAGE_FIELDS),
-    )
-
-
-def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:
-    for key in keys:
-        value = record.get(key)
-        if isinstance(value, dict):
-            value = value.get("name") or value.get("title")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+    yield from document_from(record, where=where)

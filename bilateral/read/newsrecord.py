@@ -2,23 +2,22 @@
 
 A news record starts with `` date YYYY-MM-DD <number>``, then a title line,
 then the body. A file without that header is a body, with a title only when
-its first line reads like one. A file without a date has no date.
+its first line reads like one. A file without a date has no date; a header
+date that cannot be read fails the file.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 
 from bilateral.read.dates import parse_published
 from bilateral.records import Document
 from bilateral.repair import is_boilerplate
 
-log = logging.getLogger(__name__)
-
 _HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
 # A stored page's header may run on into its first line: " date 2024-03-05 Paris and Berlin …".
 _HEADER_RUN_ON = re.compile(r"^\s*date\s+(\d{4}-\d\d(?:-\d\d)?)\s+(?!\d+\s*$)(\S.*)$")
+_MONTH = re.compile(r"\d{4}-\d\d")
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")
 _DATELINE = re.compile(
     r"^(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?"  # a syndicator's tag: "(MENAFN- Kuwait News Agency (KUNA))"
@@ -34,9 +33,8 @@ def parse_text(text: str, *, origin: str) -> Document:
     published = None
     header = (_HEADER.match(lines[0]) or _HEADER_RUN_ON.match(lines[0])) if lines else None
     if header:
-        published = parse_published(header[1])
-        if published is None:
-            log.warning("%s: header date %r is not a date; the article is kept undated", origin, header[1])
+        # a header date that is no date is a DateError (the file fails); a month alone leaves it undated
+        published = None if _MONTH.fullmatch(header[1]) else parse_published(header[1])
         lines[:1] = [header[2]] if header.re is _HEADER_RUN_ON else []
     _skip_furniture(lines)
     titled = header is not None and header.re is _HEADER  # a header line of its own is followed by the title

@@ -1,8 +1,11 @@
 """Where documents come from: files, folders, globs, URLs, standard input.
 
-The format is taken from the file name (``.txt``, ``.jsonl``, ``.html``,
-``.xml``/``.rss``/``.atom``, ``.urls``, each optionally ``.gz``) and, where the
-name says nothing, sniffed from the content.
+The format is taken from the file name (``.txt``, ``.jsonl``, ``.json``, ``.csv``,
+``.tsv``, ``.html``, ``.xml``/``.rss``/``.atom``, ``.pdf``, ``.urls``, each optionally
+``.gz``) and, where there is no extension, sniffed from the content. A file named
+on its own with another extension is refused (:class:`UnsupportedFormat`) unless
+a format is given (``as_format``, the CLI's ``ingest --as``); a folder walk skips
+such files.
 """
 
 from __future__ import annotations
@@ -13,46 +16,72 @@ import logging
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from bilateral.errors import BilateralError, CompressionError, FormatError, NotFound
+from bilateral.errors import BilateralError, CompressionError, NotFound, UnsupportedFormat
 from bilateral.read.decode import decode
+from bilateral.read.delimited import parse_delimited
 from bilateral.read.feed import parse_feed
 from bilateral.read.fetch import Fetcher
 from bilateral.read.html import parse_html
 from bilateral.read.jsonl import parse_array, parse_lines
 from bilateral.read.newsrecord import parse_text
+from bilateral.read.pdf import is_pdf, parse_pdf
 from bilateral.records import Document, Failure
 
 log = logging.getLogger(__name__)
 
 Item = Document | Failure
 
+
+class InputFormat(StrEnum):
+    """The shapes of input read: a news record or plain text, dumps, pages, feeds, PDFs, lists of URLs."""
+
+    text = "text"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    html = "html"
+    feed = "feed"
+    pdf = "pdf"
+    urls = "urls"
+
+
 SUFFIX_FORMATS = {
-    ".txt": "text",
-    ".text": "text",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".json": "json",
-    ".html": "html",
-    ".htm": "html",
-    ".xml": "feed",
-    ".rss": "feed",
-    ".atom": "feed",
-    ".urls": "urls",
+    ".txt": InputFormat.text,
+    ".text": InputFormat.text,
+    ".jsonl": InputFormat.jsonl,
+    ".ndjson": InputFormat.jsonl,
+    ".json": InputFormat.json,
+    ".csv": InputFormat.csv,
+    ".tsv": InputFormat.tsv,
+    ".tab": InputFormat.tsv,
+    ".html": InputFormat.html,
+    ".htm": InputFormat.html,
+    ".xml": InputFormat.feed,
+    ".rss": InputFormat.feed,
+    ".atom": InputFormat.feed,
+    ".pdf": InputFormat.pdf,
+    ".urls": InputFormat.urls,
 }
 _GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 
 
-def read_paths(paths: Iterable[str], *, fetcher: Fetcher | None = None) -> Iterator[Item]:
+def read_paths(
+    paths: Iterable[str], *, fetcher: Fetcher | None = None, as_format: InputFormat | None = None
+) -> Iterator[Item]:
     """Yield a document or a failure for every article found under ``paths``.
 
     ``-`` reads standard input; ``http(s)://`` arguments are fetched; folders
-    are walked in sorted order; glob patterns are expanded.
+    are walked in sorted order; glob patterns are expanded. ``as_format``
+    reads every input in that format, whatever its name (and a folder walk
+    then takes every file that is not hidden).
     """
-    reader = _Reader(fetcher)
+    reader = _Reader(fetcher, as_format)
     try:
         for path in paths:
             yield from reader.read(path)
@@ -66,9 +95,10 @@ def read_text(text: str, *, origin: str = "<text>") -> Document:
 
 
 class _Reader:
-    def __init__(self, fetcher: Fetcher | None) -> None:
+    def __init__(self, fetcher: Fetcher | None, as_format: InputFormat | None) -> None:
         self._fetcher = fetcher
         self._own_fetcher = fetcher is None
+        self._as = as_format
 
     def close(self) -> None:
         if self._own_fetcher and self._fetcher is not None:
@@ -81,8 +111,10 @@ class _Reader:
             yield from self._guarded(path, partial(self._read_url, path))
         elif Path(path).is_dir():
             for file in sorted(Path(path).rglob("*")):
-                if file.is_file() and _is_news_file(file):
+                if file.is_file() and not file.name.startswith(".") and (self._as or _is_known(file)):
                     yield from self._guarded(str(file), partial(self._read_file, file))
+                elif file.is_file():
+                    log.info("%s: skipped (not a format read here)", file)
         elif Path(path).is_file():
             yield from self._guarded(path, partial(self._read_file, Path(path)))
         elif glob.has_magic(path):
@@ -106,14 +138,19 @@ class _Reader:
             yield Failure(origin, "input.io", error.strerror or str(error))
 
     def _read_stdin(self) -> Iterator[Item]:
-        yield from self._read_bytes(sys.stdin.buffer.read(), "<stdin>", None)
+        yield from self._read_bytes(sys.stdin.buffer.read(), "<stdin>", self._as)
 
     def _read_file(self, path: Path) -> Iterator[Item]:
-        name = path.name.lower()
-        compressed = name.endswith(".gz")
-        kind = SUFFIX_FORMATS.get(Path(name.removesuffix(".gz")).suffix)
+        compressed = path.name.lower().endswith(".gz")
         origin = str(path)
-        if kind == "jsonl":
+        if not (self._as or _is_known(path)):
+            raise UnsupportedFormat(
+                f"{_suffix(path)!r} is not a format read here ({', '.join(SUFFIX_FORMATS)}, each optionally .gz); "
+                "rename the file, or give its format (ingest --as text)",
+                origin=origin,
+            )
+        kind = self._as or SUFFIX_FORMATS.get(_suffix(path))
+        if kind is InputFormat.jsonl:
             with _open(path, compressed=compressed) as stream:
                 yield from parse_lines(stream, origin=origin)
             return
@@ -122,33 +159,36 @@ class _Reader:
             data = gzip.decompress(data)
         yield from self._read_bytes(data, origin, kind)
 
-    def _read_bytes(self, data: bytes, origin: str, kind: str | None) -> Iterator[Item]:
-        if kind == "feed":
+    def _read_bytes(self, data: bytes, origin: str, kind: InputFormat | None) -> Iterator[Item]:
+        if kind is InputFormat.feed:
             yield from parse_feed(data, origin=origin, read_link=self._read_link)
+            return
+        if kind is InputFormat.pdf or (kind is None and is_pdf(data)):
+            yield parse_pdf(data, origin=origin)
             return
         text, _ = decode(data, origin=origin)
         kind = kind or _sniff(text)
-        if kind == "text":
+        if kind is InputFormat.text:
             yield parse_text(text, origin=origin)
-        elif kind == "html":
+        elif kind is InputFormat.html:
             yield parse_html(text, origin=origin)
-        elif kind == "jsonl":
+        elif kind is InputFormat.jsonl:
             yield from parse_lines(text.encode("utf-8").splitlines(), origin=origin)
-        elif kind == "json":
+        elif kind is InputFormat.json:
             yield from parse_array(text, origin=origin)
-        elif kind == "feed":
+        elif kind in (InputFormat.csv, InputFormat.tsv):
+            yield from parse_delimited(text, origin=origin, kind=kind.value)
+        elif kind is InputFormat.feed:
             yield from parse_feed(text.encode("utf-8"), origin=origin, read_link=self._read_link)
-        elif kind == "urls":
+        else:  # a list of URLs, one a line
             for line in text.splitlines():
                 url = line.strip()
                 if url and not url.startswith("#"):
                     yield from self._guarded(url, partial(self._read_url, url))
-        else:
-            raise FormatError(f"unknown input format {kind!r}", origin=origin)
 
     def _read_url(self, url: str) -> Iterator[Item]:
         response = self._client().get(url)
-        kind = _kind_from_content_type(response.content_type)
+        kind = self._as or _kind_from_content_type(response.content_type)
         yield from self._read_bytes(response.content, url, kind)
 
     def _read_link(self, url: str) -> Document:
@@ -168,37 +208,47 @@ def _open(path: Path, *, compressed: bool) -> BinaryIO:
     return path.open("rb")
 
 
-def _is_news_file(path: Path) -> bool:
-    if path.name.startswith("."):
-        return False
-    name = path.name.lower().removesuffix(".gz")
-    suffix = Path(name).suffix
-    return suffix in SUFFIX_FORMATS or suffix == ""
+def _suffix(path: Path) -> str:
+    """The extension that names the format: ``.jsonl`` for ``dump.jsonl.gz``."""
+    return Path(path.name.lower().removesuffix(".gz")).suffix
 
 
-def _kind_from_content_type(content_type: str) -> str | None:
-    media = content_type.split(";", maxsplit=1)[0].strip().lower()
-    if media in ("text/html", "application/xhtml+xml"):
-        return "html"
-    if media in ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml"):
-        return "feed"
-    if media in ("application/x-ndjson", "application/jsonl", "application/json-lines"):
-        return "jsonl"
-    if media == "application/json":
-        return "json"
-    if media == "text/plain":
-        return "text"
-    return None
+def _is_known(path: Path) -> bool:
+    """Whether the name says a format read here, or says none (then the content is sniffed)."""
+    suffix = _suffix(path)
+    return not suffix or suffix in SUFFIX_FORMATS
 
 
-def _sniff(text: str) -> str:
+_CONTENT_TYPES = {
+    "text/html": InputFormat.html,
+    "application/xhtml+xml": InputFormat.html,
+    "application/rss+xml": InputFormat.feed,
+    "application/atom+xml": InputFormat.feed,
+    "application/xml": InputFormat.feed,
+    "text/xml": InputFormat.feed,
+    "application/x-ndjson": InputFormat.jsonl,
+    "application/jsonl": InputFormat.jsonl,
+    "application/json-lines": InputFormat.jsonl,
+    "application/json": InputFormat.json,
+    "text/csv": InputFormat.csv,
+    "text/tab-separated-values": InputFormat.tsv,
+    "application/pdf": InputFormat.pdf,
+    "text/plain": InputFormat.text,
+}
+
+
+def _kind_from_content_type(content_type: str) -> InputFormat | None:
+    return _CONTENT_TYPES.get(content_type.split(";", maxsplit=1)[0].strip().lower())
+
+
+def _sniff(text: str) -> InputFormat:
     head = text.lstrip()[:500].lower()
     if head.startswith("["):
-        return "json"
+        return InputFormat.json
     if head.startswith("{"):
-        return "jsonl"
+        return InputFormat.jsonl
     if head.startswith("<"):
         if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
-            return "feed"
-        return "html"
-    return "text"
+            return InputFormat.feed
+        return InputFormat.html
+    return InputFormat.text

@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from statistics import fmean
 from urllib.parse import urlsplit
 
+from bilateral.actors.countries import countries
 from bilateral.errors import UsageError
 from bilateral.export.codes import country_names
 from bilateral.ontology import cameo, quad_name
@@ -389,13 +390,10 @@ def _chart(found: list[Story], entries: list[Agreement], listed: list[Project], 
     )
 
 
-def country_pair(first: str, second: str) -> tuple[str, str]:
-    """Two known, different country (or IGO) codes, upper-cased; a usage error otherwise."""
-    pair = (first.strip().upper(), second.strip().upper())
-    known = country_names()
-    for code in pair:
-        if code not in known:
-            raise UsageError(f"unknown country code {code!r}: use ISO 3166-1 alpha-3 codes such as TUR or KOR")
+def country_pair(first: str, second: str, *, actors: tuple[Path, ...] = ()) -> tuple[str, str]:
+    """Two different countries (or IGOs), each a code or a name (``TUR``, ``TR``, ``Turkey``), as codes;
+    a usage error otherwise (:class:`~bilateral.errors.UnknownCountry` suggests the closest names)."""
+    pair = countries(actors).two(first, second)
     if pair[0] == pair[1]:
         raise UsageError(f"a brief needs two different countries, not {pair[0]} twice")
     return pair

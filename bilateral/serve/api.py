@@ -16,8 +16,8 @@ from bilateral.pipeline import ingest_documents
 from bilateral.records import Document, Event, Modality
 from bilateral.registry import agreements, projects
 from bilateral.serialise import agreement_dict, article_dict, event_dict, project_dict, story_dict
-from bilateral.serve.context import ApiError, open_store, open_writer, settings
-from bilateral.serve.dyad import PAIR_PATTERN, chart_data, dyad_view, period_dict, split_pair
+from bilateral.serve.context import ApiError, CountryQuery, PairPath, PairQuery, open_store, open_writer, settings
+from bilateral.serve.dyad import chart_data, dyad_view, period_dict
 from bilateral.store import Store
 from bilateral.store.browse import MATCH_END, MATCH_START, EventQuery
 from bilateral.stories import stories
@@ -65,15 +65,18 @@ class IngestOut(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": description}
-    for code, description in ((400, "Bad request"), (404, "Not found"), (422, "Invalid parameters"))
+    for code, description in (
+        (400, "Bad request"),
+        (404, "Not found"),
+        (422, "Invalid parameters (an unknown country among them)"),
+        (503, "The database is missing"),
+    )
 }
 router = APIRouter(prefix="/api", responses=ERRORS, tags=["api"])
 StoreDep = Annotated[Store, Depends(open_store)]
 WriterDep = Annotated[Store, Depends(open_writer)]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
-PairQuery = Annotated[str | None, Query(pattern=PAIR_PATTERN, description="Two country codes, e.g. TUR-KOR.")]
-PairPath = Annotated[str, Path(pattern=PAIR_PATTERN, description="Two country codes, e.g. TUR-KOR.")]
 Since = Annotated[date | None, Query(description="On or after this day.")]
 Until = Annotated[date | None, Query(description="On or before this day.")]
 TypeQuery = Annotated[str | None, Query(alias="type", max_length=20, description="A PLOVER type, e.g. CONSULT.")]
@@ -86,10 +89,6 @@ def _page(request: Request, items: list[dict[str, Any]], total: int, limit: int,
         url = request.url.include_query_params(offset=offset + limit, limit=limit)
         following = f"{url.path}?{url.query}"
     return Page(total=total, limit=limit, offset=offset, next=following, items=items)
-
-
-def _pair(value: str | None) -> tuple[str, str] | None:
-    return split_pair(value) if value else None
 
 
 def _event_type(value: str | None) -> str | None:
@@ -111,8 +110,8 @@ def highlight_dict(event: Event) -> dict[str, Any]:
 def list_events(
     request: Request,
     store: StoreDep,
-    pair: PairQuery = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,8}$", description="One party's code.")] = None,
+    pair: PairQuery,
+    country: CountryQuery,
     event_type: TypeQuery = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="GDELT QuadClass.")] = None,
     context: Annotated[str | None, Query(max_length=40, description="A PLOVER context, e.g. military.")] = None,
@@ -126,7 +125,7 @@ def list_events(
     offset: Offset = 0,
 ) -> Page:
     query = EventQuery(
-        pair=_pair(pair), country=country.upper() if country else None, event=_event_type(event_type), quad=quad,
+        pair=pair, country=country, event=_event_type(event_type), quad=quad,
         context=context, modality=modality.value if modality else None, text=text, since=since, until=until,
         include_background=background, newest_first=newest_first,
     )  # fmt: skip
@@ -156,7 +155,7 @@ def list_dyads(request: Request, store: StoreDep, limit: Limit = 50, offset: Off
 
 @router.get("/dyads/{pair}", summary="One country pair: sectors, people, counts")
 def get_dyad(store: StoreDep, pair: PairPath) -> dict[str, Any]:
-    view = dyad_view(store, split_pair(pair))
+    view = dyad_view(store, pair)
     return {
         "countries": list(view.pair),
         "stories": len(view.stories),
@@ -171,7 +170,7 @@ def get_dyad(store: StoreDep, pair: PairPath) -> dict[str, Any]:
 def get_timeline(
     store: StoreDep, pair: PairPath, by: By = By.month, since: Since = None, until: Until = None
 ) -> dict[str, Any]:
-    view = dyad_view(store, split_pair(pair), by=by, since=since, until=until)
+    view = dyad_view(store, pair, by=by, since=since, until=until)
     return {
         "countries": list(view.pair),
         "by": by.value,
@@ -184,16 +183,16 @@ def get_timeline(
 def list_stories(
     request: Request,
     store: StoreDep,
-    pair: PairQuery = None,
+    pair: PairQuery,
     since: Since = None,
     until: Until = None,
     event_type: TypeQuery = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    chosen, kind = _pair(pair), _event_type(event_type)
-    found = stories(store, pair=chosen, since=since, until=until, event=kind, limit=limit, offset=offset)
-    total = store.count_stories(pair=chosen, since=since, until=until, event=kind)
+    kind = _event_type(event_type)
+    found = stories(store, pair=pair, since=since, until=until, event=kind, limit=limit, offset=offset)
+    total = store.count_stories(pair=pair, since=since, until=until, event=kind)
     return _page(request, [story_dict(story) for story in found], total, limit, offset)
 
 
@@ -201,12 +200,12 @@ def list_stories(
 def list_agreements(
     request: Request,
     store: StoreDep,
-    pair: PairQuery = None,
+    pair: PairQuery,
     on: Annotated[date | None, Query(description="Status as of this day (default: latest).")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    found = agreements(store, pair=_pair(pair))
+    found = agreements(store, pair=pair)
     items = [agreement_dict(entry, on) for entry in found[offset : offset + limit]]
     return _page(request, items, len(found), limit, offset)
 
@@ -220,10 +219,8 @@ def get_agreement(store: StoreDep, agreement_id: Annotated[str, Path(max_length=
 
 
 @router.get("/projects", response_model=Page, summary="The project registry")
-def list_projects(
-    request: Request, store: StoreDep, pair: PairQuery = None, limit: Limit = 50, offset: Offset = 0
-) -> Page:
-    found = projects(store, pair=_pair(pair))
+def list_projects(request: Request, store: StoreDep, pair: PairQuery, limit: Limit = 50, offset: Offset = 0) -> Page:
+    found = projects(store, pair=pair)
     return _page(request, [project_dict(project) for project in found[offset : offset + limit]], len(found),
                  limit, offset)  # fmt: skip
 

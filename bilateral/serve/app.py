@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from bilateral import __version__
-from bilateral.errors import BilateralError, InputError, NotFound, UsageError
+from bilateral.errors import BilateralError
 from bilateral.serve.api import router as api_router
 from bilateral.serve.context import ApiError, Settings, error_body
 from bilateral.serve.pages import error_page
@@ -39,14 +39,6 @@ SECURITY_HEADERS = {
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
 
 
-def _status(error: BilateralError) -> int:
-    if isinstance(error, NotFound):
-        return 404
-    if isinstance(error, UsageError | InputError):
-        return 400
-    return 500
-
-
 def _answer(request: Request, status: int, code: str, message: str, details: list[Any] | None = None) -> Response:
     if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
         return JSONResponse(error_body(code, message, details), status_code=status)
@@ -60,7 +52,7 @@ def _install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(BilateralError)
     async def package_error(request: Request, error: BilateralError) -> Response:
-        return _answer(request, _status(error), error.code, str(error))
+        return _answer(request, error.status, error.code, str(error))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
@@ -86,9 +78,7 @@ def _install_errors(app: FastAPI) -> None:
 def create_app(db_path: str | Path, *, token: str | None = None, actors: tuple[Path, ...] = ()) -> FastAPI:
     """The app over an existing database; ``token`` enables ``POST /api/ingest``."""
     db = Path(db_path)
-    if not db.is_file():
-        raise UsageError(f"{db} does not exist: run `bilateral demo` or `bilateral ingest` first")
-    with Store(db):
+    with Store(db, create=False):
         pass  # migrates an older database (the search index) before the first request
     app = FastAPI(
         title="bilateral",

@@ -14,15 +14,7 @@ from bilateral.store import Store
 from bilateral.stories import stories
 from bilateral.timeline import By, Period, timeline
 
-PAIR_PATTERN = r"^[A-Za-z0-9]{2,8}[-–][A-Za-z0-9]{2,8}$"
-"""Two country (or IGO) codes joined by a hyphen: ``TUR-KOR``."""
 QUADS = (1, 2, 3, 4)
-
-
-def split_pair(value: str) -> tuple[str, str]:
-    """``'tur-kor'`` → ``('TUR', 'KOR')`` (the value already matched :data:`PAIR_PATTERN`)."""
-    first, second = value.upper().replace("–", "-").split("-")
-    return first, second
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,8 @@ from bilateral.ontology import quad_name
 from bilateral.records import Agreement, Event, Field
 from bilateral.registry import agreements, projects
 from bilateral.serve.api import snippet_parts
-from bilateral.serve.context import ApiError, open_store
-from bilateral.serve.dyad import PAIR_PATTERN, chart_data, dyad_view, split_pair
+from bilateral.serve.context import ApiError, PairPath, open_store
+from bilateral.serve.dyad import chart_data, dyad_view
 from bilateral.store import Store
 from bilateral.store.browse import EventQuery
 from bilateral.timeline import By
@@ -92,12 +92,7 @@ def home(store: StoreDep) -> str:
 
 
 @router.get("/pairs/{pair}")
-def pair_page(
-    store: StoreDep,
-    pair: Annotated[str, Path(pattern=PAIR_PATTERN)],
-    by: Annotated[By, Query()] = By.month,
-) -> str:
-    countries = split_pair(pair)
+def pair_page(store: StoreDep, countries: PairPath, by: Annotated[By, Query()] = By.month) -> str:
     view = dyad_view(store, countries, by=by)
     events, total = store.browse().events(EventQuery(pair=countries, newest_first=True), limit=EVENTS_SHOWN)
     return render("pair.html", view=view, chart=chart_data(view), events=events, total_events=total, by=by)

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from bilateral.errors import SchemaError, StoreError
+from bilateral.errors import MissingDatabase, SchemaError, StoreError
 from bilateral.records import (
     ActorKind,
     ActorReading,
@@ -59,10 +59,19 @@ class Written:
 class Store:
     """A bilateral database in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True) -> None:
         """Open (and create or migrate) the database; ``read_only`` opens an existing, current one that
-        refuses every write on this connection (``PRAGMA query_only``), as the server's read requests do."""
+        refuses every write on this connection (``PRAGMA query_only``), as the server's read requests do.
+
+        With ``create=False`` (implied by ``read_only``) a missing file is :class:`MissingDatabase`, never a new
+        empty database: a command that only reads must not leave one behind.
+        """
         self.path = str(path)
+        if (read_only or not create) and not Path(self.path).is_file():
+            raise MissingDatabase(
+                "no such database: ingest first (`bilateral ingest PATH…` or `bilateral demo`), or give --db",
+                origin=self.path,
+            )
         try:
             if read_only:
                 uri = f"{Path(self.path).resolve().as_uri()}?mode=rw"  # never creates a missing file

@@ -53,6 +53,7 @@ def write_set(tmp_path: Path) -> tuple[Path, Path]:
         records[0] | {"events": [*records[0]["events"], event("CONSULT", ["NOR"], ["FRA"], SIGNED, TEXTS["rn1"])]}
     ]
     (folder / realnews.SECOND_PASS).write_text(json.dumps(second[0]) + "\n", encoding="utf-8")
+    (folder / realnews.FIRST_PASS).write_text(json.dumps(second[0] | {"events": []}) + "\n", encoding="utf-8")
     return folder, texts
 
 
@@ -63,8 +64,14 @@ def test_each_split_scored_apart_and_the_test_part_leads(tmp_path: Path) -> None
     assert (metrics["articles"], metrics["gold_events"]) == (1, 1)  # the test part alone
     assert metrics["pair_correct"] == 1 and metrics["split.test.pair_recall"] == 1.0
     assert (metrics["split.dev.articles"], metrics["split.dev.gold_events"]) == (1, 0)
-    # The second pass found one more event: agreement on keys, the first pass as gold.
-    assert (metrics["passes_pair_correct"], metrics["passes_pair_extra"], metrics["passes_pair_missed"]) == (1, 1, 0)
+    # The second pass found one more event than the gold: scored against it as the coder is ...
+    assert (metrics["annotator_pair_correct"], metrics["annotator_pair_extra"], metrics["annotator_pair_missed"]) == (
+        1,
+        1,
+        0,
+    )
+    # ... and against the first, independent pass (which found none): agreement between the passes.
+    assert (metrics["passes_pair_correct"], metrics["passes_pair_extra"], metrics["passes_pair_missed"]) == (0, 2, 0)
     assert all(mistake.item == "rn2" for mistake in report.mistakes)  # only the development part is listed
 
 

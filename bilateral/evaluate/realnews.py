@@ -10,7 +10,8 @@ offsets into the text rather than the sentence itself.
 Scored as the development set is (:mod:`bilateral.evaluate.dev`), for each
 split apart: the test part gives the headline figures and is never tuned
 on, so only the development part's mistakes are listed. With the second
-annotation pass present, the agreement between the passes is reported too.
+annotation pass present, the agreement between the two independent passes
+is reported too, and the second pass scored against the adjudicated gold.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bilateral.evaluate.metrics import Metrics, Report, Tally
 
 MANIFEST = "manifest.jsonl"
 ANNOTATIONS = "annotations.jsonl"
+FIRST_PASS = "pass_a.jsonl"
 SECOND_PASS = "pass_b.jsonl"
 TEXTS_ENV = "BILATERAL_REALNEWS"
 SPLITS = ("test", "dev")
@@ -120,10 +122,20 @@ def run(folder: Path, texts: Path) -> Report:
     metrics: Metrics = dict(reports["test"].metrics)
     for split in SPLITS:
         metrics |= {f"split.{split}.{name}": reports[split].metrics[name] for name in _SHOWN}
-    if (folder / SECOND_PASS).is_file():
-        passes = passes_agree(records, read_records(folder / SECOND_PASS))
-        metrics |= passes.metrics("passes_pair_") if passes.correct + passes.extra + passes.missed else {}
+    metrics |= _agreement(folder, records)
     return Report(metrics, reports["dev"].mistakes)
+
+
+def _agreement(folder: Path, gold: Sequence[dict[str, Any]]) -> Metrics:
+    """How far the two independent passes agree (``passes_pair_*``), and the second pass scored against
+    the adjudicated gold as the coder is (``annotator_pair_*``: what one careful person reaches)."""
+    if not (folder / SECOND_PASS).is_file():
+        return {}
+    second = read_records(folder / SECOND_PASS)
+    metrics: Metrics = passes_agree(gold, second).metrics("annotator_pair_")
+    if (folder / FIRST_PASS).is_file():
+        metrics |= passes_agree(read_records(folder / FIRST_PASS), second).metrics("passes_pair_")
+    return metrics
 
 
 def passes_agree(first: Sequence[dict[str, Any]], second: Sequence[dict[str, Any]]) -> Tally:

@@ -5,13 +5,13 @@
 Reads ``manifest_*.jsonl`` (article, query, rank, url), ``passA_*.jsonl`` (the
 first pass) and ``passB_*.jsonl`` (the second, independent pass) from the
 working folder, and the texts. Writes ``manifest.jsonl`` (with each text's
-length, hash and split), ``annotations.jsonl`` (the first pass, adjudicated
+length, hash and split), ``annotations.jsonl`` (the gold: the first pass, adjudicated
 where an ``adjudicated_*.jsonl`` line in the working folder replaces an article's
-record) and ``pass_b.jsonl``, each quote replaced by its character offsets in
-the text, so no sentence of a text enters the repository. A split once given
-is kept; new articles fill the test part up to three in eight, by the hash of
-their url. Prints what it wrote, quotes it could not find, and the agreement
-between the passes.
+record), ``pass_a.jsonl`` and ``pass_b.jsonl`` (the two independent passes),
+each quote replaced by its character offsets in the text, so no sentence of a
+text enters the repository. A split once given is kept; new articles fill the
+test part up to three in eight, by the hash of their url. Prints what it
+wrote, quotes it could not find, and the agreement between the passes.
 """
 
 from __future__ import annotations
@@ -85,7 +85,9 @@ def main() -> int:
     options = parser.parse_args()
     texts = realnews.texts_folder(options.texts)
     manifest = records(options.work, "manifest_*.jsonl")
-    first = records(options.work, "passA_*.jsonl") | records(options.work, "adjudicated_*.jsonl")
+    raw = records(options.work, "passA_*.jsonl")
+    adjudicated = records(options.work, "adjudicated_*.jsonl")
+    first = raw | adjudicated
     second = records(options.work, "passB_*.jsonl")
     known = {}
     if (HERE / realnews.MANIFEST).is_file():
@@ -100,7 +102,12 @@ def main() -> int:
         hashes.setdefault(digest, article)
     split = splits({article: manifest[article] for article in articles}, known)
     problems: list[str] = []
-    lines = {"manifest.jsonl": [], "annotations.jsonl": [], "pass_b.jsonl": []}
+    lines: dict[str, list[str]] = {
+        "manifest.jsonl": [],
+        "annotations.jsonl": [],
+        "pass_a.jsonl": [],
+        "pass_b.jsonl": [],
+    }
     for article in articles:
         text = (texts / f"{article}.txt").read_text(encoding="utf-8")
         row = manifest[article]
@@ -109,6 +116,7 @@ def main() -> int:
         )
         lines["manifest.jsonl"].append(realnews.manifest_line(entry))
         lines["annotations.jsonl"].append(json.dumps(located(first[article], text, problems), ensure_ascii=False))
+        lines["pass_a.jsonl"].append(json.dumps(located(raw[article], text, problems), ensure_ascii=False))
         if article in second:
             lines["pass_b.jsonl"].append(json.dumps(located(second[article], text, problems), ensure_ascii=False))
     for name, rows in lines.items():
@@ -117,10 +125,11 @@ def main() -> int:
     print(f"{len(articles)} articles ({Counter(split.values())}), {len(events)} events")
     print("per type:", dict(Counter(str(event["type"]) for event in events).most_common()))
     print("no international event:", sum(not first[article].get("events") for article in articles))
-    both = [first[article] for article in articles if article in second]
+    both = [raw[article] for article in articles if article in second]
     tally = realnews.passes_agree(both, [second[article] for article in articles if article in second])
+    print(f"{sum(article in adjudicated for article in articles)} articles adjudicated where the passes differ")
     print(
-        f"passes agree on {len(both)} articles (type + parties, pass A as gold): "
+        f"the independent passes agree on {len(both)} articles (type + parties, pass A as gold): "
         f"P {tally.precision:.3f} R {tally.recall:.3f} F1 {tally.f1:.3f} "
         f"({tally.correct} shared, {tally.missed} only in A, {tally.extra} only in B)"
     )

@@ -250,6 +250,18 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("ACCUSE", "114", "IRQ", "TUR", "asserted"),
         ),
         ("Lithuania summoned the russian charge d'affaires.", ("ACCUSE", "114", "LTU", "RUS", "asserted")),
+        # Talks with an adjective, borders closed, envoys recalled, members suspended, deals brokered.
+        (
+            "Indian Prime Minister Narendra Modi and Bangladesh Prime Minister Sheikh Hasina held bilateral talks.",
+            ("CONSULT", "040", "BGD+IND", "", "asserted"),
+        ),
+        ("Nigeria closed its land borders with Niger on Monday.", ("SANCTION", "163", "NGA", "NER", "asserted")),
+        (
+            "South Africa's government recalled on Monday its ambassador to Israel.",
+            ("SANCTION", "161", "ZAF", "ISR", "asserted"),
+        ),
+        ("The African Union suspended Mali after the coup.", ("SANCTION", "160", "AU", "MLI", "asserted")),
+        ("Qatar brokered a deal between Iran and the United States.", ("CONSULT", "045", "QAT", "IRN+USA", "asserted")),
         # A passive accusation names an accuser only with "by".
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
     ],
@@ -290,10 +302,11 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
     [
         "Mexico extradited a smuggler to the United States, where he is accused of running a network.",
         "The US president signed a decree on Friday, and Canada's premier signed a law.",
+        "Poland closed the border crossings with Belarus because of the holiday rush.",
     ],
 )
 def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:
-    assert not [event for event in code_text(text, gaz, on=ON) if event.event in ("ACCUSE", "SUPPORT")]
+    assert not [event for event in code_text(text, gaz, on=ON) if event.event in ("ACCUSE", "SUPPORT", "SANCTION")]
 
 
 def test_they_after_an_organisation_led_sentence_is_that_organisation(gaz: Gazetteer) -> None:

@@ -131,6 +131,14 @@ class Modality(enum.StrEnum):
     REPORTED = "reported"
 
 
+class Scope(enum.StrEnum):
+    """Whom an act is between: states or IGOs (two or more), one state toward no other, or one state at home."""
+
+    INTERNATIONAL = "international"
+    UNILATERAL = "unilateral"  # a missile test, a build-up: one party, no recipient
+    DOMESTIC = "domestic"  # police, courts, protests at home: the same country on both sides
+
+
 class Precision(enum.StrEnum):
     DAY = "day"
     WEEK = "week"
@@ -199,6 +207,14 @@ class Event:
     coder: str = ""
     coder_version: str = ""
     codebook: str = ""
+
+    @property
+    def scope(self) -> Scope:
+        actors = {party.country for party in self.actor}
+        recipients = {party.country for party in self.recipient}
+        if len(actors | recipients) >= 2:
+            return Scope.INTERNATIONAL
+        return Scope.DOMESTIC if recipients else Scope.UNILATERAL
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ def event_dict(event: Event) -> dict[str, Any]:
         "actor": [party_dict(party) for party in event.actor],
         "recipient": [party_dict(party) for party in event.recipient],
         "modality": event.modality.value,
+        "scope": event.scope.value,
         "date": _day(event.when.start),
         "date_end": _day(event.when.end),
         "date_precision": event.when.precision.value if event.when.precision else None,

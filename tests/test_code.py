@@ -480,3 +480,15 @@ def test_the_head_of_an_international_body_acts_for_it_while_in_office(
 ) -> None:
     (event,) = code_text(text, gaz, on=on)
     assert [party.country for party in event.actor] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("France and Germany signed a defence pact on Tuesday.", "international"),
+        ("North Korea fired a ballistic missile on Tuesday.", "unilateral"),
+        ("Kenyan police opened fire on rioters in Nairobi.", "domestic"),
+    ],
+)
+def test_each_event_says_its_scope(gaz: Gazetteer, text: str, scope: str) -> None:
+    assert [event.scope.value for event in code_text(text, gaz, on=ON)] == [scope]

@@ -454,6 +454,7 @@ def test_dev_score_on_hand_built_events(tmp_path: Path) -> None:
         event("AGREE", "036", ("DEU",), ("KEN",), start=date(2024, 9, 14)),  # right, but the gold has no date
         event("ACCUSE", "112", ("KEN",), ("DEU",), quad=3),  # extra
         event("SANCTION", "163", ("DEU",), ("KEN",), quad=4, background=True),  # background: ignored
+        event("COERCE", "173", ("KEN",), ("KEN",), quad=4),  # one state at home: out of the guide's scope
     )
     window = DateWindow(date(2021, 5, 14), date(2022, 5, 11), ("someone",))
     metrics = dev.score(annotated, [(first, None), ((), window)]).metrics

@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 from bilateral.errors import FormatError
 from bilateral.evaluate.agreements import score_agreements
 from bilateral.evaluate.metrics import Metrics, Mistake, Report, Tally, per_label, ratio
-from bilateral.records import CodedArticle, DateWindow, Event, Precision
+from bilateral.records import CodedArticle, DateWindow, Event, Precision, Scope
 
 ANNOTATIONS = "annotations.jsonl"
 
@@ -149,10 +149,11 @@ def _day(value: Any) -> date | None:
 
 
 def predicted_keys(events: Iterable[Event]) -> dict[Key, Event]:
-    """The first predicted event for every directed key, background left out."""
+    """The first predicted event for every directed key, background and domestic acts left out
+    (both guides leave out acts of one state at home)."""
     keys: dict[Key, Event] = {}
     for event in events:
-        if event.background:
+        if event.background or event.scope is Scope.DOMESTIC:
             continue
         actor = frozenset(party.country for party in event.actor if party.country)
         recipient = frozenset(party.country for party in event.recipient if party.country)

@@ -492,3 +492,9 @@ def test_the_head_of_an_international_body_acts_for_it_while_in_office(
 )
 def test_each_event_says_its_scope(gaz: Gazetteer, text: str, scope: str) -> None:
     assert [event.scope.value for event in code_text(text, gaz, on=ON)] == [scope]
+
+
+def test_a_sentence_of_hundreds_of_cues_is_coded_once(gaz: Gazetteer) -> None:
+    """Choosing among cues looks only at cues close behind each other (it was cubic in the cues of a sentence)."""
+    events = code_text("France and Germany agreed to cooperate and " * 400, gaz, on=ON)
+    assert [brief(event)[0] for event in events] == ["AGREE"]

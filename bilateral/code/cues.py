@@ -125,7 +125,7 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     is ACCUSE alone; "refused to sign a statement criticising Russia" is REJECT;
     "cancelled a planned visit" and "halted aid deliveries" report no visit and no aid.
     """
-    if later.start <= cue.start:
+    if later.start <= cue.start or later.start - cue.end > _REACH:
         return False
     if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
         return True
@@ -142,6 +142,7 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
 
 
+_REACH = 200  # characters: a cue governs (or denies) only what follows it this closely; keeps the choice linear
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:after|before|when|while|whereas|but|during|said|says|told|added)\b|,\s*(?:saying|adding|and)\b|\band\s+$"
 )
@@ -154,7 +155,7 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
         for cue in found
         if cue.value.cameo == _DENIAL
         for later in found
-        if later.start > cue.end and not _CLAUSE_BREAK.search(text, cue.end, later.start)
+        if 0 < later.start - cue.end <= _REACH and not _CLAUSE_BREAK.search(text, cue.end, later.start)
     }  # "denied that Tehran had sent drones": what is denied did not happen by the speaker's word
     found = [cue for cue in found if cue.start not in denied]
     acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]

@@ -262,6 +262,16 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ),
         ("The African Union suspended Mali after the coup.", ("SANCTION", "160", "AU", "MLI", "asserted")),
         ("Qatar brokered a deal between Iran and the United States.", ("CONSULT", "045", "QAT", "IRN+USA", "asserted")),
+        # Aid received from someone: the giver acts; arrests in a place: the place's state acts.
+        (
+            "Egypt received US$2 billion in aid from Saudi Arabia on Sunday.",
+            ("AID", "070", "SAU", "EGY", "asserted"),
+        ),
+        ("Two Spaniards have been arrested in Venezuela.", ("COERCE", "173", "VEN", "ESP", "asserted")),
+        (
+            "China has expressed its concerns over the pact with Australia.",
+            ("STATEMENT", "012", "CHN", "AUS", "asserted"),
+        ),
         # A passive accusation names an accuser only with "by".
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
     ],
@@ -303,10 +313,13 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
         "Mexico extradited a smuggler to the United States, where he is accused of running a network.",
         "The US president signed a decree on Friday, and Canada's premier signed a law.",
         "Poland closed the border crossings with Belarus because of the holiday rush.",
+        "Japan received a delegation from China on Monday.",
     ],
 )
 def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:
-    assert not [event for event in code_text(text, gaz, on=ON) if event.event in ("ACCUSE", "SUPPORT", "SANCTION")]
+    assert not [
+        event for event in code_text(text, gaz, on=ON) if event.event in ("ACCUSE", "SUPPORT", "SANCTION", "AID")
+    ]
 
 
 def test_they_after_an_organisation_led_sentence_is_that_organisation(gaz: Gazetteer) -> None:

@@ -99,7 +99,7 @@ class Gazetteer:
             for end_index, targets in self._exact.iter(text):
                 end = end_index + 1
                 start = end - len(targets[0].alias)
-                if (not start or not folded[start - 1].isalnum()) and (end == len(text) or not folded[end].isalnum()):
+                if _whole(folded, start, end):
                     candidates.append((start, -end, targets[0]))
         candidates.sort(key=lambda candidate: (candidate[0], candidate[1]))
         chosen: list[Hit] = []
@@ -139,9 +139,16 @@ def _case_rule(alias: str) -> int:
     return ANY_CASE
 
 
+def _whole(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` stands as whole words, and not as a currency ("US$2 billion", "HK$")."""
+    if start and folded[start - 1].isalnum():
+        return False
+    return end == len(folded) or not (folded[end].isalnum() or folded[end] == "$")
+
+
 def _accept(text: str, folded: str, start: int, end: int, targets: tuple[Target, ...]) -> Target | None:
     """The first target that fits at ``text[start:end]``: whole words, right case."""
-    if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+    if not _whole(folded, start, end):
         return None
     for target in targets:
         if target.case == ANY_CASE or _capitals_match(text, start, target.alias):

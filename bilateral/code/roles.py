@@ -111,7 +111,7 @@ _ENVOY_TO = re.compile(
     r"\b(?:ambassador|envoy|charg[eé] d'affaires|high commissioner)\s+(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )  # "the Turkish ambassador to Iraq": the state the envoy serves in
-_SEAT_ACTS = frozenset({"114", "166"})  # summoned or expelled "in <capital>": the capital's state acted
+_SEAT_ACTS = frozenset({"114", "166", "173"})  # summoned, expelled or arrested "in <place>": the place's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
 

@@ -272,6 +272,19 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "China has expressed its concerns over the pact with Australia.",
             ("STATEMENT", "012", "CHN", "AUS", "asserted"),
         ),
+        # Protests at an embassy: the protesters' people (or the place's) against the embassy's state.
+        (
+            "Egyptian protesters scaled the wall of the US embassy in Cairo.",
+            ("PROTEST", "141", "EGY", "USA", "asserted"),
+        ),
+        (
+            "Hundreds gathered outside Russia's embassy in London on Friday.",
+            ("PROTEST", "141", "GBR", "RUS", "asserted"),
+        ),
+        (
+            "Thousands of protesters stormed the British and German embassies in Sudan.",
+            ("PROTEST", "145", "SDN", "DEU+GBR", "asserted"),
+        ),
         # A passive accusation names an accuser only with "by".
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
     ],

@@ -111,6 +111,9 @@ _ENVOY_TO = re.compile(
     r"\b(?:ambassador|envoy|charg[eé] d'affaires|high commissioner)\s+(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )  # "the Turkish ambassador to Iraq": the state the envoy serves in
+_EMBASSY_AFTER = re.compile(
+    r"(?:'s|’s)?(?:\s*(?:,|and)\s*[A-Z][\w-]*)*\s+(?:embass(?:y|ies)|consulates?|diplomatic missions?)\b"
+)  # "the US embassy", "Russia's embassy", "the British and German embassies"
 _SEAT_ACTS = frozenset({"114", "166", "173"})  # summoned, expelled or arrested "in <place>": the place's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
@@ -384,6 +387,10 @@ def assign(
             return _roles(group, [], "between")
     if spec.shape == "obligation":
         return _obligation(found, cue_start, reported_from, before)
+    if spec.event == "PROTEST":
+        at_embassy = _at_embassy(text, found)
+        if at_embassy is not None:
+            return at_embassy
     subject = _subject(text, before, cue_start)
     if not subject and spec.cameo in _SEAT_ACTS:  # "The foreign ministry summoned the Turkish ambassador to Iraq"
         hosts = [slot for slot in after if _ENVOY_TO.search(text, cue_end, slot.start)]
@@ -433,6 +440,18 @@ def _crowd(found: list[Slot]) -> Roles | None:
     if not places or not targets:
         return None
     return _roles(places[:1], targets[:1], "crowd")
+
+
+def _at_embassy(text: str, found: list[Slot]) -> Roles | None:
+    """ "Egyptian protesters stormed the US embassy in Cairo", "hundreds gathered outside Russia's embassy in
+    London": the embassy's state is protested against; the protesters' people, or else the place's, protest."""
+    targets = [slot for slot in found if _EMBASSY_AFTER.match(text, slot.end)]
+    taken = _countries(targets)
+    crowd = [slot for slot in found if slot.countries and not slot.countries & taken]
+    if not targets or not crowd:
+        return None
+    people = [slot for slot in crowd if slot.mention is not None and slot.mention.form == "adjective" and slot.agent]
+    return _roles((people or crowd)[:1], targets, "protest at an embassy")
 
 
 def _demonstrators(text: str, before: list[Slot]) -> Roles | None:

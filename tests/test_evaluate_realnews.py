@@ -119,3 +119,17 @@ def test_a_manifest_line_round_trips(tmp_path: Path) -> None:
     entries = realnews.read_manifest(folder)
     assert [entry.split for entry in entries] == ["test", "dev"]
     assert dataclasses.replace(entries[0]) == entries[0]
+
+
+def test_a_gold_text_that_cannot_be_read_stops_the_score(tmp_path: Path) -> None:
+    """Scored as silence it would pass for the coder's miss."""
+    folder, texts = write_set(tmp_path)
+    text = " date 2024-13-45 France and Germany signed a pact.\n"  # a header date that is no date
+    (texts / "rn2.txt").write_text(text, encoding="utf-8")
+    manifest = [
+        line.replace(realnews.text_hash(TEXTS["rn2"]), realnews.text_hash(text))
+        for line in (folder / realnews.MANIFEST).read_text(encoding="utf-8").splitlines()
+    ]
+    (folder / realnews.MANIFEST).write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="gold article rn2 cannot be read"):
+        realnews.run(folder, texts)

@@ -270,11 +270,13 @@ def code_articles(annotated: Sequence[Annotated]) -> tuple[list[Prediction], lis
     predictions: list[Prediction] = []
     coded: list[tuple[str, CodedArticle]] = []
     for gold in annotated:
-        documents = [item for item in read_paths([str(gold.path)]) if not isinstance(item, Failure)]
-        if not documents:
-            predictions.append(((), None))
-            continue
-        reading = recognise(repair(documents[0]), actors)
+        items = list(read_paths([str(gold.path)]))
+        document = next((item for item in items if not isinstance(item, Failure)), None)
+        failures = [item for item in items if isinstance(item, Failure)]
+        if document is None or failures:  # a gold article that cannot be read would be scored as silence
+            why = f"{failures[0].message} [{failures[0].code}]" if failures else "nothing read"
+            raise FormatError(f"gold article {gold.article} cannot be read: {why}", origin=str(gold.path))
+        reading = recognise(repair(document), actors)
         events = code(reading)
         predictions.append((events, reading.window))
         coded.append((gold.article, CodedArticle(reading, events)))

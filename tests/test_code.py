@@ -285,6 +285,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Thousands of protesters stormed the British and German embassies in Sudan.",
             ("PROTEST", "145", "SDN", "DEU+GBR", "asserted"),
         ),
+        # Charges and sharp words.
+        (
+            "Iran charged a British couple on a road trip with espionage.",
+            ("ACCUSE", "112", "IRN", "GBR", "asserted"),
+        ),
+        ("North Korea blasted Japan's water release as a crime.", ("ACCUSE", "111", "PRK", "JPN", "asserted")),
         # A passive accusation names an accuser only with "by".
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
     ],
@@ -327,6 +333,7 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
         "The US president signed a decree on Friday, and Canada's premier signed a law.",
         "Poland closed the border crossings with Belarus because of the holiday rush.",
         "Japan received a delegation from China on Monday.",
+        "The United States charged the Chinese company a fee for its visa.",
     ],
 )
 def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:

@@ -285,6 +285,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Thousands of protesters stormed the British and German embassies in Sudan.",
             ("PROTEST", "145", "SDN", "DEU+GBR", "asserted"),
         ),
+        # A promise with its time between the verb and its object; a vow so told stays a threat.
+        ("Japan and India agreed on Monday to expand their defence ties.", ("AGREE", "030", "IND+JPN", "", "asserted")),
+        ("Pakistan vowed on Wednesday to retaliate against India.", ("THREATEN", "130", "PAK", "IND", "asserted")),
         # Charges and sharp words.
         (
             "Iran charged a British couple on a road trip with espionage.",

@@ -288,6 +288,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         # A promise with its time between the verb and its object; a vow so told stays a threat.
         ("Japan and India agreed on Monday to expand their defence ties.", ("AGREE", "030", "IND+JPN", "", "asserted")),
         ("Pakistan vowed on Wednesday to retaliate against India.", ("THREATEN", "130", "PAK", "IND", "asserted")),
+        # A withdrawal declared is a concession; one asked for is no withdrawal (the request is coded on its own).
+        (
+            "Pakistan has decided to withdraw its forces from the border with India.",
+            ("CONCEDE", "080", "PAK", "IND", "asserted"),
+        ),
         # Charges and sharp words.
         (
             "Iran charged a British couple on a road trip with espionage.",
@@ -337,6 +342,7 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
         "Poland closed the border crossings with Belarus because of the holiday rush.",
         "Japan received a delegation from China on Monday.",
         "The United States charged the Chinese company a fee for its visa.",
+        "The council discussed more pressure on Russia to withdraw its troops from Ukraine.",
     ],
 )
 def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:

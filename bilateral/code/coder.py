@@ -60,6 +60,17 @@ _STATE_NEGATION = re.compile(
 )
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
 _EXERCISE = "062"
+_WITHDRAWAL = "087"
+_WANTED = re.compile(
+    r"\b(?:must|should|ought to|demand\w*|urg\w*|call\w* (?:on|for)|press\w*|pressure|ask\w*)\b[^.;]*?\bto\s+"
+    r"(?:\w+ly\s+)?(?:and\s+)?$|\b(?:must|should)\s+(?:\w+ly\s+){0,2}(?:and\s+\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_DECLARED = re.compile(
+    r"\b(?:decided|decides|agreed|agrees|pledg\w*|promis\w*|announc\w*|plans?|planned|will|would|vow\w*|"
+    r"ready|willing|intends?|intended)\s+(?:\w+\s+){0,2}?to\s+(?:\w+ly\s+)?$|\bwill\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _TOGETHER = frozenset({"joint", "between", "passive joint"})
 _WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
@@ -302,6 +313,12 @@ def _event(
 ) -> Event | None:
     """The event of one cue; ``until`` is where the cue's clause ends."""
     spec = cue.value
+    if spec.event == "RETREAT" and spec.cameo == _WITHDRAWAL:
+        lead = reading.article.text[max(sentence.start, cue.start - 60) : cue.start]
+        if _WANTED.search(lead):  # "must withdraw", "pressure on Russia … to withdraw": asked for, not done
+            return None
+        if _DECLARED.search(lead):  # "decided to withdraw its forces": declared, not yet done (CONCEDE)
+            spec = replace(spec, event="CONCEDE", cameo="080", mode=None)
     actor, recipient = assigned.actor, assigned.recipient
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at

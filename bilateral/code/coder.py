@@ -312,13 +312,9 @@ def _event(
     until: int,
 ) -> Event | None:
     """The event of one cue; ``until`` is where the cue's clause ends."""
-    spec = cue.value
-    if spec.event == "RETREAT" and spec.cameo == _WITHDRAWAL:
-        lead = reading.article.text[max(sentence.start, cue.start - 60) : cue.start]
-        if _WANTED.search(lead):  # "must withdraw", "pressure on Russia … to withdraw": asked for, not done
-            return None
-        if _DECLARED.search(lead):  # "decided to withdraw its forces": declared, not yet done (CONCEDE)
-            spec = replace(spec, event="CONCEDE", cameo="080", mode=None)
+    spec = _withdrawal(cue.value, reading.article.text[max(sentence.start, cue.start - 60) : cue.start])
+    if spec is None:
+        return None
     actor, recipient = assigned.actor, assigned.recipient
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
@@ -405,6 +401,16 @@ def _event(
         coder_version=CODER_VERSION,
         codebook=CODEBOOK,
     )
+
+
+def _withdrawal(spec: lexicon.CueSpec, lead: str) -> lexicon.CueSpec | None:
+    """A withdrawal asked for is none ("must withdraw", "pressure on Russia … to withdraw"); one declared
+    and not yet done is a concession ("decided to withdraw its forces"); ``lead`` is the text before the cue."""
+    if spec.event != "RETREAT" or spec.cameo != _WITHDRAWAL:
+        return spec
+    if _WANTED.search(lead):
+        return None
+    return replace(spec, event="CONCEDE", cameo="080", mode=None) if _DECLARED.search(lead) else spec
 
 
 def _at_home(

@@ -293,6 +293,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Pakistan has decided to withdraw its forces from the border with India.",
             ("CONCEDE", "080", "PAK", "IND", "asserted"),
         ),
+        # Talks wished for are a promise to meet; talks under way are no act; shipments arrive, visitors visit.
+        ("Pakistan is always ready for talks with India.", ("AGREE", "036", "PAK", "IND", "future")),
+        ("Japan's prime minister arrived in Washington on Monday.", ("CONSULT", "042", "JPN", "USA", "asserted")),
         # Charges and sharp words.
         (
             "Iran charged a British couple on a road trip with espionage.",
@@ -343,6 +346,8 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
         "Japan received a delegation from China on Monday.",
         "The United States charged the Chinese company a fee for its visa.",
         "The council discussed more pressure on Russia to withdraw its troops from Ukraine.",
+        "The United Kingdom is involved in ongoing talks with Iran over its nuclear program.",
+        "The first shipment of German tanks arrived in Ukraine on Monday.",
     ],
 )
 def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:

@@ -296,6 +296,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         # Talks wished for are a promise to meet; talks under way are no act; shipments arrive, visitors visit.
         ("Pakistan is always ready for talks with India.", ("AGREE", "036", "PAK", "IND", "future")),
         ("Japan's prime minister arrived in Washington on Monday.", ("CONSULT", "042", "JPN", "USA", "asserted")),
+        # A plot to kill is no killing (the arrest it led to is the act).
+        (
+            "Venezuela arrested a US citizen over a plot to assassinate the president.",
+            ("COERCE", "173", "VEN", "USA", "asserted"),
+        ),
         # Charges and sharp words.
         (
             "Iran charged a British couple on a road trip with espionage.",
@@ -348,6 +353,8 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
         "The council discussed more pressure on Russia to withdraw its troops from Ukraine.",
         "The United Kingdom is involved in ongoing talks with Iran over its nuclear program.",
         "The first shipment of German tanks arrived in Ukraine on Monday.",
+        "We will defend American interests against Iran, the US secretary said.",
+        "Brazil's agency said it helped attract Chinese investment to Brazil.",
     ],
 )
 def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:

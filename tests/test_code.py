@@ -301,6 +301,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Venezuela arrested a US citizen over a plot to assassinate the president.",
             ("COERCE", "173", "VEN", "USA", "asserted"),
         ),
+        # Joint drills by name are cooperation, not a show of force.
+        (
+            "Egyptian and French naval forces carried out joint military drills in the Red Sea.",
+            ("COOPERATE", "062", "EGY+FRA", "", "asserted"),
+        ),
         # Charges and sharp words.
         (
             "Iran charged a British couple on a road trip with espionage.",

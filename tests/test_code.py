@@ -301,6 +301,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Venezuela arrested a US citizen over a plot to assassinate the president.",
             ("COERCE", "173", "VEN", "USA", "asserted"),
         ),
+        # "a sign of" is no signature.
+        (
+            "Russia lifted a ban on food imports from Turkey, in the latest sign of warming ties.",
+            ("CONCEDE", "081", "RUS", "TUR", "asserted"),
+        ),
         # Joint drills by name are cooperation, not a show of force.
         (
             "Egyptian and French naval forces carried out joint military drills in the Red Sea.",

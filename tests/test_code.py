@@ -301,6 +301,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Venezuela arrested a US citizen over a plot to assassinate the president.",
             ("COERCE", "173", "VEN", "USA", "asserted"),
         ),
+        (
+            "Hundreds gathered over the weekend outside Russia's embassy in London calling for peace.",
+            ("PROTEST", "141", "GBR", "RUS", "asserted"),
+        ),
         # "a sign of" is no signature.
         (
             "Russia lifted a ban on food imports from Turkey, in the latest sign of warming ties.",

@@ -305,6 +305,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Hundreds gathered over the weekend outside Russia's embassy in London calling for peace.",
             ("PROTEST", "141", "GBR", "RUS", "asserted"),
         ),
+        # Talks mediated: the mediator's CONSULT 045 toward the parties, not the talks alone.
+        (
+            "Turkey has begun mediating talks between Somalia and Ethiopia over a port deal.",
+            ("CONSULT", "045", "TUR", "ETH+SOM", "asserted"),
+        ),
         # "a sign of" is no signature.
         (
             "Russia lifted a ban on food imports from Turkey, in the latest sign of warming ties.",

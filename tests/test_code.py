@@ -269,6 +269,10 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ),
         ("Two Spaniards have been arrested in Venezuela.", ("COERCE", "173", "VEN", "ESP", "asserted")),
         (
+            "Three U.S. citizens, two Spaniards and a Czech have been arrested in Venezuela.",
+            ("COERCE", "173", "VEN", "CZE+ESP+USA", "asserted"),
+        ),
+        (
             "China has expressed its concerns over the pact with Australia.",
             ("STATEMENT", "012", "CHN", "AUS", "asserted"),
         ),

@@ -314,6 +314,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Turkey has begun mediating talks between Somalia and Ethiopia over a port deal.",
             ("CONSULT", "045", "TUR", "ETH+SOM", "asserted"),
         ),
+        # Vessels released, borders reopened.
+        ("Indonesia released five Vietnamese fishing vessels.", ("RETREAT", "084", "IDN", "VNM", "asserted")),
+        ("Colombia reopened its borders with Venezuela.", ("CONCEDE", "081", "COL", "VEN", "asserted")),
         # "a sign of" is no signature.
         (
             "Russia lifted a ban on food imports from Turkey, in the latest sign of warming ties.",
@@ -575,3 +578,9 @@ def test_a_sentence_of_hundreds_of_cues_is_coded_once(gaz: Gazetteer) -> None:
     """Choosing among cues looks only at cues close behind each other (it was cubic in the cues of a sentence)."""
     events = code_text("France and Germany agreed to cooperate and " * 400, gaz, on=ON)
     assert [brief(event)[0] for event in events] == ["AGREE"]
+
+
+def test_a_month_at_the_calendar_s_end_is_coded(gaz: Gazetteer) -> None:
+    """ "in December 9999" overflowed while its month's end was worked out (issue 17)."""
+    (event,) = code_text("France and Germany signed a pact in December 9999.", gaz, on=ON)
+    assert (event.when.start, event.when.end) == (date(9999, 12, 1), date(9999, 12, 31))

@@ -11,7 +11,8 @@ A year before the article's ("unveiled in 2011") marks background history.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from calendar import monthrange
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from bilateral.records import DateWindow, EventDate, Precision
 
@@ -147,8 +148,10 @@ def _in_month(sentence: str, published: date) -> EventDate | None:
     year = int(match["year"]) if match["year"] else published.year
     if not match["year"] and month > published.month + 1:
         year -= 1
+    if not MINYEAR <= year <= MAXYEAR:
+        return None  # "in December 0" names no month we can hold
     start = date(year, month, 1)
-    end = (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    end = start.replace(day=monthrange(year, month)[1])
     return EventDate(start, end, Precision.MONTH, f"month {match[0].strip()!r}")
 
 

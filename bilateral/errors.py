@@ -65,6 +65,12 @@ class DateError(InputError):
     code = "input.date"
 
 
+class DateOutOfRange(DateError):
+    """A publication date outside the years read as news (:data:`bilateral.days.EARLIEST_YEAR` to ``LATEST_YEAR``)."""
+
+    code = "input.date_range"
+
+
 class FetchError(InputError):
     code = "input.fetch"
 

@@ -9,7 +9,8 @@ from datetime import date
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.code import code
-from bilateral.errors import EmptyInput
+from bilateral.days import is_sane, out_of_range
+from bilateral.errors import DateOutOfRange, EmptyInput
 from bilateral.link import link
 from bilateral.read import InputFormat, read_paths
 from bilateral.read.fetch import Fetcher
@@ -29,15 +30,25 @@ class IngestSummary:
 
 
 def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle | Failure:
-    """Repair one document, find its actors and code its events; a document that fails is a failure."""
+    """Repair one document, find its actors and code its events; a document that fails is a failure.
+
+    A publication date outside the years of :mod:`bilateral.days` fails the document, whichever
+    reader (or API request) gave it.
+    """
+    if document.published is not None and not is_sane(document.published):
+        return Failure(document.origin, DateOutOfRange.code, out_of_range(document.published))
     try:
         article = repair(document)
         if not article.text:
             return Failure(document.origin, EmptyInput.code, "no article text left after removing boilerplate")
         return analyse_article(article, gazetteer, on=on)
     except Exception as error:  # one broken article must not stop the batch
-        log.exception("%s: failed while analysing", document.origin)
-        return Failure(document.origin, "internal", f"{type(error).__name__}: {error}")
+        return _internal(document.origin, error)
+
+
+def _internal(origin: str, error: Exception) -> Failure:
+    log.exception("%s: failed while analysing", origin)
+    return Failure(origin, "internal", f"{type(error).__name__}: {error}")
 
 
 def analyse_article(article: Article, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle:
@@ -114,10 +125,23 @@ def ingest_documents(
 
 
 def recode(store: Store, gazetteer: Gazetteer, *, since: date | None = None) -> int:
-    """Re-code stored articles with the current coder and actor files; returns how many."""
+    """Re-code stored articles with the current coder and actor files; returns how many.
+
+    An article the coder fails on keeps its stored analysis, and the failure is stored.
+    """
     done = 0
     for articles in store.article_batches(since=since):
-        store.replace_analysis([analyse_article(article, gazetteer) for article in articles])
-        done += len(articles)
+        results = [_recoded(article, gazetteer) for article in articles]
+        coded = [result for result in results if isinstance(result, CodedArticle)]
+        store.replace_analysis(coded)
+        store.add((), [result for result in results if isinstance(result, Failure)])
+        done += len(coded)
     link(store)
     return done
+
+
+def _recoded(article: Article, gazetteer: Gazetteer) -> CodedArticle | Failure:
+    try:
+        return analyse_article(article, gazetteer)
+    except Exception as error:  # one stored article the coder cannot read must not stop the re-coding
+        return _internal(article.origin, error)

@@ -80,6 +80,12 @@ class NotFound(InputError):
     status = 404
 
 
+class InternalError(BilateralError):
+    """Something no check foresaw broke inside one input's reading or analysis: that input's failure, logged."""
+
+    code = "internal"
+
+
 class DataFileError(BilateralError):
     """A bundled or user actor file is malformed."""
 

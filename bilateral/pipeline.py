@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -10,7 +11,7 @@ from datetime import date
 from bilateral.actors import Gazetteer, recognise
 from bilateral.code import code
 from bilateral.days import is_sane, out_of_range
-from bilateral.errors import DateOutOfRange, EmptyInput
+from bilateral.errors import DateOutOfRange, EmptyInput, EncodingError, InternalError
 from bilateral.link import link
 from bilateral.read import InputFormat, read_paths
 from bilateral.read.fetch import Fetcher
@@ -19,6 +20,8 @@ from bilateral.repair import repair
 from bilateral.store import Store
 
 log = logging.getLogger(__name__)
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -32,11 +35,14 @@ class IngestSummary:
 def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle | Failure:
     """Repair one document, find its actors and code its events; a document that fails is a failure.
 
-    A publication date outside the years of :mod:`bilateral.days` fails the document, whichever
-    reader (or API request) gave it.
+    A publication date outside the years of :mod:`bilateral.days`, and a field holding a lone
+    surrogate, fail the document, whichever reader (or API request) gave it.
     """
     if document.published is not None and not is_sane(document.published):
         return Failure(document.origin, DateOutOfRange.code, out_of_range(document.published))
+    broken = _lone_surrogate(document)
+    if broken is not None:
+        return Failure(document.origin, EncodingError.code, f"the {broken} holds a lone surrogate (half a UTF-16 pair)")
     try:
         article = repair(document)
         if not article.text:
@@ -46,9 +52,16 @@ def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None)
         return _internal(document.origin, error)
 
 
+def _lone_surrogate(document: Document) -> str | None:
+    """The first field holding half a UTF-16 pair (JSON's "\\ud800"), which no UTF-8 store can hold."""
+    fields = {"text": document.text, "title": document.title, "url": document.url, "source": document.source,
+              "language": document.language}  # fmt: skip
+    return next((name for name, value in fields.items() if value and _SURROGATE.search(value)), None)
+
+
 def _internal(origin: str, error: Exception) -> Failure:
     log.exception("%s: failed while analysing", origin)
-    return Failure(origin, "internal", f"{type(error).__name__}: {error}")
+    return Failure(origin, InternalError.code, f"{type(error).__name__}: {error}")
 
 
 def analyse_article(article: Article, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle:

@@ -75,8 +75,16 @@ def _western(data: bytes) -> tuple[str, str] | None:
     if sum(any(char.isascii() for char in word) for word in words) < 0.8 * len(words):
         return None
     if _TURKISH_TELLS.search(text):
-        return data.decode("cp1254"), "cp1254"
+        return _turkish(data)
     return text, "cp1252"
+
+
+def _turkish(data: bytes) -> tuple[str, str] | None:
+    """Windows-1254, or ``None`` (the detector decides) for bytes it leaves undefined (0x8E, 0x9E, …)."""
+    try:
+        return data.decode("cp1254"), "cp1254"
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_bomless_utf16(data: bytes, *, origin: str) -> tuple[str, str]:

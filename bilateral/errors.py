@@ -65,6 +65,12 @@ class DateError(InputError):
     code = "input.date"
 
 
+class DateOutOfRange(DateError):
+    """A publication date outside the years read as news (:data:`bilateral.days.EARLIEST_YEAR` to ``LATEST_YEAR``)."""
+
+    code = "input.date_range"
+
+
 class FetchError(InputError):
     code = "input.fetch"
 
@@ -72,6 +78,12 @@ class FetchError(InputError):
 class NotFound(InputError):
     code = "input.not_found"
     status = 404
+
+
+class InternalError(BilateralError):
+    """Something no check foresaw broke inside one input's reading or analysis: that input's failure, logged."""
+
+    code = "internal"
 
 
 class DataFileError(BilateralError):

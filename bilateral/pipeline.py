@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.code import code
-from bilateral.errors import EmptyInput
+from bilateral.days import is_sane, out_of_range
+from bilateral.errors import DateOutOfRange, EmptyInput, EncodingError, InternalError
 from bilateral.link import link
 from bilateral.read import InputFormat, read_paths
 from bilateral.read.fetch import Fetcher
@@ -18,6 +20,8 @@ from bilateral.repair import repair
 from bilateral.store import Store
 
 log = logging.getLogger(__name__)
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -29,15 +33,35 @@ class IngestSummary:
 
 
 def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle | Failure:
-    """Repair one document, find its actors and code its events; a document that fails is a failure."""
+    """Repair one document, find its actors and code its events; a document that fails is a failure.
+
+    A publication date outside the years of :mod:`bilateral.days`, and a field holding a lone
+    surrogate, fail the document, whichever reader (or API request) gave it.
+    """
+    if document.published is not None and not is_sane(document.published):
+        return Failure(document.origin, DateOutOfRange.code, out_of_range(document.published))
+    broken = _lone_surrogate(document)
+    if broken is not None:
+        return Failure(document.origin, EncodingError.code, f"the {broken} holds a lone surrogate (half a UTF-16 pair)")
     try:
         article = repair(document)
         if not article.text:
             return Failure(document.origin, EmptyInput.code, "no article text left after removing boilerplate")
         return analyse_article(article, gazetteer, on=on)
     except Exception as error:  # one broken article must not stop the batch
-        log.exception("%s: failed while analysing", document.origin)
-        return Failure(document.origin, "internal", f"{type(error).__name__}: {error}")
+        return _internal(document.origin, error)
+
+
+def _lone_surrogate(document: Document) -> str | None:
+    """The first field holding half a UTF-16 pair (JSON's "\\ud800"), which no UTF-8 store can hold."""
+    fields = {"text": document.text, "title": document.title, "url": document.url, "source": document.source,
+              "language": document.language}  # fmt: skip
+    return next((name for name, value in fields.items() if value and _SURROGATE.search(value)), None)
+
+
+def _internal(origin: str, error: Exception) -> Failure:
+    log.exception("%s: failed while analysing", origin)
+    return Failure(origin, InternalError.code, f"{type(error).__name__}: {error}")
 
 
 def analyse_article(article: Article, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle:
@@ -114,10 +138,23 @@ def ingest_documents(
 
 
 def recode(store: Store, gazetteer: Gazetteer, *, since: date | None = None) -> int:
-    """Re-code stored articles with the current coder and actor files; returns how many."""
+    """Re-code stored articles with the current coder and actor files; returns how many.
+
+    An article the coder fails on keeps its stored analysis, and the failure is stored.
+    """
     done = 0
     for articles in store.article_batches(since=since):
-        store.replace_analysis([analyse_article(article, gazetteer) for article in articles])
-        done += len(articles)
+        results = [_recoded(article, gazetteer) for article in articles]
+        coded = [result for result in results if isinstance(result, CodedArticle)]
+        store.replace_analysis(coded)
+        store.add((), [result for result in results if isinstance(result, Failure)])
+        done += len(coded)
     link(store)
     return done
+
+
+def _recoded(article: Article, gazetteer: Gazetteer) -> CodedArticle | Failure:
+    try:
+        return analyse_article(article, gazetteer)
+    except Exception as error:  # one stored article the coder cannot read must not stop the re-coding
+        return _internal(article.origin, error)

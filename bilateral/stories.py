@@ -21,6 +21,7 @@ from typing import Any
 
 from bilateral import copies
 from bilateral.code.dates import PUBLICATION_DATE
+from bilateral.days import shift
 from bilateral.ontology import plover_score
 from bilateral.records import Article, Event, EventDate, EventLinks, Precision, SourcedEvent, Story
 from bilateral.serialise import event_from
@@ -74,7 +75,7 @@ def _span(event: Event) -> tuple[date, date] | None:
         return None
     end = event.when.end or (OPEN_END if event.when.precision is Precision.WINDOW else start)
     if event.when.method == PUBLICATION_DATE:
-        return start - LAG, end
+        return shift(start, -LAG), end
     return start, end
 
 
@@ -86,11 +87,11 @@ def rank(when: EventDate) -> float:
 
 
 def _overlaps(first: tuple[date, date], second: tuple[date, date]) -> bool:
-    return first[0] - SLACK <= second[1] and second[0] - SLACK <= first[1]
+    return shift(first[0], -SLACK) <= second[1] and shift(second[0], -SLACK) <= first[1]
 
 
 def _story_span(story: StoryRow) -> tuple[date, date]:
-    return (story.start - LAG, story.end) if story.when.method == PUBLICATION_DATE else (story.start, story.end)
+    return (shift(story.start, -LAG), story.end) if story.when.method == PUBLICATION_DATE else (story.start, story.end)
 
 
 def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | None:
@@ -102,7 +103,7 @@ def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | Non
     candidates = [
         story
         for story in linking.story_candidates(story_key.event, story_key.countries, story_key.negated,
-                                              start - SLACK, end + SLACK + LAG)
+                                              shift(start, -SLACK), shift(end, SLACK + LAG))
         if _overlaps(span, _story_span(story)) and _compatible(event, story)
     ]  # fmt: skip
     if event.when.precision is Precision.WINDOW:

@@ -120,8 +120,10 @@ def timeline(stories: list[Story], agreements: list[Agreement], projects: list[P
         return []
     periods: list[Period] = []
     current = starts[0]
-    while current <= starts[-1] and len(periods) < MAX_PERIODS:
+    while len(periods) < MAX_PERIODS:
         periods.append(_period(current, by, buckets.get(current, []), stages[current], steps[current]))
+        if current >= starts[-1]:  # never step past the last period: it may end the calendar (9999-12-31)
+            break
         current = _next(current, by)
     return periods
 

@@ -1,9 +1,10 @@
 import codecs
+import re
 
 import pytest
 
 from bilateral.errors import BinaryInput, EmptyInput, EncodingError
-from bilateral.read.decode import decode
+from bilateral.read.decode import _accented_words, decode
 
 TEXT = "Müller met the Turkish minister in Düsseldorf; the café said “yes” for 5 €."
 
@@ -45,3 +46,22 @@ def test_bad_bytes_raise_one_clear_error(data: bytes, error: type[Exception]) ->
     with pytest.raises(error) as raised:
         decode(data, origin="inbox/file.txt")
     assert "inbox/file.txt" in str(raised.value)
+
+
+# The word pattern before it was made linear: the reference for which words it finds.
+_QUADRATIC_ACCENTED_WORD = re.compile(r"\w*[^\W\d_\x00-\x7f]\w*")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [TEXT, "Ýstanbul'da anlaþma imzalandý", "ÐÝÞ ðýþ 123é é1 _é_ é_1 naïve", "Κύπρος and Россия met",
+     "plain ascii only", "x²y³ ½ café—crème ｆｕｌｌ", "ǅemal ǈubljana"],
+)  # fmt: skip
+def test_accented_words_are_found_as_before(text: str) -> None:
+    assert _accented_words(text) == _QUADRATIC_ACCENTED_WORD.findall(text)
+
+
+def test_a_long_word_after_an_accented_letter_decodes() -> None:
+    data = b"Caf\xe9 " + b"a" * 400_000  # took minutes when the word pattern was quadratic
+    text, encoding = decode(data, origin="x")
+    assert encoding == "cp1252" and text.startswith("Café aaa") and len(text) == len(data)

@@ -16,7 +16,7 @@ from bilateral.errors import DateError
 from bilateral.read import InputFormat, read_paths
 from bilateral.read.dates import parse_published
 from bilateral.read.jsonl import parse_lines
-from bilateral.read.newsrecord import parse_text
+from bilateral.read.newsrecord import dateline_outlet, parse_text
 from bilateral.records import Document, Failure
 
 RECORD = (
@@ -175,6 +175,29 @@ def test_menu_line_is_not_a_title() -> None:
 )
 def test_a_wire_dateline_names_the_outlet(body: str, outlet: str | None) -> None:
     assert parse_text(f" date 2025-11-24 10\nTitle\n{body}", origin="x").source == outlet
+
+
+# The dateline pattern before it was made linear: the reference for what it matches.
+_QUADRATIC_DATELINE = re.compile(
+    r"^(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?\s*"
+    r"\((?P<outlet>[A-Z][\w&.' -]{1,40})\)\s*[-–—]"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["(MENAFN- Kuwait News Agency (KUNA)) ANKARA, Nov 24 (KUNA) -- Talks.", "(Tag) SEOUL (Yonhap) - Talks.",
+     "(A (B) C) PARIS (AFP) - x", "(A (B) C (D)) PARIS (AFP) - x", "(A) (B) PARIS (AFP) - x", "((B)) PARIS (AFP) - x",
+     "(open PARIS (AFP) - x", "() PARIS (AFP) - x", "(A)PARIS (AFP)- x", "(A (B) PARIS (AFP) - x"],
+)  # fmt: skip
+def test_the_dateline_pattern_matches_as_before(body: str) -> None:
+    before = _QUADRATIC_DATELINE.match(body)
+    assert dateline_outlet(body) == (before["outlet"].strip() if before else None)
+
+
+def test_an_unclosed_parenthesis_on_a_long_body_is_no_dateline() -> None:
+    assert dateline_outlet("(" + "x" * 300_000) is None  # took minutes when the pattern was quadratic
+    assert dateline_outlet("(A tag) ANKARA (Wire) - " + "x" * 300_000) == "Wire"
 
 
 @pytest.mark.parametrize(

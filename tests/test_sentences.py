@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from bilateral.sentences import split
+from bilateral.sentences import _BOUNDARY, split
 
 
 @pytest.mark.parametrize(
@@ -21,3 +23,23 @@ from bilateral.sentences import split
 def test_split(text: str, expected: list[str]) -> None:
     spans = list(split(text))
     assert [text[start:end] for start, end in spans] == expected
+
+
+# The boundary pattern before runs of end marks were tried from their first mark only.
+_QUADRATIC_BOUNDARY = re.compile(r"\n|[.!?]+[\"'”’)\]]*(?=[ \t]+[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Stop!!! Now.", "What?! Really?? Yes...  No.", 'He said "no!!" Then left.', "A.B. met C.D.. Then E.",
+     "Wait... (Then) x", "End.\nNext!? 'Quoted' line.", "..!! ?? A", "Ha!' ) Ok. [Note]"],
+)  # fmt: skip
+def test_the_boundary_pattern_finds_what_it_found_before(text: str) -> None:
+    assert [match.span() for match in _QUADRATIC_BOUNDARY.finditer(text)] == [
+        match.span() for match in _BOUNDARY.finditer(text)
+    ]
+
+
+def test_a_long_run_of_end_marks_is_split_once() -> None:
+    text = "France and Germany agreed" + "!" * 200_000 + " Then they left."  # took minutes when quadratic
+    assert [text[start:end][-16:] for start, end in split(text)] == ["!" * 16, "Then they left."]

@@ -12,7 +12,8 @@ import email.utils
 import re
 from datetime import date, datetime
 
-from bilateral.errors import DateError
+from bilateral.days import is_sane, out_of_range
+from bilateral.errors import DateError, DateOutOfRange
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -41,15 +42,25 @@ def parse_published(value: object) -> date | None:
     (``5 June 2024``, ``June 5, 2024``), year-first numbers (``2024/06/05``),
     day and month numbers that can be read only one way (``13/05/2024``), and
     Unix seconds. Raises :class:`DateError` for anything else, and for
-    ``06/05/2024``, which is 6 May in most of the world and 5 June in the US.
+    ``06/05/2024``, which is 6 May in most of the world and 5 June in the US;
+    :class:`DateOutOfRange` for a day outside the years of :mod:`bilateral.days`.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        try:
-            return datetime.fromtimestamp(value).date()
-        except (OverflowError, OSError, ValueError) as error:
-            raise DateError(f"{value!r} is not a date (as Unix seconds: {error})") from error
+    day = _unix(value) if isinstance(value, int | float) and not isinstance(value, bool) else _written(value)
+    if not is_sane(day):
+        raise DateOutOfRange(out_of_range(day))
+    return day
+
+
+def _unix(value: float) -> date:
+    try:
+        return datetime.fromtimestamp(value).date()
+    except (OverflowError, OSError, ValueError) as error:
+        raise DateError(f"{value!r} is not a date (as Unix seconds: {error})") from error
+
+
+def _written(value: object) -> date:
     if not isinstance(value, str):
         raise DateError(f"{value!r} is not a date")
     text = value.strip()

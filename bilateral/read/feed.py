@@ -21,7 +21,11 @@ LinkReader = Callable[[str], Document]
 
 
 def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None) -> Iterator[Document | Failure]:
-    parsed = feedparser.parse(data)
+    """One document per entry; a feed the parser breaks on fails whole, an entry it breaks on fails alone."""
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as error:  # feedparser raises from character references (&#xD800;) and encoding names
+        raise FormatError(f"broken feed: {type(error).__name__}: {error}", origin=origin) from error
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         reason = f": {problem}" if problem else ""
@@ -32,6 +36,8 @@ def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None)
             yield _entry_document(entry, where=where, read_link=read_link)
         except BilateralError as error:
             yield Failure(error.origin or where, error.code, error.message)
+        except Exception as error:  # a hostile entry may break the HTML parser of its content
+            yield Failure(where, FormatError.code, f"broken feed entry: {type(error).__name__}: {error}")
 
 
 def _entry_document(entry: feedparser.FeedParserDict, *, where: str, read_link: LinkReader | None) -> Document:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import trafilatura
 from trafilatura.settings import Document as Extracted
@@ -13,6 +15,8 @@ from bilateral.records import Document
 # Dates from the page's metadata only: a guess from "Copyright 2024" or a
 # random number in the text is worse than no date.
 _DATES = {"extensive_search": False, "original_date": True}
+# Characters XML cannot hold: lxml refuses a fragment whose text keeps one ("<\x01>").
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
 
 
@@ -38,8 +42,8 @@ def parse_html(html: str, *, origin: str, url: str | None = None) -> Document:
 
 
 def fragment_text(fragment: str) -> str:
-    """Text of an HTML fragment (a feed entry's content), one block per line."""
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    """Text of an HTML fragment (a feed entry's content), one block per line; control characters dropped."""
+    root = lxml.html.fragment_fromstring(_CONTROL.sub("", fragment), create_parent="div")
     for element in root.iter("br", *_BLOCKS):
         element.tail = "\n" + (element.tail or "")
     lines = (line.strip() for line in root.text_content().split("\n"))

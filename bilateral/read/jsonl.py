@@ -1,4 +1,9 @@
-"""JSON Lines news dumps (and JSON arrays), with the field names dumps use (:mod:`bilateral.read.fields`)."""
+"""JSON Lines news dumps (and JSON arrays), with the field names dumps use (:mod:`bilateral.read.fields`).
+
+A line (or an array file) that is not JSON read here fails alone: bad syntax, nesting deeper
+than the parser's recursion limit (about 1,000 levels), or a number of more digits than
+Python converts (4,300). A file with no line that holds anything is one failure, not silence.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,18 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from bilateral.errors import EmptyInput
 from bilateral.read.fields import document_from
 from bilateral.records import Document, Failure
 
 
 def parse_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[Document | Failure]:
     """One document per non-blank line; a bad line is a failure, not the end."""
+    blank = True
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
+        blank = False
         where = f"{origin}:{number}"
         try:
             line = raw.decode("utf-8-sig")
@@ -23,22 +31,32 @@ def parse_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[Document | F
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Failure(where, "input.format", f"not JSON: {error.msg} at column {error.colno}")
+        except (ValueError, RecursionError) as error:
+            yield Failure(where, "input.format", _not_json(error, in_file=False))
             continue
         yield from _from_record(record, where=where)
+    if blank:
+        yield Failure(origin, EmptyInput.code, "the file is empty (no line holds anything)")
 
 
 def parse_array(text: str, *, origin: str) -> Iterator[Document | Failure]:
     try:
         records = json.loads(text)
-    except json.JSONDecodeError as error:
-        yield Failure(origin, "input.format", f"not JSON: {error.msg} at line {error.lineno}")
+    except (ValueError, RecursionError) as error:
+        yield Failure(origin, "input.format", _not_json(error, in_file=True))
         return
     if not isinstance(records, list):
         records = [records]
     for number, record in enumerate(records):
         yield from _from_record(record, where=f"{origin}#{number}")
+
+
+def _not_json(error: ValueError | RecursionError, *, in_file: bool) -> str:
+    if isinstance(error, json.JSONDecodeError):
+        return f"not JSON: {error.msg} at {f'line {error.lineno}' if in_file else f'column {error.colno}'}"
+    if isinstance(error, RecursionError):
+        return "not JSON read here: nested deeper than the parser's limit (about 1,000 levels)"
+    return f"not JSON read here: {str(error).split(';')[0]}"  # a number of over 4,300 digits
 
 
 def _from_record(record: Any, *, where: str) -> Iterator[Document | Failure]:

@@ -20,7 +20,8 @@ _HEADER_RUN_ON = re.compile(r"^\s*date\s+(\d{4}-\d\d(?:-\d\d)?)\s+(?!\d+\s*$)(\S
 _MONTH = re.compile(r"\d{4}-\d\d")
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")
 _DATELINE = re.compile(
-    r"^(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?"  # a syndicator's tag: "(MENAFN- Kuwait News Agency (KUNA))"
+    # a syndicator's tag: "(MENAFN- Kuwait News Agency (KUNA))"; written so that an unclosed "(" fails in linear time
+    r"^(?:\([^()]*(?:\([^()]*\)[^()]*)?\)\s*)?"
     r"[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][a-z]{2}\.?\s+\d{1,2})?\s*"  # "ANKARA, Nov 24"
     r"\((?P<outlet>[A-Z][\w&.' -]{1,40})\)\s*[-–—]"  # "(Meridian Wire) -"
 )

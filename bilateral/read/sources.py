@@ -13,6 +13,8 @@ from __future__ import annotations
 import glob
 import gzip
 import logging
+import os
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +23,14 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from bilateral.errors import BilateralError, CompressionError, NotFound, UnsupportedFormat
+from bilateral.errors import (
+    BilateralError,
+    CompressionError,
+    EncodingError,
+    InternalError,
+    NotFound,
+    UnsupportedFormat,
+)
 from bilateral.read.decode import decode
 from bilateral.read.delimited import parse_delimited
 from bilateral.read.feed import parse_feed
@@ -69,6 +78,7 @@ SUFFIX_FORMATS = {
     ".urls": InputFormat.urls,
 }
 _GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def read_paths(
@@ -105,16 +115,28 @@ class _Reader:
             self._fetcher.close()
 
     def read(self, path: str) -> Iterator[Item]:
-        if path == "-":
+        if not _is_utf8(path):
+            yield _misnamed(path)
+        elif path == "-":
             yield from self._guarded("<stdin>", partial(self._read_stdin))
         elif path.startswith(("http://", "https://")):
             yield from self._guarded(path, partial(self._read_url, path))
-        elif Path(path).is_dir():
-            for file in sorted(Path(path).rglob("*")):
-                if file.is_file() and not file.name.startswith(".") and (self._as or _is_known(file)):
-                    yield from self._guarded(str(file), partial(self._read_file, file))
-                elif file.is_file():
+        else:
+            yield from self._guarded(path, partial(self._read_local, path))
+
+    def _read_local(self, path: str) -> Iterator[Item]:
+        if Path(path).is_dir():
+            for file in _walk(Path(path)):
+                if isinstance(file, Failure):
+                    yield file
+                elif not file.is_file():
+                    continue  # a pipe, a socket or a broken link
+                elif file.name.startswith(".") or not (self._as or _is_known(file)):
                     log.info("%s: skipped (not a format read here)", file)
+                elif not _is_utf8(str(file)):
+                    yield _misnamed(str(file))
+                else:
+                    yield from self._guarded(str(file), partial(self._read_file, file))
         elif Path(path).is_file():
             yield from self._guarded(path, partial(self._read_file, Path(path)))
         elif glob.has_magic(path):
@@ -136,6 +158,9 @@ class _Reader:
             yield Failure(origin, CompressionError.code, f"broken gzip data: {error or type(error).__name__}")
         except OSError as error:
             yield Failure(origin, "input.io", error.strerror or str(error))
+        except Exception as error:  # what no check foresaw: this input's failure, and the batch goes on
+            log.exception("%s: failed while reading", origin)
+            yield Failure(origin, InternalError.code, f"{type(error).__name__}: {error}")
 
     def _read_stdin(self) -> Iterator[Item]:
         yield from self._read_bytes(sys.stdin.buffer.read(), "<stdin>", self._as)
@@ -200,6 +225,34 @@ class _Reader:
         if self._fetcher is None:
             self._fetcher = Fetcher()
         return self._fetcher
+
+
+def _walk(folder: Path) -> list[Path | Failure]:
+    """The files under ``folder`` in sorted order, and a failure for each folder that cannot be read.
+
+    Symbolic links to folders are not followed (nor were they by ``Path.rglob``, which this
+    replaces because it skips an unreadable folder without a word).
+    """
+    found: list[Path] = []
+    unreadable: dict[Path, Failure] = {}
+
+    def refused(error: OSError) -> None:
+        where = Path(error.filename)
+        unreadable[where] = Failure(str(where), "input.io", f"cannot read this folder: {error.strerror or error}")
+
+    for root, _, files in os.walk(folder, onerror=refused):
+        found.extend(Path(root, name) for name in files)
+    return [unreadable.get(path, path) for path in sorted([*found, *unreadable])]
+
+
+def _is_utf8(path: str) -> bool:
+    """Whether a path is text (a name in another encoding arrives with lone surrogates, which no store holds)."""
+    return not _SURROGATE.search(path)
+
+
+def _misnamed(path: str) -> Failure:
+    shown = path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return Failure(shown, EncodingError.code, "the name is not valid UTF-8; rename the file or folder")
 
 
 def _open(path: Path, *, compressed: bool) -> BinaryIO:

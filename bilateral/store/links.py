@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from bilateral.copies import Signature
+from bilateral.days import shift
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
@@ -118,7 +119,7 @@ class Linking:
         """
         columns = "id, direction, date_start, date_end, precision, date_method"
         key = (event, countries, int(negated))
-        early = (start - _SHORT).isoformat()
+        early = shift(start, -_SHORT).isoformat()
         rows = self._db.execute(
             f"""SELECT {columns} FROM stories INDEXED BY stories_key WHERE event = ? AND countries = ? AND negated = ?
                 AND date_start BETWEEN ? AND ? AND date_end >= ? AND precision IS NOT 'window'
@@ -129,7 +130,7 @@ class Linking:
             SELECT {columns} FROM stories WHERE event = ? AND countries = ? AND negated = ?
                 AND precision = 'window' AND date_start <= ? AND date_end >= ?""",
             (*key, early, end.isoformat(), start.isoformat(),
-             *key, start.isoformat(), (end + _LONGEST).isoformat(), early,
+             *key, start.isoformat(), shift(end, _LONGEST).isoformat(), early,
              *key, end.isoformat(), start.isoformat()),
         )  # fmt: skip
         stories = []

@@ -174,7 +174,7 @@ class Store:
                 """INSERT INTO failures VALUES (?, ?, ?, ?, ?, 1)
                 ON CONFLICT (origin, code) DO UPDATE SET
                     message = excluded.message, last_seen = excluded.last_seen, seen = seen + 1""",
-                [(failure.origin, failure.code, failure.message, now, now) for failure in failures],
+                [(_storable(item.origin), item.code, _storable(item.message), now, now) for item in failures],
             )
         return Written(new=len(fresh), duplicate=len(coded) - len(fresh))
 
@@ -558,6 +558,11 @@ def _mention_row(article_id: str, mention: Mention) -> tuple[object, ...]:
         mention.form,
         mention.source,
     )
+
+
+def _storable(text: str) -> str:
+    """``text`` with any lone surrogate written as ``\\udXXX``: a failure quoting a broken input is still stored."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _now() -> str:

@@ -381,6 +381,8 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
         "The first shipment of German tanks arrived in Ukraine on Monday.",
         "We will defend American interests against Iran, the US secretary said.",
         "Brazil's agency said it helped attract Chinese investment to Brazil.",
+        "Egypt regularly holds military exercises with Saudi Arabia.",
+        "Sudan and Egypt have long called for a political solution with Ethiopia.",
     ],
 )
 def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:

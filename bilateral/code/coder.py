@@ -61,6 +61,10 @@ _STATE_NEGATION = re.compile(
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
 _EXERCISE = "062"
 _WITHDRAWAL = "087"
+_HABITUAL = re.compile(
+    r"\b(?:regularly|routinely|usually|habitually|traditionally|frequently|(?:has|have|had)\s+long)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)  # what a state does as a habit, or has long done, is a stance, not an act of the day
 _WANTED = re.compile(
     r"\b(?:must|should|ought to|demand\w*|urg\w*|call\w* (?:on|for)|press\w*|pressure|ask\w*)\b[^.;]*?\bto\s+"
     r"(?:\w+ly\s+)?(?:and\s+)?$|\b(?:must|should)\s+(?:\w+ly\s+){0,2}(?:and\s+\w+ly\s+)?$",
@@ -312,8 +316,9 @@ def _event(
     until: int,
 ) -> Event | None:
     """The event of one cue; ``until`` is where the cue's clause ends."""
-    spec = _withdrawal(cue.value, reading.article.text[max(sentence.start, cue.start - 60) : cue.start])
-    if spec is None:
+    lead = reading.article.text[max(sentence.start, cue.start - 60) : cue.start]
+    spec = _withdrawal(cue.value, lead)
+    if spec is None or _HABITUAL.search(lead):  # "Egypt regularly holds exercises", "have long called for"
         return None
     actor, recipient = assigned.actor, assigned.recipient
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):

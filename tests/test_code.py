@@ -314,6 +314,8 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Turkey has begun mediating talks between Somalia and Ethiopia over a port deal.",
             ("CONSULT", "045", "TUR", "ETH+SOM", "asserted"),
         ),
+        # Aid that is "due" is still a promise.
+        ("Kuwait is also due to give Egypt four billion dollars.", ("AGREE", "033", "KWT", "EGY", "future")),
         # Vessels released, borders reopened.
         ("Indonesia released five Vietnamese fishing vessels.", ("RETREAT", "084", "IDN", "VNM", "asserted")),
         ("Colombia reopened its borders with Venezuela.", ("CONCEDE", "081", "COL", "VEN", "asserted")),

@@ -23,7 +23,8 @@ _WILL_IN_CLAUSE = re.compile(
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
-    r"aims? to|hopes? to|scheduled to|due to|ready to|agreed to|pledged to|promised to|vowed to|next)"
+    r"aims? to|hopes? to|scheduled to|due to|ready to|agreed to|pledged to|promised to|vowed to|next|"
+    r"(?:is|are|was|were)\s+(?:also\s+|still\s+)?(?:due|set|expected|scheduled))"
     r"\s+(?:\w+\s+){0,4}$",
     re.IGNORECASE,
 )

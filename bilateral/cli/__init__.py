@@ -44,7 +44,7 @@ from bilateral.export import BINARY as EXPORT_BINARY
 from bilateral.export import ExportFormat, export
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import InputFormat, read_paths, read_text
-from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
+from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention, placed_date
 from bilateral.report import BriefFormat
 from bilateral.report import write as write_brief
 from bilateral.report.brief import build as build_brief
@@ -356,7 +356,7 @@ def brief_command(
 
 def _print_events(events: list[Event], output: EventFormat, placed: dict[str, EventLinks] | None = None) -> None:
     """Print events; ``placed`` adds each stored event's story and registry entries."""
-    rows = [event_dict(event) | (links_dict(placed[event.id]) if placed else {}) for event in events]
+    rows = [event_dict(event) | (links_dict(placed[event.id], event) if placed else {}) for event in events]
     if output is EventFormat.json:
         out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
     elif output is EventFormat.jsonl:
@@ -367,8 +367,9 @@ def _print_events(events: list[Event], output: EventFormat, placed: dict[str, Ev
     else:
         table = Table("date", "event", "cameo", "actor", "recipient", "modality", "contexts", "quote", box=None)
         for event in events:
+            when = placed_date(event.when, placed[event.id].story_when) if placed else event.when
             table.add_row(
-                str(event.when.start or "?") + (" (window)" if event.when.precision == "window" else ""),
+                when.label(),
                 event.event, event.cameo, _parties(event.actor), _parties(event.recipient) or "(joint)",
                 event.modality.value, ", ".join(event.contexts), shorten(event.evidence.quote),
             )  # fmt: skip
@@ -386,8 +387,8 @@ def _print_csv(rows: list[dict[str, Any]]) -> None:
     import io
 
     buffer = io.StringIO()
-    columns = ["id", "date", "date_precision", "event", "mode", "cameo", "goldstein", "quad", "actor", "recipient",
-               "modality", "contexts", "article_id", "quote", "confidence"]  # fmt: skip
+    columns = ["id", "date", "date_end", "date_precision", "placed_on", "event", "mode", "cameo", "goldstein", "quad",
+               "actor", "recipient", "modality", "contexts", "article_id", "quote", "confidence"]  # fmt: skip
     writer = csv.DictWriter(buffer, columns)
     writer.writeheader()
     for row in rows:

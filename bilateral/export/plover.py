@@ -75,7 +75,7 @@ def plover_record(item: SourcedEvent) -> dict[str, Any]:
             "codebook": event.codebook,
         },
         "coder": event.coder,
-        "story": links_dict(item.links) if item.links else None,
+        "story": links_dict(item.links, event) if item.links else None,
         # Ours, beside PLOVER's: CAMEO and Goldstein (event_scale is the Goldstein score), how the date was
         # worked out, modality, the evidence and confidence.
         "cameo": event.cameo,

@@ -388,3 +388,8 @@ class SourcedEvent:
     article: ArticleRef
     links: EventLinks | None = None
     """The event's story and registry entries, where the exporter looked them up."""
+
+    @property
+    def when(self) -> EventDate:
+        """The event's date as the record knows it: its own, or the day its dated story placed it on."""
+        return placed_date(self.event.when, self.links.story_when if self.links else None)

@@ -41,7 +41,8 @@ from bilateral.cli.common import (
 from bilateral.errors import NotFound, UsageError, failure_error
 from bilateral.evaluate.command import evaluate_command
 from bilateral.export import BINARY as EXPORT_BINARY
-from bilateral.export import ExportFormat, export
+from bilateral.export import ExportFormat, LeftOut, Per, export
+from bilateral.export.days import within
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import InputFormat, read_paths, read_text
 from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention, placed_date
@@ -446,11 +447,15 @@ def export_command(
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
     background: Annotated[bool, typer.Option(help="Include background history.")] = False,
+    per: Annotated[
+        Per, typer.Option(help="One row per event (each article's report) or per story (one happening).")
+    ] = Per.event,
 ) -> None:
     """Export stored events as PLOVER JSON lines, POLECAT or GDELT TSV, CSV, Parquet or a GraphML country graph.
 
     Takes the same filters as `events`. Parquet needs -o FILE; the others
-    stream to standard output without it.
+    stream to standard output without it. GDELT and POLECAT rows need a day:
+    events without one are left out, and how many is said on standard error.
     """
     with errors():
         if output is None and fmt in EXPORT_BINARY:
@@ -459,9 +464,14 @@ def export_command(
         kind = parse_type(event_type)
         with open_store() as store:
             items = store.sourced_events(
-                pair=countries, since=start, until=end, event=kind, include_background=background
-            )
-            count = export(with_links(store, items), fmt, output or sys.stdout)
+                pair=countries, since=start, until=end, event=kind, include_background=background,
+                per_story=per is Per.story,
+            )  # fmt: skip
+            left_out = LeftOut()
+            placed = within(with_links(store, items), start, end)
+            count = export(placed, fmt, output or sys.stdout, left_out=left_out)
+    if left_out.total:
+        err.print(left_out.describe(), markup=False)
     if output is not None:
         unit = "edges" if fmt is ExportFormat.graphml else "rows"
         err.print(f"wrote {count} {unit} to {output}", markup=False)

@@ -26,7 +26,7 @@ from bilateral.export.flat import COLUMNS, NAMES, flat_row
 from bilateral.registry import agreements, projects
 from bilateral.serialise import agreement_dict, project_dict, story_dict
 from bilateral.store import Store
-from bilateral.stories import stories
+from bilateral.stories import stories, with_links
 from bilateral.timeline import By, timeline
 
 
@@ -63,7 +63,7 @@ def events_frame(
         items = opened.sourced_events(
             pair=pair, since=since, until=until, event=event, include_background=include_background
         )
-        frame = pd.DataFrame.from_records([flat_row(item) for item in items], columns=list(NAMES))
+        frame = pd.DataFrame.from_records([flat_row(item) for item in with_links(opened, items)], columns=list(NAMES))
     kinds = {"date": "datetime64[ns]", "float": "float64", "int": "int64", "bool": "bool"}
     return frame.astype({name: kinds[kind] for name, kind in COLUMNS if kind in kinds})
 
@@ -95,7 +95,7 @@ def agreements_frame(store: Store | str | Path, *, pair: tuple[str, str] | None 
         fields = agreement_dict(entry)
         stages = fields.pop("stages")
         rows += [fields | {f"stage_{key}": value for key, value in stage.items()} for stage in stages]
-    return _frame(rows, ("stage_date",))
+    return _frame(rows, ("stage_date", "stage_date_end"))
 
 
 def projects_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = None) -> Any:

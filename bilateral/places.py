@@ -21,6 +21,7 @@ class Place:
     country: str  # ISO 3166-1 alpha-3
     latitude: float
     longitude: float
+    geonames_id: int
 
 
 @cache
@@ -32,7 +33,7 @@ def _index() -> dict[str, list[tuple[int, Place]]]:
         country = iso3.get(city["countrycode"])
         if country is None:
             continue
-        place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]))
+        place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]), int(city["geonameid"]))
         spellings = {city["name"], *(name for name in city["alternatenames"] if name.isascii() and name[:1].isupper())}
         for spelling in spellings:
             index.setdefault(fold(spelling), []).append((int(city["population"]), place))
@@ -45,3 +46,11 @@ def place(name: str, *, country: str | None = None) -> Place | None:
         (population, found) for population, found in _index().get(fold(name), []) if country in (None, found.country)
     ]
     return max(candidates, key=lambda candidate: candidate[0])[1] if candidates else None
+
+
+def geonames_id(name: str, latitude: float, longitude: float) -> int | None:
+    """The GeoNames id of the place called ``name`` at these coordinates; ``None`` where they are not GeoNames'."""
+    for _, found in _index().get(fold(name), []):
+        if round(found.latitude, 4) == round(latitude, 4) and round(found.longitude, 4) == round(longitude, 4):
+            return found.geonames_id
+    return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 class Field(enum.StrEnum):
@@ -173,12 +173,50 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """When an event happened, how precisely, and how that was worked out."""
+    """When an event happened, how precisely, and how that was worked out.
+
+    ``placed`` is true where the date is not the report's own but that of the dated
+    story an undated report joined (see :func:`placed_date`).
+    """
 
     start: date | None
     end: date | None
     precision: Precision | None
     method: str
+    placed: bool = False
+
+    @property
+    def day(self) -> date | None:
+        """The day, where one is known (a day-precise date, stated or placed); else ``None``."""
+        return self.start if self.precision is Precision.DAY else None
+
+    @property
+    def last(self) -> date | None:
+        """The latest day the event can have happened on; ``None`` for an undated one or an open window."""
+        if self.end is not None:
+            return self.end
+        return None if self.precision is Precision.WINDOW else self.start
+
+    def label(self) -> str:
+        """The date as a person reads it, its precision said: ``2021-05-14 to 2022-05-11 (window)``."""
+        if self.start is None:
+            return "undated"
+        if self.precision is Precision.DAY or self.precision is None:
+            text = self.start.isoformat()
+        elif self.end is None:
+            text = f"from {self.start.isoformat()} ({self.precision.value})"
+        else:
+            text = f"{self.start.isoformat()} to {self.end.isoformat()} ({self.precision.value})"
+        return f"{text} (placed by a dated story)" if self.placed else text
+
+
+def placed_date(own: EventDate, story: EventDate | None) -> EventDate:
+    """A report's date as the record knows it: its story's, marked placed where the story dated an undated report."""
+    if story is None or story.start is None:
+        return own
+    if own.precision in (Precision.WINDOW, None) and story.precision not in (Precision.WINDOW, None):
+        return EventDate(story.start, story.end, story.precision, story.method, placed=True)
+    return story
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +291,8 @@ class EventLinks:
     """Where a stored event sits in the record: its story and the registry entries it reports."""
 
     story: str | None
-    story_date: date | None
+    story_when: EventDate | None
+    """The story's date (its most precise report's)."""
     n_articles: int
     n_sources: int
     agreements: tuple[str, ...] = ()
@@ -265,7 +304,7 @@ class Stage:
     """One step in an agreement's life, with the sentence that reports it."""
 
     stage: str
-    when: date | None
+    when: EventDate
     kind: str
     phrase: str
     event_id: str
@@ -292,8 +331,9 @@ class Agreement:
     n_sources: int
 
     def status(self, on: date | None = None) -> str | None:
-        """The latest stage reached on ``on`` (default: the latest known)."""
-        reached = [stage for stage in self.stages if on is None or (stage.when is not None and stage.when <= on)]
+        """The latest stage reached on ``on`` (default: the latest known); a stage dated by a window is reached
+        once the whole window lies on or before ``on``."""
+        reached = [stage for stage in self.stages if on is None or (stage.when.last or date.max) <= on]
         return reached[-1].stage if reached else None
 
 
@@ -336,6 +376,8 @@ class ArticleRef:
     source: str | None = None
     language: str | None = None
     published: date | None = None
+    ingested: datetime | None = None
+    """When the article was stored (UTC)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,3 +388,8 @@ class SourcedEvent:
     article: ArticleRef
     links: EventLinks | None = None
     """The event's story and registry entries, where the exporter looked them up."""
+
+    @property
+    def when(self) -> EventDate:
+        """The event's date as the record knows it: its own, or the day its dated story placed it on."""
+        return placed_date(self.event.when, self.links.story_when if self.links else None)

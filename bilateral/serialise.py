@@ -19,6 +19,7 @@ from bilateral.records import (
     Precision,
     Project,
     Story,
+    placed_date,
 )  # fmt: skip
 
 
@@ -121,11 +122,14 @@ def event_from(data: dict[str, Any]) -> Event:
 
 
 def _when(value: EventDate) -> dict[str, Any]:
+    """A date with its precision: ``date`` is a window's or a month's first day, never a day on its own."""
     return {
         "date": _day(value.start),
         "date_end": _day(value.end),
         "date_precision": value.precision.value if value.precision else None,
         "date_method": value.method,
+        "date_placed": value.placed,
+        "date_label": value.label(),
     }
 
 
@@ -176,7 +180,7 @@ def agreement_dict(entry: Agreement, on: date | None = None) -> dict[str, Any]:
         "status": entry.status(on),
         "status_on": _day(on),
         "stages": [
-            {"stage": stage.stage, "date": _day(stage.when), "kind": stage.kind, "phrase": stage.phrase,
+            {"stage": stage.stage, **_when(stage.when), "kind": stage.kind, "phrase": stage.phrase,
              "event_id": stage.event_id, "article_id": stage.article_id, "quote": stage.quote}
             for stage in entry.stages
         ],
@@ -202,11 +206,20 @@ def project_dict(project: Project) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def links_dict(links: EventLinks) -> dict[str, Any]:
-    """An event's place in the record, added to its JSON by commands that read the store."""
+def links_dict(links: EventLinks, event: Event) -> dict[str, Any]:
+    """An event's place in the record, added to its JSON by commands that read the store.
+
+    ``placed_on`` is the day the event's dated story placed it on, for an event whose own
+    date is an office-holder window; ``None`` otherwise.
+    """
+    story = links.story_when
+    placed = placed_date(event.when, story)
     return {
         "story": links.story,
-        "story_date": _day(links.story_date),
+        "story_date": _day(story.start) if story else None,
+        "story_date_end": _day(story.end) if story else None,
+        "story_date_precision": story.precision.value if story and story.precision else None,
+        "placed_on": _day(placed.day) if placed.placed else None,
         "n_articles": links.n_articles,
         "n_sources": links.n_sources,
         "agreements": list(links.agreements),

@@ -23,10 +23,10 @@ from bilateral import copies
 from bilateral.code.dates import PUBLICATION_DATE
 from bilateral.days import shift
 from bilateral.ontology import plover_score
-from bilateral.records import Article, Event, EventDate, EventLinks, Precision, SourcedEvent, Story
+from bilateral.records import Article, Event, EventDate, EventLinks, Precision, SourcedEvent, Story, placed_date
 from bilateral.serialise import event_from
 from bilateral.store import Store
-from bilateral.store.links import OPEN_END, Linking, StoryRow
+from bilateral.store.links import OPEN_END, Linking, StoryRow, stored_when
 
 SLACK = timedelta(days=1)
 """Two reports of one day may differ by a day (time zones, 'late on Monday')."""
@@ -116,20 +116,20 @@ def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | Non
     return min(pool, key=lambda story: (abs((story.start - start).days), story.id))
 
 
-def attach(event: Event, linking: Linking) -> date | None:
-    """Put ``event`` in its story; returns its date as the story knows it."""
+def attach(event: Event, linking: Linking) -> EventDate:
+    """Put ``event`` in its story; returns its date as the story knows it (placed, for an undated report)."""
     story_key = key(event)
     if story_key is None:
-        return event.when.start
+        return event.when
     story = place(event, story_key, linking)
     if story is None:
         linking.add_story(event, story_key.countries, story_key.negated, direction(event))
-        return event.when.start
+        return event.when
     linking.attach(story.id, event, placed=event.when.precision is Precision.WINDOW)
     if rank(event.when) < rank(story.when):
         linking.narrow_story(story.id, event.when)
-        return event.when.start
-    return story.start
+        return event.when
+    return placed_date(event.when, story.when)
 
 
 def group(article: Article, linking: Linking) -> None:
@@ -163,12 +163,7 @@ def _story(rows: list[tuple[Any, ...]]) -> Story:
         direction=way,
         countries=tuple(sorted({party.country for event in events for party in (*event.actor, *event.recipient)
                                 if party.country})),
-        when=EventDate(
-            date.fromisoformat(first) if first else None,
-            date.fromisoformat(last) if last and last < OPEN_END.isoformat() else None,
-            Precision(precision) if precision else None,
-            method,
-        ),
+        when=stored_when(first, last, precision, method),
         contexts=tuple(context for context, _ in contexts.most_common()),
         n_articles=len({event.evidence.article_id for event in events}),
         n_sources=copies.independent_sources(reports),
@@ -199,21 +194,21 @@ def links(store: Store, events: Sequence[Event]) -> dict[str, EventLinks]:
     """Each stored event's story (with its article and independent-source counts) and registry entries."""
     story_rows, entry_rows = store.link_rows([event.id for event in events])
     members: dict[str, set[tuple[str, str | None, str | None]]] = {}
-    story_of: dict[str, tuple[str, str | None]] = {}
-    for event_id, story_id, story_day, article, source, group in story_rows:
-        story_of[event_id] = (story_id, story_day)
+    story_of: dict[str, tuple[str, EventDate]] = {}
+    for event_id, story_id, first, last, precision, method, article, source, group in story_rows:
+        story_of[event_id] = (story_id, stored_when(first, last, precision, method))
         members.setdefault(story_id, set()).add((article, source, group))
     entries: dict[str, dict[str, list[str]]] = {}
     for event_id, kind, entry in entry_rows:
         entries.setdefault(event_id, {}).setdefault(kind, []).append(entry)
     found = {}
     for event in events:
-        story_id, story_day = story_of.get(event.id, (None, None))
+        story_id, story_when = story_of.get(event.id, (None, None))
         reports = members.get(story_id, set()) if story_id else {(event.evidence.article_id, None, None)}
         mine = entries.get(event.id, {})
         found[event.id] = EventLinks(
             story=story_id,
-            story_date=date.fromisoformat(story_day) if story_day else None,
+            story_when=story_when,
             n_articles=len({article for article, _, _ in reports}),
             n_sources=copies.independent_sources(reports),
             agreements=tuple(sorted(mine.get("agreement", []))),

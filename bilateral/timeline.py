@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from statistics import fmean
 
 from bilateral.copies import independent_sources
-from bilateral.records import ActorKind, Agreement, Project, Story
+from bilateral.records import ActorKind, Agreement, EventDate, Project, Story
 
 COOPERATION = (1, 2)
 CONFLICT = (3, 4)
@@ -56,6 +57,20 @@ def period_start(day: date, by: By) -> date:
     if by is By.month:
         return day.replace(day=1)
     return day.replace(month=1, day=1)
+
+
+def period_of(when: EventDate, by: By) -> date | None:
+    """The period a date falls in; ``None`` for an undated one or one (a window) that spans several periods."""
+    if when.start is None or when.last is None:
+        return None
+    first = period_start(when.start, by)
+    return first if period_start(when.last, by) == first else None
+
+
+def _periods(dates: Iterable[EventDate], by: By) -> Iterator[date]:
+    for when in dates:
+        if (period := period_of(when, by)) is not None:
+            yield period
 
 
 def _next(start: date, by: By) -> date:
@@ -104,17 +119,17 @@ def _period(start: date, by: By, stories: list[Story], agreements: int, mileston
 
 
 def timeline(stories: list[Story], agreements: list[Agreement], projects: list[Project], by: By) -> list[Period]:
-    """Periods from the first dated story, stage or milestone to the last, gaps included."""
+    """Periods from the first dated story, stage or milestone to the last, gaps included.
+
+    What is dated only by a window longer than a period (an undated report's office-holder
+    window) falls in no period and is left out, rather than put in the window's first one.
+    """
     buckets: dict[date, list[Story]] = {}
     for story in stories:
-        if story.when.start is not None:
-            buckets.setdefault(period_start(story.when.start, by), []).append(story)
-    stages = Counter(
-        period_start(stage.when, by) for entry in agreements for stage in entry.stages if stage.when is not None
-    )
-    steps = Counter(
-        period_start(step.when.start, by) for project in projects for step in project.milestones if step.when.start
-    )
+        if (period := period_of(story.when, by)) is not None:
+            buckets.setdefault(period, []).append(story)
+    stages = Counter(_periods((stage.when for entry in agreements for stage in entry.stages), by))
+    steps = Counter(_periods((step.when for project in projects for step in project.milestones), by))
     starts = sorted({*buckets, *stages, *steps})
     if not starts:
         return []
@@ -166,7 +181,9 @@ def new_since(stories: list[Story], agreements: list[Agreement], projects: list[
                     first_person[label] = min(first_person.get(label, date.max), story.when.start)
     return News(
         since=since,
-        agreements=tuple(entry for entry in agreements if entry.stages and (entry.stages[0].when or date.min) >= since),
+        agreements=tuple(
+            entry for entry in agreements if entry.stages and (entry.stages[0].when.start or date.min) >= since
+        ),
         projects=tuple(
             project
             for project in projects

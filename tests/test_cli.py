@@ -205,7 +205,8 @@ def test_events_from_the_store_and_recode(seeds: Path, tmp_path: Path) -> None:
     assert recent and all(e["date"] >= "2025-01-01" for e in recent)
     everything = json.loads(run("events", "--format", "json", db=db).stdout)
     csv_lines = run("events", "--format", "csv", db=db).stdout.splitlines()
-    assert csv_lines[0].startswith("id,date,date_precision,event") and len(csv_lines) == len(everything) + 1
+    assert csv_lines[0].startswith("id,date,date_end,date_precision,placed_on,event")
+    assert len(csv_lines) == len(everything) + 1
     recoded = run("recode", db=db)
     assert recoded.exit_code == 0 and f"{len(events)} events stored" in recoded.stdout
     assert json.loads(run("events", "--pair", "KOR-TUR", "--format", "json", db=db).stdout) == events

@@ -41,10 +41,11 @@ from bilateral.cli.common import (
 from bilateral.errors import NotFound, UsageError, failure_error
 from bilateral.evaluate.command import evaluate_command
 from bilateral.export import BINARY as EXPORT_BINARY
-from bilateral.export import ExportFormat, export
+from bilateral.export import ExportFormat, LeftOut, Per, export
+from bilateral.export.days import within
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
 from bilateral.read import InputFormat, read_paths, read_text
-from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
+from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention, placed_date
 from bilateral.report import BriefFormat
 from bilateral.report import write as write_brief
 from bilateral.report.brief import build as build_brief
@@ -356,7 +357,7 @@ def brief_command(
 
 def _print_events(events: list[Event], output: EventFormat, placed: dict[str, EventLinks] | None = None) -> None:
     """Print events; ``placed`` adds each stored event's story and registry entries."""
-    rows = [event_dict(event) | (links_dict(placed[event.id]) if placed else {}) for event in events]
+    rows = [event_dict(event) | (links_dict(placed[event.id], event) if placed else {}) for event in events]
     if output is EventFormat.json:
         out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
     elif output is EventFormat.jsonl:
@@ -367,8 +368,9 @@ def _print_events(events: list[Event], output: EventFormat, placed: dict[str, Ev
     else:
         table = Table("date", "event", "cameo", "actor", "recipient", "modality", "contexts", "quote", box=None)
         for event in events:
+            when = placed_date(event.when, placed[event.id].story_when) if placed else event.when
             table.add_row(
-                str(event.when.start or "?") + (" (window)" if event.when.precision == "window" else ""),
+                when.label(),
                 event.event, event.cameo, _parties(event.actor), _parties(event.recipient) or "(joint)",
                 event.modality.value, ", ".join(event.contexts), shorten(event.evidence.quote),
             )  # fmt: skip
@@ -386,8 +388,8 @@ def _print_csv(rows: list[dict[str, Any]]) -> None:
     import io
 
     buffer = io.StringIO()
-    columns = ["id", "date", "date_precision", "event", "mode", "cameo", "goldstein", "quad", "actor", "recipient",
-               "modality", "contexts", "article_id", "quote", "confidence"]  # fmt: skip
+    columns = ["id", "date", "date_end", "date_precision", "placed_on", "event", "mode", "cameo", "goldstein", "quad",
+               "actor", "recipient", "modality", "contexts", "article_id", "quote", "confidence"]  # fmt: skip
     writer = csv.DictWriter(buffer, columns)
     writer.writeheader()
     for row in rows:
@@ -445,11 +447,15 @@ def export_command(
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
     background: Annotated[bool, typer.Option(help="Include background history.")] = False,
+    per: Annotated[
+        Per, typer.Option(help="One row per event (each article's report) or per story (one happening).")
+    ] = Per.event,
 ) -> None:
     """Export stored events as PLOVER JSON lines, POLECAT or GDELT TSV, CSV, Parquet or a GraphML country graph.
 
     Takes the same filters as `events`. Parquet needs -o FILE; the others
-    stream to standard output without it.
+    stream to standard output without it. GDELT and POLECAT rows need a day:
+    events without one are left out, and how many is said on standard error.
     """
     with errors():
         if output is None and fmt in EXPORT_BINARY:
@@ -458,9 +464,14 @@ def export_command(
         kind = parse_type(event_type)
         with open_store() as store:
             items = store.sourced_events(
-                pair=countries, since=start, until=end, event=kind, include_background=background
-            )
-            count = export(with_links(store, items), fmt, output or sys.stdout)
+                pair=countries, since=start, until=end, event=kind, include_background=background,
+                per_story=per is Per.story,
+            )  # fmt: skip
+            left_out = LeftOut()
+            placed = within(with_links(store, items), start, end)
+            count = export(placed, fmt, output or sys.stdout, left_out=left_out)
+    if left_out.total:
+        err.print(left_out.describe(), markup=False)
     if output is not None:
         unit = "edges" if fmt is ExportFormat.graphml else "rows"
         err.print(f"wrote {count} {unit} to {output}", markup=False)

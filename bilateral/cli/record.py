@@ -47,7 +47,7 @@ def stories_command(
         return
     table = Table("date", "event", "cameo", "direction", "articles", "sources", "contexts", "quote")
     for story in found:
-        when = story.when.start.isoformat() if story.when.start else "undated"
+        when = story.when.label()
         placed = f" (+{len(story.placed)} undated placed)" if story.placed else ""
         quote = shorten(story.events[0].evidence.quote)
         table.add_row(when, story.event, story.cameo, story.direction, f"{story.n_articles}{placed}",
@@ -136,7 +136,7 @@ def agreements_command(
         return
     table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
     for entry in entries:
-        stages = ", ".join(f"{stage.stage} {stage.when or '?'}" for stage in entry.stages)
+        stages = ", ".join(f"{stage.stage} {stage.when.label()}" for stage in entry.stages)
         table.add_row(entry.title, "–".join(entry.countries), ", ".join(entry.parties[len(entry.countries):]),
                       entry.status(day) or "", stages, str(entry.n_articles), str(entry.n_sources))  # fmt: skip
     out.print(table)
@@ -154,7 +154,7 @@ def projects_command(pair: PairOption = None, output: FormatOption = Format.tabl
     table = Table("project", "kind", "countries", "participants", "milestones")
     for project in found:
         steps = "\n".join(
-            f"{step.when.start or '?'} {step.event} {step.summary}{' (history)' if step.background else ''}"
+            f"{step.when.label()} {step.event} {step.summary}{' (history)' if step.background else ''}"
             for step in project.milestones
         )
         table.add_row(project.name, project.kind, "–".join(project.countries), ", ".join(project.participants), steps)

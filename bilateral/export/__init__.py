@@ -16,6 +16,7 @@ from typing import TextIO
 
 from bilateral.errors import ExportError
 from bilateral.export import flat, gdelt, graphml, parquet, plover, polecat
+from bilateral.export.days import LeftOut
 from bilateral.records import SourcedEvent
 
 
@@ -28,7 +29,16 @@ class ExportFormat(enum.StrEnum):
     graphml = "graphml"
 
 
+class Per(enum.StrEnum):
+    """What one row stands for: an event as one article reports it, or a story (one happening, every report)."""
+
+    event = "event"
+    story = "story"
+
+
 BINARY = frozenset({ExportFormat.parquet})
+DAY_FORMATS = frozenset({ExportFormat.gdelt_tsv, ExportFormat.polecat_tsv})
+"""Formats whose rows need a day (GDELT's SQLDATE, POLECAT's Event Date): see :mod:`bilateral.export.days`."""
 
 _TEXT: dict[ExportFormat, Callable[[Iterable[SourcedEvent], TextIO], int]] = {
     ExportFormat.plover_jsonl: plover.write,
@@ -39,8 +49,16 @@ _TEXT: dict[ExportFormat, Callable[[Iterable[SourcedEvent], TextIO], int]] = {
 }
 
 
-def export(items: Iterable[SourcedEvent], fmt: ExportFormat, target: Path | TextIO) -> int:
-    """Write ``items`` in ``fmt`` to a file path or a text stream; return the rows (edges for graphml) written."""
+def export(
+    items: Iterable[SourcedEvent], fmt: ExportFormat, target: Path | TextIO, *, left_out: LeftOut | None = None
+) -> int:
+    """Write ``items`` in ``fmt`` to a file path or a text stream; return the rows (edges for graphml) written.
+
+    A format that needs a day (:data:`DAY_FORMATS`) leaves out the events with no known day,
+    counted by reason in ``left_out``.
+    """
+    if fmt in DAY_FORMATS:
+        items = (left_out or LeftOut()).dated(items)
     if not isinstance(target, Path):
         if fmt in BINARY:
             raise ExportError(f"{fmt} is a binary format: give a file to write it to (-o FILE)")
@@ -63,4 +81,4 @@ def export(items: Iterable[SourcedEvent], fmt: ExportFormat, target: Path | Text
     return count
 
 
-__all__ = ["BINARY", "ExportFormat", "export"]
+__all__ = ["BINARY", "DAY_FORMATS", "ExportFormat", "LeftOut", "Per", "export"]

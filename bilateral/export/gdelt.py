@@ -13,18 +13,21 @@ articles and independent sources (1 when the event was exported without its
 story), and NumMentions its reports (its articles); IsRootEvent is 1 when the evidence is the
 title or starts in the first 500 characters of the text (the lead); the actor
 locations are the event's location, as the article places the act there;
-DATEADDED is the publication date (or the event date) at midnight; SOURCEURL is
-the article's URL, else the file it was read from.
+the date columns hold the event's day (stated, or placed by its dated story: an
+event with no known day is left out, see ``days.py``); DATEADDED is when the row's
+article was added to the database (UTC), as GDELT's is when it added the row;
+SOURCEURL is the article's URL, else a ``file://`` link to the file it was read from.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import UTC, date
 from typing import TextIO
 
 from bilateral.export.codes import fips, party_name
+from bilateral.export.links import source_link
 from bilateral.export.pairs import by_country, directed_pairs
 from bilateral.export.tsv import write_rows
 from bilateral.records import ActorKind, Event, Field, Party, SourcedEvent
@@ -98,8 +101,8 @@ def _fraction(day: date) -> str:
 def gdelt_rows(item: SourcedEvent) -> Iterator[list[str]]:
     """The rows of one event, one per directed country pair (none for an event with no country)."""
     event, article = item.event, item.article
-    day = event.when.start
-    added = article.published or day
+    day = item.when.day
+    added = article.ingested
     actors, recipients = by_country(event.actor), {**by_country(event.actor), **by_country(event.recipient)}
     is_root = event.evidence.field is Field.TITLE or event.evidence.start < LEAD
     geo = _geo_columns(event)
@@ -127,8 +130,8 @@ def gdelt_rows(item: SourcedEvent) -> Iterator[list[str]]:
             *(geo if actor else [""] * len(_GEO)),
             *(geo if recipient else [""] * len(_GEO)),
             *geo,
-            added.strftime("%Y%m%d000000") if added else "",
-            article.url or article.origin,
+            added.astimezone(UTC).strftime("%Y%m%d%H%M%S") if added else "",
+            source_link(article),
         ]
 
 

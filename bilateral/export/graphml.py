@@ -3,7 +3,9 @@
 Each edge (actor country -> recipient country, pairs as in ``pairs.py``,
 so a joint act counts both ways) carries ``events``, ``goldstein_mean``,
 ``quad1``..``quad4`` (events per GDELT QuadClass), ``first`` and ``last``
-(event dates). Nodes are country (or IGO) codes and carry ``name``. Written with the standard library;
+(the first and last known day: stated, or placed by a dated story; an event dated
+only by a window or to the month counts in ``events`` and sets neither). Nodes
+are country (or IGO) codes and carry ``name``. Written with the standard library;
 networkx, Gephi, igraph and yEd read it.
 """
 
@@ -59,7 +61,7 @@ def aggregate(items: Iterable[SourcedEvent]) -> dict[tuple[str, str], Edge]:
         event = item.event
         for actor, recipient in directed_pairs(event):
             if recipient is not None:
-                edges.setdefault((actor, recipient), Edge()).add(event.goldstein, event.quad, event.when.start)
+                edges.setdefault((actor, recipient), Edge()).add(event.goldstein, event.quad, item.when.day)
     return edges
 
 

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from bilateral.export.links import source_link
 from bilateral.records import Modality, Party, SourcedEvent
 from bilateral.serialise import event_dict, links_dict
 
@@ -67,7 +68,7 @@ def plover_record(item: SourcedEvent) -> dict[str, Any]:
         "text_info": {"field": event.evidence.field.value, "start": event.evidence.start, "end": event.evidence.end},
         "cite_info": {
             "citation": article.id,
-            "url": article.url,
+            "url": source_link(article) or None,
             "title": article.title,
             "language": article.language,
             "publication": article.source,
@@ -75,7 +76,7 @@ def plover_record(item: SourcedEvent) -> dict[str, Any]:
             "codebook": event.codebook,
         },
         "coder": event.coder,
-        "story": links_dict(item.links) if item.links else None,
+        "story": links_dict(item.links, event) if item.links else None,
         # Ours, beside PLOVER's: CAMEO and Goldstein (event_scale is the Goldstein score), how the date was
         # worked out, modality, the evidence and confidence.
         "cameo": event.cameo,

@@ -3,8 +3,11 @@
 The column list is the header of the POLECAT weekly event files (Harvard
 Dataverse, "POLECAT Weekly Data", doi:10.7910/DVN/AJGVIT, 2023 releases):
 40 columns, tab-separated. Several parties in one role are joined with "; "
-as POLECAT does; a value we do not have is left empty. Values are never
-quoted (tabs and line breaks inside them become spaces): read with quoting off.
+as POLECAT does; a value we do not have is left empty. ``Event Date`` is the
+event's day (stated, or placed by its dated story; an event with no known day is
+left out, see ``days.py``); ``GeoNames ID`` is filled where the coordinates are
+GeoNames' (``places.py``). Values are never quoted (tabs and line breaks inside
+them become spaces): read with quoting off.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import TextIO
 from bilateral.export.codes import cow, party_name
 from bilateral.export.tsv import write_rows
 from bilateral.ontology import quad_name
+from bilateral.places import geonames_id
 from bilateral.records import ActorKind, Party, SourcedEvent
 
 COLUMNS = (
@@ -51,12 +55,17 @@ def _parties(parties: tuple[Party, ...]) -> list[str]:
 
 def polecat_row(item: SourcedEvent) -> list[str]:
     """The 40 POLECAT columns of one event."""
-    event, article = item.event, item.article
+    event, article, day = item.event, item.article, item.when.day
     parties = (*event.actor, *event.recipient)
     is_city = event.location is not None and event.latitude is not None
+    geonames = (
+        geonames_id(event.location, event.latitude, event.longitude)
+        if event.location and event.latitude is not None and event.longitude is not None
+        else None
+    )
     return [
         event.id,
-        event.when.start.isoformat() if event.when.start else "",
+        day.isoformat() if day else "",
         event.event,
         event.mode or "",
         f"{event.goldstein:g}",
@@ -71,7 +80,7 @@ def polecat_row(item: SourcedEvent) -> list[str]:
         event.location_country or "",
         "" if event.latitude is None else f"{event.latitude:.4f}",
         "" if event.longitude is None else f"{event.longitude:.4f}",
-        "",
+        "" if geonames is None else str(geonames),
         event.location or "",
         "PPL" if is_city else "",
         article.source or "",

@@ -9,17 +9,14 @@ from typing import Any
 
 from bilateral.copies import independent_sources
 from bilateral.ontology import cameo as cameo_row
-from bilateral.records import ActorKind, Agreement, EventDate, Milestone, Precision, Project, Stage
+from bilateral.records import ActorKind, Agreement, Milestone, Project, Stage, placed_date
 from bilateral.registry.agreements import SPECIFIC, STAGES
 from bilateral.registry.projects import projects as listed_projects
 from bilateral.serialise import event_from
 from bilateral.store import Store
+from bilateral.store.links import stored_when
 
 __all__ = ["agreements", "projects"]
-
-
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
 
 
 def _agreement(rows: list[tuple[Any, ...]]) -> Agreement:
@@ -28,17 +25,17 @@ def _agreement(rows: list[tuple[Any, ...]]) -> Agreement:
     parties: dict[str, None] = {}
     signatories: dict[str, None] = {}
     members = set()
-    for _, _, _, _, stage, kind, phrase, _, record, source, group, story_day, _, _ in rows:
+    for _, _, _, _, stage, kind, phrase, _, record, source, group, first, last, precision, method in rows:
         event = event_from(json.loads(record))
         members.add((event.evidence.article_id, source, group))
-        when = _day(story_day) or event.when.start
+        when = placed_date(event.when, stored_when(first, last, precision, method) if first else None)
         stages.append(Stage(stage, when, kind, phrase, event.id, event.evidence.article_id, event.evidence.quote))
         for party in (*event.actor, *event.recipient):
             if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
                 parties[party.name] = None
             if party.kind is ActorKind.PERSON and party.name and stage == "signed":
                 signatories[f"{party.name} ({party.office})" if party.office else party.name] = None
-    stages.sort(key=lambda item: (STAGES.index(item.stage), item.when or date.max))
+    stages.sort(key=lambda item: (STAGES.index(item.stage), item.when.start or date.max))
     kind = min((stage.kind for stage in stages), key=SPECIFIC.index)
     values = [row[7] for row in rows if row[7]]
     return Agreement(
@@ -72,16 +69,14 @@ def agreements(store: Store, *, pair: tuple[str, str] | None = None) -> list[Agr
     for row in store.agreement_rows(pair=pair):
         grouped.setdefault(row[0], []).append(row)
     entries = [_agreement(rows) for rows in grouped.values()]
-    return sorted(entries, key=lambda entry: (entry.stages[0].when or date.max, entry.id))
+    return sorted(entries, key=lambda entry: (entry.stages[0].when.start or date.max, entry.id))
 
 
 def _milestone(rows: list[tuple[Any, ...]]) -> Milestone:
     events = [event_from(json.loads(row[1])) for row in rows]
     lead = events[0]
     _, _, _, first, last, precision, method, _, _ = rows[0]
-    when = (
-        EventDate(_day(first), _day(last), Precision(precision) if precision else None, method) if first else lead.when
-    )
+    when = placed_date(lead.when, stored_when(first, last, precision, method) if first else None)
     return Milestone(
         when=when,
         event=lead.event,

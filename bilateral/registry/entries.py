@@ -9,9 +9,9 @@ of the same subject more than :data:`RESIGNED` apart are two agreements.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import timedelta
 
-from bilateral.records import Event
+from bilateral.records import Event, EventDate
 from bilateral.registry.agreements import read_agreements
 from bilateral.registry.projects import read_projects
 from bilateral.store.links import Linking
@@ -23,8 +23,12 @@ def _countries(event: Event) -> str:
     return " ".join(sorted({party.country for party in (*event.actor, *event.recipient) if party.country}))
 
 
-def link_registry(event: Event, when: date | None, linking: Linking) -> None:
-    """Attach ``event`` (dated ``when`` after story matching) to the agreements and projects it reports."""
+def link_registry(event: Event, when: EventDate, linking: Linking) -> None:
+    """Attach ``event`` (dated ``when`` after story matching) to the agreements and projects it reports.
+
+    Only a known day (stated, or placed by a dated story) dates an entry's signature: a
+    signing dated by an office-holder window neither sets it nor clashes with it.
+    """
     for project in read_projects(event):
         linking.attach_project(project.name, event)
     if event.background:
@@ -35,7 +39,7 @@ def link_registry(event: Event, when: date | None, linking: Linking) -> None:
     for mention in read_agreements(event):
         entry = None
         for key, signed in linking.agreement_candidates(countries, mention.topic.label):
-            clash = mention.stage == "signed" and signed and when and abs(signed - when) > RESIGNED
+            clash = mention.stage == "signed" and signed and when.day and abs(signed - when.day) > RESIGNED
             if not clash:
                 entry = key
                 break
@@ -44,5 +48,5 @@ def link_registry(event: Event, when: date | None, linking: Linking) -> None:
             linking.add_agreement(entry, countries, mention.topic.label, mention.topic.context)
         linking.attach_agreement(
             entry, event, stage=mention.stage, kind=mention.kind, phrase=mention.phrase, value=mention.value,
-            when=when,
+            when=when.day,
         )  # fmt: skip

@@ -249,13 +249,14 @@ def _changed(found: list[Story], entries: list[Agreement], listed: list[Project]
     statements: list[Statement] = []
     for entry in news.agreements:
         statements.append(Statement(
-            f"New agreement: {entry.title}, first reported {entry.stages[0].when or 'undated'}, now {entry.status()}.",
+            f"New agreement: {entry.title}, first reported {entry.stages[0].when.label()}, now {entry.status()}.",
             cites.cite(stage.article_id for stage in entry.stages),
         ))  # fmt: skip
     for project in news.projects:
         first = project.milestones[0]
         statements.append(Statement(
-            f"New project: {project.name} ({project.kind}), first milestone {first.when.start}: {_label(first.cameo)}.",
+            f"New project: {project.name} ({project.kind}), first milestone {first.when.label()}: "
+            f"{_label(first.cameo)}.",
             cites.cite(step.article_id for step in project.milestones),
         ))  # fmt: skip
     for label, names, people in (("sectors", news.sectors, False), ("people", news.people, True)):
@@ -286,7 +287,7 @@ def _agreements(entries: list[Agreement], cites: _Citations) -> Section:
             Statement(f"{entry.title} ({'; '.join(details)}).", cites.cite(stage.article_id for stage in entry.stages))
         )
         for stage in entry.stages:
-            statements.append(Statement(f"{stage.stage.capitalize()} {stage.when or 'undated'} ({stage.phrase}).",
+            statements.append(Statement(f"{stage.stage.capitalize()} {stage.when.label()} ({stage.phrase}).",
                                         cites.cite([stage.article_id]), quote=stage.quote, level=1))  # fmt: skip
     return Section("agreements", "Agreements", tuple(statements), "No agreements recorded between them.")
 
@@ -302,7 +303,7 @@ def _projects(listed: list[Project], cites: _Citations) -> Section:
         ))  # fmt: skip
         for step in project.milestones:
             history = " (told as history)" if step.background else ""
-            text = f"{step.when.start or 'undated'}: {_label(step.cameo)} ({step.event}){history}."
+            text = f"{step.when.label()}: {_label(step.cameo)} ({step.event}){history}."
             statements.append(Statement(text, cites.cite([step.article_id]), level=1))
     return Section("projects", "Projects", tuple(statements), "No listed projects between them.")
 
@@ -336,7 +337,7 @@ def _top(current: list[Story], names: _Names, cites: _Citations) -> Section:
         lead = _lead(story)
         placed = f", {len(story.placed)} undated placed by it" if story.placed else ""
         statements.append(Statement(
-            f"{story.when.start}: {_label(story.cameo)} ({story.event}), {names.direction(story.direction)}; "
+            f"{story.when.label()}: {_label(story.cameo)} ({story.event}), {names.direction(story.direction)}; "
             f"{_count(story.n_articles, 'article')}, {_count(story.n_sources, 'independent source')}{placed}.",
             cites.cite([lead.evidence.article_id, *_articles(story)]),
             quote=lead.evidence.quote,

@@ -15,12 +15,12 @@ from bilateral.ontology import EVENTS
 from bilateral.pipeline import ingest_documents
 from bilateral.records import Document, Event, Modality
 from bilateral.registry import agreements, projects
-from bilateral.serialise import agreement_dict, article_dict, event_dict, project_dict, story_dict
+from bilateral.serialise import agreement_dict, article_dict, event_dict, links_dict, project_dict, story_dict
 from bilateral.serve.context import ApiError, CountryQuery, PairPath, PairQuery, open_store, open_writer, settings
 from bilateral.serve.dyad import chart_data, dyad_view, period_dict
 from bilateral.store import Store
 from bilateral.store.browse import MATCH_END, MATCH_START, EventQuery
-from bilateral.stories import stories
+from bilateral.stories import links, stories
 from bilateral.timeline import By
 
 
@@ -130,7 +130,9 @@ def list_events(
         include_background=background, newest_first=newest_first,
     )  # fmt: skip
     found, total = store.browse().events(query, limit=limit, offset=offset)
-    return _page(request, [event_dict(event) for event in found], total, limit, offset)
+    placed = links(store, found)
+    items = [event_dict(event) | links_dict(placed[event.id], event) for event in found]
+    return _page(request, items, total, limit, offset)
 
 
 @router.get("/events/{event_id}", summary="One event")
@@ -138,7 +140,7 @@ def get_event(store: StoreDep, event_id: Annotated[str, Path(max_length=64)]) ->
     event = store.browse().event(event_id)
     if event is None:
         raise ApiError(404, "not_found", f"no event {event_id!r}")
-    return event_dict(event)
+    return event_dict(event) | links_dict(links(store, [event])[event.id], event)
 
 
 @router.get("/dyads", response_model=Page, summary="Country pairs by number of events")

@@ -17,13 +17,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from bilateral.ontology import quad_name
-from bilateral.records import Agreement, Event, Field
+from bilateral.records import Agreement, Event, EventDate, Field, placed_date
 from bilateral.registry import agreements, projects
 from bilateral.serve.api import snippet_parts
 from bilateral.serve.context import ApiError, PairPath, open_store
 from bilateral.serve.dyad import chart_data, dyad_view
 from bilateral.store import Store
 from bilateral.store.browse import EventQuery
+from bilateral.stories import links
 from bilateral.timeline import By
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -78,7 +79,13 @@ def _spans(events: list[Event], field: Field) -> list[tuple[int, int, str]]:
 
 
 def _latest_stage(entry: Agreement) -> date:
-    return max((stage.when for stage in entry.stages if stage.when is not None), default=date.min)
+    return max((stage.when.start for stage in entry.stages if stage.when.start is not None), default=date.min)
+
+
+def _dates(store: Store, events: list[Event]) -> dict[str, EventDate]:
+    """Each event's date as the record knows it: an undated report's window, or the day its dated story placed it."""
+    found = links(store, events)
+    return {event.id: placed_date(event.when, found[event.id].story_when) for event in events}
 
 
 @router.get("/")
@@ -88,14 +95,30 @@ def home(store: StoreDep) -> str:
     latest, total = browse.events(EventQuery(newest_first=True), limit=15)
     recent = sorted(agreements(store), key=_latest_stage, reverse=True)[:10]
     counts = store.counts()
-    return render("home.html", dyads=dyads, events=latest, total_events=total, agreements=recent, counts=counts)
+    return render(
+        "home.html",
+        dyads=dyads,
+        events=latest,
+        dates=_dates(store, latest),
+        total_events=total,
+        agreements=recent,
+        counts=counts,
+    )
 
 
 @router.get("/pairs/{pair}")
 def pair_page(store: StoreDep, countries: PairPath, by: Annotated[By, Query()] = By.month) -> str:
     view = dyad_view(store, countries, by=by)
     events, total = store.browse().events(EventQuery(pair=countries, newest_first=True), limit=EVENTS_SHOWN)
-    return render("pair.html", view=view, chart=chart_data(view), events=events, total_events=total, by=by)
+    return render(
+        "pair.html",
+        view=view,
+        chart=chart_data(view),
+        events=events,
+        dates=_dates(store, events),
+        total_events=total,
+        by=by,
+    )
 
 
 @router.get("/agreements/{agreement_id}")
@@ -127,6 +150,7 @@ def article_page(store: StoreDep, article_id: Annotated[str, Path(max_length=64)
         article=article,
         link=link,
         events=events,
+        dates=_dates(store, events),
         title=highlighted(article.title, _spans(events, Field.TITLE)),
         body=highlighted(article.text, _spans(events, Field.TEXT)),
     )

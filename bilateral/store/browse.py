@@ -154,10 +154,13 @@ class Browse:
         return [article_from_row(row) for row in rows], total
 
     def dyads(self, *, limit: int, offset: int = 0) -> tuple[list[Dyad], int]:
-        """Country pairs by the number of events between them (background history left out)."""
+        """Country pairs by the number of events between them (background history left out), with the first and
+        last dated event (an undated report's office-holder window dates neither)."""
         rows = self._db.execute(
             """SELECT first.country, second.country, count(DISTINCT events.id) AS n,
-                min(events.date_start), max(events.date_start), count(*) OVER ()
+                min(CASE WHEN json_extract(events.record, '$.date_precision') != 'window' THEN events.date_start END),
+                max(CASE WHEN json_extract(events.record, '$.date_precision') != 'window' THEN events.date_start END),
+                count(*) OVER ()
             FROM event_countries AS first
             JOIN event_countries AS second ON second.event_id = first.event_id AND first.country < second.country
             JOIN events ON events.id = first.event_id

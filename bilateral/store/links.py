@@ -35,6 +35,16 @@ class StoryRow:
     when: EventDate
 
 
+def stored_when(first: str | None, last: str | None, precision: str | None, method: str) -> EventDate:
+    """A stored story's date (an open window's end is stored as :data:`OPEN_END`)."""
+    return EventDate(
+        date.fromisoformat(first) if first else None,
+        date.fromisoformat(last) if last and last < OPEN_END.isoformat() else None,
+        Precision(precision) if precision else None,
+        method,
+    )
+
+
 def _bounds(when: EventDate) -> tuple[str | None, str | None]:
     if when.start is None:
         return None, None

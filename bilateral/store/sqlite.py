@@ -325,16 +325,17 @@ class Store:
         return {key: date.fromisoformat(day) for key, day in rows if day}
 
     def link_rows(self, event_ids: Sequence[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """For events: (event id, story id, story date, member article, outlet, copy group) rows of their stories'
-        reports, and (event id, 'agreement' or 'project', entry id) rows of the registry entries they report."""
+        """For events: (event id, story id, story date, story date end, story precision, story date method, member
+        article, outlet, copy group) rows of their stories' reports, and (event id, 'agreement' or 'project', entry
+        id) rows of the registry entries they report."""
         stories: list[tuple[Any, ...]] = []
         entries: list[tuple[Any, ...]] = []
         for chunk in range(0, len(event_ids), 400):
             part = list(event_ids[chunk : chunk + 400])
             marks = ",".join("?" * len(part))
             stories += self._db.execute(
-                f"""SELECT mine.event_id, stories.id, stories.date_start, member.article_id, articles.source,
-                    copies.copy_group
+                f"""SELECT mine.event_id, stories.id, stories.date_start, stories.date_end, stories.precision,
+                    stories.date_method, member.article_id, articles.source, copies.copy_group
                 FROM story_events AS mine JOIN stories ON stories.id = mine.story_id
                 JOIN story_events AS member ON member.story_id = mine.story_id
                 JOIN articles ON articles.id = member.article_id
@@ -351,13 +352,13 @@ class Store:
 
     def agreement_rows(self, *, pair: tuple[str, str] | None = None) -> list[tuple[Any, ...]]:
         """Agreement entries and their reports: (id, countries, topic, context, stage, kind, phrase, value,
-        event record, source, copy group, story date, story precision, story date method)."""
+        event record, source, copy group, story date, story date end, story precision, story date method)."""
         clauses, values = _country_filters("agreements", pair)
         return self._db.execute(
             f"""SELECT agreements.id, agreements.countries, agreements.topic, agreements.context,
                 agreement_events.stage, agreement_events.kind, agreement_events.phrase, agreement_events.value,
                 events.record, articles.source, copies.copy_group,
-                stories.date_start, stories.precision, stories.date_method
+                stories.date_start, stories.date_end, stories.precision, stories.date_method
             FROM agreements JOIN agreement_events ON agreement_events.agreement_id = agreements.id
             JOIN events ON events.id = agreement_events.event_id
             JOIN articles ON articles.id = agreement_events.article_id
@@ -393,19 +394,36 @@ class Store:
         until: date | None = None,
         event: str | None = None,
         include_background: bool = False,
+        per_story: bool = False,
     ) -> Iterator[SourcedEvent]:
-        """The same events as ``events``, one at a time (for exports), each with its article's reference."""
+        """The same events as ``events``, one at a time (for exports), each with its article's reference.
+
+        ``per_story`` keeps one event per story (an event in no story is its own): the report that
+        gives the story its date, else the first by id.
+        """
         where, values = event_filter(pair, since, until, event, include_background)
+        chosen = "SELECT * FROM events WHERE " + where
+        if per_story:
+            chosen = f"""SELECT * FROM (
+                SELECT e.*, row_number() OVER (
+                    PARTITION BY coalesce(story_events.story_id, e.id)
+                    ORDER BY e.date_start IS stories.date_start
+                        AND json_extract(e.record, '$.date_precision') IS stories.precision DESC, e.id
+                ) AS nth
+                FROM ({chosen}) AS e LEFT JOIN story_events ON story_events.event_id = e.id
+                LEFT JOIN stories ON stories.id = story_events.story_id
+            ) WHERE nth = 1"""
         rows = self._db.execute(
-            f"""SELECT e.record, a.id, a.origin, a.title, a.url, a.source, a.language, a.published
-            FROM (SELECT * FROM events WHERE {where}) AS e JOIN articles AS a ON a.id = e.article_id
+            f"""SELECT e.record, a.id, a.origin, a.title, a.url, a.source, a.language, a.published, a.ingested_at
+            FROM ({chosen}) AS e JOIN articles AS a ON a.id = e.article_id
             ORDER BY e.date_start IS NULL, e.date_start, e.id""",
             values,
         )
-        for record, key, origin, title, url, source, language, published in rows:
+        for record, key, origin, title, url, source, language, published, ingested in rows:
             article = ArticleRef(
-                key, origin, title, url, source, language, date.fromisoformat(published) if published else None
-            )
+                key, origin, title, url, source, language, date.fromisoformat(published) if published else None,
+                datetime.fromisoformat(ingested),
+            )  # fmt: skip
             yield SourcedEvent(event_from(json.loads(record)), article)
 
     def article_refs(self, ids: Sequence[str]) -> dict[str, ArticleRef]:

@@ -329,6 +329,15 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Egyptian and French naval forces carried out joint military drills in the Red Sea.",
             ("COOPERATE", "062", "EGY+FRA", "", "asserted"),
         ),
+        # Concern in quotes or as an adjective, confidence expressed.
+        (
+            "China said it is highly concerned about the risk from Japan's food products.",
+            ("STATEMENT", "012", "CHN", "JPN", "asserted"),
+        ),
+        (
+            "Modi expressed confidence that India and Bangladesh ties will grow.",
+            ("STATEMENT", "012", "IND", "BGD", "asserted"),
+        ),
         # Charges and sharp words.
         (
             "Iran charged a British couple on a road trip with espionage.",

@@ -1,7 +1,8 @@
 """What every command shares: the consoles, output formats, the global options, and argument parsing.
 
 The CLI is the only place that prints; its commands live in :mod:`bilateral.cli` and
-:mod:`bilateral.cli.record`.
+:mod:`bilateral.cli.record`. What a command needs beyond typer and rich (the store, the country
+names, the coder, the readers' libraries) is imported when it runs, so that ``--help`` starts fast.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from bilateral.actors.countries import countries
 from bilateral.errors import BilateralError, UsageError
-from bilateral.ontology import EVENTS
-from bilateral.store import Store
+
+if TYPE_CHECKING:
+    from bilateral.store import Store
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -68,6 +69,8 @@ def errors() -> Iterator[None]:
 
 def open_store(*, create: bool = False) -> Store:
     """The ``--db`` store; only a command that writes articles creates a missing one (reads never do)."""
+    from bilateral.store import Store
+
     return Store(state.db, create=create)
 
 
@@ -81,6 +84,8 @@ def parse_day(value: str | None, option: str = "--date") -> date | None:
 
 
 def parse_type(value: str | None) -> str | None:
+    from bilateral.ontology import EVENTS
+
     if value is None:
         return None
     if value.upper() not in EVENTS:
@@ -90,11 +95,15 @@ def parse_type(value: str | None) -> str | None:
 
 def parse_pair(value: str | None) -> tuple[str, str] | None:
     """``--pair`` as two codes (``TUR-KOR``, ``TR-KR``, ``Turkey-South Korea``); ``None`` when not given."""
+    from bilateral.actors.countries import countries
+
     return countries(state.actors).pair(value) if value else None
 
 
 def parse_countries(first: str, second: str) -> tuple[str, str]:
     """Two country arguments (codes or names) as codes; an unknown one is a usage error naming the closest."""
+    from bilateral.actors.countries import countries
+
     return countries(state.actors).two(first, second)
 
 

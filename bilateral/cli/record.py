@@ -1,4 +1,8 @@
-"""The record commands: stories, timelines, what is new, and the agreement and project registries."""
+"""The record commands: stories, timelines, what is new, and the agreement and project registries.
+
+Each command imports the record's readers when it runs: :mod:`bilateral.stories` brings the coder, which
+``--help`` does without.
+"""
 
 from __future__ import annotations
 
@@ -23,10 +27,7 @@ from bilateral.cli.common import (
     parse_type,
     shorten,
 )
-from bilateral.registry import agreements, projects
-from bilateral.serialise import agreement_dict, project_dict, story_dict
-from bilateral.stories import stories
-from bilateral.timeline import By, new_since, sparkline, timeline
+from bilateral.vocab import By
 
 
 def stories_command(
@@ -37,6 +38,9 @@ def stories_command(
     output: FormatOption = Format.table,
 ) -> None:
     """One real-world event per row, with how many articles and independent sources report it."""
+    from bilateral.serialise import story_dict
+    from bilateral.stories import stories
+
     with errors():
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
@@ -64,6 +68,10 @@ def timeline_command(
     output: FormatOption = Format.table,
 ) -> None:
     """The relationship between two countries period by period: events, tone, sources, agreements, milestones."""
+    from bilateral.registry import agreements, projects
+    from bilateral.stories import stories
+    from bilateral.timeline import sparkline, timeline
+
     with errors():
         pair, start, end = parse_countries(first, second), parse_day(since, "--since"), parse_day(until, "--until")
         with open_store() as store:
@@ -100,6 +108,11 @@ def diff_command(
     output: FormatOption = Format.table,
 ) -> None:
     """What is new between two countries since a date: agreements, projects, sectors, people."""
+    from bilateral.registry import agreements, projects
+    from bilateral.serialise import agreement_dict, project_dict
+    from bilateral.stories import stories
+    from bilateral.timeline import new_since
+
     with errors():
         pair, day = parse_countries(first, second), parse_day(since, "--since")
         assert day is not None
@@ -127,6 +140,9 @@ def agreements_command(
     output: FormatOption = Format.table,
 ) -> None:
     """The agreement registry: one entry per agreement, with its stages and their evidence."""
+    from bilateral.registry import agreements
+    from bilateral.serialise import agreement_dict
+
     with errors():
         day, countries = parse_day(on, "--on"), parse_pair(pair)
         with open_store() as store:
@@ -144,6 +160,9 @@ def agreements_command(
 
 def projects_command(pair: PairOption = None, output: FormatOption = Format.table) -> None:
     """The project registry: long-running programmes with their participants and dated milestones."""
+    from bilateral.registry import projects
+    from bilateral.serialise import project_dict
+
     with errors():
         countries = parse_pair(pair)
         with open_store() as store:

@@ -8,7 +8,6 @@ entry per country pair).
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,16 +16,7 @@ from typing import TextIO
 from bilateral.errors import ExportError
 from bilateral.export import flat, gdelt, graphml, parquet, plover, polecat
 from bilateral.records import SourcedEvent
-
-
-class ExportFormat(enum.StrEnum):
-    plover_jsonl = "plover-jsonl"
-    polecat_tsv = "polecat-tsv"
-    gdelt_tsv = "gdelt-tsv"
-    csv = "csv"
-    parquet = "parquet"
-    graphml = "graphml"
-
+from bilateral.vocab import ExportFormat
 
 BINARY = frozenset({ExportFormat.parquet})
 

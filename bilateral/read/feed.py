@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from datetime import date
-
-import feedparser
+from typing import TYPE_CHECKING
 
 from bilateral.errors import BilateralError, FormatError
 from bilateral.read.html import fragment_text
 from bilateral.records import Document, Failure
+
+if TYPE_CHECKING:
+    import feedparser
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,8 @@ LinkReader = Callable[[str], Document]
 
 
 def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None) -> Iterator[Document | Failure]:
+    import feedparser
+
     parsed = feedparser.parse(data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")

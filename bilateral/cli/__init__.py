@@ -7,7 +7,6 @@ and their libraries when it runs, so that ``bilateral --help`` answers at once (
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -37,6 +36,8 @@ from bilateral.cli.common import (
     parse_day,
     parse_pair,
     parse_type,
+    print_json,
+    print_json_lines,
     shorten,
     state,
 )
@@ -155,7 +156,7 @@ def articles_command(
             }
             for article in articles
         ]
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        print_json(rows)
         return
     table = Table("id", "published", "title", "origin", box=None)
     for article in articles:
@@ -183,7 +184,7 @@ def actors_command(
         readings = [item.reading for item in _analysed(text_or_file, day)]
     if output is Format.json:
         rows = [_mention_json(reading, mention) for reading in readings for mention in reading.mentions]
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        print_json(rows)
         return
     for reading in readings:
         _print_reading(reading)
@@ -380,10 +381,9 @@ def _print_events(events: list[Event], output: EventFormat, placed: dict[str, Ev
 
     rows = [event_dict(event) | (links_dict(placed[event.id]) if placed else {}) for event in events]
     if output is EventFormat.json:
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        print_json(rows)
     elif output is EventFormat.jsonl:
-        for row in rows:
-            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        print_json_lines(rows)
     elif output is EventFormat.csv:
         _print_csv(rows)
     else:

@@ -25,6 +25,7 @@ from bilateral.cli.common import (
     parse_day,
     parse_pair,
     parse_type,
+    print_json,
     shorten,
 )
 from bilateral.vocab import By
@@ -47,7 +48,7 @@ def stories_command(
         with open_store() as store:
             found = stories(store, pair=countries, since=start, until=end, event=kind)
     if output is Format.json:
-        out.print_json(data=[story_dict(story) for story in found])
+        print_json([story_dict(story) for story in found])
         return
     table = Table("date", "event", "cameo", "direction", "articles", "sources", "contexts", "quote")
     for story in found:
@@ -78,7 +79,7 @@ def timeline_command(
             found = stories(store, pair=pair, since=start, until=end)
             periods = timeline(found, agreements(store, pair=pair), projects(store, pair=pair), by)
     if output is Format.json:
-        out.print_json(data=[asdict(period) | {"start": period.start.isoformat()} for period in periods])
+        print_json([asdict(period) | {"start": period.start.isoformat()} for period in periods])
         return
     if not periods:
         out.print(f"no stories between {pair[0]} and {pair[1]}")
@@ -119,7 +120,7 @@ def diff_command(
         with open_store() as store:
             news = new_since(stories(store, pair=pair), agreements(store, pair=pair), projects(store, pair=pair), day)
     if output is Format.json:
-        out.print_json(data={
+        print_json({
             "since": day.isoformat(), "stories": news.stories, "sectors": list(news.sectors),
             "people": list(news.people), "agreements": [agreement_dict(entry) for entry in news.agreements],
             "projects": [project_dict(project) for project in news.projects],
@@ -148,7 +149,7 @@ def agreements_command(
         with open_store() as store:
             entries = agreements(store, pair=countries)
     if output is Format.json:
-        out.print_json(data=[agreement_dict(entry, day) for entry in entries])
+        print_json([agreement_dict(entry, day) for entry in entries])
         return
     table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
     for entry in entries:
@@ -168,7 +169,7 @@ def projects_command(pair: PairOption = None, output: FormatOption = Format.tabl
         with open_store() as store:
             found = projects(store, pair=countries)
     if output is Format.json:
-        out.print_json(data=[project_dict(project) for project in found])
+        print_json([project_dict(project) for project in found])
         return
     table = Table("project", "kind", "countries", "participants", "milestones")
     for project in found:

@@ -7,6 +7,9 @@ share a band key are candidates, and a candidate whose estimated Jaccard
 similarity reaches :data:`SAME` is a copy. Band keys live in the store, so a new
 article joins or starts a group with a few indexed look-ups and without
 recomputing the corpus.
+
+datasketch and numpy are imported when a signature is first made or read, so that reading
+the record (timelines, stories, the registries) does not load them.
 """
 
 from __future__ import annotations
@@ -16,12 +19,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-
-import numpy as np
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from bilateral.actors.fold import fold
 from bilateral.records import Article
+
+if TYPE_CHECKING:
+    import numpy as np
+    from datasketch import MinHash
 
 PERMUTATIONS = 100
 BANDS = 25
@@ -47,10 +52,14 @@ class Signature:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Signature:
+        import numpy as np
+
         return cls(np.frombuffer(data, dtype="<u8").astype(np.uint64))
 
     def similarity(self, other: Signature) -> float:
         """Estimated Jaccard similarity of the two openings."""
+        import numpy as np
+
         return float(np.count_nonzero(self.values == other.values)) / len(self.values)
 
     def bands(self) -> list[tuple[int, int]]:
@@ -64,11 +73,16 @@ class Signature:
 
 @cache
 def _template() -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=PERMUTATIONS, seed=1, scheme="affine32")
 
 
 def signature(article: Article) -> Signature | None:
     """The signature of an article's opening, or ``None`` when it is too short to compare."""
+    import numpy as np
+    from datasketch import MinHash
+
     words = _WORD.findall(fold(article.text[: OPENING_WORDS * 12]))[:OPENING_WORDS]
     if len(words) < MIN_WORDS:
         return None

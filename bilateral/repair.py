@@ -20,18 +20,29 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-
-import ftfy
+from typing import TYPE_CHECKING
 
 from bilateral.records import Article, Document
 
-_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, explain=False)
+if TYPE_CHECKING:
+    import ftfy
+
 # Code pages whose UTF-8 damage ftfy does not undo once text went through NFKC.
 _CODEPAGES = ("cp1256", "cp1251", "cp1253", "cp1255", "cp1250", "cp1254", "cp1257", "cp1252")
 _FTFY_PAGES = frozenset({"cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]+")
+
+
+@cache
+def _ftfy_config() -> ftfy.TextFixerConfig:
+    """ftfy, imported the first time text looks damaged, and how we run it."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False, fix_latin_ligatures=False, fix_character_width=False, explain=False
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +146,9 @@ def repair_text(text: str) -> tuple[str, tuple[str, ...]]:
         fixed, pages = _undo_codepage_damage(text)
         if pages & _FTFY_PAGES:
             # Mojibake ftfy knows: let it undo all layers, then finish the rest.
-            fixed, pages = _undo_codepage_damage(ftfy.fix_text(text, _FTFY))
+            import ftfy
+
+            fixed, pages = _undo_codepage_damage(ftfy.fix_text(text, _ftfy_config()))
             repairs.append("ftfy")
         if pages:
             repairs.append("codepage")

@@ -6,7 +6,6 @@ event in the series, with nine articles and its independent sources behind it.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,19 +14,13 @@ from statistics import fmean
 
 from bilateral.copies import independent_sources
 from bilateral.records import ActorKind, Agreement, EventDate, Project, Story
+from bilateral.vocab import By as By  # noqa: PLC0414 (re-exported: bilateral.timeline.By as before)
 
 COOPERATION = (1, 2)
 CONFLICT = (3, 4)
 _BARS = "▁▂▃▄▅▆▇█"
 MAX_PERIODS = 2000
 """Gaps between periods are filled up to this many periods, so sparklines keep their time axis."""
-
-
-class By(enum.StrEnum):
-    day = "day"
-    week = "week"
-    month = "month"
-    year = "year"
 
 
 @dataclass(frozen=True, slots=True)

@@ -397,3 +397,21 @@ def test_exit_statuses_follow_the_readme(summit_db: Path, tmp_path: Path, args: 
     assert result.exit_code == expected, result.output
     if outcome in ("error", "usage"):
         assert result.stderr.count("\n") >= 1 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [{"quote": "Ankara :thumbs_up: [bold]signed[/bold] in Türkiye", "goldstein": 4.0, "recipient": []}],
+        {"since": "2024-01-01", "stories": 3, "people": ["Hakan Fidan"], "agreements": None},
+        [],
+    ],
+)
+def test_json_to_a_pipe_is_the_standard_librarys_text(data: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from bilateral.cli.common import print_json, print_json_lines
+
+    print_json(data)
+    assert capsys.readouterr().out == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    rows = data if isinstance(data, list) else [data]
+    print_json_lines(rows)
+    assert capsys.readouterr().out == "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

@@ -1,9 +1,12 @@
 """The ``bilateral`` command line: the only package that prints (shared pieces in :mod:`bilateral.cli.common`,
-the record commands in :mod:`bilateral.cli.record`)."""
+the record commands in :mod:`bilateral.cli.record`).
+
+Only what the options and help need is imported here; each command imports the pipeline, the coder, the store
+and their libraries when it runs, so that ``bilateral --help`` answers at once (``tests/test_startup.py``).
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -12,14 +15,12 @@ import sys
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from bilateral import __version__
-from bilateral.actors import gazetteer as load_gazetteer
 from bilateral.cli import record
 from bilateral.cli.common import (
     EXIT_SOME_FAILED,
@@ -35,28 +36,23 @@ from bilateral.cli.common import (
     parse_day,
     parse_pair,
     parse_type,
+    print_json,
+    print_json_lines,
     shorten,
     state,
 )
+from bilateral.cli.group import Commands, command, elsewhere
 from bilateral.errors import NotFound, UsageError, failure_error
-from bilateral.evaluate.command import evaluate_command
-from bilateral.export import BINARY as EXPORT_BINARY
-from bilateral.export import ExportFormat, LeftOut, Per, export
-from bilateral.export.days import within
-from bilateral.pipeline import IngestSummary, analyse, ingest, recode
-from bilateral.read import InputFormat, read_paths, read_text
-from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention, placed_date
-from bilateral.report import BriefFormat
-from bilateral.report import write as write_brief
-from bilateral.report.brief import build as build_brief
-from bilateral.report.brief import country_pair
-from bilateral.report.markdown import render as render_markdown
-from bilateral.samples import corpus_dir
-from bilateral.serialise import event_dict, links_dict
-from bilateral.store import Store
-from bilateral.stories import links, with_links
+from bilateral.vocab import BriefFormat, ExportFormat, InputFormat, Per
+
+if TYPE_CHECKING:
+    from bilateral.pipeline import IngestSummary
+    from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
+    from bilateral.store import Store
+
 
 app = typer.Typer(
+    cls=Commands,
     help="Turn news about relations between countries into a source-cited record of events.",
     no_args_is_help=True,
     add_completion=False,
@@ -96,6 +92,11 @@ def _failure_line(failure: Failure) -> None:
 def _run_ingest(
     paths: list[str], store: Store, *, show_progress: bool, as_format: InputFormat | None = None
 ) -> IngestSummary:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from bilateral.actors import gazetteer as load_gazetteer
+    from bilateral.pipeline import ingest
+
     gazetteer = load_gazetteer(state.actors)
     if not show_progress:
         return ingest(paths, store, gazetteer, as_format=as_format, on_failure=_failure_line)
@@ -114,7 +115,7 @@ def _print_summary(summary: IngestSummary) -> None:
     out.print(f"read {summary.read}, new {summary.new}, duplicate {summary.duplicate}, failed {summary.failed}")
 
 
-@app.command("ingest")
+@command("ingest")
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for standard input.")],
     as_format: Annotated[
@@ -136,7 +137,7 @@ def ingest_command(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command("articles")
+@command("articles")
 def articles_command(
     output: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
@@ -155,7 +156,7 @@ def articles_command(
             }
             for article in articles
         ]
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        print_json(rows)
         return
     table = Table("id", "published", "title", "origin", box=None)
     for article in articles:
@@ -171,7 +172,7 @@ def articles_command(
     out.print(table)
 
 
-@app.command("actors")
+@command("actors")
 def actors_command(
     text_or_file: Annotated[str, typer.Argument(help="Text, or a file or folder of articles (- for standard input).")],
     on: Annotated[str | None, typer.Option("--date", help="Resolve offices on this day (YYYY-MM-DD).")] = None,
@@ -183,7 +184,7 @@ def actors_command(
         readings = [item.reading for item in _analysed(text_or_file, day)]
     if output is Format.json:
         rows = [_mention_json(reading, mention) for reading in readings for mention in reading.mentions]
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        print_json(rows)
         return
     for reading in readings:
         _print_reading(reading)
@@ -212,6 +213,11 @@ def _is_input(text: str) -> bool:
 
 def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
     """Analyse a text, or every article in a file or folder, without storing."""
+    from bilateral.actors import gazetteer as load_gazetteer
+    from bilateral.pipeline import analyse
+    from bilateral.read import read_paths, read_text
+    from bilateral.records import Failure
+
     gazetteer = load_gazetteer(state.actors)
     documents = read_paths([text_or_file]) if _is_input(text_or_file) else iter([read_text(text_or_file)])
     results: list[CodedArticle] = []
@@ -272,7 +278,7 @@ def _print_reading(reading: ActorReading) -> None:
     out.print(table)
 
 
-@app.command("code")
+@command("code")
 def code_command(
     text_or_file: Annotated[str, typer.Argument(help="Text, or a file or folder of articles (- for standard input).")],
     on: Annotated[
@@ -286,7 +292,7 @@ def code_command(
     _print_events(events, output)
 
 
-@app.command("events")
+@command("events")
 def events_command(
     pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
@@ -299,6 +305,8 @@ def events_command(
     output: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
 ) -> None:
     """List stored events, filtered by country pair, dates and type."""
+    from bilateral.stories import links
+
     with errors():
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
@@ -310,11 +318,14 @@ def events_command(
     _print_events(events, output, placed)
 
 
-@app.command("recode")
+@command("recode")
 def recode_command(
     since: Annotated[str | None, typer.Option(help="Only articles published on or after this day.")] = None,
 ) -> None:
     """Re-code stored articles after the coder or the actor files changed, without reading inputs again."""
+    from bilateral.actors import gazetteer as load_gazetteer
+    from bilateral.pipeline import recode
+
     with errors():
         start = parse_day(since, "--since")
         with open_store() as store:
@@ -323,15 +334,19 @@ def recode_command(
     out.print(f"re-coded {done} articles; {counts.events} events stored")
 
 
-app.command("eval")(evaluate_command)
-app.command("stories")(record.stories_command)
-app.command("timeline")(record.timeline_command)
-app.command("diff")(record.diff_command)
-app.command("agreements")(record.agreements_command)
-app.command("projects")(record.projects_command)
+elsewhere(
+    "eval",
+    "bilateral.evaluate.command:evaluate_command",
+    help="Score the event coder on the gold sets and check the floors.",
+)
+command("stories")(record.stories_command)
+command("timeline")(record.timeline_command)
+command("diff")(record.diff_command)
+command("agreements")(record.agreements_command)
+command("projects")(record.projects_command)
 
 
-@app.command("brief")
+@command("brief")
 def brief_command(
     first: FirstCountry,
     second: SecondCountry,
@@ -344,6 +359,11 @@ def brief_command(
     ] = None,
 ) -> None:
     """A brief on two countries with a citation behind every statement: state, changes, agreements, projects, people."""
+    from bilateral.report import write as write_brief
+    from bilateral.report.brief import build as build_brief
+    from bilateral.report.brief import country_pair
+    from bilateral.report.markdown import render as render_markdown
+
     with errors():
         pair, start = country_pair(first, second, actors=state.actors), parse_day(since, "--since")
         with open_store() as store:
@@ -357,12 +377,14 @@ def brief_command(
 
 def _print_events(events: list[Event], output: EventFormat, placed: dict[str, EventLinks] | None = None) -> None:
     """Print events; ``placed`` adds each stored event's story and registry entries."""
+    from bilateral.records import placed_date
+    from bilateral.serialise import event_dict, links_dict
+
     rows = [event_dict(event) | (links_dict(placed[event.id], event) if placed else {}) for event in events]
     if output is EventFormat.json:
-        out.print(json.dumps(rows, ensure_ascii=False, indent=2), markup=False)
+        print_json(rows)
     elif output is EventFormat.jsonl:
-        for row in rows:
-            out.print(json.dumps(row, ensure_ascii=False), markup=False)
+        print_json_lines(rows)
     elif output is EventFormat.csv:
         _print_csv(rows)
     else:
@@ -404,7 +426,7 @@ def _print_csv(rows: list[dict[str, Any]]) -> None:
     out.print(buffer.getvalue(), markup=False, end="")
 
 
-@app.command("demo")
+@command("demo")
 def demo_command(
     replace: Annotated[bool, typer.Option(help="Replace an existing database that is not a demo database.")] = False,
 ) -> None:
@@ -412,6 +434,9 @@ def demo_command(
 
     Exit status 3, as for `ingest`, says some inputs failed: the corpus holds two pages that are only boilerplate.
     """
+    from bilateral.samples import corpus_dir
+    from bilateral.store import Store
+
     with errors():
         if state.db.exists():
             with Store(state.db) as store:
@@ -438,7 +463,7 @@ def demo_command(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-@app.command("export")
+@command("export")
 def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="The format to write.")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout).")] = None,
@@ -457,6 +482,11 @@ def export_command(
     stream to standard output without it. GDELT and POLECAT rows need a day:
     events without one are left out, and how many is said on standard error.
     """
+    from bilateral.export import BINARY as EXPORT_BINARY
+    from bilateral.export import export
+    from bilateral.export.days import LeftOut, within
+    from bilateral.stories import with_links
+
     with errors():
         if output is None and fmt in EXPORT_BINARY:
             raise UsageError(f"--format {fmt} writes binary data: give -o FILE")
@@ -477,7 +507,7 @@ def export_command(
         err.print(f"wrote {count} {unit} to {output}", markup=False)
 
 
-@app.command("serve")
+@command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,

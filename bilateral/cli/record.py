@@ -1,4 +1,8 @@
-"""The record commands: stories, timelines, what is new, and the agreement and project registries."""
+"""The record commands: stories, timelines, what is new, and the agreement and project registries.
+
+Each command imports the record's readers when it runs: :mod:`bilateral.stories` brings the coder, which
+``--help`` does without.
+"""
 
 from __future__ import annotations
 
@@ -21,12 +25,10 @@ from bilateral.cli.common import (
     parse_day,
     parse_pair,
     parse_type,
+    print_json,
     shorten,
 )
-from bilateral.registry import agreements, projects
-from bilateral.serialise import agreement_dict, project_dict, story_dict
-from bilateral.stories import stories
-from bilateral.timeline import By, new_since, sparkline, timeline
+from bilateral.vocab import By
 
 
 def stories_command(
@@ -37,13 +39,16 @@ def stories_command(
     output: FormatOption = Format.table,
 ) -> None:
     """One real-world event per row, with how many articles and independent sources report it."""
+    from bilateral.serialise import story_dict
+    from bilateral.stories import stories
+
     with errors():
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
         with open_store() as store:
             found = stories(store, pair=countries, since=start, until=end, event=kind)
     if output is Format.json:
-        out.print_json(data=[story_dict(story) for story in found])
+        print_json([story_dict(story) for story in found])
         return
     table = Table("date", "event", "cameo", "direction", "articles", "sources", "contexts", "quote")
     for story in found:
@@ -64,13 +69,17 @@ def timeline_command(
     output: FormatOption = Format.table,
 ) -> None:
     """The relationship between two countries period by period: events, tone, sources, agreements, milestones."""
+    from bilateral.registry import agreements, projects
+    from bilateral.stories import stories
+    from bilateral.timeline import sparkline, timeline
+
     with errors():
         pair, start, end = parse_countries(first, second), parse_day(since, "--since"), parse_day(until, "--until")
         with open_store() as store:
             found = stories(store, pair=pair, since=start, until=end)
             periods = timeline(found, agreements(store, pair=pair), projects(store, pair=pair), by)
     if output is Format.json:
-        out.print_json(data=[asdict(period) | {"start": period.start.isoformat()} for period in periods])
+        print_json([asdict(period) | {"start": period.start.isoformat()} for period in periods])
         return
     if not periods:
         out.print(f"no stories between {pair[0]} and {pair[1]}")
@@ -100,13 +109,18 @@ def diff_command(
     output: FormatOption = Format.table,
 ) -> None:
     """What is new between two countries since a date: agreements, projects, sectors, people."""
+    from bilateral.registry import agreements, projects
+    from bilateral.serialise import agreement_dict, project_dict
+    from bilateral.stories import stories
+    from bilateral.timeline import new_since
+
     with errors():
         pair, day = parse_countries(first, second), parse_day(since, "--since")
         assert day is not None
         with open_store() as store:
             news = new_since(stories(store, pair=pair), agreements(store, pair=pair), projects(store, pair=pair), day)
     if output is Format.json:
-        out.print_json(data={
+        print_json({
             "since": day.isoformat(), "stories": news.stories, "sectors": list(news.sectors),
             "people": list(news.people), "agreements": [agreement_dict(entry) for entry in news.agreements],
             "projects": [project_dict(project) for project in news.projects],
@@ -127,12 +141,15 @@ def agreements_command(
     output: FormatOption = Format.table,
 ) -> None:
     """The agreement registry: one entry per agreement, with its stages and their evidence."""
+    from bilateral.registry import agreements
+    from bilateral.serialise import agreement_dict
+
     with errors():
         day, countries = parse_day(on, "--on"), parse_pair(pair)
         with open_store() as store:
             entries = agreements(store, pair=countries)
     if output is Format.json:
-        out.print_json(data=[agreement_dict(entry, day) for entry in entries])
+        print_json([agreement_dict(entry, day) for entry in entries])
         return
     table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
     for entry in entries:
@@ -144,12 +161,15 @@ def agreements_command(
 
 def projects_command(pair: PairOption = None, output: FormatOption = Format.table) -> None:
     """The project registry: long-running programmes with their participants and dated milestones."""
+    from bilateral.registry import projects
+    from bilateral.serialise import project_dict
+
     with errors():
         countries = parse_pair(pair)
         with open_store() as store:
             found = projects(store, pair=countries)
     if output is Format.json:
-        out.print_json(data=[project_dict(project) for project in found])
+        print_json([project_dict(project) for project in found])
         return
     table = Table("project", "kind", "countries", "participants", "milestones")
     for project in found:

@@ -8,7 +8,6 @@ entry per country pair).
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,23 +17,7 @@ from bilateral.errors import ExportError
 from bilateral.export import flat, gdelt, graphml, parquet, plover, polecat
 from bilateral.export.days import LeftOut
 from bilateral.records import SourcedEvent
-
-
-class ExportFormat(enum.StrEnum):
-    plover_jsonl = "plover-jsonl"
-    polecat_tsv = "polecat-tsv"
-    gdelt_tsv = "gdelt-tsv"
-    csv = "csv"
-    parquet = "parquet"
-    graphml = "graphml"
-
-
-class Per(enum.StrEnum):
-    """What one row stands for: an event as one article reports it, or a story (one happening, every report)."""
-
-    event = "event"
-    story = "story"
-
+from bilateral.vocab import ExportFormat, Per
 
 BINARY = frozenset({ExportFormat.parquet})
 DAY_FORMATS = frozenset({ExportFormat.gdelt_tsv, ExportFormat.polecat_tsv})

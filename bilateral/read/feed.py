@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from datetime import date
-
-import feedparser
+from typing import TYPE_CHECKING
 
 from bilateral.errors import BilateralError, FormatError
 from bilateral.read.html import fragment_text
 from bilateral.records import Document, Failure
+
+if TYPE_CHECKING:
+    import feedparser
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,8 @@ LinkReader = Callable[[str], Document]
 
 def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None) -> Iterator[Document | Failure]:
     """One document per entry; a feed the parser breaks on fails whole, an entry it breaks on fails alone."""
+    import feedparser
+
     try:
         parsed = feedparser.parse(data)
     except Exception as error:  # feedparser raises from character references (&#xD800;) and encoding names

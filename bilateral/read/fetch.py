@@ -1,13 +1,15 @@
-"""Fetching pages and feeds over HTTP, with timeouts and one clear error per URL."""
+"""Fetching pages and feeds over HTTP, with timeouts and one clear error per URL (httpx, imported by a fetcher)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from bilateral import __version__
 from bilateral.errors import FetchError
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"bilateral/{__version__} (+news event coder)"
 
@@ -23,12 +25,16 @@ class Fetcher:
     """A small HTTP client: redirects followed, timeouts enforced, errors named."""
 
     def __init__(self, *, timeout: float = 15.0, max_bytes: int = 20_000_000) -> None:
-        self._client = httpx.Client(
+        import httpx
+
+        self._client: httpx.Client = httpx.Client(
             timeout=httpx.Timeout(timeout), follow_redirects=True, headers={"User-Agent": USER_AGENT}
         )
         self._max_bytes = max_bytes
 
     def get(self, url: str) -> Response:
+        import httpx
+
         try:
             response = self._client.get(url)
         except httpx.TimeoutException as error:

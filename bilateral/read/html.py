@@ -1,12 +1,8 @@
-"""News pages: main text and metadata by trafilatura."""
+"""News pages: main text and metadata by trafilatura (imported when a page is read, not before)."""
 
 from __future__ import annotations
 
 import re
-
-import lxml.html
-import trafilatura
-from trafilatura.settings import Document as Extracted
 
 from bilateral.errors import FormatError
 from bilateral.read.dates import parse_published
@@ -21,6 +17,9 @@ _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "
 
 
 def parse_html(html: str, *, origin: str, url: str | None = None) -> Document:
+    import trafilatura
+    from trafilatura.settings import Document as Extracted
+
     extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, date_extraction_params=_DATES
     )
@@ -43,6 +42,8 @@ def parse_html(html: str, *, origin: str, url: str | None = None) -> Document:
 
 def fragment_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed entry's content), one block per line; control characters dropped."""
+    import lxml.html
+
     root = lxml.html.fragment_fromstring(_CONTROL.sub("", fragment), create_parent="div")
     for element in root.iter("br", *_BLOCKS):
         element.tail = "\n" + (element.tail or "")

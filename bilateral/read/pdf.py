@@ -1,4 +1,4 @@
-"""PDF articles: the text layer, read with pypdf, then read as plain news text.
+"""PDF articles: the text layer, read with pypdf (imported when a PDF is read), then read as plain news text.
 
 A file named ``.pdf`` that is not a PDF, a broken or encrypted PDF, and a PDF with
 no text layer (a scan) each fail with one line saying which.
@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import io
 import logging
-
-import pypdf
 
 from bilateral.errors import EmptyInput, FormatError
 from bilateral.read.newsrecord import parse_text
@@ -26,6 +24,8 @@ def is_pdf(data: bytes) -> bool:
 
 
 def parse_pdf(data: bytes, *, origin: str) -> Document:
+    import pypdf
+
     if not is_pdf(data):
         raise FormatError("not a PDF (no %PDF- header), although the name says so", origin=origin)
     try:

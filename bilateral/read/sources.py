@@ -18,7 +18,6 @@ import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import BinaryIO
@@ -40,24 +39,11 @@ from bilateral.read.jsonl import parse_array, parse_lines
 from bilateral.read.newsrecord import parse_text
 from bilateral.read.pdf import is_pdf, parse_pdf
 from bilateral.records import Document, Failure
+from bilateral.vocab import InputFormat as InputFormat  # noqa: PLC0414 (re-exported)
 
 log = logging.getLogger(__name__)
 
 Item = Document | Failure
-
-
-class InputFormat(StrEnum):
-    """The shapes of input read: a news record or plain text, dumps, pages, feeds, PDFs, lists of URLs."""
-
-    text = "text"
-    jsonl = "jsonl"
-    json = "json"
-    csv = "csv"
-    tsv = "tsv"
-    html = "html"
-    feed = "feed"
-    pdf = "pdf"
-    urls = "urls"
 
 
 SUFFIX_FORMATS = {

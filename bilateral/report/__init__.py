@@ -4,24 +4,21 @@
 gets its chart as a PNG file beside it (``NAME-timeline.png``), an HTML brief
 carries its chart inline, a PDF embeds it. The renderers and their libraries
 (matplotlib, reportlab, Jinja2) are imported when a brief is written, so the
-rest of the command line starts without them.
+rest of the command line starts without them; so is :mod:`.brief` (which reads the store), on first
+use of ``build`` or ``Brief``.
 """
 
 from __future__ import annotations
 
-import enum
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bilateral.errors import ReportError
-from bilateral.report import markdown
-from bilateral.report.brief import Brief, build
+from bilateral.vocab import BriefFormat
 
-
-class BriefFormat(enum.StrEnum):
-    md = "md"
-    html = "html"
-    pdf = "pdf"
+if TYPE_CHECKING:
+    from bilateral.report.brief import Brief, build
 
 
 def chart_title(brief: Brief) -> str:
@@ -48,7 +45,7 @@ def _replace(path: Path, content: str | bytes) -> None:
 
 def write(brief: Brief, fmt: BriefFormat, path: Path) -> list[Path]:
     """Write the brief to ``path`` in ``fmt``; returns the files written (the brief last)."""
-    from bilateral.report import charts, html, pdf
+    from bilateral.report import charts, html, markdown, pdf
 
     written: list[Path] = []
     content: str | bytes
@@ -69,6 +66,15 @@ def write(brief: Brief, fmt: BriefFormat, path: Path) -> list[Path]:
         )
     _replace(path, content)
     return [*written, path]
+
+
+def __getattr__(name: str) -> Any:
+    """``Brief`` and ``build``, from :mod:`.brief` on first use."""
+    if name in {"Brief", "build"}:
+        from bilateral.report import brief
+
+        return getattr(brief, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["Brief", "BriefFormat", "build", "chart_path", "write"]

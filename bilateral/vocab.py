@@ -1,0 +1,56 @@
+"""The choices the command line offers: input formats, export formats, brief formats and timeline periods.
+
+Plain enums that import nothing of the package, so that the command line builds its options (and answers
+``--help``) without loading the readers, the exporters or the report code. Each is re-exported where it is
+used: ``bilateral.read.InputFormat``, ``bilateral.export.ExportFormat``, ``bilateral.report.BriefFormat``,
+``bilateral.timeline.By``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class InputFormat(StrEnum):
+    """The shapes of input read: a news record or plain text, dumps, pages, feeds, PDFs, lists of URLs."""
+
+    text = "text"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    html = "html"
+    feed = "feed"
+    pdf = "pdf"
+    urls = "urls"
+
+
+class ExportFormat(StrEnum):
+    plover_jsonl = "plover-jsonl"
+    polecat_tsv = "polecat-tsv"
+    gdelt_tsv = "gdelt-tsv"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
+
+
+class Per(StrEnum):
+    """What one exported row stands for: an event as one article reports it, or a story (one happening)."""
+
+    event = "event"
+    story = "story"
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+class By(StrEnum):
+    """The length of a timeline's periods."""
+
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"

@@ -338,6 +338,15 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Modi expressed confidence that India and Bangladesh ties will grow.",
             ("STATEMENT", "012", "IND", "BGD", "asserted"),
         ),
+        # Consequences promised, rights reserved: threats.
+        (
+            "The G7 warned that Russia's use of chemical weapons would have dire consequences.",
+            ("THREATEN", "130", "G7", "RUS", "asserted"),
+        ),
+        (
+            "China said it reserves the right to take further actions against Japan.",
+            ("THREATEN", "130", "CHN", "JPN", "asserted"),
+        ),
         # Charges and sharp words.
         (
             "Iran charged a British couple on a road trip with espionage.",

@@ -293,6 +293,8 @@ def test_csv_and_tsv_dumps_use_the_jsonl_field_names(
             ["input.date", "input.format"],
         ),
         ("text\nOne.,extra\n", ["dump.csv:2"], ["input.format"]),
+        ("title,text,date\nOnly a title\nT,Two.,2024-03-05\n", ["dump.csv:2"], ["input.format"]),  # stops short
+        ("description,title,text\nA summary,A title\n", ["dump.csv:2"], ["input.format"]),  # not the summary
     ],
 )
 def test_bad_csv_fails_by_file_or_by_row(tmp_path: Path, content: str, origins: list[str], codes: list[str]) -> None:
@@ -343,3 +345,24 @@ def test_a_format_given_reads_any_name(tmp_path: Path) -> None:
     assert isinstance(document, Document) and document.text.startswith("The French")
     (walked,) = read_paths([str(tmp_path)], as_format=InputFormat.text)  # a walk then takes every file
     assert isinstance(walked, Document)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x0b", "\x1c", "\x1d", "\x1e", "\x85"])
+def test_a_csv_row_ends_only_at_a_line_break(tmp_path: Path, separator: str) -> None:
+    content = f"text,date\nThe envoys met.{separator}They agreed,2024-03-05\nSecond row.,2024-03-06\n"
+    (tmp_path / "dump.csv").write_text(content, encoding="utf-8", newline="")
+    documents = list(read_paths([str(tmp_path / "dump.csv")]))
+    assert [(document.origin.rsplit(":", 1)[1], document.published) for document in documents] == [  # type: ignore[union-attr]
+        ("2", date(2024, 3, 5)),
+        ("3", date(2024, 3, 6)),
+    ]
+    assert separator in documents[0].text  # type: ignore[union-attr]
+
+
+def test_a_csv_article_longer_than_the_csv_default_field_is_read(tmp_path: Path) -> None:
+    long_text = "The envoys met again. " * 20_000  # 440,000 characters: past the csv module's 131,072
+    content = f'text,date\n"{long_text}",2024-03-05\nSecond row.,2024-03-06\n'
+    (tmp_path / "dump.csv").write_text(content)
+    documents = list(read_paths([str(tmp_path / "dump.csv")]))
+    assert all(isinstance(document, Document) for document in documents)
+    assert [len(document.text) for document in documents] == [len(long_text.strip()), len("Second row.")]  # type: ignore[union-attr]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from bilateral.ontology import EVENTS
 from bilateral.pipeline import ingest_documents
-from bilateral.records import Document, Event, Modality
+from bilateral.records import MAX_TEXT, Document, Event, Modality
 from bilateral.registry import agreements, projects
 from bilateral.serialise import agreement_dict, article_dict, event_dict, project_dict, story_dict
 from bilateral.serve.context import ApiError, CountryQuery, PairPath, PairQuery, open_store, open_writer, settings
@@ -43,7 +43,7 @@ class Page(BaseModel):
 
 
 class ArticleIn(BaseModel):
-    text: str = Field(min_length=1, max_length=1_000_000)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
     title: str = Field(default="", max_length=10_000)
     url: str | None = Field(default=None, max_length=10_000)
     source: str | None = Field(default=None, max_length=1_000)

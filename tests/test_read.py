@@ -215,7 +215,16 @@ def test_an_unclosed_parenthesis_on_a_long_body_is_no_dateline() -> None:
         ("13/05/2024", date(2024, 5, 13)),  # only one reading: day first
         ("05/13/2024", date(2024, 5, 13)),  # only one reading: month first
         ("06/06/2024", date(2024, 6, 6)),  # both readings are the same day
-        (1717545600, date.fromtimestamp(1717545600)),
+        (1717545600, date(2024, 6, 5)),  # 2024-06-05T00:00:00Z: the day in UTC, whatever the local zone
+        (1717631999.5, date(2024, 6, 5)),
+        ("1717545600", date(2024, 6, 5)),  # CSV values are strings
+        ("1717545600.25", date(2024, 6, 5)),
+        ("20240605T120000Z", date(2024, 6, 5)),  # GDELT's seendate
+        ("20240605T1200+0300", date(2024, 6, 5)),
+        ("20240605", date(2024, 6, 5)),
+        ("20241305", "month must be in 1..12"),
+        ("12345678901", "not a date in a form read here"),  # 11 digits: neither Unix seconds nor a day
+        ("20240605T", "not a date in a form read here"),
         ("", None),
         (None, None),
         ("06/05/2024", "ambiguous (6 May or June 5)"),
@@ -267,6 +276,14 @@ CSV_DUMP = (
         ),
         ("arts.csv.gz", CSV_DUMP, ["Ministers meet", "Second"], [date(2024, 3, 5), date(2024, 6, 5)], ["Wire", None]),
         ("arts.tab", "text\ttitle\nOnly a body.\t\n", [""], [None], [None]),
+        (
+            "gdelt.tsv", "title\ttext\tseendate\nTalks\tThe envoys met.\t20240605T120000Z\n",
+            ["Talks"], [date(2024, 6, 5)], [None],
+        ),
+        (
+            "epoch.csv", 'title,text,date\nTalks,"The envoys met.\nThey agreed.",1717545600\n',
+            ["Talks"], [date(2024, 6, 5)], [None],
+        ),
     ],
 )  # fmt: skip
 def test_csv_and_tsv_dumps_use_the_jsonl_field_names(

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import email.utils
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from bilateral.days import is_sane, out_of_range
 from bilateral.errors import DateError, DateOutOfRange
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
+# ISO 8601 basic format, as GDELT's seendate writes it: "20240605", "20240605T120000Z"
+_ISO_BASIC = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T\d{2}(?:\d{2}(?:\d{2}(?:[.,]\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+_UNIX_SECONDS = re.compile(r"\d{9,10}(?:\.\d+)?")  # 1973-03-03 to 2286-11-20, written as a string (a CSV value)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")  # fmt: skip
 _MONTHS = {
@@ -40,10 +43,12 @@ def parse_published(value: object) -> date | None:
     Reads ISO 8601 (``2024-03-05``, ``2024-03-05T09:12:00Z``), RFC 2822
     (``Tue, 05 Mar 2024 09:12:00 GMT``), English day and month names
     (``5 June 2024``, ``June 5, 2024``), year-first numbers (``2024/06/05``),
-    day and month numbers that can be read only one way (``13/05/2024``), and
-    Unix seconds. Raises :class:`DateError` for anything else, and for
-    ``06/05/2024``, which is 6 May in most of the world and 5 June in the US;
-    :class:`DateOutOfRange` for a day outside the years of :mod:`bilateral.days`.
+    day and month numbers that can be read only one way (``13/05/2024``), ISO 8601
+    basic format (``20240605``, GDELT's ``20240605T120000Z``), and Unix seconds
+    (a number, or a string of 9 or 10 digits), whose day is taken in UTC. Raises
+    :class:`DateError` for anything else, and for ``06/05/2024``, which is 6 May in
+    most of the world and 5 June in the US; :class:`DateOutOfRange` for a day
+    outside the years of :mod:`bilateral.days`.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -55,7 +60,7 @@ def parse_published(value: object) -> date | None:
 
 def _unix(value: float) -> date:
     try:
-        return datetime.fromtimestamp(value).date()
+        return datetime.fromtimestamp(value, tz=UTC).date()
     except (OverflowError, OSError, ValueError) as error:
         raise DateError(f"{value!r} is not a date (as Unix seconds: {error})") from error
 
@@ -64,7 +69,9 @@ def _written(value: object) -> date:
     if not isinstance(value, str):
         raise DateError(f"{value!r} is not a date")
     text = value.strip()
-    day = _iso(text) or _rfc2822(text) or _worded(text) or _numeric(text)
+    if _UNIX_SECONDS.fullmatch(text):
+        return _unix(float(text))
+    day = _iso(text) or _iso_basic(text) or _rfc2822(text) or _worded(text) or _numeric(text)
     if day is None:
         raise DateError(f"{text!r} is not a date in a form read here; write it as YYYY-MM-DD")
     return day
@@ -79,6 +86,11 @@ def _day(year: int, month: int, day: int, text: str) -> date:
 
 def _iso(text: str) -> date | None:
     match = _ISO_DAY.match(text)
+    return _day(int(match[1]), int(match[2]), int(match[3]), text) if match else None
+
+
+def _iso_basic(text: str) -> date | None:
+    match = _ISO_BASIC.fullmatch(text)
     return _day(int(match[1]), int(match[2]), int(match[3]), text) if match else None
 
 

@@ -118,7 +118,11 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for standard input.")],
     as_format: Annotated[
         InputFormat | None,
-        typer.Option("--as", help="Read every input in this format, whatever its name (e.g. --as text for notes.md)."),
+        typer.Option(
+            "--as",
+            help="Read every file and stdin in this format, whatever its name (e.g. --as text for notes.md); "
+            "a URL is read as its content type says.",
+        ),
     ] = None,
 ) -> None:
     """Read news from PATHS, repair it, find its actors and store it.

@@ -5,7 +5,8 @@ The format is taken from the file name (``.txt``, ``.jsonl``, ``.json``, ``.csv`
 ``.gz``) and, where there is no extension, sniffed from the content. A file named
 on its own with another extension is refused (:class:`UnsupportedFormat`) unless
 a format is given (``as_format``, the CLI's ``ingest --as``); a folder walk skips
-such files.
+such files. A format given applies to files and standard input only: a URL, named
+or listed, is read in the format its content type says.
 """
 
 from __future__ import annotations
@@ -88,8 +89,9 @@ def read_paths(
 
     ``-`` reads standard input; ``http(s)://`` arguments are fetched; folders
     are walked in sorted order; glob patterns are expanded. ``as_format``
-    reads every input in that format, whatever its name (and a folder walk
-    then takes every file that is not hidden).
+    reads every file and standard input in that format, whatever its name (and
+    a folder walk then takes every file that is not hidden); URLs keep the
+    format of their content type.
     """
     reader = _Reader(fetcher, as_format)
     try:
@@ -212,9 +214,9 @@ class _Reader:
                     yield from self._guarded(url, partial(self._read_url, url))
 
     def _read_url(self, url: str) -> Iterator[Item]:
+        """A page read in the format its content type says: ``as_format`` names what files and stdin hold."""
         response = self._client().get(url)
-        kind = self._as or _kind_from_content_type(response.content_type)
-        yield from self._read_bytes(response.content, url, kind)
+        yield from self._read_bytes(response.content, url, _kind_from_content_type(response.content_type))
 
     def _read_link(self, url: str) -> Document:
         response = self._client().get(url)

@@ -340,6 +340,21 @@ def test_pdf_text_is_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("user_password", "expected"),
+    [("", "The French minister met her German counterpart."), ("secret", "the PDF is encrypted")],
+)
+def test_a_pdf_with_only_an_owner_password_is_read(tmp_path: Path, user_password: str, expected: str) -> None:
+    import pypdf
+
+    _pdf(tmp_path / "plain.pdf", ["The French minister met her German counterpart."])
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(tmp_path / "plain.pdf"))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.write(tmp_path / "locked.pdf")
+    (item,) = read_paths([str(tmp_path / "locked.pdf")])
+    assert (item.text if isinstance(item, Document) else item.message).startswith(expected)
+
+
+@pytest.mark.parametrize(
     ("name", "content", "code", "message"),
     [
         ("fake.pdf", b"The French minister met her counterpart.", "input.format", "not a PDF"),

@@ -365,6 +365,10 @@ MEANINGS = {"ok": "success", "error": "an error", "usage": "a usage error", "par
         (("ingest",), "usage"),
         (("demo",), "partial"),
         (("actors", "{missing}"), "error"),
+        (("actors", "news.ndjson"), "error"),  # a missing file in the working folder, named by its format
+        (("actors", "NEWS.TXT"), "error"),
+        (("code", "dump.Csv.gz"), "error"),
+        (("actors", "U.S."), "ok"),  # a word, not a file name
         (("actors", "Turkey and Korea.", "--date", "soon"), "usage"),
         (("code", ""), "error"),
         (("articles", "--limit", "many"), "usage"),
@@ -385,7 +389,10 @@ MEANINGS = {"ok": "success", "error": "an error", "usage": "a usage error", "par
         (("articles", "--db-less"), "usage"),
     ],
 )
-def test_exit_statuses_follow_the_readme(summit_db: Path, tmp_path: Path, args: tuple[str, ...], outcome: str) -> None:
+def test_exit_statuses_follow_the_readme(
+    summit_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], outcome: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
     statuses = _readme_exit_statuses()
     (expected,) = [status for status, meaning in statuses.items() if meaning.startswith(MEANINGS[outcome])]
     (tmp_path / "summit.txt").write_text(SUMMIT)

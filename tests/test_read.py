@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.errors import DateError
-from bilateral.read import InputFormat, read_paths
+from bilateral.read import InputFormat, names_a_file, read_paths
 from bilateral.read.dates import parse_published
 from bilateral.read.jsonl import parse_lines
 from bilateral.read.newsrecord import dateline_outlet, parse_text
@@ -398,3 +398,14 @@ def test_a_csv_article_longer_than_the_csv_default_field_is_read(tmp_path: Path)
     documents = list(read_paths([str(tmp_path / "dump.csv")]))
     assert all(isinstance(document, Document) for document in documents)
     assert [len(document.text) for document in documents] == [len(long_text.strip()), len("Second row.")]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("news.ndjson", True), ("NEWS.TXT", True), ("dump.Csv.GZ", True), ("archive.gz", True), ("a.pdf", True),
+        ("notes.md", False), ("U.S.", False), ("Ankara", False), ("e.g", False), ("", False),
+    ],
+)  # fmt: skip
+def test_a_name_ends_as_a_file_read_here(name: str, expected: bool) -> None:
+    assert names_a_file(name) is expected

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import shutil
 import sys
 from dataclasses import asdict, replace
@@ -43,7 +42,7 @@ from bilateral.evaluate.command import evaluate_command
 from bilateral.export import BINARY as EXPORT_BINARY
 from bilateral.export import ExportFormat, export
 from bilateral.pipeline import IngestSummary, analyse, ingest, recode
-from bilateral.read import InputFormat, read_paths, read_text
+from bilateral.read import InputFormat, names_a_file, read_paths, read_text
 from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
 from bilateral.report import BriefFormat
 from bilateral.report import write as write_brief
@@ -200,17 +199,23 @@ def _is_path(text: str) -> bool:
         return False
 
 
-# One word with a folder separator or a file extension ("/tmp/a.txt", "news.jsonl"): meant as a file, not as text.
-_PATH_LIKE = re.compile(r"^\S*(?:[/\\]\S*|\.[a-z][a-z0-9]{0,4})$")
-
-
 def _is_input(text: str) -> bool:
     """Whether TEXT_OR_FILE names an input to read rather than text; a path-like name that is missing is an error."""
     if text == "-" or text.startswith(("http://", "https://")) or (text.strip() and _is_path(text)):
         return True
-    if _PATH_LIKE.match(text):
+    if _is_path_like(text):
         raise NotFound("no such file or folder", origin=text)
     return False
+
+
+def _is_path_like(text: str) -> bool:
+    """One word with a folder separator or the extension of a format read here ("/tmp/a", "NEWS.TXT", "a.ndjson")."""
+    word = text.strip()
+    return (
+        bool(word)
+        and not any(character.isspace() for character in word)
+        and ("/" in word or "\\" in word or names_a_file(word))
+    )
 
 
 def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:

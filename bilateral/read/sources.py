@@ -268,6 +268,13 @@ def _suffix(path: Path) -> str:
     return Path(path.name.lower().removesuffix(".gz")).suffix
 
 
+def names_a_file(name: str) -> bool:
+    """Whether a name ends as the files read here do: a format's extension in any case (``NEWS.TXT``,
+    ``dump.ndjson.gz``) or ``.gz``. A word such as ``Ankara`` or ``U.S.`` does not."""
+    path = Path(name)
+    return path.name.lower().endswith(".gz") or _suffix(path) in SUFFIX_FORMATS
+
+
 def _is_known(path: Path) -> bool:
     """Whether the name says a format read here, or says none (then the content is sniffed)."""
     suffix = _suffix(path)

@@ -130,6 +130,9 @@ def test_demo(tmp_path: Path) -> None:
     assert json.loads(run("articles", "--format", "json", db=db).stdout)
     again = run("demo", db=db)
     assert again.exit_code == EXIT_SOME_FAILED, again.output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    chained = re.findall(r"^\$ .*\bdemo\b[^;|\n]*&&.*$", readme, flags=re.MULTILINE)
+    assert not chained  # demo exits 3 on the bundled corpus, so `demo && next` never runs next
 
 
 def test_demo_refuses_to_overwrite_other_data(seeds: Path, tmp_path: Path) -> None:

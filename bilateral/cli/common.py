@@ -18,7 +18,7 @@ from rich.console import Console
 
 from bilateral.actors.countries import countries
 from bilateral.errors import BilateralError, UsageError
-from bilateral.ontology import EVENTS
+from bilateral.ontology import event_type
 from bilateral.store import Store
 
 out = Console(highlight=False, soft_wrap=True)
@@ -81,11 +81,7 @@ def parse_day(value: str | None, option: str = "--date") -> date | None:
 
 
 def parse_type(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if value.upper() not in EVENTS:
-        raise UsageError(f"--type {value!r} is not one of {', '.join(EVENTS)}")
-    return value.upper()
+    return None if value is None else event_type(value, name="--type")
 
 
 def parse_pair(value: str | None) -> tuple[str, str] | None:

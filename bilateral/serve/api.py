@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from bilateral.ontology import EVENTS
+from bilateral.ontology import event_type
 from bilateral.pipeline import ingest_documents
 from bilateral.records import MAX_TEXT, Document, Event, Modality
 from bilateral.registry import agreements, projects
@@ -92,11 +92,7 @@ def _page(request: Request, items: list[dict[str, Any]], total: int, limit: int,
 
 
 def _event_type(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if value.upper() not in EVENTS:
-        raise ApiError(400, "usage", f"type {value!r} is not one of {', '.join(EVENTS)}")
-    return value.upper()
+    return None if value is None else event_type(value, name="type")
 
 
 def highlight_dict(event: Event) -> dict[str, Any]:

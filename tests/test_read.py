@@ -231,15 +231,20 @@ def test_an_unclosed_parenthesis_on_a_long_body_is_no_dateline() -> None:
         ("not a date", "not a date in a form read here"),
         ("2024-13-45", "month must be in 1..12"),
         ("31 Feb 2024", "day is out of range"),
-        ("June 2024", "not a date in a form read here"),
+        ("June 2024", None),  # a month alone: undated (test_a_month_alone_is_undated_in_every_reader)
+        ("2024-06", None),
+        ("2024/6", None),
+        ("Sept. 2024", None),
+        ("2024-13", "not a date in a form read here"),
+        ("Juno 2024", "not a date in a form read here"),
     ],
 )
 def test_publication_dates(value: object, expected: date | str | None) -> None:
     if isinstance(expected, str):
         with pytest.raises(DateError, match=re.escape(expected)):
-            parse_published(value)
+            parse_published(value, origin="dump.jsonl:1")
     else:
-        assert parse_published(value) == expected
+        assert parse_published(value, origin="dump.jsonl:1") == expected
 
 
 @pytest.mark.parametrize("value", ["06/05/2024", "yesterday", "2024-02-30"])
@@ -409,3 +414,23 @@ def test_a_csv_article_longer_than_the_csv_default_field_is_read(tmp_path: Path)
 )  # fmt: skip
 def test_a_name_ends_as_a_file_read_here(name: str, expected: bool) -> None:
     assert names_a_file(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("a.txt", " date 2024-06 12\nMinisters meet\nThe French minister met her counterpart."),
+        ("a.jsonl", '{"text": "The French minister met her counterpart.", "date": "2024-06"}\n'),
+        ("a.csv", "text,date\nThe French minister met her counterpart.,June 2024\n"),
+        ("a.tsv", "text\tpublished\nThe French minister met her counterpart.\t2024/06\n"),
+    ],
+)
+def test_a_month_alone_is_undated_in_every_reader(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, content: str
+) -> None:
+    (tmp_path / name).write_text(content)
+    with caplog.at_level("INFO", logger="bilateral.read.dates"):
+        (document,) = read_paths([str(tmp_path / name)])
+    assert isinstance(document, Document), document
+    assert document.published is None and document.text.startswith("The French")
+    assert "names a month, not a day: read as undated" in caplog.text and name in caplog.text

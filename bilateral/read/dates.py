@@ -3,17 +3,22 @@
 A date that is absent is no date; a date that is present but cannot be read as
 one day, or that could be two days ("06/05/2024": 6 May or 5 June), is a
 :class:`~bilateral.errors.DateError`, which the readers record as that record's
-failure: a wrong date is worse than none, and a dropped one should be seen.
+failure: a wrong date is worse than none, and a dropped one should be seen. A
+month alone ("2024-06", "June 2024") is read as no date, with a log line, in
+every reader: it is a true date, only not a day.
 """
 
 from __future__ import annotations
 
 import email.utils
+import logging
 import re
 from datetime import UTC, date, datetime
 
 from bilateral.days import is_sane, out_of_range
 from bilateral.errors import DateError, DateOutOfRange
+
+log = logging.getLogger(__name__)
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?![\d])")
 # ISO 8601 basic format, as GDELT's seendate writes it: "20240605", "20240605T120000Z"
@@ -33,12 +38,16 @@ _WORDED = (
     re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"),  # "5 June 2024", "Wed, 5 Jun. 2024"
     re.compile(rf"^(?:[A-Za-z]+,?\s+)?{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),  # "June 5, 2024", "Wednesday, June 5 2024"
 )
+_MONTH_ALONE = (
+    re.compile(r"(?P<year>\d{4})[-/](?P<month>\d{1,2})"),  # "2024-06", "2024/6"
+    re.compile(rf"{_MONTH},?\s+{_YEAR}"),  # "June 2024", "Jun. 2024"
+)
 _YEAR_FIRST = re.compile(r"^(?P<year>\d{4})[/.](?P<month>\d{1,2})[/.](?P<day>\d{1,2})\b")  # 2024/06/05
 _NUMERIC = re.compile(r"^(?P<first>\d{1,2})[/.-](?P<second>\d{1,2})[/.-](?P<year>\d{4})\b")  # 06/05/2024
 
 
-def parse_published(value: object) -> date | None:
-    """Return the calendar day of a publication timestamp; ``None`` when there is none.
+def parse_published(value: object, *, origin: str) -> date | None:
+    """Return the calendar day of a publication timestamp; ``None`` when there is none or it names a month alone.
 
     Reads ISO 8601 (``2024-03-05``, ``2024-03-05T09:12:00Z``), RFC 2822
     (``Tue, 05 Mar 2024 09:12:00 GMT``), English day and month names
@@ -52,10 +61,22 @@ def parse_published(value: object) -> date | None:
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if isinstance(value, str) and _is_month(value.strip()):
+        log.info("%s: the date %r names a month, not a day: read as undated", origin, value.strip())
+        return None
     day = _unix(value) if isinstance(value, int | float) and not isinstance(value, bool) else _written(value)
     if not is_sane(day):
         raise DateOutOfRange(out_of_range(day))
     return day
+
+
+def _is_month(text: str) -> bool:
+    for pattern in _MONTH_ALONE:
+        match = pattern.fullmatch(text)
+        if match:
+            month = match["month"]
+            return month.lower() in _MONTHS if month.isalpha() else 1 <= int(month) <= 12
+    return False
 
 
 def _unix(value: float) -> date:

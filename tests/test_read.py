@@ -47,6 +47,8 @@ RECORD = (
         ),
         (" date 2024-03-05 7\nMinisters meet\nThe French minister met.", "Ministers meet", date(2024, 3, 5), "The"),
         (" date 2021-05 The French minister met her counterpart.", "", None, "The French"),  # a month alone
+        ("date night\nThey dined in Paris.\nThe ministers met later.", "date night", None, "They dined"),  # no header
+        (" date soon 12\nMinisters meet\nThe French minister met.", "date soon 12", None, "Ministers meet"),
     ],
 )
 def test_news_record_and_plain_text(text: str, title: str, published: date | None, body_start: str) -> None:

@@ -14,7 +14,8 @@ from bilateral.read.dates import parse_published
 from bilateral.records import Document
 from bilateral.repair import is_boilerplate
 
-_HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
+# The date token starts with a digit: a text whose first line is "date night" is no news record.
+_HEADER = re.compile(r"^\s*date\s+(\d\S*)(?:\s+\d+)?\s*$")
 # A stored page's header may run on into its first line: " date 2024-03-05 Paris and Berlin …".
 _HEADER_RUN_ON = re.compile(r"^\s*date\s+(\d{4}-\d\d(?:-\d\d)?)\s+(?!\d+\s*$)(\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")

@@ -436,3 +436,14 @@ def test_a_month_alone_is_undated_in_every_reader(
     assert isinstance(document, Document), document
     assert document.published is None and document.text.startswith("The French")
     assert "names a month, not a day: read as undated" in caplog.text and name in caplog.text
+
+
+@pytest.mark.parametrize("as_format", [None, InputFormat.text])
+def test_a_folder_walk_skips_hidden_files_and_folders(tmp_path: Path, as_format: InputFormat | None) -> None:
+    news = tmp_path / ".cache" / "news"  # the folder named may itself sit under a hidden one
+    for path in (news / ".git" / "HEAD", news / ".git" / "notes.txt", news / "a" / ".draft" / "b.txt",
+                 news / ".hidden.txt", news / "a" / "summit.txt"):  # fmt: skip
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("The French minister met her German counterpart.")
+    origins = [item.origin for item in read_paths([str(news)], as_format=as_format)]
+    assert origins == [str(news / "a" / "summit.txt")]

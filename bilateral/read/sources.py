@@ -88,10 +88,10 @@ def read_paths(
     """Yield a document or a failure for every article found under ``paths``.
 
     ``-`` reads standard input; ``http(s)://`` arguments are fetched; folders
-    are walked in sorted order; glob patterns are expanded. ``as_format``
-    reads every file and standard input in that format, whatever its name (and
-    a folder walk then takes every file that is not hidden); URLs keep the
-    format of their content type.
+    are walked in sorted order, past hidden files and folders; glob patterns are
+    expanded. ``as_format`` reads every file and standard input in that format,
+    whatever its name (and a folder walk then takes every file that is not
+    hidden); URLs keep the format of their content type.
     """
     reader = _Reader(fetcher, as_format)
     try:
@@ -232,8 +232,9 @@ class _Reader:
 def _walk(folder: Path) -> list[Path | Failure]:
     """The files under ``folder`` in sorted order, and a failure for each folder that cannot be read.
 
-    Symbolic links to folders are not followed (nor were they by ``Path.rglob``, which this
-    replaces because it skips an unreadable folder without a word).
+    Hidden folders (``.git``, ``.cache``) are not entered: what they hold is no news. Symbolic
+    links to folders are not followed (nor were they by ``Path.rglob``, which this replaces
+    because it skips an unreadable folder without a word).
     """
     found: list[Path] = []
     unreadable: dict[Path, Failure] = {}
@@ -242,7 +243,10 @@ def _walk(folder: Path) -> list[Path | Failure]:
         where = Path(error.filename)
         unreadable[where] = Failure(str(where), "input.io", f"cannot read this folder: {error.strerror or error}")
 
-    for root, _, files in os.walk(folder, onerror=refused):
+    for root, folders, files in os.walk(folder, onerror=refused):
+        for name in [name for name in folders if name.startswith(".")]:
+            log.info("%s: skipped (a hidden folder)", Path(root, name))
+            folders.remove(name)
         found.extend(Path(root, name) for name in files)
     return [unreadable.get(path, path) for path in sorted([*found, *unreadable])]
 

@@ -8,8 +8,10 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -37,11 +39,11 @@ from bilateral.cli.common import (
     shorten,
     state,
 )
-from bilateral.errors import NotFound, UsageError, failure_error
+from bilateral.errors import NotFound, NothingRead, UsageError, failure_error
 from bilateral.evaluate.command import evaluate_command
 from bilateral.export import BINARY as EXPORT_BINARY
 from bilateral.export import ExportFormat, export
-from bilateral.pipeline import IngestSummary, analyse, ingest, recode
+from bilateral.pipeline import IngestSummary, analyse, analysed, recode, store_analysed
 from bilateral.read import InputFormat, names_a_file, read_paths, read_text
 from bilateral.records import ActorReading, CodedArticle, Event, EventLinks, Failure, Mention
 from bilateral.report import BriefFormat
@@ -91,12 +93,9 @@ def _failure_line(failure: Failure) -> None:
     err.print(f"failed: {failure.origin}: {failure.message} [{failure.code}]", markup=False)
 
 
-def _run_ingest(
-    paths: list[str], store: Store, *, show_progress: bool, as_format: InputFormat | None = None
-) -> IngestSummary:
-    gazetteer = load_gazetteer(state.actors)
+def _run_ingest(results: Iterable[CodedArticle | Failure], store: Store, *, show_progress: bool) -> IngestSummary:
     if not show_progress:
-        return ingest(paths, store, gazetteer, as_format=as_format, on_failure=_failure_line)
+        return store_analysed(results, store, on_failure=_failure_line)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
@@ -105,7 +104,17 @@ def _run_ingest(
         def progress(summary: IngestSummary) -> None:
             bar.update(task, description=f"read {summary.read}, new {summary.new}, failed {summary.failed}")
 
-        return ingest(paths, store, gazetteer, as_format=as_format, progress=progress, on_failure=_failure_line)
+        return store_analysed(results, store, progress=progress, on_failure=_failure_line)
+
+
+def _until_read(results: Iterator[CodedArticle | Failure]) -> list[CodedArticle | Failure]:
+    """The results up to and including the first article read; all of them when none is."""
+    head: list[CodedArticle | Failure] = []
+    for result in results:
+        head.append(result)
+        if isinstance(result, CodedArticle):
+            break
+    return head
 
 
 def _print_summary(summary: IngestSummary) -> None:
@@ -129,10 +138,18 @@ def ingest_command(
     The format comes from each file's extension (.txt, .jsonl, .json, .csv, .tsv, .html, .xml, .pdf, .urls,
     optionally .gz); a file named with another extension is refused unless --as gives its format. Re-running
     on the same input changes nothing. Exit status 3 means some inputs failed (each is named on standard
-    error and kept in the store).
+    error and kept in the store); 1, that every input failed and none was read (nothing is stored).
     """
-    with errors(), open_store(create=True) as store:
-        summary = _run_ingest(paths, store, show_progress=sys.stderr.isatty(), as_format=as_format)
+    with errors():
+        results = analysed(read_paths(paths, as_format=as_format), load_gazetteer(state.actors))
+        head = _until_read(results)
+        failures = [result for result in head if isinstance(result, Failure)]
+        if failures and len(failures) == len(head):  # every input failed: no database is created or changed
+            for failure in failures:
+                _failure_line(failure)
+            raise NothingRead(f"nothing was read ({len(failures)} failed, each named above), so nothing was stored")
+        with open_store(create=True) as store:
+            summary = _run_ingest(chain(head, results), store, show_progress=sys.stderr.isatty())
     _print_summary(summary)
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -429,7 +446,8 @@ def demo_command(
                 Path(f"{state.db}{suffix}").unlink(missing_ok=True)
         with Store(state.db) as store:
             store.set_meta("demo", "1")
-            summary = _run_ingest([str(corpus_dir())], store, show_progress=False)
+            gazetteer = load_gazetteer(state.actors)
+            summary = _run_ingest(analysed(read_paths([str(corpus_dir())]), gazetteer), store, show_progress=False)
             counts = store.counts()
             top = store.top_countries(limit=8)
     out.print(f"demo database: {state.db}")

@@ -80,6 +80,12 @@ class NotFound(InputError):
     status = 404
 
 
+class NothingRead(InputError):
+    """Every input of an ``ingest`` failed and none was read: an error (exit 1), and nothing is stored."""
+
+    code = "input.nothing_read"
+
+
 class InternalError(BilateralError):
     """Something no check foresaw broke inside one input's reading or analysis: that input's failure, logged."""
 

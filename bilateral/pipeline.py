@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -106,6 +106,28 @@ def ingest_documents(
     linking: bool = True,
 ) -> IngestSummary:
     """Analyse and store documents already read (or the failures of reading them), as :func:`ingest` does."""
+    return store_analysed(
+        analysed(documents, gazetteer), store,
+        batch_size=batch_size, progress=progress, on_failure=on_failure, linking=linking,
+    )  # fmt: skip
+
+
+def analysed(documents: Iterable[Document | Failure], gazetteer: Gazetteer) -> Iterator[CodedArticle | Failure]:
+    """Each document analysed (:func:`analyse`), each failure of reading passed on, lazily and in order."""
+    for item in documents:
+        yield item if isinstance(item, Failure) else analyse(item, gazetteer)
+
+
+def store_analysed(
+    results: Iterable[CodedArticle | Failure],
+    store: Store,
+    *,
+    batch_size: int = 500,
+    progress: Callable[[IngestSummary], None] | None = None,
+    on_failure: Callable[[Failure], None] | None = None,
+    linking: bool = True,
+) -> IngestSummary:
+    """Store analysed articles and failures in batches of ``batch_size``, each linked unless ``linking`` is off."""
     summary = IngestSummary()
     coded: list[CodedArticle] = []
     failures: list[Failure] = []
@@ -121,8 +143,7 @@ def ingest_documents(
         if progress is not None:
             progress(summary)
 
-    for item in documents:
-        result = item if isinstance(item, Failure) else analyse(item, gazetteer)
+    for result in results:
         if isinstance(result, Failure):
             summary.failed += 1
             failures.append(result)

@@ -24,6 +24,10 @@ class ActorKind(enum.StrEnum):
     IGO = "igo"
 
 
+# The longest article text read, in characters: the API's bound on a posted article and a CSV/TSV field's.
+MAX_TEXT = 1_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """What a reader found: text and metadata, before repair."""

@@ -130,6 +130,9 @@ def test_demo(tmp_path: Path) -> None:
     assert json.loads(run("articles", "--format", "json", db=db).stdout)
     again = run("demo", db=db)
     assert again.exit_code == EXIT_SOME_FAILED, again.output
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    chained = re.findall(r"^\$ .*\bdemo\b[^;|\n]*&&.*$", readme, flags=re.MULTILINE)
+    assert not chained  # demo exits 3 on the bundled corpus, so `demo && next` never runs next
 
 
 def test_demo_refuses_to_overwrite_other_data(seeds: Path, tmp_path: Path) -> None:
@@ -253,17 +256,44 @@ def test_inputs_that_are_not_what_they_say_fail_by_name(
     tmp_path: Path, name: str, content: str, extra: tuple[str, ...], code: str | None
 ) -> None:
     (tmp_path / name).write_text(content)
+    (tmp_path / "good.txt").write_text("The French and German ministers met in Paris.")
     db = tmp_path / "b.db"
-    result = run("ingest", *extra, str(tmp_path / name), db=db)
+    result = run("ingest", *extra, str(tmp_path / name), str(tmp_path / "good.txt"), db=db)
     if code is None:
-        assert result.exit_code == 0 and "new 1" in result.stdout, result.output
+        assert result.exit_code == 0 and "new 2" in result.stdout, result.output
         return
-    assert result.exit_code == EXIT_SOME_FAILED and "failed 1" in result.stdout
+    assert result.exit_code == EXIT_SOME_FAILED and "read 1, new 1, duplicate 0, failed 1" in result.stdout
     assert result.stderr.startswith("failed: ") and result.stderr.rstrip().endswith(f"[{code}]")
     from bilateral.store import Store
 
     with Store(db) as store:
         assert [failure.code for failure in store.failures()] == [code]
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [["{tmp}/nosuch.txt"], ["{tmp}/notes.md", "{tmp}/nosuch*.txt"], ["{tmp}/boilerplate.txt"], ["{tmp}/empty"]],
+)
+@pytest.mark.parametrize("existing", [False, True])
+def test_when_every_input_fails_nothing_is_stored_and_it_is_an_error(
+    tmp_path: Path, inputs: list[str], existing: bool
+) -> None:
+    (tmp_path / "notes.md").write_text(SUMMIT)
+    (tmp_path / "boilerplate.txt").write_text("Share on Facebook\nRead more\n")
+    (tmp_path / "empty").mkdir()
+    db = tmp_path / "b.db"
+    if existing:
+        (tmp_path / "summit.txt").write_text(SUMMIT)
+        assert run("ingest", str(tmp_path / "summit.txt"), db=db).exit_code == 0
+    before = db.read_bytes() if existing else None
+    result = run("ingest", *(item.format(tmp=tmp_path) for item in inputs), db=db)
+    if inputs == ["{tmp}/empty"]:  # nothing to read is no failure
+        assert result.exit_code == 0 and "read 0" in result.stdout, result.output
+        return
+    assert result.exit_code == 1 and result.stdout == "", result.output
+    assert result.stderr.count("failed: ") == len(inputs)
+    assert result.stderr.splitlines()[-1].startswith("error[input.nothing_read]: nothing was read")
+    assert (db.read_bytes() if db.exists() else None) == before  # no database created, none changed
 
 
 @pytest.mark.parametrize("argument", ["/tmp/nosuch.txt", "nosuch/", "news.jsonl"])
@@ -360,12 +390,18 @@ MEANINGS = {"ok": "success", "error": "an error", "usage": "a usage error", "par
     [
         (("ingest", "{summit}"), "ok"),
         (("ingest", "{summit}", "{missing}"), "partial"),
-        (("ingest", "{notes}"), "partial"),
+        (("ingest", "{notes}"), "error"),  # nothing read: no database
+        (("ingest", "{missing}"), "error"),
+        (("ingest", "{notes}", "{summit}"), "partial"),
         (("ingest", "--as", "text", "{notes}"), "ok"),
         (("ingest", "--as", "docx", "{notes}"), "usage"),
         (("ingest",), "usage"),
         (("demo",), "partial"),
         (("actors", "{missing}"), "error"),
+        (("actors", "news.ndjson"), "error"),  # a missing file in the working folder, named by its format
+        (("actors", "NEWS.TXT"), "error"),
+        (("code", "dump.Csv.gz"), "error"),
+        (("actors", "U.S."), "ok"),  # a word, not a file name
         (("actors", "Turkey and Korea.", "--date", "soon"), "usage"),
         (("code", ""), "error"),
         (("articles", "--limit", "many"), "usage"),
@@ -386,7 +422,10 @@ MEANINGS = {"ok": "success", "error": "an error", "usage": "a usage error", "par
         (("articles", "--db-less"), "usage"),
     ],
 )
-def test_exit_statuses_follow_the_readme(summit_db: Path, tmp_path: Path, args: tuple[str, ...], outcome: str) -> None:
+def test_exit_statuses_follow_the_readme(
+    summit_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], outcome: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
     statuses = _readme_exit_statuses()
     (expected,) = [status for status, meaning in statuses.items() if meaning.startswith(MEANINGS[outcome])]
     (tmp_path / "summit.txt").write_text(SUMMIT)
@@ -397,6 +436,7 @@ def test_exit_statuses_follow_the_readme(summit_db: Path, tmp_path: Path, args: 
     assert result.exit_code == expected, result.output
     if outcome in ("error", "usage"):
         assert result.stderr.count("\n") >= 1 and result.stdout == ""
+        assert args[0] != "ingest" or not db.exists()
 
 
 @pytest.mark.parametrize(

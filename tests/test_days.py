@@ -49,7 +49,7 @@ def test_sane_years(day: date, sane: bool) -> None:
 @pytest.mark.parametrize("value", ["9999-12-28", "0001-01-02", "1899-12-31T23:00:00Z", "2101-01-01", -3_000_000_000])
 def test_a_publication_date_outside_the_years_read_is_refused(value: object) -> None:
     with pytest.raises(DateOutOfRange, match=f"outside the years {EARLIEST_YEAR} to {LATEST_YEAR}"):
-        parse_published(value)
+        parse_published(value, origin="dump.jsonl:1")
 
 
 def test_a_far_date_fails_its_record_and_the_batch_goes_on(tmp_path: Path, gaz: Gazetteer) -> None:

@@ -17,10 +17,11 @@ import pytest
 from typer.testing import CliRunner
 
 from bilateral.actors import Gazetteer
+from bilateral.actors.countries import countries
 from bilateral.actors.data import bundled_dir
 from bilateral.cli import app
 from bilateral.export import DAY_FORMATS, ExportFormat, export
-from bilateral.export.codes import country_codes, cow, fips
+from bilateral.export.codes import country_codes, country_names, cow, fips
 from bilateral.export.flat import NAMES
 from bilateral.export.gdelt import COLUMNS as GDELT_COLUMNS
 from bilateral.export.gdelt import gdelt_rows
@@ -382,3 +383,7 @@ def test_an_igo_in_a_gdelt_row_is_a_known_group_not_a_country() -> None:
     assert row[column["Actor1Code"]] == "NATO" and row[column["Actor1KnownGroupCode"]] == "NATO"
     assert row[column["Actor1CountryCode"]] == "" and row[column["Actor1Type1Code"]] == "IGO"
     assert row[column["Actor2CountryCode"]] == "RUS" and row[column["Actor2Name"]] == "RUS"
+
+
+def test_exports_name_countries_from_the_table_country_arguments_use() -> None:
+    assert country_names() is countries().names  # one table, built once

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from bilateral.read import read_paths
+from bilateral.read import InputFormat, read_paths
 from bilateral.read.fetch import Fetcher
 from bilateral.records import Document, Failure
 
@@ -67,3 +67,14 @@ def test_url_list_names_each_failed_url(http_server: Callable[..., str], tmp_pat
     assert set(failures) == {f"{base}/gone", f"{base}/slow", "http://127.0.0.1:9/closed"}
     assert "404" in failures[f"{base}/gone"]
     assert "timed out" in failures[f"{base}/slow"]
+
+
+def test_a_format_given_reads_the_list_not_the_pages_it_names(http_server: Callable[..., str], tmp_path: Path) -> None:
+    base = http_server({"/ok": page("Ministers talk", "The ministers talked by phone.", 4)})
+    listing = tmp_path / "links.txt"  # a list of URLs under a name that says text
+    listing.write_text(f"{base}/ok\n")
+    (document,) = read_paths([str(listing)], as_format=InputFormat.urls)
+    assert isinstance(document, Document), document  # the page is HTML, not another list of URLs
+    assert document.title == "Ministers talk" and document.text.startswith("The ministers talked by phone.")
+    (named,) = read_paths([f"{base}/ok"], as_format=InputFormat.text)
+    assert isinstance(named, Document) and "<html>" not in named.text

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bilateral.errors import DateError
-from bilateral.read import InputFormat, read_paths
+from bilateral.read import InputFormat, names_a_file, read_paths
 from bilateral.read.dates import parse_published
 from bilateral.read.jsonl import parse_lines
 from bilateral.read.newsrecord import dateline_outlet, parse_text
@@ -47,6 +47,8 @@ RECORD = (
         ),
         (" date 2024-03-05 7\nMinisters meet\nThe French minister met.", "Ministers meet", date(2024, 3, 5), "The"),
         (" date 2021-05 The French minister met her counterpart.", "", None, "The French"),  # a month alone
+        ("date night\nThey dined in Paris.\nThe ministers met later.", "date night", None, "They dined"),  # no header
+        (" date soon 12\nMinisters meet\nThe French minister met.", "date soon 12", None, "Ministers meet"),
     ],
 )
 def test_news_record_and_plain_text(text: str, title: str, published: date | None, body_start: str) -> None:
@@ -215,22 +217,36 @@ def test_an_unclosed_parenthesis_on_a_long_body_is_no_dateline() -> None:
         ("13/05/2024", date(2024, 5, 13)),  # only one reading: day first
         ("05/13/2024", date(2024, 5, 13)),  # only one reading: month first
         ("06/06/2024", date(2024, 6, 6)),  # both readings are the same day
-        (1717545600, date.fromtimestamp(1717545600)),
+        (1717545600, date(2024, 6, 5)),  # 2024-06-05T00:00:00Z: the day in UTC, whatever the local zone
+        (1717631999.5, date(2024, 6, 5)),
+        ("1717545600", date(2024, 6, 5)),  # CSV values are strings
+        ("1717545600.25", date(2024, 6, 5)),
+        ("20240605T120000Z", date(2024, 6, 5)),  # GDELT's seendate
+        ("20240605T1200+0300", date(2024, 6, 5)),
+        ("20240605", date(2024, 6, 5)),
+        ("20241305", "month must be in 1..12"),
+        ("12345678901", "not a date in a form read here"),  # 11 digits: neither Unix seconds nor a day
+        ("20240605T", "not a date in a form read here"),
         ("", None),
         (None, None),
         ("06/05/2024", "ambiguous (6 May or June 5)"),
         ("not a date", "not a date in a form read here"),
         ("2024-13-45", "month must be in 1..12"),
         ("31 Feb 2024", "day is out of range"),
-        ("June 2024", "not a date in a form read here"),
+        ("June 2024", None),  # a month alone: undated (test_a_month_alone_is_undated_in_every_reader)
+        ("2024-06", None),
+        ("2024/6", None),
+        ("Sept. 2024", None),
+        ("2024-13", "not a date in a form read here"),
+        ("Juno 2024", "not a date in a form read here"),
     ],
 )
 def test_publication_dates(value: object, expected: date | str | None) -> None:
     if isinstance(expected, str):
         with pytest.raises(DateError, match=re.escape(expected)):
-            parse_published(value)
+            parse_published(value, origin="dump.jsonl:1")
     else:
-        assert parse_published(value) == expected
+        assert parse_published(value, origin="dump.jsonl:1") == expected
 
 
 @pytest.mark.parametrize("value", ["06/05/2024", "yesterday", "2024-02-30"])
@@ -267,6 +283,14 @@ CSV_DUMP = (
         ),
         ("arts.csv.gz", CSV_DUMP, ["Ministers meet", "Second"], [date(2024, 3, 5), date(2024, 6, 5)], ["Wire", None]),
         ("arts.tab", "text\ttitle\nOnly a body.\t\n", [""], [None], [None]),
+        (
+            "gdelt.tsv", "title\ttext\tseendate\nTalks\tThe envoys met.\t20240605T120000Z\n",
+            ["Talks"], [date(2024, 6, 5)], [None],
+        ),
+        (
+            "epoch.csv", 'title,text,date\nTalks,"The envoys met.\nThey agreed.",1717545600\n',
+            ["Talks"], [date(2024, 6, 5)], [None],
+        ),
     ],
 )  # fmt: skip
 def test_csv_and_tsv_dumps_use_the_jsonl_field_names(
@@ -293,6 +317,8 @@ def test_csv_and_tsv_dumps_use_the_jsonl_field_names(
             ["input.date", "input.format"],
         ),
         ("text\nOne.,extra\n", ["dump.csv:2"], ["input.format"]),
+        ("title,text,date\nOnly a title\nT,Two.,2024-03-05\n", ["dump.csv:2"], ["input.format"]),  # stops short
+        ("description,title,text\nA summary,A title\n", ["dump.csv:2"], ["input.format"]),  # not the summary
     ],
 )
 def test_bad_csv_fails_by_file_or_by_row(tmp_path: Path, content: str, origins: list[str], codes: list[str]) -> None:
@@ -321,6 +347,21 @@ def test_pdf_text_is_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("user_password", "expected"),
+    [("", "The French minister met her German counterpart."), ("secret", "the PDF is encrypted")],
+)
+def test_a_pdf_with_only_an_owner_password_is_read(tmp_path: Path, user_password: str, expected: str) -> None:
+    import pypdf
+
+    _pdf(tmp_path / "plain.pdf", ["The French minister met her German counterpart."])
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(tmp_path / "plain.pdf"))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    writer.write(tmp_path / "locked.pdf")
+    (item,) = read_paths([str(tmp_path / "locked.pdf")])
+    assert (item.text if isinstance(item, Document) else item.message).startswith(expected)
+
+
+@pytest.mark.parametrize(
     ("name", "content", "code", "message"),
     [
         ("fake.pdf", b"The French minister met her counterpart.", "input.format", "not a PDF"),
@@ -343,3 +384,66 @@ def test_a_format_given_reads_any_name(tmp_path: Path) -> None:
     assert isinstance(document, Document) and document.text.startswith("The French")
     (walked,) = read_paths([str(tmp_path)], as_format=InputFormat.text)  # a walk then takes every file
     assert isinstance(walked, Document)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x0b", "\x1c", "\x1d", "\x1e", "\x85"])
+def test_a_csv_row_ends_only_at_a_line_break(tmp_path: Path, separator: str) -> None:
+    content = f"text,date\nThe envoys met.{separator}They agreed,2024-03-05\nSecond row.,2024-03-06\n"
+    (tmp_path / "dump.csv").write_text(content, encoding="utf-8", newline="")
+    documents = list(read_paths([str(tmp_path / "dump.csv")]))
+    assert [(document.origin.rsplit(":", 1)[1], document.published) for document in documents] == [  # type: ignore[union-attr]
+        ("2", date(2024, 3, 5)),
+        ("3", date(2024, 3, 6)),
+    ]
+    assert separator in documents[0].text  # type: ignore[union-attr]
+
+
+def test_a_csv_article_longer_than_the_csv_default_field_is_read(tmp_path: Path) -> None:
+    long_text = "The envoys met again. " * 20_000  # 440,000 characters: past the csv module's 131,072
+    content = f'text,date\n"{long_text}",2024-03-05\nSecond row.,2024-03-06\n'
+    (tmp_path / "dump.csv").write_text(content)
+    documents = list(read_paths([str(tmp_path / "dump.csv")]))
+    assert all(isinstance(document, Document) for document in documents)
+    assert [len(document.text) for document in documents] == [len(long_text.strip()), len("Second row.")]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("news.ndjson", True), ("NEWS.TXT", True), ("dump.Csv.GZ", True), ("archive.gz", True), ("a.pdf", True),
+        ("notes.md", False), ("U.S.", False), ("Ankara", False), ("e.g", False), ("", False),
+    ],
+)  # fmt: skip
+def test_a_name_ends_as_a_file_read_here(name: str, expected: bool) -> None:
+    assert names_a_file(name) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("a.txt", " date 2024-06 12\nMinisters meet\nThe French minister met her counterpart."),
+        ("a.jsonl", '{"text": "The French minister met her counterpart.", "date": "2024-06"}\n'),
+        ("a.csv", "text,date\nThe French minister met her counterpart.,June 2024\n"),
+        ("a.tsv", "text\tpublished\nThe French minister met her counterpart.\t2024/06\n"),
+    ],
+)
+def test_a_month_alone_is_undated_in_every_reader(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, name: str, content: str
+) -> None:
+    (tmp_path / name).write_text(content)
+    with caplog.at_level("INFO", logger="bilateral.read.dates"):
+        (document,) = read_paths([str(tmp_path / name)])
+    assert isinstance(document, Document), document
+    assert document.published is None and document.text.startswith("The French")
+    assert "names a month, not a day: read as undated" in caplog.text and name in caplog.text
+
+
+@pytest.mark.parametrize("as_format", [None, InputFormat.text])
+def test_a_folder_walk_skips_hidden_files_and_folders(tmp_path: Path, as_format: InputFormat | None) -> None:
+    news = tmp_path / ".cache" / "news"  # the folder named may itself sit under a hidden one
+    for path in (news / ".git" / "HEAD", news / ".git" / "notes.txt", news / "a" / ".draft" / "b.txt",
+                 news / ".hidden.txt", news / "a" / "summit.txt"):  # fmt: skip
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("The French minister met her German counterpart.")
+    origins = [item.origin for item in read_paths([str(news)], as_format=as_format)]
+    assert origins == [str(news / "a" / "summit.txt")]

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
 from datetime import date
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -42,7 +43,7 @@ from bilateral.cli.common import (
     state,
 )
 from bilateral.cli.group import Commands, command, elsewhere
-from bilateral.errors import NotFound, UsageError, failure_error
+from bilateral.errors import NotFound, NothingRead, UsageError, failure_error
 from bilateral.vocab import BriefFormat, ExportFormat, InputFormat, Per
 
 if TYPE_CHECKING:
@@ -89,17 +90,13 @@ def _failure_line(failure: Failure) -> None:
     err.print(f"failed: {failure.origin}: {failure.message} [{failure.code}]", markup=False)
 
 
-def _run_ingest(
-    paths: list[str], store: Store, *, show_progress: bool, as_format: InputFormat | None = None
-) -> IngestSummary:
+def _run_ingest(results: Iterable[CodedArticle | Failure], store: Store, *, show_progress: bool) -> IngestSummary:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from bilateral.actors import gazetteer as load_gazetteer
-    from bilateral.pipeline import ingest
+    from bilateral.pipeline import store_analysed
 
-    gazetteer = load_gazetteer(state.actors)
     if not show_progress:
-        return ingest(paths, store, gazetteer, as_format=as_format, on_failure=_failure_line)
+        return store_analysed(results, store, on_failure=_failure_line)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
@@ -108,7 +105,19 @@ def _run_ingest(
         def progress(summary: IngestSummary) -> None:
             bar.update(task, description=f"read {summary.read}, new {summary.new}, failed {summary.failed}")
 
-        return ingest(paths, store, gazetteer, as_format=as_format, progress=progress, on_failure=_failure_line)
+        return store_analysed(results, store, progress=progress, on_failure=_failure_line)
+
+
+def _until_read(results: Iterator[CodedArticle | Failure]) -> list[CodedArticle | Failure]:
+    """The results up to and including the first article read; all of them when none is."""
+    from bilateral.records import CodedArticle
+
+    head: list[CodedArticle | Failure] = []
+    for result in results:
+        head.append(result)
+        if isinstance(result, CodedArticle):
+            break
+    return head
 
 
 def _print_summary(summary: IngestSummary) -> None:
@@ -120,7 +129,11 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, URLs, or - for standard input.")],
     as_format: Annotated[
         InputFormat | None,
-        typer.Option("--as", help="Read every input in this format, whatever its name (e.g. --as text for notes.md)."),
+        typer.Option(
+            "--as",
+            help="Read every file and stdin in this format, whatever its name (e.g. --as text for notes.md); "
+            "a URL is read as its content type says.",
+        ),
     ] = None,
 ) -> None:
     """Read news from PATHS, repair it, find its actors and store it.
@@ -128,10 +141,23 @@ def ingest_command(
     The format comes from each file's extension (.txt, .jsonl, .json, .csv, .tsv, .html, .xml, .pdf, .urls,
     optionally .gz); a file named with another extension is refused unless --as gives its format. Re-running
     on the same input changes nothing. Exit status 3 means some inputs failed (each is named on standard
-    error and kept in the store).
+    error and kept in the store); 1, that every input failed and none was read (nothing is stored).
     """
-    with errors(), open_store(create=True) as store:
-        summary = _run_ingest(paths, store, show_progress=sys.stderr.isatty(), as_format=as_format)
+    from bilateral.actors import gazetteer as load_gazetteer
+    from bilateral.pipeline import analysed
+    from bilateral.read import read_paths
+    from bilateral.records import Failure
+
+    with errors():
+        results = analysed(read_paths(paths, as_format=as_format), load_gazetteer(state.actors))
+        head = _until_read(results)
+        failures = [result for result in head if isinstance(result, Failure)]
+        if failures and len(failures) == len(head):  # every input failed: no database is created or changed
+            for failure in failures:
+                _failure_line(failure)
+            raise NothingRead(f"nothing was read ({len(failures)} failed, each named above), so nothing was stored")
+        with open_store(create=True) as store:
+            summary = _run_ingest(chain(head, results), store, show_progress=sys.stderr.isatty())
     _print_summary(summary)
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
@@ -198,17 +224,25 @@ def _is_path(text: str) -> bool:
         return False
 
 
-# One word with a folder separator or a file extension ("/tmp/a.txt", "news.jsonl"): meant as a file, not as text.
-_PATH_LIKE = re.compile(r"^\S*(?:[/\\]\S*|\.[a-z][a-z0-9]{0,4})$")
-
-
 def _is_input(text: str) -> bool:
     """Whether TEXT_OR_FILE names an input to read rather than text; a path-like name that is missing is an error."""
     if text == "-" or text.startswith(("http://", "https://")) or (text.strip() and _is_path(text)):
         return True
-    if _PATH_LIKE.match(text):
+    if _is_path_like(text):
         raise NotFound("no such file or folder", origin=text)
     return False
+
+
+def _is_path_like(text: str) -> bool:
+    """One word with a folder separator or the extension of a format read here ("/tmp/a", "NEWS.TXT", "a.ndjson")."""
+    from bilateral.read import names_a_file
+
+    word = text.strip()
+    return (
+        bool(word)
+        and not any(character.isspace() for character in word)
+        and ("/" in word or "\\" in word or names_a_file(word))
+    )
 
 
 def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
@@ -434,6 +468,9 @@ def demo_command(
 
     Exit status 3, as for `ingest`, says some inputs failed: the corpus holds two pages that are only boilerplate.
     """
+    from bilateral.actors import gazetteer as load_gazetteer
+    from bilateral.pipeline import analysed
+    from bilateral.read import read_paths
     from bilateral.samples import corpus_dir
     from bilateral.store import Store
 
@@ -447,7 +484,8 @@ def demo_command(
                 Path(f"{state.db}{suffix}").unlink(missing_ok=True)
         with Store(state.db) as store:
             store.set_meta("demo", "1")
-            summary = _run_ingest([str(corpus_dir())], store, show_progress=False)
+            gazetteer = load_gazetteer(state.actors)
+            summary = _run_ingest(analysed(read_paths([str(corpus_dir())]), gazetteer), store, show_progress=False)
             counts = store.counts()
             top = store.top_countries(limit=8)
     out.print(f"demo database: {state.db}")

@@ -104,13 +104,9 @@ def parse_day(value: str | None, option: str = "--date") -> date | None:
 
 
 def parse_type(value: str | None) -> str | None:
-    from bilateral.ontology import EVENTS
+    from bilateral.ontology import event_type
 
-    if value is None:
-        return None
-    if value.upper() not in EVENTS:
-        raise UsageError(f"--type {value!r} is not one of {', '.join(EVENTS)}")
-    return value.upper()
+    return None if value is None else event_type(value, name="--type")
 
 
 def parse_pair(value: str | None) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from bilateral.actors.countries import countries
 from bilateral.errors import DataFileError
 from bilateral.records import ActorKind, Party
 
@@ -46,12 +47,9 @@ def cow(code: str | None) -> int | None:
     return found.cow if found else None
 
 
-@cache
 def country_names() -> dict[str, str]:
-    """Country and IGO codes to the names the bundled actor files give them."""
-    from bilateral.actors.data import load
-
-    return {entry.key: entry.name for entry in load().entries if entry.kind in (ActorKind.COUNTRY, ActorKind.IGO)}
+    """Country and IGO codes to the names the bundled actor files give them (the table country arguments use)."""
+    return countries().names
 
 
 def party_name(party: Party) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from bilateral.errors import UsageError
 from bilateral.tables import package_rows
 
 CODEBOOK = "PLOVER 2021 (manual draft 0.8) + STATEMENT; CAMEO 1.1b3"
@@ -14,6 +15,17 @@ PLOVER_EVENTS = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 EVENTS = (*PLOVER_EVENTS, "STATEMENT")
+
+
+def event_type(value: str, *, name: str) -> str:
+    """An event type in any case, as written in the tables (``consult`` → ``CONSULT``).
+
+    Anything else is a :class:`UsageError` naming the option or parameter (``name``): the CLI
+    exits 2 and the API answers 422, as for every other malformed argument.
+    """
+    if value.upper() not in EVENTS:
+        raise UsageError(f"{name} {value!r} is not one of {', '.join(EVENTS)}")
+    return value.upper()
 
 
 @dataclass(frozen=True, slots=True)

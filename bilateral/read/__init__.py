@@ -5,6 +5,6 @@ and :class:`~bilateral.records.Failure` for what it could not, so one bad input
 never stops a batch.
 """
 
-from bilateral.read.sources import InputFormat, read_paths, read_text
+from bilateral.read.sources import InputFormat, names_a_file, read_paths, read_text
 
-__all__ = ["InputFormat", "read_paths", "read_text"]
+__all__ = ["InputFormat", "names_a_file", "read_paths", "read_text"]

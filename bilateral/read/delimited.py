@@ -3,24 +3,30 @@
 The header uses the field names of JSON Lines dumps (:mod:`bilateral.read.fields`):
 ``title``, ``text`` or ``body``, ``date`` or ``published``, ``url``, ``source``, …
 The header is always a header, never an article; a file whose header names no
-text field fails whole, a row without text or with an unreadable date fails alone.
+text field fails whole. A row fails alone when it has more fields than the header,
+when it stops before the header's text field, when its text is empty or when its
+date cannot be read. Rows end at ``\\n``, ``\\r\\n`` or ``\\r`` only (a form feed or a
+U+2028 inside a field is text), and a field may hold up to :data:`MAX_TEXT` characters.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 
 from bilateral.errors import FormatError
 from bilateral.read.fields import TEXT_FIELDS, document_from, has_text_field
-from bilateral.records import Document, Failure
+from bilateral.records import MAX_TEXT, Document, Failure
 
 DELIMITERS = {"csv": ",", "tsv": "\t"}
 
 
 def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document | Failure]:
     """One document per row after the header (``kind`` is ``csv`` or ``tsv``); ``origin:N`` names row N's line."""
-    rows = csv.reader(text.splitlines(keepends=True), delimiter=DELIMITERS[kind])
+    if csv.field_size_limit() < MAX_TEXT:
+        csv.field_size_limit(MAX_TEXT)  # the module's default (131,072) would fail a file for one long article
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITERS[kind])
     try:
         header = next(rows, [])
         if not has_text_field(header):
@@ -29,6 +35,7 @@ def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document |
                 f"not {DELIMITERS[kind].join(header)[:100]!r}",
                 origin=origin,
             )
+        text_column = _text_column(header)
         while True:
             line = rows.line_num + 1
             row = next(rows, None)
@@ -39,7 +46,19 @@ def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document |
             where = f"{origin}:{line}"
             if len(row) > len(header):
                 yield Failure(where, FormatError.code, f"{len(row)} fields, the header has {len(header)}")
+            elif len(row) <= text_column:
+                yield Failure(
+                    where,
+                    FormatError.code,
+                    f"{len(row)} fields, the header has {len(header)}: the row stops before {header[text_column]!r}",
+                )
             else:
                 yield from document_from(dict(zip(header, row, strict=False)), where=where)
     except csv.Error as error:
         raise FormatError(f"not {kind.upper()}: {error} (line {rows.line_num})", origin=origin) from error
+
+
+def _text_column(header: list[str]) -> int:
+    """The position of the field the text is taken from first (``text`` before ``body`` before …)."""
+    names = [name.strip().lower() for name in header]
+    return next(names.index(field) for field in TEXT_FIELDS if field in names)

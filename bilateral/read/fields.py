@@ -34,7 +34,7 @@ def document_from(record: Mapping[str, Any], *, where: str) -> Iterator[Document
         yield Failure(where, "input.format", f"no article text (looked for {', '.join(TEXT_FIELDS)})")
         return
     try:
-        published = parse_published(next((fields[key] for key in DATE_FIELDS if fields.get(key)), None))
+        published = parse_published(next((fields[key] for key in DATE_FIELDS if fields.get(key)), None), origin=where)
     except DateError as error:
         yield Failure(where, error.code, error.message)
         return

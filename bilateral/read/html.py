@@ -35,7 +35,7 @@ def parse_html(html: str, *, origin: str, url: str | None = None) -> Document:
         title=title,
         url=extracted.url or url,
         source=extracted.sitename or extracted.hostname,
-        published=parse_published(extracted.date),
+        published=parse_published(extracted.date, origin=origin),
         language=extracted.language,
     )
 

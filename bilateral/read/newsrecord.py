@@ -14,10 +14,10 @@ from bilateral.read.dates import parse_published
 from bilateral.records import Document
 from bilateral.repair import is_boilerplate
 
-_HEADER = re.compile(r"^\s*date\s+(\S+)(?:\s+\d+)?\s*$")
+# The date token starts with a digit: a text whose first line is "date night" is no news record.
+_HEADER = re.compile(r"^\s*date\s+(\d\S*)(?:\s+\d+)?\s*$")
 # A stored page's header may run on into its first line: " date 2024-03-05 Paris and Berlin …".
 _HEADER_RUN_ON = re.compile(r"^\s*date\s+(\d{4}-\d\d(?:-\d\d)?)\s+(?!\d+\s*$)(\S.*)$")
-_MONTH = re.compile(r"\d{4}-\d\d")
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'”’)]?$")
 _DATELINE = re.compile(
     # a syndicator's tag: "(MENAFN- Kuwait News Agency (KUNA))"; written so that an unclosed "(" fails in linear time
@@ -35,7 +35,7 @@ def parse_text(text: str, *, origin: str) -> Document:
     header = (_HEADER.match(lines[0]) or _HEADER_RUN_ON.match(lines[0])) if lines else None
     if header:
         # a header date that is no date is a DateError (the file fails); a month alone leaves it undated
-        published = None if _MONTH.fullmatch(header[1]) else parse_published(header[1])
+        published = parse_published(header[1], origin=origin)
         lines[:1] = [header[2]] if header.re is _HEADER_RUN_ON else []
     _skip_furniture(lines)
     titled = header is not None and header.re is _HEADER  # a header line of its own is followed by the title

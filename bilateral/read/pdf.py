@@ -1,7 +1,8 @@
 """PDF articles: the text layer, read with pypdf (imported when a PDF is read), then read as plain news text.
 
-A file named ``.pdf`` that is not a PDF, a broken or encrypted PDF, and a PDF with
-no text layer (a scan) each fail with one line saying which.
+A file named ``.pdf`` that is not a PDF, a broken PDF, a PDF that needs a password to
+open, and a PDF with no text layer (a scan) each fail with one line saying which. A PDF
+with only an owner password (one that restricts printing or copying) is read.
 """
 
 from __future__ import annotations
@@ -30,12 +31,13 @@ def parse_pdf(data: bytes, *, origin: str) -> Document:
         raise FormatError("not a PDF (no %PDF- header), although the name says so", origin=origin)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
-        encrypted = reader.is_encrypted
+        # a PDF with only an owner password (it restricts printing or copying) opens with the empty user password
+        encrypted = reader.is_encrypted and reader.decrypt("") == pypdf.PasswordType.NOT_DECRYPTED
         pages = [] if encrypted else [page.extract_text() or "" for page in reader.pages]
     except Exception as error:  # a damaged or hostile file may break the parser anywhere; it fails alone
         raise FormatError(f"broken PDF: {type(error).__name__}: {error}", origin=origin) from error
     if encrypted:
-        raise FormatError("the PDF is encrypted", origin=origin)
+        raise FormatError("the PDF is encrypted (it needs a password to open)", origin=origin)
     text = "\n".join(pages)
     if not text.strip():
         raise EmptyInput("the PDF has no text layer (a scan needs OCR first)", origin=origin)

@@ -5,7 +5,8 @@ The format is taken from the file name (``.txt``, ``.jsonl``, ``.json``, ``.csv`
 ``.gz``) and, where there is no extension, sniffed from the content. A file named
 on its own with another extension is refused (:class:`UnsupportedFormat`) unless
 a format is given (``as_format``, the CLI's ``ingest --as``); a folder walk skips
-such files.
+such files. A format given applies to files and standard input only: a URL, named
+or listed, is read in the format its content type says.
 """
 
 from __future__ import annotations
@@ -73,9 +74,10 @@ def read_paths(
     """Yield a document or a failure for every article found under ``paths``.
 
     ``-`` reads standard input; ``http(s)://`` arguments are fetched; folders
-    are walked in sorted order; glob patterns are expanded. ``as_format``
-    reads every input in that format, whatever its name (and a folder walk
-    then takes every file that is not hidden).
+    are walked in sorted order, past hidden files and folders; glob patterns are
+    expanded. ``as_format`` reads every file and standard input in that format,
+    whatever its name (and a folder walk then takes every file that is not
+    hidden); URLs keep the format of their content type.
     """
     reader = _Reader(fetcher, as_format)
     try:
@@ -198,9 +200,9 @@ class _Reader:
                     yield from self._guarded(url, partial(self._read_url, url))
 
     def _read_url(self, url: str) -> Iterator[Item]:
+        """A page read in the format its content type says: ``as_format`` names what files and stdin hold."""
         response = self._client().get(url)
-        kind = self._as or _kind_from_content_type(response.content_type)
-        yield from self._read_bytes(response.content, url, kind)
+        yield from self._read_bytes(response.content, url, _kind_from_content_type(response.content_type))
 
     def _read_link(self, url: str) -> Document:
         response = self._client().get(url)
@@ -216,8 +218,9 @@ class _Reader:
 def _walk(folder: Path) -> list[Path | Failure]:
     """The files under ``folder`` in sorted order, and a failure for each folder that cannot be read.
 
-    Symbolic links to folders are not followed (nor were they by ``Path.rglob``, which this
-    replaces because it skips an unreadable folder without a word).
+    Hidden folders (``.git``, ``.cache``) are not entered: what they hold is no news. Symbolic
+    links to folders are not followed (nor were they by ``Path.rglob``, which this replaces
+    because it skips an unreadable folder without a word).
     """
     found: list[Path] = []
     unreadable: dict[Path, Failure] = {}
@@ -226,7 +229,10 @@ def _walk(folder: Path) -> list[Path | Failure]:
         where = Path(error.filename)
         unreadable[where] = Failure(str(where), "input.io", f"cannot read this folder: {error.strerror or error}")
 
-    for root, _, files in os.walk(folder, onerror=refused):
+    for root, folders, files in os.walk(folder, onerror=refused):
+        for name in [name for name in folders if name.startswith(".")]:
+            log.info("%s: skipped (a hidden folder)", Path(root, name))
+            folders.remove(name)
         found.extend(Path(root, name) for name in files)
     return [unreadable.get(path, path) for path in sorted([*found, *unreadable])]
 
@@ -250,6 +256,13 @@ def _open(path: Path, *, compressed: bool) -> BinaryIO:
 def _suffix(path: Path) -> str:
     """The extension that names the format: ``.jsonl`` for ``dump.jsonl.gz``."""
     return Path(path.name.lower().removesuffix(".gz")).suffix
+
+
+def names_a_file(name: str) -> bool:
+    """Whether a name ends as the files read here do: a format's extension in any case (``NEWS.TXT``,
+    ``dump.ndjson.gz``) or ``.gz``. A word such as ``Ankara`` or ``U.S.`` does not."""
+    path = Path(name)
+    return path.name.lower().endswith(".gz") or _suffix(path) in SUFFIX_FORMATS
 
 
 def _is_known(path: Path) -> bool:

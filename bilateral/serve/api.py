@@ -11,9 +11,9 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from bilateral.ontology import EVENTS
+from bilateral.ontology import event_type
 from bilateral.pipeline import ingest_documents
-from bilateral.records import Document, Event, Modality
+from bilateral.records import MAX_TEXT, Document, Event, Modality
 from bilateral.registry import agreements, projects
 from bilateral.serialise import agreement_dict, article_dict, event_dict, links_dict, project_dict, story_dict
 from bilateral.serve.context import ApiError, CountryQuery, PairPath, PairQuery, open_store, open_writer, settings
@@ -43,7 +43,7 @@ class Page(BaseModel):
 
 
 class ArticleIn(BaseModel):
-    text: str = Field(min_length=1, max_length=1_000_000)
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
     title: str = Field(default="", max_length=10_000)
     url: str | None = Field(default=None, max_length=10_000)
     source: str | None = Field(default=None, max_length=1_000)
@@ -92,11 +92,7 @@ def _page(request: Request, items: list[dict[str, Any]], total: int, limit: int,
 
 
 def _event_type(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if value.upper() not in EVENTS:
-        raise ApiError(400, "usage", f"type {value!r} is not one of {', '.join(EVENTS)}")
-    return value.upper()
+    return None if value is None else event_type(value, name="type")
 
 
 def highlight_dict(event: Event) -> dict[str, Any]:

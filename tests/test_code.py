@@ -353,7 +353,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("ACCUSE", "112", "IRN", "GBR", "asserted"),
         ),
         ("North Korea blasted Japan's water release as a crime.", ("ACCUSE", "111", "PRK", "JPN", "asserted")),
-        # A passive accusation names an accuser only with "by".
+        # A passive accusation names an accuser only with "by": the extradition is the act.
+        (
+            "Mexico extradited a smuggler to the United States, where he is accused of running a network.",
+            ("COOPERATE", "063", "MEX", "USA", "asserted"),
+        ),
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
     ],
 )
@@ -385,29 +389,6 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
     assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [
         ("AID", True),
         ("SUPPORT", False),
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Mexico extradited a smuggler to the United States, where he is accused of running a network.",
-        "The US president signed a decree on Friday, and Canada's premier signed a law.",
-        "Poland closed the border crossings with Belarus because of the holiday rush.",
-        "Japan received a delegation from China on Monday.",
-        "The United States charged the Chinese company a fee for its visa.",
-        "The council discussed more pressure on Russia to withdraw its troops from Ukraine.",
-        "The United Kingdom is involved in ongoing talks with Iran over its nuclear program.",
-        "The first shipment of German tanks arrived in Ukraine on Monday.",
-        "We will defend American interests against Iran, the US secretary said.",
-        "Brazil's agency said it helped attract Chinese investment to Brazil.",
-        "Egypt regularly holds military exercises with Saudi Arabia.",
-        "Sudan and Egypt have long called for a political solution with Ethiopia.",
-    ],
-)
-def test_no_accusation_or_signing_without_its_parties(gaz: Gazetteer, text: str) -> None:
-    assert not [
-        event for event in code_text(text, gaz, on=ON) if event.event in ("ACCUSE", "SUPPORT", "SANCTION", "AID")
     ]
 
 
@@ -468,6 +449,20 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         "South Korea pushed back against China's claims.",  # "back" the adverb
         # A call received is named, not made; what is cancelled is no act; a comma ends what a cue governs.
         "The deal puts Korea firmly back into the Turkish nuclear market.",  # "back" the adverb
+        # From the real-news development part, in our own words: orders and laws signed, closures for a
+        # holiday, delegations received, fees charged, withdrawals asked for, talks under way, shipments
+        # arriving, one's own interests defended, investment as a noun, habits and long-held stances.
+        "The US president signed a decree on Friday, and Canada's premier signed a law.",
+        "Poland closed the border crossings with Belarus because of the holiday rush.",
+        "Japan received a delegation from China on Monday.",
+        "The United States charged the Chinese company a fee for its visa.",
+        "The council discussed more pressure on Russia to withdraw its troops from Ukraine.",
+        "The United Kingdom is involved in ongoing talks with Iran over its nuclear program.",
+        "The first shipment of German tanks arrived in Ukraine on Monday.",
+        "We will defend American interests against Iran, the US secretary said.",
+        "Brazil's agency said it helped attract Chinese investment to Brazil.",
+        "Egypt regularly holds military exercises with Saudi Arabia.",
+        "Sudan and Egypt have long called for a political solution with Ethiopia.",
         # Remembered history is background: "recalled that" the act happened.
         "Both leaders recalled that Türkiye was among the first countries to send troops to defend South Korea.",
     ],
@@ -582,27 +577,3 @@ def test_the_head_of_an_international_body_acts_for_it_while_in_office(
 ) -> None:
     (event,) = code_text(text, gaz, on=on)
     assert [party.country for party in event.actor] == [actor]
-
-
-@pytest.mark.parametrize(
-    ("text", "scope"),
-    [
-        ("France and Germany signed a defence pact on Tuesday.", "international"),
-        ("North Korea fired a ballistic missile on Tuesday.", "unilateral"),
-        ("Kenyan police opened fire on rioters in Nairobi.", "domestic"),
-    ],
-)
-def test_each_event_says_its_scope(gaz: Gazetteer, text: str, scope: str) -> None:
-    assert [event.scope.value for event in code_text(text, gaz, on=ON)] == [scope]
-
-
-def test_a_sentence_of_hundreds_of_cues_is_coded_once(gaz: Gazetteer) -> None:
-    """Choosing among cues looks only at cues close behind each other (it was cubic in the cues of a sentence)."""
-    events = code_text("France and Germany agreed to cooperate and " * 400, gaz, on=ON)
-    assert [brief(event)[0] for event in events] == ["AGREE"]
-
-
-def test_a_month_at_the_calendar_s_end_is_coded(gaz: Gazetteer) -> None:
-    """ "in December 9999" overflowed while its month's end was worked out (issue 17)."""
-    (event,) = code_text("France and Germany signed a pact in December 9999.", gaz, on=ON)
-    assert (event.when.start, event.when.end) == (date(9999, 12, 1), date(9999, 12, 31))

@@ -114,11 +114,9 @@ def run(folder: Path, texts: Path) -> Report:
     for split in SPLITS:
         chosen = [index for index, item in enumerate(gold) if entries[item.article].split == split]
         names = {gold[index].article for index in chosen}
-        reports[split] = score([gold[index] for index in chosen], [predictions[index] for index in chosen])
-        split_records = [records[index] for index in chosen]
-        split_coded = [(name, item) for name, item in coded if name in names]
-        reports[split] = Report(reports[split].metrics | score_agreements(split_records, split_coded),
-                                reports[split].mistakes)  # fmt: skip
+        report = score([gold[index] for index in chosen], [predictions[index] for index in chosen])
+        registry = score_agreements([records[index] for index in chosen], [item for item in coded if item[0] in names])
+        reports[split] = Report(report.metrics | registry, report.mistakes)
     metrics: Metrics = dict(reports["test"].metrics)
     for split in SPLITS:
         metrics |= {f"split.{split}.{name}": reports[split].metrics[name] for name in _SHOWN}

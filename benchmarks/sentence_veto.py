@@ -72,12 +72,8 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=Path("../shared/gold"))
     options = parser.parse_args()
     texts = realnews.texts_folder(options.texts)
-    entries = {entry.article: entry for entry in realnews.read_manifest(options.realnews)}
-    records = [
-        realnews.with_quotes(record, (texts / f"{record['article']}.txt").read_text(encoding="utf-8"))
-        for record in dev.read_records(options.realnews / realnews.ANNOTATIONS)
-        if entries[record["article"]].split == "dev"
-    ]
+    entries, gold_records = realnews.read_gold(options.realnews, texts)
+    records = [record for record in gold_records if entries[record["article"]].split == "dev"]
     golds = [dev.annotated(record, texts / f"{record['article']}.txt") for record in records]
     predictions, coded = dev.code_articles(golds)
     readings = dict(coded)

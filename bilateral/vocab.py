@@ -1,9 +1,9 @@
-"""The choices the command line offers: input formats, export formats, brief formats and timeline periods.
+"""The choices the command line offers: input formats, export formats and rows, brief formats, timeline periods.
 
 Plain enums that import nothing of the package, so that the command line builds its options (and answers
 ``--help``) without loading the readers, the exporters or the report code. Each is re-exported where it is
-used: ``bilateral.read.InputFormat``, ``bilateral.export.ExportFormat``, ``bilateral.report.BriefFormat``,
-``bilateral.timeline.By``.
+used: ``bilateral.read.InputFormat``, ``bilateral.export.ExportFormat`` and ``bilateral.export.Per``,
+``bilateral.report.BriefFormat``, ``bilateral.timeline.By``.
 """
 
 from __future__ import annotations

@@ -95,8 +95,14 @@ def read_records(path: Path) -> list[dict[str, Any]]:
 
 
 def read_annotations(folder: Path) -> list[Annotated]:
+    return _read(folder)[1]
+
+
+def _read(folder: Path) -> tuple[list[dict[str, Any]], list[Annotated]]:
+    """The annotation records of the set in ``folder``, and each article's gold."""
     path = folder / ANNOTATIONS
-    return [_checked(record, _article_path(record, folder), path) for record in read_records(path)]
+    records = read_records(path)
+    return records, [_checked(record, _article_path(record, folder), path) for record in records]
 
 
 def _checked(record: dict[str, Any], article: Path, origin: Path) -> Annotated:
@@ -210,12 +216,14 @@ def score(annotated: Sequence[Annotated], predictions: Iterable[Prediction]) -> 
         gold_directed = {event.directed for event in gold.events}
         _tally(counts.unordered, set(gold_unordered), set(unordered))
         _tally(counts.directed, gold_directed, set(keys))
-        for kind in {key[0] for key in gold_unordered} | {key[0] for key in unordered}:
-            _tally(
-                types.setdefault(kind, Tally()),
-                {key for key in gold_unordered if key[0] == kind},
-                {key for key in unordered if key[0] == kind},
-            )
+        for key in gold_unordered.keys() | unordered.keys():
+            tally = types.setdefault(key[0], Tally())
+            if key not in unordered:
+                tally.missed += 1
+            elif key not in gold_unordered:
+                tally.extra += 1
+            else:
+                tally.correct += 1
         for key, gold_event in gold_unordered.items():
             if key in unordered:
                 counts.dated += 1
@@ -251,8 +259,7 @@ def _tally(tally: Tally, gold: set[T], predicted: set[T]) -> None:
 
 def run(folder: Path) -> Report:
     """Read, repair, recognise and code every annotated article, then score it."""
-    records = read_records(folder / ANNOTATIONS)
-    gold = [_checked(record, _article_path(record, folder), folder / ANNOTATIONS) for record in records]
+    records, gold = _read(folder)
     predictions, coded = code_articles(gold)
     report = score(gold, predictions)
     return Report(report.metrics | score_agreements(records, coded), report.mistakes)

@@ -99,8 +99,8 @@ def _checked_text(entry: Entry, texts: Path) -> str:
     return text
 
 
-def run(folder: Path, texts: Path) -> Report:
-    """Code every annotated text and score each split; the test part's figures lead."""
+def read_gold(folder: Path, texts: Path) -> tuple[dict[str, Entry], list[dict[str, Any]]]:
+    """The manifest by article, and the annotation records with their quotes cut from the checked texts."""
     entries = {entry.article: entry for entry in read_manifest(folder)}
     records = []
     for record in read_records(folder / ANNOTATIONS):
@@ -108,6 +108,12 @@ def run(folder: Path, texts: Path) -> Report:
         if entry is None:
             raise FormatError(f"article {record.get('article')!r} is not in the manifest", origin=str(folder))
         records.append(with_quotes(record, _checked_text(entry, texts)))
+    return entries, records
+
+
+def run(folder: Path, texts: Path) -> Report:
+    """Code every annotated text and score each split; the test part's figures lead."""
+    entries, records = read_gold(folder, texts)
     gold = [annotated(record, texts / f"{record['article']}.txt") for record in records]
     predictions, coded = code_articles(gold)
     reports: dict[str, Report] = {}

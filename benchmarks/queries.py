@@ -40,13 +40,13 @@ from bilateral.actors import gazetteer
 from bilateral.pipeline import analyse
 from bilateral.read import read_paths
 from bilateral.records import ActorReading, CodedArticle, Document, Event, EventDate, Party
-from bilateral.registry import agreements, projects
+from bilateral.registry import agreements
 from bilateral.registry.entries import link_registry
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import write_jsonl
 from bilateral.store import Store
 from bilateral.stories import direction, key, links, stories
-from bilateral.timeline import By, timeline
+from bilateral.timeline import By, pair_timeline
 
 RESULTS = Path(__file__).parent / "results"
 BUSY = ("KOR", "TUR")
@@ -186,9 +186,7 @@ def queries(store: Store, client: Any) -> dict[str, Callable[[], object]]:
         return answer.content
 
     return {
-        "timeline_busy_pair_by_month": lambda: timeline(
-            stories(store, pair=BUSY), agreements(store, pair=BUSY), projects(store, pair=BUSY), By.month
-        ),
+        "timeline_busy_pair_by_month": lambda: pair_timeline(store, BUSY, By.month),
         "stories_page": lambda: stories(store, limit=50, offset=0),
         "events_pair": lambda: links(store, store.events(pair=BUSY)),
         "agreements": lambda: agreements(store),

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bilateral.records import EventDate
+from bilateral.vocab import By
+
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
@@ -29,3 +32,22 @@ def shift(day: date, delta: timedelta) -> date:
     """``day + delta``, held at ``date.min`` or ``date.max`` where that would leave the calendar."""
     ordinal = day.toordinal() + delta.days
     return date.fromordinal(min(max(ordinal, date.min.toordinal()), date.max.toordinal()))
+
+
+def period_start(day: date, by: By) -> date:
+    """The first day of the period of length ``by`` (weeks begin on Monday) that holds ``day``."""
+    if by is By.day:
+        return day
+    if by is By.week:
+        return shift(day, -timedelta(days=day.weekday()))
+    if by is By.month:
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def period_of(when: EventDate, by: By) -> date | None:
+    """The period a date falls in; ``None`` for an undated one or one (a window) that spans several periods."""
+    if when.start is None or when.last is None:
+        return None
+    first = period_start(when.start, by)
+    return first if period_start(when.last, by) == first else None

@@ -27,7 +27,7 @@ from bilateral.registry import agreements, projects
 from bilateral.serialise import agreement_dict, project_dict, story_dict
 from bilateral.store import Store
 from bilateral.stories import stories, with_links
-from bilateral.timeline import By, timeline
+from bilateral.timeline import By, pair_timeline
 
 
 @contextmanager
@@ -113,8 +113,7 @@ def projects_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = 
 def timeline_frame(store: Store | str | Path, pair: tuple[str, str], *, by: By | str = By.month) -> Any:
     """One row per period of a dyad: stories, sources, scores, balance, agreements, milestones, counts per type."""
     with _using(store) as opened:
-        periods = timeline(stories(opened, pair=pair), agreements(opened, pair=pair), projects(opened, pair=pair),
-                           By(by))  # fmt: skip
+        periods = pair_timeline(opened, pair, By(by))
     rows = [
         {key: value for key, value in asdict(period).items() if key not in ("types", "quads")}
         | {f"type_{name}": count for name, count in period.types.items()}

@@ -7,14 +7,18 @@ event in the series, with nine articles and its independent sources behind it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from statistics import fmean
+from typing import TYPE_CHECKING
 
-from bilateral.copies import independent_sources
+from bilateral.days import period_of, period_start
 from bilateral.records import ActorKind, Agreement, EventDate, Project, Story
 from bilateral.vocab import By as By  # noqa: PLC0414 (re-exported: bilateral.timeline.By as before)
+
+if TYPE_CHECKING:
+    from bilateral.store import Store
+    from bilateral.store.rollups import PeriodRow
 
 COOPERATION = (1, 2)
 CONFLICT = (3, 4)
@@ -40,24 +44,6 @@ class Period:
     """(cooperation - conflict) / stories, from -1 (all conflict) to +1 (all cooperation)."""
     agreements: int = 0
     milestones: int = 0
-
-
-def period_start(day: date, by: By) -> date:
-    if by is By.day:
-        return day
-    if by is By.week:
-        return day - timedelta(days=day.weekday())
-    if by is By.month:
-        return day.replace(day=1)
-    return day.replace(month=1, day=1)
-
-
-def period_of(when: EventDate, by: By) -> date | None:
-    """The period a date falls in; ``None`` for an undated one or one (a window) that spans several periods."""
-    if when.start is None or when.last is None:
-        return None
-    first = period_start(when.start, by)
-    return first if period_start(when.last, by) == first else None
 
 
 def _periods(dates: Iterable[EventDate], by: By) -> Iterator[date]:
@@ -87,40 +73,46 @@ def _label(start: date, by: By) -> str:
     return start.isoformat()
 
 
-def _period(start: date, by: By, stories: list[Story], agreements: int, milestones: int) -> Period:
+def _period(start: date, by: By, rows: list[PeriodRow], agreements: int, milestones: int) -> Period:
+    stories = sum(row.stories for row in rows)
     if not stories:
         return Period(start, _label(start, by), agreements=agreements, milestones=milestones)
-    quads = Counter(story.quad for story in stories)
-    intensities = [story.intensity for story in stories if story.intensity is not None]
+    types: Counter[str] = Counter()
+    quads: Counter[int] = Counter()
+    for row in rows:
+        types[row.event] += row.stories
+        quads[row.quad] += row.stories
+    scored = sum(row.scored for row in rows)
     cooperation = sum(quads[quad] for quad in COOPERATION)
     conflict = sum(quads[quad] for quad in CONFLICT)
-    reports = {report for story in stories for report in story.reports}
     return Period(
         start=start,
         label=_label(start, by),
-        stories=len(stories),
-        articles=len({article for article, _, _ in reports}),
-        sources=independent_sources(reports),
-        types=dict(Counter(story.event for story in stories).most_common()),
+        stories=stories,
+        articles=sum(row.articles for row in rows),
+        sources=sum(row.sources for row in rows),
+        types=dict(types.most_common()),
         quads=dict(sorted(quads.items())),
-        goldstein=round(fmean(story.goldstein for story in stories), 2),
-        intensity=round(fmean(intensities), 2) if intensities else None,
-        balance=round((cooperation - conflict) / len(stories), 2),
+        goldstein=round(sum(row.goldstein for row in rows) / 100 / stories, 2),
+        intensity=round(sum(row.intensity for row in rows) / 100 / scored, 2) if scored else None,
+        balance=round((cooperation - conflict) / stories, 2),
         agreements=agreements,
         milestones=milestones,
     )
 
 
-def timeline(stories: list[Story], agreements: list[Agreement], projects: list[Project], by: By) -> list[Period]:
+def timeline(rows: Sequence[PeriodRow], agreements: list[Agreement], projects: list[Project], by: By) -> list[Period]:
     """Periods from the first dated story, stage or milestone to the last, gaps included.
 
-    What is dated only by a window longer than a period (an undated report's office-holder
-    window) falls in no period and is left out, rather than put in the window's first one.
+    ``rows`` are the pair's rollup rows for periods of length ``by`` (``Browse.periods``). A story
+    whose date (an undated report's office-holder window) is longer than a period falls in no period
+    and is left out, rather than put in the window's first one; so are such stages and milestones.
+    A period's articles and sources are summed over its stories: an article that tells two of them
+    counts for each.
     """
-    buckets: dict[date, list[Story]] = {}
-    for story in stories:
-        if (period := period_of(story.when, by)) is not None:
-            buckets.setdefault(period, []).append(story)
+    buckets: dict[date, list[PeriodRow]] = {}
+    for row in rows:
+        buckets.setdefault(row.period, []).append(row)
     stages = Counter(_periods((stage.when for entry in agreements for stage in entry.stages), by))
     steps = Counter(_periods((step.when for project in projects for step in project.milestones), by))
     starts = sorted({*buckets, *stages, *steps})
@@ -134,6 +126,28 @@ def timeline(stories: list[Story], agreements: list[Agreement], projects: list[P
             break
         current = _next(current, by)
     return periods
+
+
+def pair_timeline(
+    store: Store,
+    pair: tuple[str, str],
+    by: By,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    entries: list[Agreement] | None = None,
+    listed: list[Project] | None = None,
+) -> list[Period]:
+    """A pair's timeline from the store: the whole periods touching ``since``–``until``, from its rollups and its
+    registries (read here unless the caller has them: ``entries`` and ``listed``)."""
+    from bilateral.registry import agreements, projects
+
+    rows = store.browse().periods(pair, by, since=since, until=until)
+    entries = agreements(store, pair=pair) if entries is None else entries
+    listed = projects(store, pair=pair) if listed is None else listed
+    periods = timeline(rows, entries, listed, by)
+    low, high = (period_start(since, by) if since else date.min), (period_start(until, by) if until else date.max)
+    return [period for period in periods if low <= period.start <= high]
 
 
 def sparkline(values: list[int]) -> str:

@@ -69,6 +69,14 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         server.server_close()
 
 
+UNDO_ROLLUPS = """DROP TABLE pair_periods; DROP INDEX stories_stale;
+    ALTER TABLE stories DROP COLUMN stale; ALTER TABLE stories DROP COLUMN counted_quad;
+    ALTER TABLE stories DROP COLUMN counted_goldstein; ALTER TABLE stories DROP COLUMN counted_intensity;
+    ALTER TABLE stories DROP COLUMN counted_articles; ALTER TABLE stories DROP COLUMN counted_sources;
+    ALTER TABLE stories DROP COLUMN counted_start; ALTER TABLE stories DROP COLUMN counted_end;
+    ALTER TABLE stories DROP COLUMN counted_precision; PRAGMA user_version = 5;"""
+"""Takes a database back to schema version 5, before the rollups (to test the migration)."""
+
 HOSTILE_TITLE = 'Hostile <script>alert("title")</script> markup test'
 HOSTILE_TEXT = (
     "Turkish President Recep Tayyip Erdoğan met South Korean President Lee Jae-myung in Ankara on Monday "

@@ -19,7 +19,7 @@ from bilateral.records import Article, Document, Failure
 from bilateral.serve import create_app
 from bilateral.store import Store
 from bilateral.stories import stories
-from bilateral.timeline import By, timeline
+from bilateral.timeline import By, pair_timeline
 
 SIGNED = "France and Germany signed a memorandum on Monday."
 
@@ -105,4 +105,4 @@ def test_an_event_date_at_the_end_of_the_calendar_is_linked(tmp_path: Path, gaz:
         (story,) = stories(store, pair=("FRA", "DEU"))
         assert story.when.start in (date.max, date.min)
         for by in By:  # a timeline whose last period ends the calendar stops there
-            assert len(timeline([story], [], [], by)) == 1
+            assert len(pair_timeline(store, ("FRA", "DEU"), by)) == 1

@@ -21,7 +21,7 @@ from bilateral.serve import create_app
 from bilateral.serve.pages import highlighted
 from bilateral.store import SCHEMA_VERSION, Store
 from bilateral.store.browse import match_expression
-from tests.conftest import HOSTILE_TEXT
+from tests.conftest import HOSTILE_TEXT, UNDO_ROLLUPS
 
 TOKEN = "s3cret-token"
 
@@ -441,6 +441,7 @@ def test_older_databases_get_the_search_index(served_db: Path, tmp_path: Path, m
     path = tmp_path / "v3.db"
     shutil.copy(served_db, path)
     with sqlite3.connect(path) as db:
+        db.executescript(UNDO_ROLLUPS)
         for name in ("articles_fts_insert", "articles_fts_delete", "articles_fts_update"):
             db.execute(f"DROP TRIGGER {name}")
         db.execute("DROP TABLE articles_fts")

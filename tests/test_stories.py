@@ -19,7 +19,7 @@ from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
 from bilateral.store import Store
 from bilateral.stories import stories
-from bilateral.timeline import By, new_since, sparkline, timeline
+from bilateral.timeline import By, new_since, pair_timeline, sparkline
 
 PAIR = ("TUR", "KOR")
 
@@ -114,7 +114,7 @@ def test_altay_is_one_project_with_a_2021_and_a_2025_milestone(summit_db: Path) 
 
 def test_timeline_by_year_shows_both_visits_and_the_cli_draws_it(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        periods = timeline(stories(store, pair=PAIR), agreements(store, pair=PAIR), projects(store, pair=PAIR), By.year)
+        periods = pair_timeline(store, PAIR, By.year)
     busy = {period.label for period in periods if period.stories}
     assert {"2021", "2025"} <= busy
     assert [period.label for period in periods] == [str(year) for year in range(int(periods[0].label), 2026)]

@@ -69,15 +69,12 @@ def timeline_command(
     output: FormatOption = Format.table,
 ) -> None:
     """The relationship between two countries period by period: events, tone, sources, agreements, milestones."""
-    from bilateral.registry import agreements, projects
-    from bilateral.stories import stories
-    from bilateral.timeline import sparkline, timeline
+    from bilateral.timeline import pair_timeline, sparkline
 
     with errors():
         pair, start, end = parse_countries(first, second), parse_day(since, "--since"), parse_day(until, "--until")
         with open_store() as store:
-            found = stories(store, pair=pair, since=start, until=end)
-            periods = timeline(found, agreements(store, pair=pair), projects(store, pair=pair), by)
+            periods = pair_timeline(store, pair, by, since=start, until=end)
     if output is Format.json:
         print_json([asdict(period) | {"start": period.start.isoformat()} for period in periods])
         return

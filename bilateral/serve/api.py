@@ -21,7 +21,7 @@ from bilateral.serve.dyad import chart_data, dyad_view, period_dict
 from bilateral.store import Store
 from bilateral.store.browse import MATCH_END, MATCH_START, EventQuery
 from bilateral.stories import links, stories
-from bilateral.timeline import By
+from bilateral.timeline import By, pair_timeline
 
 
 class ErrorDetail(BaseModel):
@@ -168,12 +168,12 @@ def get_dyad(store: StoreDep, pair: PairPath) -> dict[str, Any]:
 def get_timeline(
     store: StoreDep, pair: PairPath, by: By = By.month, since: Since = None, until: Until = None
 ) -> dict[str, Any]:
-    view = dyad_view(store, pair, by=by, since=since, until=until)
+    periods = pair_timeline(store, pair, by, since=since, until=until)
     return {
-        "countries": list(view.pair),
+        "countries": list(pair),
         "by": by.value,
-        "periods": [period_dict(period) for period in view.periods],
-        "chart": chart_data(view),
+        "periods": [period_dict(period) for period in periods],
+        "chart": chart_data(periods),
     }
 
 

@@ -12,7 +12,7 @@ from bilateral.records import ActorKind, Agreement, Project, Story
 from bilateral.registry import agreements, projects
 from bilateral.store import Store
 from bilateral.stories import stories
-from bilateral.timeline import By, Period, timeline
+from bilateral.timeline import By, Period, pair_timeline
 
 QUADS = (1, 2, 3, 4)
 
@@ -61,7 +61,7 @@ def dyad_view(
         stories=found,
         agreements=entries,
         projects=listed,
-        periods=timeline(found, entries, listed, by),
+        periods=pair_timeline(store, pair, by, since=since, until=until, entries=entries, listed=listed),
         sectors=sectors.most_common(),
         people=_people(found),
     )
@@ -71,15 +71,15 @@ def period_dict(period: Period) -> dict[str, Any]:
     return asdict(period) | {"start": period.start.isoformat(), "quads": {str(k): v for k, v in period.quads.items()}}
 
 
-def chart_data(view: DyadView) -> dict[str, Any]:
+def chart_data(periods: list[Period]) -> dict[str, Any]:
     """What the pair page's charts draw: stories per period by PLOVER type and by quad."""
-    labels = [period.label for period in view.periods]
-    types = sorted({name for period in view.periods for name in period.types})
+    labels = [period.label for period in periods]
+    types = sorted({name for period in periods for name in period.types})
     return {
         "labels": labels,
-        "types": [{"label": name, "data": [period.types.get(name, 0) for period in view.periods]} for name in types],
+        "types": [{"label": name, "data": [period.types.get(name, 0) for period in periods]} for name in types],
         "quads": [
-            {"label": quad_name(quad), "quad": quad, "data": [period.quads.get(quad, 0) for period in view.periods]}
+            {"label": quad_name(quad), "quad": quad, "data": [period.quads.get(quad, 0) for period in periods]}
             for quad in QUADS
         ],
     }

@@ -113,7 +113,7 @@ def pair_page(store: StoreDep, countries: PairPath, by: Annotated[By, Query()] =
     return render(
         "pair.html",
         view=view,
-        chart=chart_data(view),
+        chart=chart_data(view.periods),
         events=events,
         dates=_dates(store, events),
         total_events=total,

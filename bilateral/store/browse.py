@@ -13,7 +13,9 @@ from datetime import date
 
 from bilateral.records import Article, Event
 from bilateral.serialise import event_from
+from bilateral.store.rollups import PeriodRow, period_rows
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row
+from bilateral.vocab import By
 
 MATCH_START = "\ue000"
 MATCH_END = "\ue001"
@@ -176,6 +178,13 @@ class Browse:
             for a, b, n, first, last, _ in rows
         ]
         return dyads, rows[0][5] if rows else 0
+
+    def periods(
+        self, pair: tuple[str, str], by: By, *, since: date | None = None, until: date | None = None
+    ) -> list[PeriodRow]:
+        """The pair's stories summed per period of length ``by``, type and QuadClass (a range read of the rollups),
+        for the whole periods that touch ``since``–``until``."""
+        return period_rows(self._db, pair, by, since, until)
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> tuple[list[Hit], int]:
         """Articles whose title or text hold every word of ``text``, best first, with a snippet each."""

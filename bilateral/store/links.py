@@ -14,6 +14,7 @@ from bilateral.copies import Signature
 from bilateral.days import shift
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
+from bilateral.store import rollups
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 
 _LONGEST = timedelta(days=367)
@@ -78,7 +79,9 @@ class Linking:
         return events
 
     def done(self, article_ids: Sequence[str]) -> None:
+        """Mark the articles linked, and count their stories in the rollups."""
         self._db.executemany("UPDATE articles SET linked = 1 WHERE id = ?", [(key,) for key in article_ids])
+        rollups.refresh(self._db)
 
     # -- copies -------------------------------------------------------------
 
@@ -154,7 +157,8 @@ class Linking:
         key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()
         start, end = _bounds(event.when)
         self._db.execute(
-            "INSERT OR IGNORE INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            """INSERT OR IGNORE INTO stories (id, event, countries, negated, direction, date_start, date_end, precision,
+                date_method, first_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (key, event.event, countries, int(negated), direction, start, end,
              event.when.precision.value if event.when.precision else None, event.when.method, event.id),
         )  # fmt: skip
@@ -164,7 +168,7 @@ class Linking:
     def narrow_story(self, story_id: str, when: EventDate) -> None:
         start, end = _bounds(when)
         self._db.execute(
-            "UPDATE stories SET date_start = ?, date_end = ?, precision = ?, date_method = ? WHERE id = ?",
+            "UPDATE stories SET date_start = ?, date_end = ?, precision = ?, date_method = ?, stale = 1 WHERE id = ?",
             (start, end, when.precision.value if when.precision else None, when.method, story_id),
         )
 
@@ -173,6 +177,7 @@ class Linking:
             "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
             (event.id, story_id, event.evidence.article_id, int(placed)),
         )
+        self._db.execute("UPDATE stories SET stale = 1 WHERE id = ? AND stale = 0", (story_id,))
 
     # -- registry -----------------------------------------------------------
 

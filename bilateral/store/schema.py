@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -164,6 +164,33 @@ MIGRATIONS: dict[int, str] = {
     """,
     5: """
     CREATE INDEX IF NOT EXISTS stories_end ON stories (event, countries, date_end);
+    """,
+    6: """
+    ALTER TABLE stories ADD COLUMN stale INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE stories ADD COLUMN counted_quad INTEGER;
+    ALTER TABLE stories ADD COLUMN counted_goldstein INTEGER;
+    ALTER TABLE stories ADD COLUMN counted_intensity INTEGER;
+    ALTER TABLE stories ADD COLUMN counted_articles INTEGER;
+    ALTER TABLE stories ADD COLUMN counted_sources INTEGER;
+    ALTER TABLE stories ADD COLUMN counted_start TEXT;
+    ALTER TABLE stories ADD COLUMN counted_end TEXT;
+    ALTER TABLE stories ADD COLUMN counted_precision TEXT;
+    CREATE INDEX stories_stale ON stories (id) WHERE stale = 1;
+    CREATE TABLE pair_periods (
+        first TEXT NOT NULL,
+        second TEXT NOT NULL,
+        by TEXT NOT NULL,
+        period TEXT NOT NULL,
+        event TEXT NOT NULL,
+        quad INTEGER NOT NULL,
+        stories INTEGER NOT NULL,
+        goldstein INTEGER NOT NULL,
+        intensity INTEGER NOT NULL,
+        scored INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        PRIMARY KEY (first, second, by, period, event, quad)
+    ) WITHOUT ROWID;
     """,
 }
 

@@ -32,6 +32,7 @@ from bilateral.records import (
     SourcedEvent,
 )
 from bilateral.serialise import event_dict, event_from
+from bilateral.store import rollups
 from bilateral.store.browse import Browse, event_filter
 from bilateral.store.links import Linking
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
@@ -140,6 +141,8 @@ class Store:
                     db.execute(statement)
                 if target == 1:
                     db.execute("INSERT INTO meta VALUES ('application', ?)", (APPLICATION,))
+                if target == 6:
+                    rollups.refresh(db)  # count the stories stored before rollups existed
                 db.execute(f"PRAGMA user_version = {target}")
 
     # -- meta ---------------------------------------------------------------
@@ -193,6 +196,7 @@ class Store:
                 for key in ids
                 for row in db.execute("SELECT agreement_id FROM agreement_events WHERE article_id = ?", key)
             ]
+            rollups.discount(db, [story_id for (story_id,) in stories])
             db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
             db.executemany("DELETE FROM events WHERE article_id = ?", ids)
             db.executemany(

@@ -1,0 +1,143 @@
+"""The rollups give every pair the timeline its stories give, however they were linked, re-coded or migrated."""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+from collections import Counter
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from bilateral.actors import Gazetteer
+from bilateral.days import period_of
+from bilateral.pipeline import ingest, recode
+from bilateral.samples import corpus_dir
+from bilateral.samples.generate import articles
+from bilateral.store import Store
+from bilateral.store.rollups import PERIODS_QUERY
+from bilateral.stories import stories
+from bilateral.timeline import MAX_PERIODS, By, pair_timeline
+from tests.conftest import UNDO_ROLLUPS
+
+
+def _expected(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[str, object]]:
+    """Each period of a pair as its stories tell it, computed from the stories themselves."""
+    periods: dict[date, list] = {}
+    for story in stories(store, pair=pair):
+        if (period := period_of(story.when, by)) is not None:
+            periods.setdefault(period, []).append(story)
+    found: dict[date, dict[str, object]] = {}
+    for period, told in periods.items():
+        scored = [story.intensity for story in told if story.intensity is not None]
+        quads = Counter(story.quad for story in told)
+        found[period] = {
+            "stories": len(told),
+            "articles": sum(story.n_articles for story in told),
+            "sources": sum(story.n_sources for story in told),
+            "types": dict(Counter(story.event for story in told)),
+            "quads": dict(quads),
+            "goldstein": round(sum(story.goldstein for story in told) / len(told), 2),
+            "intensity": round(sum(scored) / len(scored), 2) if scored else None,
+            "balance": round((quads[1] + quads[2] - quads[3] - quads[4]) / len(told), 2),
+        }
+    return found
+
+
+def _read(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[str, object]]:
+    return {
+        period.start: {
+            "stories": period.stories, "articles": period.articles, "sources": period.sources,
+            "types": period.types, "quads": period.quads, "goldstein": period.goldstein,
+            "intensity": period.intensity, "balance": period.balance,
+        }
+        for period in pair_timeline(store, pair, by)
+        if period.stories
+    }  # fmt: skip
+
+
+def _pairs(store: Store) -> list[tuple[str, str]]:
+    found = {pair for story in stories(store) for pair in combinations(story.countries, 2)}
+    assert len(found) >= 5
+    return sorted(found)
+
+
+def _agree(store: Store) -> None:
+    for pair in _pairs(store):
+        for by in By:
+            read, expected = _read(store, pair, by), _expected(store, pair, by)
+            if len(pair_timeline(store, pair, by)) == MAX_PERIODS:  # the timeline stops there
+                expected = {start: period for start, period in expected.items() if start <= max(read)}
+            assert read.keys() == expected.keys(), (pair, by)
+            for start, period in read.items():
+                wanted = expected[start] | {
+                    "goldstein": pytest.approx(expected[start]["goldstein"], abs=0.011),
+                    "intensity": pytest.approx(expected[start]["intensity"], abs=0.011),
+                }
+                assert period == wanted, (pair, by, start)
+
+
+@pytest.fixture(scope="module")
+def shuffled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated corpus (copies, many pairs) in shuffled order, beside the bundled one."""
+    records = list(articles(400, seed=11))
+    random.Random(5).shuffle(records)
+    path = tmp_path_factory.mktemp("rollups") / "shuffled.jsonl"
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    return path
+
+
+def test_linked_in_small_batches_the_rollups_match_the_stories(tmp_path: Path, gaz: Gazetteer, shuffled: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest([str(corpus_dir()), str(shuffled)], store, gaz, batch_size=37)
+        _agree(store)
+
+
+def test_after_recoding_the_rollups_match_the_stories(tmp_path: Path, gaz: Gazetteer, shuffled: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest([str(corpus_dir()), str(shuffled)], store, gaz)
+        before = {pair: _read(store, pair, By.month) for pair in _pairs(store)}
+        assert recode(store, gaz) > 0
+        _agree(store)
+        assert {pair: _read(store, pair, By.month) for pair in _pairs(store)} == before
+
+
+def test_the_seeds_and_the_corpus_agree(tmp_path: Path, gaz: Gazetteer, seeds: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest([str(corpus_dir()), str(seeds)], store, gaz)
+        _agree(store)
+        assert _read(store, ("KOR", "TUR"), By.year)[date(2025, 1, 1)]["stories"] >= 3
+
+
+def test_a_database_from_before_the_rollups_is_counted_when_migrated(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        ingest([str(corpus_dir())], store, gaz)
+        expected = {pair: _read(store, pair, By.week) for pair in _pairs(store)}
+    with sqlite3.connect(path) as db:  # back to version 5: no rollups, no counts on the stories
+        db.executescript(UNDO_ROLLUPS)
+    with Store(path) as store:
+        assert {pair: _read(store, pair, By.week) for pair in _pairs(store)} == expected
+        assert expected[("KOR", "TUR")]
+
+
+def test_a_period_range_keeps_whole_periods(tmp_path: Path, gaz: Gazetteer) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest([str(corpus_dir())], store, gaz)
+        whole = pair_timeline(store, ("KOR", "TUR"), By.month)
+        busiest = max(whole, key=lambda period: period.stories)
+        middle = busiest.start.replace(day=15)
+        (only,) = pair_timeline(store, ("TUR", "KOR"), By.month, since=middle, until=middle)
+    assert only == busiest
+
+
+def test_a_timeline_is_a_range_read_of_the_rollups(tmp_path: Path) -> None:
+    with Store(tmp_path / "r.db") as store:
+        plan = store._db.execute(
+            f"EXPLAIN QUERY PLAN {PERIODS_QUERY}", ("KOR", "TUR", "month", "2020", "2021")
+        ).fetchall()
+    details = " | ".join(row[3] for row in plan)
+    assert "SEARCH pair_periods USING PRIMARY KEY" in details and "SCAN" not in details, details

@@ -26,7 +26,8 @@ from bilateral.ontology import plover_score
 from bilateral.records import Article, Event, EventDate, EventLinks, Precision, SourcedEvent, Story, placed_date
 from bilateral.serialise import event_from
 from bilateral.store import Store
-from bilateral.store.links import OPEN_END, Linking, StoryRow, stored_when
+from bilateral.store.links import Linking, StoryRow
+from bilateral.store.rows import OPEN_END, stored_when
 
 SLACK = timedelta(days=1)
 """Two reports of one day may differ by a day (time zones, 'late on Monday')."""

@@ -7,13 +7,13 @@ event in the series, with nine articles and its independent sources behind it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from bilateral.days import period_of, period_start
-from bilateral.records import ActorKind, Agreement, EventDate, Project, Story
+from bilateral.days import period_start
+from bilateral.records import ActorKind, Agreement, Project, Story
 from bilateral.vocab import By as By  # noqa: PLC0414 (re-exported: bilateral.timeline.By as before)
 
 if TYPE_CHECKING:
@@ -44,12 +44,6 @@ class Period:
     """(cooperation - conflict) / stories, from -1 (all conflict) to +1 (all cooperation)."""
     agreements: int = 0
     milestones: int = 0
-
-
-def _periods(dates: Iterable[EventDate], by: By) -> Iterator[date]:
-    for when in dates:
-        if (period := period_of(when, by)) is not None:
-            yield period
 
 
 def _next(start: date, by: By) -> date:
@@ -101,20 +95,18 @@ def _period(start: date, by: By, rows: list[PeriodRow], agreements: int, milesto
     )
 
 
-def timeline(rows: Sequence[PeriodRow], agreements: list[Agreement], projects: list[Project], by: By) -> list[Period]:
+def timeline(rows: Sequence[PeriodRow], stages: Counter[date], steps: Counter[date], by: By) -> list[Period]:
     """Periods from the first dated story, stage or milestone to the last, gaps included.
 
-    ``rows`` are the pair's rollup rows for periods of length ``by`` (``Browse.periods``). A story
-    whose date (an undated report's office-holder window) is longer than a period falls in no period
-    and is left out, rather than put in the window's first one; so are such stages and milestones.
-    A period's articles and sources are summed over its stories: an article that tells two of them
-    counts for each.
+    ``rows`` are a pair's rollup rows for periods of length ``by`` (``Browse.periods``), ``stages``
+    and ``steps`` its agreement stages and project milestones per period. What is dated only by a
+    window longer than a period (an undated report's office-holder window) falls in no period and is
+    left out, rather than put in the window's first one. A period's articles and sources are summed
+    over its stories: an article that tells two of them counts for each.
     """
     buckets: dict[date, list[PeriodRow]] = {}
     for row in rows:
         buckets.setdefault(row.period, []).append(row)
-    stages = Counter(_periods((stage.when for entry in agreements for stage in entry.stages), by))
-    steps = Counter(_periods((step.when for project in projects for step in project.milestones), by))
     starts = sorted({*buckets, *stages, *steps})
     if not starts:
         return []
@@ -129,23 +121,19 @@ def timeline(rows: Sequence[PeriodRow], agreements: list[Agreement], projects: l
 
 
 def pair_timeline(
-    store: Store,
-    pair: tuple[str, str],
-    by: By,
-    *,
-    since: date | None = None,
-    until: date | None = None,
-    entries: list[Agreement] | None = None,
-    listed: list[Project] | None = None,
+    store: Store, pair: tuple[str, str], by: By, *, since: date | None = None, until: date | None = None
 ) -> list[Period]:
-    """A pair's timeline from the store: the whole periods touching ``since``–``until``, from its rollups and its
-    registries (read here unless the caller has them: ``entries`` and ``listed``)."""
-    from bilateral.registry import agreements, projects
+    """A pair's timeline: the whole periods touching ``since``–``until``, read from the store's rollups."""
+    from bilateral.registry.projects import projects
 
-    rows = store.browse().periods(pair, by, since=since, until=until)
-    entries = agreements(store, pair=pair) if entries is None else entries
-    listed = projects(store, pair=pair) if listed is None else listed
-    periods = timeline(rows, entries, listed, by)
+    browse = store.browse()
+    listed = [name for name, project in projects().items() if set(pair) <= set(project.countries)]
+    periods = timeline(
+        browse.periods(pair, by, since=since, until=until),
+        browse.stages(pair, by, since=since, until=until),
+        browse.milestones(listed, by, since=since, until=until),
+        by,
+    )
     low, high = (period_start(since, by) if since else date.min), (period_start(until, by) if until else date.max)
     return [period for period in periods if low <= period.start <= high]
 

@@ -69,7 +69,9 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         server.server_close()
 
 
-UNDO_ROLLUPS = """DROP TABLE pair_periods; DROP INDEX stories_stale;
+UNDO_ROLLUPS = """DROP TABLE pair_periods; DROP INDEX stories_stale; DROP TABLE entry_periods;
+    DROP TABLE project_counts; DROP INDEX agreements_stale; ALTER TABLE agreements DROP COLUMN stale;
+    ALTER TABLE agreements DROP COLUMN counted;
     ALTER TABLE stories DROP COLUMN stale; ALTER TABLE stories DROP COLUMN counted_quad;
     ALTER TABLE stories DROP COLUMN counted_goldstein; ALTER TABLE stories DROP COLUMN counted_intensity;
     ALTER TABLE stories DROP COLUMN counted_articles; ALTER TABLE stories DROP COLUMN counted_sources;

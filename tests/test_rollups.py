@@ -15,10 +15,11 @@ import pytest
 from bilateral.actors import Gazetteer
 from bilateral.days import period_of
 from bilateral.pipeline import ingest, recode
+from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import articles
 from bilateral.store import Store
-from bilateral.store.rollups import PERIODS_QUERY
+from bilateral.store.rollups import ENTRIES_QUERY, PERIODS_QUERY
 from bilateral.stories import stories
 from bilateral.timeline import MAX_PERIODS, By, pair_timeline
 from tests.conftest import UNDO_ROLLUPS
@@ -30,7 +31,12 @@ def _expected(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[st
     for story in stories(store, pair=pair):
         if (period := period_of(story.when, by)) is not None:
             periods.setdefault(period, []).append(story)
-    found: dict[date, dict[str, object]] = {}
+    stages = Counter(period_of(stage.when, by) for entry in agreements(store, pair=pair) for stage in entry.stages)
+    steps = Counter(period_of(step.when, by) for project in projects(store, pair=pair) for step in project.milestones)
+    found: dict[date, dict[str, object]] = {
+        start: {"stories": 0, "agreements": stages[start], "milestones": steps[start]}
+        for start in {*stages, *steps} - {None}
+    }
     for period, told in periods.items():
         scored = [story.intensity for story in told if story.intensity is not None]
         quads = Counter(story.quad for story in told)
@@ -43,20 +49,25 @@ def _expected(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[st
             "goldstein": round(sum(story.goldstein for story in told) / len(told), 2),
             "intensity": round(sum(scored) / len(scored), 2) if scored else None,
             "balance": round((quads[1] + quads[2] - quads[3] - quads[4]) / len(told), 2),
+            "agreements": stages[period],
+            "milestones": steps[period],
         }
     return found
 
 
 def _read(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[str, object]]:
-    return {
-        period.start: {
-            "stories": period.stories, "articles": period.articles, "sources": period.sources,
-            "types": period.types, "quads": period.quads, "goldstein": period.goldstein,
-            "intensity": period.intensity, "balance": period.balance,
-        }
-        for period in pair_timeline(store, pair, by)
-        if period.stories
-    }  # fmt: skip
+    found: dict[date, dict[str, object]] = {}
+    for period in pair_timeline(store, pair, by):
+        registry = {"agreements": period.agreements, "milestones": period.milestones}
+        if period.stories:
+            found[period.start] = registry | {
+                "stories": period.stories, "articles": period.articles, "sources": period.sources,
+                "types": period.types, "quads": period.quads, "goldstein": period.goldstein,
+                "intensity": period.intensity, "balance": period.balance,
+            }  # fmt: skip
+        elif period.agreements or period.milestones:
+            found[period.start] = registry | {"stories": 0}
+    return found
 
 
 def _pairs(store: Store) -> list[tuple[str, str]]:
@@ -73,10 +84,12 @@ def _agree(store: Store) -> None:
                 expected = {start: period for start, period in expected.items() if start <= max(read)}
             assert read.keys() == expected.keys(), (pair, by)
             for start, period in read.items():
-                wanted = expected[start] | {
-                    "goldstein": pytest.approx(expected[start]["goldstein"], abs=0.011),
-                    "intensity": pytest.approx(expected[start]["intensity"], abs=0.011),
-                }
+                wanted = expected[start]
+                if period["stories"]:
+                    wanted = wanted | {
+                        "goldstein": pytest.approx(wanted["goldstein"], abs=0.011),
+                        "intensity": pytest.approx(wanted["intensity"], abs=0.011),
+                    }
                 assert period == wanted, (pair, by, start)
 
 
@@ -109,7 +122,8 @@ def test_the_seeds_and_the_corpus_agree(tmp_path: Path, gaz: Gazetteer, seeds: P
     with Store(tmp_path / "r.db") as store:
         ingest([str(corpus_dir()), str(seeds)], store, gaz)
         _agree(store)
-        assert _read(store, ("KOR", "TUR"), By.year)[date(2025, 1, 1)]["stories"] >= 3
+        year = _read(store, ("KOR", "TUR"), By.year)[date(2025, 1, 1)]
+        assert year["stories"] >= 3 and year["agreements"] >= 1 and year["milestones"] >= 1
 
 
 def test_a_database_from_before_the_rollups_is_counted_when_migrated(tmp_path: Path, gaz: Gazetteer) -> None:
@@ -134,10 +148,13 @@ def test_a_period_range_keeps_whole_periods(tmp_path: Path, gaz: Gazetteer) -> N
     assert only == busiest
 
 
-def test_a_timeline_is_a_range_read_of_the_rollups(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("query", "values", "table"),
+    [(PERIODS_QUERY, ("KOR", "TUR", "month", "2020", "2021"), "pair_periods"),
+     (ENTRIES_QUERY, ("agreement", "KOR TUR", "month", "2020", "2021"), "entry_periods")],
+)  # fmt: skip
+def test_a_timeline_is_a_range_read_of_the_rollups(tmp_path: Path, query: str, values: tuple, table: str) -> None:
     with Store(tmp_path / "r.db") as store:
-        plan = store._db.execute(
-            f"EXPLAIN QUERY PLAN {PERIODS_QUERY}", ("KOR", "TUR", "month", "2020", "2021")
-        ).fetchall()
+        plan = store._db.execute(f"EXPLAIN QUERY PLAN {query}", values).fetchall()
     details = " | ".join(row[3] for row in plan)
-    assert "SEARCH pair_periods USING PRIMARY KEY" in details and "SCAN" not in details, details
+    assert f"SEARCH {table} USING PRIMARY KEY" in details and "SCAN" not in details, details

@@ -14,7 +14,7 @@ from bilateral.registry.agreements import SPECIFIC, STAGES
 from bilateral.registry.projects import projects as listed_projects
 from bilateral.serialise import event_from
 from bilateral.store import Store
-from bilateral.store.links import stored_when
+from bilateral.store.rows import stored_when
 
 __all__ = ["agreements", "projects"]
 

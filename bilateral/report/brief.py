@@ -28,7 +28,7 @@ from bilateral.records import ActorKind, Agreement, ArticleRef, Event, Party, Pr
 from bilateral.registry import agreements, projects
 from bilateral.store import Store
 from bilateral.stories import stories
-from bilateral.timeline import CONFLICT, COOPERATION, By, new_since, sparkline, timeline
+from bilateral.timeline import CONFLICT, COOPERATION, By, new_since, pair_timeline, sparkline
 
 DEFAULT_SPAN = timedelta(days=365)
 """Without ``since``, a brief covers the year up to the latest story."""
@@ -378,18 +378,10 @@ def auto_by(first: date, last: date) -> By:
     return By.week if days > 21 else By.day
 
 
-def _chart(
-    store: Store,
-    pair: tuple[str, str],
-    found: list[Story],
-    entries: list[Agreement],
-    listed: list[Project],
-    since: date,
-    by: By | None,
-) -> Chart:
+def _chart(store: Store, pair: tuple[str, str], found: list[Story], since: date, by: By | None) -> Chart:
     dated = [story.when.start for story in found if story.when.start is not None]
     step = by or (auto_by(min(dated), max(dated)) if dated else By.month)
-    periods = timeline(store.browse().periods(pair, step), entries, listed, step)
+    periods = pair_timeline(store, pair, step)
     start = period_start(since, step)
     first = next((index for index, period in enumerate(periods) if period.start >= start), None)
     return Chart(
@@ -441,7 +433,7 @@ def build(
         for article, number in cites.numbers.items()
         if article in refs
     )  # fmt: skip
-    chart = _chart(store, pair, found, entries, listed, start, by)
+    chart = _chart(store, pair, found, start, by)
     title = f"{names(pair[0])} – {names(pair[1])}: {start.isoformat()} to {end.isoformat()}"
     line = sparkline([sum(counts) for counts in chart.quads])
     return Brief(pair, (names(pair[0]), names(pair[1])), start, end, title, sections, references, chart, line)

@@ -61,7 +61,7 @@ def dyad_view(
         stories=found,
         agreements=entries,
         projects=listed,
-        periods=pair_timeline(store, pair, by, since=since, until=until, entries=entries, listed=listed),
+        periods=pair_timeline(store, pair, by, since=since, until=until),
         sectors=sectors.most_common(),
         people=_people(found),
     )

@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bilateral.records import Article, Event
 from bilateral.serialise import event_from
-from bilateral.store.rollups import PeriodRow, period_rows
+from bilateral.store.rollups import PeriodRow, entry_counts, period_rows
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row
 from bilateral.vocab import By
 
@@ -185,6 +187,18 @@ class Browse:
         """The pair's stories summed per period of length ``by``, type and QuadClass (a range read of the rollups),
         for the whole periods that touch ``since``–``until``."""
         return period_rows(self._db, pair, by, since, until)
+
+    def stages(
+        self, pair: tuple[str, str], by: By, *, since: date | None = None, until: date | None = None
+    ) -> Counter[date]:
+        """Agreement stages between the pair per period (each kind of step of an agreement once, when first told)."""
+        return entry_counts(self._db, "agreement", [" ".join(sorted(pair))], by, since, until)
+
+    def milestones(
+        self, projects: Sequence[str], by: By, *, since: date | None = None, until: date | None = None
+    ) -> Counter[date]:
+        """Milestones of these projects per period (one per story that reports a step)."""
+        return entry_counts(self._db, "project", projects, by, since, until)
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> tuple[list[Hit], int]:
         """Articles whose title or text hold every word of ``text``, best first, with a snippet each."""

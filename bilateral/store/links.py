@@ -15,7 +15,7 @@ from bilateral.days import shift
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
 from bilateral.store import rollups
-from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
+from bilateral.store.rows import ARTICLE_COLUMNS, OPEN_END, article_from_row, day
 
 _LONGEST = timedelta(days=367)
 """The longest span of a dated story (a year, a day of slack)."""
@@ -23,8 +23,6 @@ _SHORT = timedelta(days=40)
 """Most stories span a day, a week or a month: those are found by their start."""
 RECENT = 20
 """Articles per band key considered as copies: copies of a story appear close together."""
-OPEN_END = date(9000, 1, 1)
-"""The end of a window whose office holder is still in office."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,16 +32,6 @@ class StoryRow:
     start: date
     end: date
     when: EventDate
-
-
-def stored_when(first: str | None, last: str | None, precision: str | None, method: str) -> EventDate:
-    """A stored story's date (an open window's end is stored as :data:`OPEN_END`)."""
-    return EventDate(
-        date.fromisoformat(first) if first else None,
-        date.fromisoformat(last) if last and last < OPEN_END.isoformat() else None,
-        Precision(precision) if precision else None,
-        method,
-    )
 
 
 def _bounds(when: EventDate) -> tuple[str | None, str | None]:
@@ -189,7 +177,10 @@ class Linking:
         return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
-        self._db.execute("INSERT OR IGNORE INTO agreements VALUES (?, ?, ?, ?, NULL)", (key, countries, topic, context))
+        self._db.execute(
+            "INSERT OR IGNORE INTO agreements (id, countries, topic, context) VALUES (?, ?, ?, ?)",
+            (key, countries, topic, context),
+        )
 
     def attach_agreement(
         self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None,
@@ -200,6 +191,7 @@ class Linking:
             "INSERT OR REPLACE INTO agreement_events VALUES (?, ?, ?, ?, ?, ?, ?)",
             (agreement_id, event.id, event.evidence.article_id, stage, kind, phrase, value),
         )
+        self._db.execute("UPDATE agreements SET stale = 1 WHERE id = ? AND stale = 0", (agreement_id,))
         if stage == "signed" and when is not None:
             self._db.execute(
                 "UPDATE agreements SET signed = ? WHERE id = ? AND (signed IS NULL OR signed > ?)",
@@ -209,4 +201,7 @@ class Linking:
     def attach_project(self, project: str, event: Event) -> None:
         self._db.execute(
             "INSERT OR REPLACE INTO project_events VALUES (?, ?, ?)", (project, event.id, event.evidence.article_id)
+        )
+        self._db.execute(
+            "INSERT INTO project_counts (project) VALUES (?) ON CONFLICT DO UPDATE SET stale = 1", (project,)
         )

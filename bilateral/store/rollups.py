@@ -22,8 +22,9 @@ from itertools import combinations
 from bilateral.copies import independent_sources
 from bilateral.days import period_of, period_start
 from bilateral.ontology import plover_score
-from bilateral.records import Event, EventDate, Precision
+from bilateral.records import Event, EventDate, Precision, placed_date
 from bilateral.serialise import event_from
+from bilateral.store.rows import day, stored_when
 from bilateral.vocab import By
 
 _CHUNK = 500
@@ -31,6 +32,9 @@ PERIODS_QUERY = """SELECT period, event, quad, stories, goldstein, intensity, sc
     FROM pair_periods WHERE first = ? AND second = ? AND by = ? AND period BETWEEN ? AND ?
     ORDER BY period, event, quad"""
 """A pair's rollup rows for one period length and a range of periods."""
+ENTRIES_QUERY = """SELECT period, entries FROM entry_periods WHERE kind = ? AND key = ? AND by = ?
+    AND period BETWEEN ? AND ?"""
+"""Agreement stages (key: a pair) or project milestones (key: a project) per period."""
 
 
 def lead(events: Sequence[Event]) -> Event:
@@ -110,7 +114,27 @@ def _apply(db: sqlite3.Connection, countries: str, when: EventDate, tally: Tally
     )
 
 
-def discount(db: sqlite3.Connection, story_ids: Sequence[str]) -> None:
+def discount_articles(db: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Take back what the stories, agreements and projects these articles report had added, and mark them stale
+    (before the articles' events are replaced); returns the stories and the agreements."""
+    found: dict[str, set[str]] = {"story": set(), "agreement": set(), "project": set()}
+    for key in article_ids:
+        for kind, entry in db.execute(
+            """WITH mine AS (SELECT id FROM events WHERE article_id = ?)
+            SELECT 'story', story_id FROM story_events WHERE event_id IN mine
+            UNION ALL SELECT 'agreement', agreement_id FROM agreement_events WHERE event_id IN mine
+            UNION ALL SELECT 'project', project FROM project_events WHERE event_id IN mine""",
+            (key,),
+        ):
+            found[kind].add(entry)
+    stories, agreements = sorted(found["story"]), sorted(found["agreement"])
+    discount_stories(db, stories)
+    discount_agreements(db, agreements)
+    discount_projects(db, sorted(found["project"]))
+    return stories, agreements
+
+
+def discount_stories(db: sqlite3.Connection, story_ids: Sequence[str]) -> None:
     """Take back what these stories added, and mark them stale (before they lose reports or are deleted)."""
     for start in range(0, len(story_ids), _CHUNK):
         part = list(story_ids[start : start + _CHUNK])
@@ -149,12 +173,28 @@ def _tally(event: str, members: list[tuple[str, str | None, str | None, str]]) -
     )
 
 
-def refresh(db: sqlite3.Connection) -> int:
-    """Count every stale story as it is now (taking back what it had added); returns how many."""
-    done = 0
+def refresh(db: sqlite3.Connection) -> None:
+    """Count every stale story, agreement and project as it is now (taking back what each had added)."""
+    _refresh_stories(db)
+    _refresh_agreements(db)
+    _refresh_projects(db)
+
+
+def _refresh_stories(db: sqlite3.Connection) -> None:
     while stale := [row[0] for row in db.execute(f"SELECT id FROM stories WHERE stale = 1 LIMIT {_CHUNK}")]:
-        discount(db, stale)
+        discount_stories(db, stale)
         marks = ",".join("?" * len(stale))
+        # The stages and milestones these stories' reports date may move with the story's date.
+        db.execute(
+            f"""UPDATE agreements SET stale = 1 WHERE stale = 0 AND id IN (SELECT agreement_id FROM agreement_events
+            WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id IN ({marks})))""",
+            stale,
+        )
+        db.execute(
+            f"""UPDATE project_counts SET stale = 1 WHERE stale = 0 AND project IN (SELECT project FROM project_events
+            WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id IN ({marks})))""",
+            stale,
+        )
         members: dict[str, list[tuple[str, str | None, str | None, str]]] = {}
         for story_id, article, source, group, record in db.execute(
             f"""SELECT story_events.story_id, story_events.article_id, articles.source, copies.copy_group, events.record
@@ -182,8 +222,126 @@ def refresh(db: sqlite3.Connection) -> int:
                 (tally.quad, tally.goldstein, tally.intensity, tally.articles, tally.sources, first, last, precision,
                  story_id),
             )  # fmt: skip
-        done += len(stale)
-    return done
+
+
+# -- registry entries: agreement stages and project milestones per period -----------------------------------------
+
+_REPORTS = """SELECT {key}, {part}, events.record, stories.id, stories.date_start, stories.date_end, stories.precision,
+        stories.date_method
+    FROM {table} JOIN events ON events.id = {table}.event_id
+    LEFT JOIN story_events ON story_events.event_id = events.id LEFT JOIN stories ON stories.id = story_events.story_id
+    WHERE {key} IN ({marks}) ORDER BY {key}, coalesce(stories.date_start, events.date_start), events.id"""
+"""An entry's reports in the order the registry reads them, each with its story's date."""
+
+
+def _dates(whens: list[EventDate]) -> str:
+    return json.dumps([[day(when.start), day(when.end), when.precision.value if when.precision else None]
+                       for when in whens])  # fmt: skip
+
+
+def _undated(counted: str) -> list[EventDate]:
+    return [_when(first, last, precision) for first, last, precision in json.loads(counted)]
+
+
+def _apply_entry(db: sqlite3.Connection, kind: str, keys: list[str], whens: list[EventDate], sign: int) -> None:
+    rows = []
+    for by in By:
+        periods = Counter(period for when in whens if (period := period_of(when, by)) is not None)
+        rows += [(kind, key, by.value, period.isoformat(), sign * n) for period, n in periods.items() for key in keys]
+    db.executemany(
+        """INSERT INTO entry_periods VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET entries = entries + excluded.entries""",
+        rows,
+    )
+
+
+def _agreement_keys(countries: str) -> list[str]:
+    return [f"{first} {second}" for first, second in _pairs(countries)]
+
+
+def discount_agreements(db: sqlite3.Connection, agreement_ids: Sequence[str]) -> None:
+    """Take back the stages these agreements added, and mark them stale (before they lose reports)."""
+    for start in range(0, len(agreement_ids), _CHUNK):
+        part = list(agreement_ids[start : start + _CHUNK])
+        marks = ",".join("?" * len(part))
+        query = f"SELECT countries, counted FROM agreements WHERE id IN ({marks}) AND counted IS NOT NULL"
+        for countries, counted in db.execute(query, part).fetchall():
+            _apply_entry(db, "agreement", _agreement_keys(countries), _undated(counted), -1)
+        db.execute(f"UPDATE agreements SET stale = 1, counted = NULL WHERE id IN ({marks})", part)
+    db.execute("DELETE FROM entry_periods WHERE entries = 0")
+
+
+def discount_projects(db: sqlite3.Connection, projects: Sequence[str]) -> None:
+    """Take back the milestones these projects added, and mark them stale (before they lose reports)."""
+    for name, counted in db.execute(
+        f"SELECT project, counted FROM project_counts WHERE project IN ({','.join('?' * len(projects))})"
+        " AND counted IS NOT NULL",
+        list(projects),
+    ).fetchall():
+        _apply_entry(db, "project", [name], _undated(counted), -1)
+    db.executemany(
+        "UPDATE project_counts SET stale = 1, counted = NULL WHERE project = ?", [(name,) for name in projects]
+    )
+    db.execute("DELETE FROM entry_periods WHERE entries = 0")
+
+
+def _report_when(
+    record: str, first: str | None, last: str | None, precision: str | None, method: str | None
+) -> EventDate:
+    own = event_from(json.loads(record)).when
+    return placed_date(own, stored_when(first, last, precision, method or "") if first else None)
+
+
+def _refresh_agreements(db: sqlite3.Connection) -> None:
+    while stale := [row[0] for row in db.execute(f"SELECT id FROM agreements WHERE stale = 1 LIMIT {_CHUNK}")]:
+        discount_agreements(db, stale)
+        marks = ",".join("?" * len(stale))
+        stages: dict[str, dict[str, EventDate]] = {key: {} for key in stale}
+        query = _REPORTS.format(key="agreement_id", part="stage", table="agreement_events", marks=marks)
+        for key, stage, record, _, first, last, precision, method in db.execute(query, stale).fetchall():
+            when = _report_when(record, first, last, precision, method)
+            earliest = stages[key].get(stage)  # each kind of step once: its earliest report (as the registry reads it)
+            if earliest is None or (when.start or date.max) < (earliest.start or date.max):
+                stages[key][stage] = when
+        for key, countries in db.execute(f"SELECT id, countries FROM agreements WHERE id IN ({marks})", stale):
+            whens = list(stages[key].values())
+            _apply_entry(db, "agreement", _agreement_keys(countries), whens, +1)
+            db.execute("UPDATE agreements SET stale = 0, counted = ? WHERE id = ?", (_dates(whens), key))
+
+
+def _refresh_projects(db: sqlite3.Connection) -> None:
+    stale = [row[0] for row in db.execute("SELECT project FROM project_counts WHERE stale = 1")]
+    if not stale:
+        return
+    discount_projects(db, stale)
+    marks = ",".join("?" * len(stale))
+    steps: dict[str, dict[str, EventDate]] = {name: {} for name in stale}
+    query = _REPORTS.format(key="project", part="events.id", table="project_events", marks=marks)
+    for name, event_id, record, story, first, last, precision, method in db.execute(query, stale).fetchall():
+        if (story or event_id) not in steps[name]:  # one milestone per story, dated by its first report
+            steps[name][story or event_id] = _report_when(record, first, last, precision, method)
+    for name in stale:
+        whens = list(steps[name].values())
+        _apply_entry(db, "project", [name], whens, +1)
+        db.execute("UPDATE project_counts SET stale = 0, counted = ? WHERE project = ?", (_dates(whens), name))
+
+
+def _range(by: By, since: date | None, until: date | None) -> tuple[str, str]:
+    return (period_start(since, by).isoformat() if since else "0000"), (
+        period_start(until, by).isoformat() if until else "9999-99"
+    )
+
+
+def entry_counts(
+    db: sqlite3.Connection, kind: str, keys: Sequence[str], by: By, since: date | None, until: date | None
+) -> Counter[date]:
+    """Stages (``kind`` 'agreement', keys 'A B' pairs) or milestones ('project', keys project names) per period."""
+    low, high = _range(by, since, until)
+    found: Counter[date] = Counter()
+    for key in keys:
+        for period, entries in db.execute(ENTRIES_QUERY, (kind, key, by.value, low, high)):
+            found[date.fromisoformat(period)] += entries
+    return found
 
 
 def period_rows(
@@ -191,7 +349,6 @@ def period_rows(
 ) -> list[PeriodRow]:
     """A pair's rollup rows for periods of length ``by``, those touching ``since``–``until`` (whole periods)."""
     first, second = sorted(pair)
-    low = period_start(since, by).isoformat() if since else "0000"
-    high = period_start(until, by).isoformat() if until else "9999-99"
+    low, high = _range(by, since, until)
     rows = db.execute(PERIODS_QUERY, (first, second, by.value, low, high))
     return [PeriodRow(date.fromisoformat(period), *rest) for period, *rest in rows]

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from bilateral.records import Article
+from bilateral.records import Article, EventDate, Precision
 
 ARTICLE_COLUMNS = "id, origin, title, text, url, source, published, language, repairs"
+OPEN_END = date(9000, 1, 1)
+"""The end of a window whose office holder is still in office."""
 
 
 def article_from_row(row: Iterable[object]) -> Article:
@@ -27,3 +29,13 @@ def article_from_row(row: Iterable[object]) -> Article:
 
 def day(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def stored_when(first: str | None, last: str | None, precision: str | None, method: str) -> EventDate:
+    """A stored story's date (an open window's end is stored as :data:`OPEN_END`)."""
+    return EventDate(
+        date.fromisoformat(first) if first else None,
+        date.fromisoformat(last) if last and last < OPEN_END.isoformat() else None,
+        Precision(precision) if precision else None,
+        method,
+    )

@@ -191,6 +191,24 @@ MIGRATIONS: dict[int, str] = {
         sources INTEGER NOT NULL,
         PRIMARY KEY (first, second, by, period, event, quad)
     ) WITHOUT ROWID;
+    ALTER TABLE agreements ADD COLUMN stale INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE agreements ADD COLUMN counted TEXT;
+    CREATE INDEX agreements_stale ON agreements (id) WHERE stale = 1;
+    CREATE TABLE project_counts (
+        project TEXT PRIMARY KEY,
+        stale INTEGER NOT NULL DEFAULT 1,
+        counted TEXT
+    );
+    INSERT INTO project_counts (project) SELECT DISTINCT project FROM project_events;
+    CREATE INDEX project_counts_stale ON project_counts (project) WHERE stale = 1;
+    CREATE TABLE entry_periods (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        by TEXT NOT NULL,
+        period TEXT NOT NULL,
+        entries INTEGER NOT NULL,
+        PRIMARY KEY (kind, key, by, period)
+    ) WITHOUT ROWID;
     """,
 }
 

@@ -188,26 +188,18 @@ class Store:
         """
         with self._transaction() as db:
             ids = [(item.reading.article.id,) for item in coded]
-            stories = [
-                row for key in ids for row in db.execute("SELECT story_id FROM story_events WHERE article_id = ?", key)
-            ]
-            agreements = [
-                row
-                for key in ids
-                for row in db.execute("SELECT agreement_id FROM agreement_events WHERE article_id = ?", key)
-            ]
-            rollups.discount(db, [story_id for (story_id,) in stories])
+            stories, agreements = rollups.discount_articles(db, [key for (key,) in ids])
             db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
             db.executemany("DELETE FROM events WHERE article_id = ?", ids)
             db.executemany(
                 """DELETE FROM stories
                 WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_events WHERE story_id = stories.id)""",
-                stories,
+                [(key,) for key in stories],
             )
             db.executemany(
                 """DELETE FROM agreements
                 WHERE id = ? AND NOT EXISTS (SELECT 1 FROM agreement_events WHERE agreement_id = agreements.id)""",
-                agreements,
+                [(key,) for key in agreements],
             )
             db.executemany("UPDATE articles SET linked = 0 WHERE id = ?", ids)
             db.executemany(

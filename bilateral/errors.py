@@ -99,20 +99,28 @@ class DataFileError(BilateralError):
 
 
 class StoreError(BilateralError):
+    """The database cannot be used: the API answers 503 (the service is there, its data is not)."""
+
     code = "store"
+    status = 503
 
 
 class MissingDatabase(StoreError):
     """A command that reads was pointed at a database that does not exist (it is never created by reading)."""
 
     code = "store.missing"
-    status = 503
 
 
 class SchemaError(StoreError):
-    """The database was written by a newer version, or is not ours."""
+    """The database was written by a newer version, or is not ours: refused before anything is written to it."""
 
     code = "store.schema"
+
+
+class DamagedDatabase(StoreError):
+    """SQLite found the file damaged (a malformed page, or no database at all), on opening or on any later read."""
+
+    code = "store.damaged"
 
 
 class ExportError(BilateralError):

@@ -47,6 +47,30 @@ class CompressionError(InputError):
     code = "input.compression"
 
 
+class TooLarge(InputError):
+    """An input read whole (a file, standard input, a page, a ``.gz``'s content) over ``MAX_INPUT_BYTES``."""
+
+    code = "input.too_large"
+
+
+class LineTooLong(InputError):
+    """A JSON Lines line over ``MAX_LINE_BYTES``: that line fails, the file goes on."""
+
+    code = "input.line_too_long"
+
+
+class CompressionRatio(InputError):
+    """A streamed ``.jsonl.gz`` that inflates past ``MAX_GZIP_RATIO`` times its size: the rest is not read."""
+
+    code = "input.compression_ratio"
+
+
+class TooManyFailures(InputError):
+    """A JSON Lines or CSV/TSV file whose lines hold no article ``MAX_LINES_WITHOUT_ARTICLE`` times in a row."""
+
+    code = "input.too_many_failures"
+
+
 class FormatError(InputError):
     """The input decoded but is not in the shape its name promises."""
 

@@ -8,6 +8,7 @@ import importlib
 import io
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import pytest
 from bilateral.errors import CompressionRatio
 from bilateral.read import bounds, delimited, jsonl, read_paths
 from bilateral.read.bounds import bounded_lines
+from bilateral.read.fetch import Fetcher
 from bilateral.records import Document, Failure
 from bilateral.repair import bounded, repair
 
@@ -156,3 +158,15 @@ def test_a_csv_field_longer_than_the_text_bound_is_read_and_cut(tmp_path: Path) 
     assert isinstance(document, Document)
     article = repair(document)
     assert "truncated" in article.repairs and 999_000 < len(article.text) <= 1_000_000
+
+
+def test_a_page_is_read_as_it_arrives_and_refused_past_the_bound(http_server: Callable[..., str]) -> None:
+    page = b"<html><body><p>" + SIGNED.encode() * 40 + b"</p></body></html>"
+    base = http_server({"/big.html": (200, "text/html", page), "/small.txt": (200, "text/plain", SIGNED.encode())})
+    fetcher = Fetcher(max_bytes=1_000)
+    try:
+        items = list(read_paths([f"{base}/big.html", f"{base}/small.txt"], fetcher=fetcher))
+    finally:
+        fetcher.close()
+    assert codes(items) == ["input.too_large", "document"]
+    assert items[0].origin == f"{base}/big.html"

@@ -47,6 +47,30 @@ class CompressionError(InputError):
     code = "input.compression"
 
 
+class TooLarge(InputError):
+    """An input read whole (a file, standard input, a page, a ``.gz``'s content) over ``MAX_INPUT_BYTES``."""
+
+    code = "input.too_large"
+
+
+class LineTooLong(InputError):
+    """A JSON Lines line over ``MAX_LINE_BYTES``: that line fails, the file goes on."""
+
+    code = "input.line_too_long"
+
+
+class CompressionRatio(InputError):
+    """A streamed ``.jsonl.gz`` that inflates past ``MAX_GZIP_RATIO`` times its size: the rest is not read."""
+
+    code = "input.compression_ratio"
+
+
+class TooManyFailures(InputError):
+    """A JSON Lines or CSV/TSV file whose lines hold no article ``MAX_LINES_WITHOUT_ARTICLE`` times in a row."""
+
+    code = "input.too_many_failures"
+
+
 class FormatError(InputError):
     """The input decoded but is not in the shape its name promises."""
 
@@ -99,20 +123,28 @@ class DataFileError(BilateralError):
 
 
 class StoreError(BilateralError):
+    """The database cannot be used: the API answers 503 (the service is there, its data is not)."""
+
     code = "store"
+    status = 503
 
 
 class MissingDatabase(StoreError):
     """A command that reads was pointed at a database that does not exist (it is never created by reading)."""
 
     code = "store.missing"
-    status = 503
 
 
 class SchemaError(StoreError):
-    """The database was written by a newer version, or is not ours."""
+    """The database was written by a newer version, or is not ours: refused before anything is written to it."""
 
     code = "store.schema"
+
+
+class DamagedDatabase(StoreError):
+    """SQLite found the file damaged (a malformed page, or no database at all), on opening or on any later read."""
+
+    code = "store.damaged"
 
 
 class ExportError(BilateralError):

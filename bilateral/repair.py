@@ -16,13 +16,14 @@ Both run only behind a cheap check, since most text is clean.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from bilateral.records import Article, Document
+from bilateral.records import MAX_TEXT, Article, Document
 
 if TYPE_CHECKING:
     import ftfy
@@ -33,6 +34,9 @@ _FTFY_PAGES = frozenset({"cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp12
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _BLANK_RUN = re.compile(r"\n{3,}")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)")
+
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -290,12 +294,18 @@ def content_id(title: str, text: str) -> str:
 
 
 def repair(document: Document) -> Article:
-    """Repair a document's text and title, drop boilerplate, derive its id."""
-    text, repairs = repair_text(document.text)
-    title, title_repairs = repair_text(document.title)
+    """Repair a document's text and title, drop boilerplate, derive its id.
+
+    A text longer than :data:`~bilateral.records.MAX_TEXT` is first cut at a sentence end (:func:`bounded`),
+    with the repair ``truncated`` and a logged warning.
+    """
+    text, cut = bounded(document.text, origin=document.origin)
+    text, repairs = repair_text(text)
+    title, title_repairs = repair_text(document.title[:MAX_TEXT])
     text, dropped = clean_lines(text)
     title = _SPACE_RUN.sub(" ", title).strip()
-    applied = tuple(dict.fromkeys((*repairs, *title_repairs, *(["boilerplate"] if dropped else []))))
+    marks = (*(["truncated"] if cut else []), *(["boilerplate"] if dropped else []))
+    applied = tuple(dict.fromkeys((*repairs, *title_repairs, *marks)))
     return Article(
         id=content_id(title, text),
         origin=document.origin,
@@ -307,3 +317,21 @@ def repair(document: Document) -> Article:
         language=document.language,
         repairs=applied,
     )
+
+
+def bounded(text: str, *, origin: str) -> tuple[str, bool]:
+    """``text`` cut to at most :data:`~bilateral.records.MAX_TEXT` characters, and whether it was cut.
+
+    The cut falls after the last sentence end within the bound, else at its last space, so that no sentence
+    (and no event's evidence) is read in half; the warning names the input and both lengths.
+    """
+    if len(text) <= MAX_TEXT:
+        return text, False
+    head = text[:MAX_TEXT]
+    # after the last sentence end, else after the last space, else at the bound
+    cut = max((end.end() for end in _SENTENCE_END.finditer(head)), default=0) or head.rfind(" ") + 1 or MAX_TEXT
+    log.warning(
+        "%s: the text holds %d characters, over the %d read: cut to its first %d, at a sentence end",
+        origin, len(text), MAX_TEXT, cut,
+    )  # fmt: skip
+    return head[:cut].rstrip(), True

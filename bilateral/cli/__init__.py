@@ -22,7 +22,7 @@ import typer
 from rich.table import Table
 
 from bilateral import __version__
-from bilateral.cli import record
+from bilateral.cli import database, record
 from bilateral.cli.common import (
     EXIT_SOME_FAILED,
     EventFormat,
@@ -378,6 +378,7 @@ command("timeline")(record.timeline_command)
 command("diff")(record.diff_command)
 command("agreements")(record.agreements_command)
 command("projects")(record.projects_command)
+command("check")(database.check_command)
 
 
 @command("brief")

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -61,12 +61,29 @@ FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")
 
 @contextmanager
 def errors() -> Iterator[None]:
-    """Print a package error as one line and exit 2 for a usage error, else 1."""
+    """Print a package error as one line and exit 2 for a usage error, else 1.
+
+    What SQLite raises on the ``--db`` file (damaged, locked, disk full) is such an error too
+    (:func:`bilateral.store.health.store_error`), wherever in a command it is found.
+    """
+    import sqlite3
+
     try:
         yield
     except BilateralError as error:
-        err.print(f"error[{error.code}]: {error}", markup=False)
-        raise typer.Exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_ERROR) from error
+        _exit(error)
+    except sqlite3.DatabaseError as error:
+        from bilateral.store.health import store_error
+
+        translated = store_error(error, path=state.db)
+        if translated is None:
+            raise
+        _exit(translated, error)
+
+
+def _exit(error: BilateralError, cause: BaseException | None = None) -> NoReturn:
+    err.print(f"error[{error.code}]: {error}", markup=False)
+    raise typer.Exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_ERROR) from cause or error
 
 
 def print_json(data: Any) -> None:

@@ -6,7 +6,7 @@ The header is always a header, never an article; a file whose header names no
 text field fails whole. A row fails alone when it has more fields than the header,
 when it stops before the header's text field, when its text is empty or when its
 date cannot be read. Rows end at ``\\n``, ``\\r\\n`` or ``\\r`` only (a form feed or a
-U+2028 inside a field is text), and a field may hold up to :data:`MAX_TEXT` characters.
+U+2028 inside a field is text); a field may fill the file (a text over ``MAX_TEXT`` is cut by repair).
 """
 
 from __future__ import annotations
@@ -16,16 +16,17 @@ import io
 from collections.abc import Iterator
 
 from bilateral.errors import FormatError
+from bilateral.read.bounds import MAX_INPUT_BYTES, MAX_LINES_WITHOUT_ARTICLE, given_up
 from bilateral.read.fields import TEXT_FIELDS, document_from, has_text_field
-from bilateral.records import MAX_TEXT, Document, Failure
+from bilateral.records import Document, Failure
 
 DELIMITERS = {"csv": ",", "tsv": "\t"}
 
 
 def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document | Failure]:
     """One document per row after the header (``kind`` is ``csv`` or ``tsv``); ``origin:N`` names row N's line."""
-    if csv.field_size_limit() < MAX_TEXT:
-        csv.field_size_limit(MAX_TEXT)  # the module's default (131,072) would fail a file for one long article
+    if csv.field_size_limit() < MAX_INPUT_BYTES:
+        csv.field_size_limit(MAX_INPUT_BYTES)  # the default (131,072) would fail a file for one long article
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITERS[kind])
     try:
         header = next(rows, [])
@@ -36,11 +37,16 @@ def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document |
                 origin=origin,
             )
         text_column = _text_column(header)
+        idle = 0  # rows in a row that held no article
         while True:
             line = rows.line_num + 1
             row = next(rows, None)
             if row is None:
                 return
+            if idle >= MAX_LINES_WITHOUT_ARTICLE:
+                yield given_up(origin)
+                return
+            idle += 1
             if not any(value.strip() for value in row):
                 continue
             where = f"{origin}:{line}"
@@ -53,7 +59,9 @@ def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document |
                     f"{len(row)} fields, the header has {len(header)}: the row stops before {header[text_column]!r}",
                 )
             else:
-                yield from document_from(dict(zip(header, row, strict=False)), where=where)
+                for item in document_from(dict(zip(header, row, strict=False)), where=where):
+                    idle = idle if isinstance(item, Failure) else 0
+                    yield item
     except csv.Error as error:
         raise FormatError(f"not {kind.upper()}: {error} (line {rows.line_num})", origin=origin) from error
 

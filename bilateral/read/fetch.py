@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bilateral import __version__
-from bilateral.errors import FetchError
+from bilateral.errors import FetchError, TooLarge
+from bilateral.read.bounds import MAX_INPUT_BYTES
 
 if TYPE_CHECKING:
     import httpx
@@ -24,28 +25,32 @@ class Response:
 class Fetcher:
     """A small HTTP client: redirects followed, timeouts enforced, errors named."""
 
-    def __init__(self, *, timeout: float = 15.0, max_bytes: int = 20_000_000) -> None:
+    def __init__(self, *, timeout: float = 15.0, max_bytes: int | None = None) -> None:
         import httpx
 
         self._client: httpx.Client = httpx.Client(
             timeout=httpx.Timeout(timeout), follow_redirects=True, headers={"User-Agent": USER_AGENT}
         )
-        self._max_bytes = max_bytes
+        self._max_bytes = MAX_INPUT_BYTES if max_bytes is None else max_bytes
 
     def get(self, url: str) -> Response:
+        """The page at ``url``, its body read as it arrives and refused (:class:`TooLarge`) past ``max_bytes``."""
         import httpx
 
         try:
-            response = self._client.get(url)
+            with self._client.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}", origin=url)
+                body = bytearray()
+                for chunk in response.iter_bytes():
+                    body += chunk
+                    if len(body) > self._max_bytes:
+                        raise TooLarge(f"the response is over {self._max_bytes:,} bytes, the most read", origin=url)
         except httpx.TimeoutException as error:
             raise FetchError(f"timed out ({type(error).__name__})", origin=url) from error
         except httpx.HTTPError as error:
             raise FetchError(f"request failed: {error}", origin=url) from error
-        if response.status_code >= 400:
-            raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}", origin=url)
-        if len(response.content) > self._max_bytes:
-            raise FetchError(f"response larger than {self._max_bytes} bytes", origin=url)
-        return Response(str(response.url), response.content, response.headers.get("content-type", ""))
+        return Response(str(response.url), bytes(body), response.headers.get("content-type", ""))
 
     def close(self) -> None:
         self._client.close()

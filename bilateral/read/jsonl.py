@@ -2,7 +2,8 @@
 
 A line (or an array file) that is not JSON read here fails alone: bad syntax, nesting deeper
 than the parser's recursion limit (about 1,000 levels), or a number of more digits than
-Python converts (4,300). A file with no line that holds anything is one failure, not silence.
+Python converts (4,300), or a line longer than :data:`~bilateral.read.bounds.MAX_LINE_BYTES`
+(whose caller hands it over cut, never whole). A file with no line that holds anything is one failure, not silence.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from bilateral.errors import EmptyInput
+from bilateral.errors import EmptyInput, LineTooLong
+from bilateral.read.bounds import MAX_LINE_BYTES, MAX_LINES_WITHOUT_ARTICLE, MIB, given_up
 from bilateral.read.fields import document_from
 from bilateral.records import Document, Failure
 
@@ -19,11 +21,21 @@ from bilateral.records import Document, Failure
 def parse_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[Document | Failure]:
     """One document per non-blank line; a bad line is a failure, not the end."""
     blank = True
+    idle = 0  # lines in a row that held no article
     for number, raw in enumerate(lines, start=1):
+        if idle >= MAX_LINES_WITHOUT_ARTICLE:
+            yield given_up(origin)
+            return
+        idle += 1
         if not raw.strip():
             continue
         blank = False
         where = f"{origin}:{number}"
+        if len(raw.rstrip(b"\r\n")) > MAX_LINE_BYTES:
+            yield Failure(
+                where, LineTooLong.code, f"the line is over {MAX_LINE_BYTES // MIB} MiB, the most read as one article"
+            )
+            continue
         try:
             line = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -34,7 +46,9 @@ def parse_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[Document | F
         except (ValueError, RecursionError) as error:
             yield Failure(where, "input.format", _not_json(error, in_file=False))
             continue
-        yield from _from_record(record, where=where)
+        for item in _from_record(record, where=where):
+            idle = idle if isinstance(item, Failure) else 0
+            yield item
     if blank:
         yield Failure(origin, EmptyInput.code, "the file is empty (no line holds anything)")
 

@@ -31,6 +31,7 @@ from bilateral.errors import (
     NotFound,
     UnsupportedFormat,
 )
+from bilateral.read.bounds import bounded_lines, read_whole
 from bilateral.read.decode import decode
 from bilateral.read.delimited import parse_delimited
 from bilateral.read.feed import parse_feed
@@ -151,7 +152,10 @@ class _Reader:
             yield Failure(origin, InternalError.code, f"{type(error).__name__}: {error}")
 
     def _read_stdin(self) -> Iterator[Item]:
-        yield from self._read_bytes(sys.stdin.buffer.read(), "<stdin>", self._as)
+        if self._as is InputFormat.jsonl:
+            yield from parse_lines(bounded_lines(sys.stdin.buffer, origin="<stdin>"), origin="<stdin>")
+            return
+        yield from self._read_bytes(read_whole(sys.stdin.buffer, origin="<stdin>"), "<stdin>", self._as)
 
     def _read_file(self, path: Path) -> Iterator[Item]:
         compressed = path.name.lower().endswith(".gz")
@@ -163,13 +167,12 @@ class _Reader:
                 origin=origin,
             )
         kind = self._as or SUFFIX_FORMATS.get(_suffix(path))
-        if kind is InputFormat.jsonl:
-            with _open(path, compressed=compressed) as stream:
-                yield from parse_lines(stream, origin=origin)
-            return
-        data = path.read_bytes()
-        if compressed:
-            data = gzip.decompress(data)
+        with _open(path, compressed=compressed) as stream:
+            if kind is InputFormat.jsonl:
+                size = path.stat().st_size if compressed else None
+                yield from parse_lines(bounded_lines(stream, origin=origin, compressed_size=size), origin=origin)
+                return
+            data = read_whole(stream, origin=origin)
         yield from self._read_bytes(data, origin, kind)
 
     def _read_bytes(self, data: bytes, origin: str, kind: InputFormat | None) -> Iterator[Item]:

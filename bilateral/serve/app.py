@@ -8,6 +8,7 @@ only ``POST /api/ingest`` with that token.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from bilateral.serve.context import ApiError, Settings, error_body
 from bilateral.serve.pages import error_page
 from bilateral.serve.pages import router as pages_router
 from bilateral.store import Store
+from bilateral.store.health import store_error
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,13 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(BilateralError)
     async def package_error(request: Request, error: BilateralError) -> Response:
         return _answer(request, error.status, error.code, str(error))
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def database_error(request: Request, error: sqlite3.DatabaseError) -> Response:
+        translated = store_error(error, path=request.app.state.settings.db)  # damaged, locked: 503, one error
+        if translated is None:
+            return await internal_error(request, error)
+        return _answer(request, translated.status, translated.code, str(translated))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

@@ -34,6 +34,7 @@ from bilateral.records import (
 from bilateral.serialise import event_dict, event_from
 from bilateral.store import rollups
 from bilateral.store.browse import Browse, event_filter
+from bilateral.store.health import identity, refusal, store_error
 from bilateral.store.links import Linking
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 from bilateral.store.schema import APPLICATION, MIGRATIONS, SCHEMA_VERSION, statements
@@ -77,22 +78,28 @@ class Store:
             if read_only:
                 uri = f"{Path(self.path).resolve().as_uri()}?mode=rw"  # never creates a missing file
                 self._db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-                try:
-                    self._db.execute("PRAGMA busy_timeout = 10000")
-                    self._check_current()
-                    self._db.execute("PRAGMA query_only = ON")
-                except BaseException:
-                    self._db.close()
-                    raise
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open the database: {error}", origin=self.path) from error
+        try:
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            if read_only:
+                self._check_current()
+                self._db.execute("PRAGMA query_only = ON")
                 return
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            # what the file is, before anything is written to it: a newer or foreign file is left byte for byte
+            self._version()
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA busy_timeout = 10000")
             self._migrate()
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot open the database: {error}", origin=self.path) from error
+        except BaseException as error:
+            self._db.close()
+            translated = store_error(error, path=self.path) if isinstance(error, sqlite3.DatabaseError) else None
+            if translated is None:
+                raise
+            raise translated from error
 
     def close(self) -> None:
         self._db.close()
@@ -114,15 +121,12 @@ class Store:
         self._db.execute("COMMIT")
 
     def _version(self) -> int:
-        version: int = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise SchemaError(
-                f"schema version {version} is newer than this bilateral reads ({SCHEMA_VERSION}); upgrade bilateral",
-                origin=self.path,
-            )
-        if version == 0 and self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise SchemaError("this SQLite file is not a bilateral database", origin=self.path)
-        return version
+        """The file's schema version; a newer file, or one that is not ours, is refused (:class:`SchemaError`)."""
+        found = identity(self._db)
+        refused = refusal(found, path=self.path)
+        if refused is not None:
+            raise refused
+        return found.version
 
     def _check_current(self) -> None:
         version = self._version()

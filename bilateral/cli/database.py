@@ -1,0 +1,23 @@
+"""``bilateral check``: whether the ``--db`` file is sound, and what to do when it is not."""
+
+from __future__ import annotations
+
+from bilateral.cli.common import errors, out, state
+
+
+def check_command() -> None:
+    """Check the database: SQLite's integrity check, its schema version and that bilateral wrote it.
+
+    Exit status 0 when it is sound; 1, with what was found and what to do, when it is damaged,
+    newer than this version reads, or not a bilateral database. The file is never written to.
+    """
+    from bilateral.store.health import check
+
+    with errors():
+        checked = check(state.db)
+        for problem in checked.problems:
+            out.print(f"{checked.path}: {problem}", markup=False)
+        refused = checked.error()
+        if refused is not None:
+            raise refused
+    out.print(checked.summary(), markup=False)

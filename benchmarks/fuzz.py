@@ -190,12 +190,13 @@ def worker(db: str) -> None:
     from bilateral.link import link
     from bilateral.pipeline import analyse
     from bilateral.read import read_paths
-    from bilateral.records import CodedArticle, Failure
+    from bilateral.records import CodedArticle, Document, Failure
     from bilateral.store import Store
 
     logging.disable(logging.CRITICAL)
     warnings.simplefilter("ignore")
     gaz = gazetteer()
+    analyse(Document("warm-up", "France and Germany signed a treaty in Paris on Monday."), gaz)  # lazy tables loaded
     folder = Path(tempfile.mkdtemp(prefix="fuzz-inputs-"))
     pending: list[CodedArticle | Failure] = []
     store = Store(db)

@@ -16,7 +16,7 @@ import pytest
 from bilateral.samples.generate import articles
 
 ARTICLES = 2_000
-KILLS = 2  # a fresh process each, killed at a random point of the clean run's duration (until one ends itself)
+KILLS = 2  # a fresh process each, killed at a random point of the first 60% of the clean run's duration
 SEED = 17
 # Every table a run writes, and the columns that say when rather than what (a resumed run may differ there).
 TABLES = [
@@ -65,22 +65,28 @@ def clean_run(arguments: list[str]) -> tuple[float, str]:
     return time.monotonic() - began, finished.stdout
 
 
-def killed_then_resumed(arguments: list[str], db: Path, *, rng: random.Random, duration: float) -> tuple[int, int, str]:
-    """Start ``arguments`` KILLS times, each killed with SIGKILL at a random point, then once to the end.
+def killed_then_resumed(
+    arguments: list[str], db: Path, *, rng: random.Random, duration: float, rerunnable: bool = False
+) -> tuple[int, int, str]:
+    """Start ``arguments`` until KILLS of them were killed with SIGKILL at a random point, then once to the end.
 
-    Returns how many kills landed before the process ended by itself, the articles stored before the
-    last run, and its output.
+    A process that ends before its kill ends the kills, unless the command is ``rerunnable`` (a recode
+    redoes all its work each time; an ingest finished has nothing left to kill). Returns how many kills
+    landed, the articles stored before the last run, and its output.
     """
     landed = 0
-    for _ in range(KILLS):
+    for _ in range(2 * KILLS):
         process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            process.wait(timeout=rng.uniform(0.15, 0.95) * duration)
-            break  # it ended by itself: there is nothing left to kill
+            process.wait(timeout=rng.uniform(0.1, 0.6) * duration)
+            if not rerunnable:
+                break
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
             landed += 1
+        if landed == KILLS:
+            break
     before = stored(db)
     finished = subprocess.run(arguments, capture_output=True, text=True, check=False)
     assert finished.returncode in (0, 3), finished.stderr
@@ -117,6 +123,7 @@ def test_sigkill_at_random_points_of_ingest_and_recode_then_resume(tmp_path: Pat
     duration, _ = clean_run(command(clean, *recode))
     recoded = tables(clean)
     assert recoded["mentions"] != ingested["mentions"]  # the recode changed what the test compares
-    landed, _, _ = killed_then_resumed(command(killed, *recode), killed, rng=rng, duration=duration)
+    landed, _, _ = killed_then_resumed(command(killed, *recode), killed, rng=rng, duration=duration,
+                                       rerunnable=True)  # fmt: skip
     assert landed >= 1
     assert tables(killed) == recoded

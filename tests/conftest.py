@@ -6,8 +6,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bilateral.actors import Gazetteer, gazetteer
+
+# The budget of tests/test_fuzz.py: a few dozen examples a property in CI, a thousand with BILATERAL_FUZZ=long.
+_FUZZ_CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile("fuzz-ci", max_examples=40, deadline=None, suppress_health_check=_FUZZ_CHECKS)
+settings.register_profile("fuzz-long", max_examples=1_000, deadline=None, suppress_health_check=_FUZZ_CHECKS)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -34,3 +35,27 @@ def test_a_month_at_the_calendar_s_end_is_coded(gaz: Gazetteer) -> None:
     """ "in December 9999" overflowed while its month's end was worked out (issue 17)."""
     (event,) = code_text("France and Germany signed a pact in December 9999.", gaz, on=ON)
     assert (event.when.start, event.when.end) == (date(9999, 12, 1), date(9999, 12, 31))
+
+
+# Long sentences the fuzzer found superlinear (benchmarks/fuzz.py): a cue's condition searched once per cue,
+# every later cue's clause link, every mention and every passive or "between" searched from the sentence start.
+LONG_SENTENCES = [
+    "France and Germany signed a treaty on Monday and ",
+    "(Paris) France (and) Germany signed",
+    "France was attacked by Germany and ",
+    "talks between France and Germany, ",
+]
+
+
+@pytest.mark.parametrize("piece", LONG_SENTENCES)
+def test_coding_one_long_sentence_grows_linearly(gaz: Gazetteer, piece: str) -> None:
+    """Four times the sentence takes about four times as long (it took sixteen times, and 77 s for 175 KB)."""
+
+    def seconds(repeats: int) -> float:
+        began = time.perf_counter()
+        code_text(piece * repeats, gaz, on=ON)
+        return time.perf_counter() - began
+
+    seconds(50)  # warm
+    short, long = min(seconds(250) for _ in range(2)), min(seconds(1_000) for _ in range(2))
+    assert long / short < 8, (short, long)

@@ -44,6 +44,9 @@ HOSTILE: list[tuple[str, bytes, set[str]]] = [
     ("turkish.txt", b"Fransa ve Almanya \xfdstanbul'da anla\xfema imzalad\xfd; Bak\x9ean ve Ba\x9fkan.\n", {""}),
     ("empty.jsonl", b"", {"input.empty"}),
     ("blank.jsonl", b"  \n\t\n\r\n", {"input.empty"}),
+    ("empty-array.json", b" [ ] ", {"input.empty"}),
+    ("header-only.csv", b"text,title\r\n", {"input.empty"}),
+    ("blank-rows.tsv", b"text\ttitle\n\n\t\n", {"input.empty"}),
 ]  # fmt: skip
 
 

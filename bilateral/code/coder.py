@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import accumulate
 from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
@@ -119,12 +120,14 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
         asides = [
             (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
         ]
+        covered = _Covered([(mention.start, mention.end) for mention in inside])
+        aside = _Covered(asides)
         found = [
             cue
             for cue in (cues.reading(match, sentence) for match in phrases.within(sentence.start, sentence.end))
             if cue is not None
-            and not any(m.start < cue.end and cue.start < m.end for m in inside)
-            and not any(first <= cue.start < last for first, last in asides)
+            and not covered.overlaps(cue.start, cue.end)
+            and not aside.overlaps(cue.start, cue.start + 1)
         ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
@@ -154,6 +157,18 @@ class _Facts:
 
     topics: tuple[str, ...]
     when: EventDate
+
+
+class _Covered:
+    """Spans sorted by start, asked whether any overlaps a range: a bisection, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))  # the furthest end of the first i spans
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return before > 0 and self._reach[before - 1] > start
 
 
 class _Spans(Generic[T]):

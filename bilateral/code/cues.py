@@ -14,7 +14,9 @@ ends, so that its objects are its own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from bilateral.code import lexicon
 from bilateral.phrases import Match
@@ -47,7 +49,7 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     needs = cue.value.needs
     if needs is not None and cue.value.anchored and not needs.match(sentence.text, cue.start - sentence.start):
         return False  # "cut aid": the object is the verb's own, not any "aid" elsewhere in the sentence
-    if needs is not None and not cue.value.anchored and not needs.search(sentence.text):
+    if needs is not None and not cue.value.anchored and not _anywhere(needs, sentence.text):
         return False
     before = sentence.text[max(0, cue.start - sentence.start - _LOOK_BACK) : cue.start - sentence.start]
     if (
@@ -74,6 +76,12 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(after)):
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
     return not (_KINDS_AFTER.match(after) and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
+
+
+@lru_cache(maxsize=256)
+def _anywhere(needs: re.Pattern[str], text: str) -> bool:
+    """Whether a sentence meets an unanchored condition: searched once per sentence, not once per cue."""
+    return needs.search(text) is not None
 
 
 _TIME_WORD = (
@@ -150,12 +158,14 @@ _CLAUSE_BREAK = re.compile(
 
 def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon.CueSpec]]:
     """The strongest cue, and strong cues of other event types; statements only alone."""
+    found = sorted(found, key=lambda cue: cue.start)
+    reach = _Reach(found)
     denied = {
         later.start
         for cue in found
         if cue.value.cameo == _DENIAL
-        for later in found
-        if 0 < later.start - cue.end <= _REACH and not _CLAUSE_BREAK.search(text, cue.end, later.start)
+        for later in reach.after(cue)
+        if later.start > cue.end and not _CLAUSE_BREAK.search(text, cue.end, later.start)
     }  # "denied that Tehran had sent drones": what is denied did not happen by the speaker's word
     found = [cue for cue in found if cue.start not in denied]
     acts = [cue for cue in found if cue.value.shape != "statement"] or [cue for cue in found if cue.value.rank > 0]
@@ -163,8 +173,9 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
         return []  # "said" alone attributes; it is not an event
     governed: set[int] = set()
     vowed: set[int] = set()
+    reach = _Reach(acts)
     for cue in acts:
-        for later in acts:
+        for later in reach.after(cue):
             if not _governs(text, cue, later):
                 continue
             hostile = later.value.event in _HOSTILE and later.start - cue.end <= _NEXT_WORD
@@ -190,6 +201,18 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
         ):
             chosen.append(cue)
     return sorted(chosen, key=lambda cue: cue.start)
+
+
+class _Reach:
+    """Cues sorted by start, looked up by what follows one of them closely (a bisection, not a scan)."""
+
+    def __init__(self, found: list[Match[lexicon.CueSpec]]) -> None:
+        self.found = found
+        self.starts = [cue.start for cue in found]
+
+    def after(self, cue: Match[lexicon.CueSpec]) -> list[Match[lexicon.CueSpec]]:
+        """The cues that start after ``cue`` does and at most :data:`_REACH` characters after its end."""
+        return self.found[bisect_right(self.starts, cue.start) : bisect_left(self.starts, cue.end + _REACH + 1)]
 
 
 def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.CueSpec]:
@@ -246,13 +269,17 @@ _NO_ADDRESSEE = re.compile(
 def clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon.CueSpec]], end: int) -> int:
     """Where the cue's clause ends: at the next cue coordinated with it ("… and urged", ", saying")."""
     for later in found:
-        between = text[cue.end : later.start]
-        if later.start > cue.end and _NEXT_CLAUSE.search(between) and not _SHARED_OBJECT.fullmatch(between):
+        if (
+            later.start > cue.end
+            and _NEXT_CLAUSE.search(text, max(cue.end, later.start - _LINK), later.start)
+            and not _SHARED_OBJECT.fullmatch(text, cue.end, later.start)
+        ):
             return later.start
     predicate = _NEXT_PREDICATE.search(text, cue.end, end)  # "would not allow …, and was in contact with NATO"
     return predicate.start() if predicate else end
 
 
+_LINK = 60  # characters before a later cue searched for what coordinates it (", and", "; but"): linear per cue
 _NEXT_PREDICATE = re.compile(r",?\s+and\s+(?:was|is|were|are|has|have|had|remains|remained)\b")
 _CONTENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:will|would|allows?|lets?|commits?|obliges?|requires?)\b")
 _NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")

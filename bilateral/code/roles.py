@@ -51,8 +51,9 @@ _JOINT = re.compile(
     re.IGNORECASE,
 )
 _THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+_TAIL = 80  # characters before a position searched by a pattern that must end there: linear in the cues, not quadratic
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY_AFTER = re.compile(r"^\s+(?:\w+\s+){0,3}?by\s+$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s*$", re.IGNORECASE)  # matched from the cue's end to a party
 _BETWEEN_AFTER = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(
     r"\b(?:with|to|on|against|from|toward|towards|for)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
@@ -358,9 +359,9 @@ def assign(
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
-    passive = _PASSIVE_BEFORE.search(text, start, cue_start)
+    passive = _PASSIVE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start)
     if passive is not None and passive.end() == cue_start and after:
-        by = [slot for slot in after if _BY_AFTER.match(text[cue_end : slot.start] + " ")]
+        by = [slot for slot in after if _BY_AFTER.match(text, cue_end, slot.start)]
         if by:
             agents = _compound(text, after[after.index(by[0]) :])
             subject = _compound(text, before[-1:]) if before else []
@@ -376,7 +377,7 @@ def assign(
     between = [
         slot
         for slot in after
-        if _BETWEEN_AFTER.search(text, cue_end, slot.start)
+        if _BETWEEN_AFTER.search(text, max(cue_end, slot.start - _TAIL), slot.start)
         or (spec.phrase.endswith(" between") and not text[cue_end : slot.start].strip(" the"))  # "talks between"
     ]
     if between and text[cue_end : between[0].start].count(" ") <= 6:

@@ -5,7 +5,8 @@ The header uses the field names of JSON Lines dumps (:mod:`bilateral.read.fields
 The header is always a header, never an article; a file whose header names no
 text field fails whole. A row fails alone when it has more fields than the header,
 when it stops before the header's text field, when its text is empty or when its
-date cannot be read. Rows end at ``\\n``, ``\\r\\n`` or ``\\r`` only (a form feed or a
+date cannot be read. A header with no row that holds anything is one failure, not silence.
+Rows end at ``\\n``, ``\\r\\n`` or ``\\r`` only (a form feed or a
 U+2028 inside a field is text); a field may fill the file (a text over ``MAX_TEXT`` is cut by repair).
 """
 
@@ -15,7 +16,7 @@ import csv
 import io
 from collections.abc import Iterator
 
-from bilateral.errors import FormatError
+from bilateral.errors import EmptyInput, FormatError
 from bilateral.read.bounds import MAX_INPUT_BYTES, MAX_LINES_WITHOUT_ARTICLE, given_up
 from bilateral.read.fields import TEXT_FIELDS, document_from, has_text_field
 from bilateral.records import Document, Failure
@@ -38,17 +39,19 @@ def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document |
             )
         text_column = _text_column(header)
         idle = 0  # rows in a row that held no article
+        blank = True
         while True:
             line = rows.line_num + 1
             row = next(rows, None)
             if row is None:
-                return
+                break
             if idle >= MAX_LINES_WITHOUT_ARTICLE:
                 yield given_up(origin)
                 return
             idle += 1
             if not any(value.strip() for value in row):
                 continue
+            blank = False
             where = f"{origin}:{line}"
             if len(row) > len(header):
                 yield Failure(where, FormatError.code, f"{len(row)} fields, the header has {len(header)}")
@@ -64,6 +67,8 @@ def parse_delimited(text: str, *, origin: str, kind: str) -> Iterator[Document |
                     yield item
     except csv.Error as error:
         raise FormatError(f"not {kind.upper()}: {error} (line {rows.line_num})", origin=origin) from error
+    if blank:
+        yield Failure(origin, EmptyInput.code, "no row after the header holds anything")
 
 
 def _text_column(header: list[str]) -> int:

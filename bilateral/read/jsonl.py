@@ -3,7 +3,8 @@
 A line (or an array file) that is not JSON read here fails alone: bad syntax, nesting deeper
 than the parser's recursion limit (about 1,000 levels), or a number of more digits than
 Python converts (4,300), or a line longer than :data:`~bilateral.read.bounds.MAX_LINE_BYTES`
-(whose caller hands it over cut, never whole). A file with no line that holds anything is one failure, not silence.
+(whose caller hands it over cut, never whole). A file with no line that holds anything, or an empty
+array, is one failure, not silence.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def parse_array(text: str, *, origin: str) -> Iterator[Document | Failure]:
         return
     if not isinstance(records, list):
         records = [records]
+    if not records:
+        yield Failure(origin, EmptyInput.code, "the file holds an empty JSON array (no article)")
     for number, record in enumerate(records):
         yield from _from_record(record, where=f"{origin}#{number}")
 

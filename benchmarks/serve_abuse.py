@@ -1,7 +1,7 @@
 """The server under abuse: what an oversized or unauthenticated POST costs it, and whether reads go on during an ingest.
 
-    python benchmarks/serve_abuse.py                    # 300 MB bodies, 50 readers, 1,000 articles
-    python benchmarks/serve_abuse.py --megabytes 50 --articles 200 --readers 20
+    python benchmarks/serve_abuse.py                    # 300 MB bodies, 50 readers, 500 articles
+    python benchmarks/serve_abuse.py --megabytes 50 --articles 200 --readers 20 --think 0.5
 
 Starts a real ``bilateral serve`` (a subprocess over a fresh demo database, ingest on), then:
 
@@ -10,10 +10,13 @@ Starts a real ``bilateral serve`` (a subprocess over a fresh demo database, inge
    and with a foreign Host. For each: the status and error code, how much the client got to send, and the
    growth of the server's resident memory (psutil, sampled every 5 ms: peak during the request minus before).
 2. Starts one ingest request of ``--articles`` generated articles and, while it runs, ``--readers`` clients
-   each reading the API and the pages in a loop: requests, errors, and latency p50/p99/max. The same readers
-   alone (no ingest), for as long, give the baseline.
+   each reading the API and the pages in turn, waiting about ``--think`` seconds between requests (0: none):
+   requests, errors, and latency p50/p99/max. The same readers alone (no ingest), for 15 s, give the baseline.
 3. The same ingest on a server started with ``--time-limit`` of a few seconds: how many articles were coded
-   and how many were answered ``ingest.time_limit``.
+   and how many were answered ``ingest.time_limit`` (after a one-article request that loads the coder).
+
+Everything runs on this machine, the clients too: on a machine whose cores other work keeps busy, read the
+latencies next to the baseline of the same run.
 
 Results go to benchmarks/results/serve_abuse.json.
 """

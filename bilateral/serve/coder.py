@@ -3,8 +3,9 @@
 The coder is CPU-bound Python. In one of the server's threads it would hold the interpreter lock against every
 read request, which gives the lock up each time SQLite steps a row and then waits for it again: an ingest made
 the reads' p99 several times longer. In its own process it shares nothing with them but the database file, whose
-WAL mode lets readers go on while it writes. One worker process, started on the first ingest: requests queue for
-it, as writers queue for SQLite anyway.
+WAL mode lets readers go on while it writes, and it runs at a lower CPU priority, so that where the cores are
+busy the reads go first. One worker process, started on the first ingest: requests queue for it, as writers
+queue for SQLite anyway.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +31,7 @@ from bilateral.serve.context import ApiError
 from bilateral.store import Store
 
 log = logging.getLogger(__name__)
+WORKER_NICENESS = 10
 _gazetteers: dict[tuple[Path, ...], Gazetteer] = {}
 """The worker's gazetteer for each set of actor folders, loaded on its first request."""
 
@@ -66,6 +69,11 @@ def ingest_request(db: Path, actors: tuple[Path, ...], documents: list[Document]
     return Outcome(summary.read, summary.new, summary.duplicate, tuple(failures))
 
 
+def _yield_to_reads() -> None:
+    """Lower the worker's CPU priority: where the cores are busy, the reads go first and the coding waits."""
+    os.nice(WORKER_NICENESS)
+
+
 class Coder:
     """The worker process: started on first use, started again if it dies, stopped by :meth:`close`."""
 
@@ -77,7 +85,9 @@ class Coder:
         with self._lock:
             if self._pool is None:
                 # spawn, not fork: the server has threads, and a forked copy of their locks can deadlock
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+                self._pool = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_yield_to_reads
+                )
             return self._pool
 
     async def ingest(self, db: Path, actors: tuple[Path, ...], documents: list[Document], seconds: float) -> Outcome:

@@ -258,7 +258,7 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=50, help="Concurrent reading clients.")
     parser.add_argument("--think", type=float, default=1.0, help="Seconds each reader waits between requests.")
     parser.add_argument("--articles", type=int, default=500, help="Articles in the ingest request (at most 1,000).")
-    parser.add_argument("--time-limit", type=float, default=5.0, help="The time limit of the last run (seconds).")
+    parser.add_argument("--time-limit", type=float, default=2.0, help="The time limit of the last run (seconds).")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.db"

@@ -173,7 +173,7 @@ def _api(db: Path) -> Any:
 
     from bilateral.serve import create_app
 
-    return TestClient(create_app(db))
+    return TestClient(create_app(db, hosts=["testserver"]))  # TestClient calls as testserver
 
 
 def queries(store: Store, client: Any) -> dict[str, Callable[[], object]]:

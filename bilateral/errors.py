@@ -116,6 +116,13 @@ class InternalError(BilateralError):
     code = "internal"
 
 
+class TimeLimit(BilateralError):
+    """Work stopped at its time limit (one ``POST /api/ingest``'s); what was done before it is kept."""
+
+    code = "ingest.time_limit"
+    status = 503
+
+
 class DataFileError(BilateralError):
     """A bundled or user actor file is malformed."""
 

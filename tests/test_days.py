@@ -81,7 +81,9 @@ def test_a_stored_far_date_never_blocks_a_later_ingest_recode_or_api_ingest(tmp_
     with Store(path) as store:
         _stored_far(store, gaz)
     article = {"text": "Spain and Italy signed a treaty on ports on Monday.", "published": "2024-03-06"}
-    with TestClient(create_app(path, token="t0ken")) as client:  # the request links the stored rows first
+    with TestClient(
+        create_app(path, token="t0ken", hosts=["testserver"])
+    ) as client:  # the request links the stored rows first
         response = client.post("/api/ingest", json={"articles": [article]}, headers={"Authorization": "Bearer t0ken"})
     assert response.status_code == 200 and response.json()["new"] == 1
     later = tmp_path / "later.txt"

@@ -207,7 +207,7 @@ def test_graphml_dates_come_from_known_days_only(seeds_db: Path, tmp_path: Path)
 
 
 def test_api_and_dashboard_show_the_window(seeds_db: Path) -> None:
-    with TestClient(create_app(seeds_db)) as client:
+    with TestClient(create_app(seeds_db, hosts=["testserver"])) as client:
         entries = client.get("/api/agreements?pair=TUR-KOR").json()["items"]
         labels = {stage["date_label"] for entry in entries for stage in entry["stages"]}
         assert SHOWN in labels
@@ -232,7 +232,7 @@ def test_a_placed_report_says_so_everywhere(placed_db: Path) -> None:
     rows, _ = cli(placed_db, "export", "--format", "gdelt-tsv", "--pair", "TUR-KOR", "--until", "2021-12-31")
     days = {line.split("\t")[1] for line in rows.splitlines()}
     assert days == {"20211022"}  # the placed day, never the window's first
-    with TestClient(create_app(placed_db)) as client:
+    with TestClient(create_app(placed_db, hosts=["testserver"])) as client:
         assert PLACED in client.get("/pairs/TUR-KOR").text
 
 

@@ -26,7 +26,9 @@ def api_schema(served_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Ope
     path = tmp_path_factory.mktemp("schema") / "schema.db"
     with sqlite3.connect(served_db) as source, sqlite3.connect(path) as target:
         source.backup(target)
-    schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(path, token=TOKEN))
+    schema = schemathesis.openapi.from_asgi(
+        "/openapi.json", create_app(path, token=TOKEN, hosts=["testserver"])
+    )  # schemathesis calls as testserver
     assert isinstance(schema, OpenApiSchema)
     return schema
 

@@ -17,18 +17,22 @@ from typer.testing import CliRunner
 
 from bilateral.cli import app as cli
 from bilateral.errors import MissingDatabase
+from bilateral.records import Document
 from bilateral.serve import create_app
+from bilateral.serve.coder import ingest_request
 from bilateral.serve.pages import highlighted
 from bilateral.store import SCHEMA_VERSION, Store
 from bilateral.store.browse import match_expression
 from tests.conftest import HOSTILE_TEXT, UNDO_ROLLUPS
 
 TOKEN = "s3cret-token"
+TEST_HOST = ["testserver"]
+"""The Host TestClient sends, allowed beside the loopback names (tests/test_serve_guard.py checks the refusal)."""
 
 
 @pytest.fixture(scope="module")
 def client(served_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(served_db)) as test_client:
+    with TestClient(create_app(served_db, hosts=TEST_HOST)) as test_client:
         yield test_client
 
 
@@ -38,7 +42,7 @@ def writable(served_db: Path, tmp_path: Path) -> Iterator[TestClient]:
     path = tmp_path / "copy.db"
     with sqlite3.connect(served_db) as source, sqlite3.connect(path) as target:
         source.backup(target)
-    with TestClient(create_app(path, token=TOKEN)) as test_client:
+    with TestClient(create_app(path, token=TOKEN, hosts=TEST_HOST)) as test_client:
         yield test_client
 
 
@@ -290,6 +294,38 @@ def test_ingest_with_the_token_runs_the_pipeline(writable: TestClient) -> None:
     assert events and events[0]["event"] == "SUPPORT" and events[0]["date"] == "2025-12-02"
 
 
+def test_ingest_past_its_time_limit_answers_each_article_left_as_a_failure(served_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "copy.db"
+    shutil.copy(served_db, path)
+    with TestClient(create_app(path, token=TOKEN, hosts=TEST_HOST, ingest_seconds=0)) as writer:
+        response = writer.post(
+            "/api/ingest", json={"articles": [ARTICLE]}, headers={"Authorization": f"Bearer {TOKEN}"}
+        )
+        assert response.status_code == 200, response.text
+        summary = response.json()
+        assert (summary["read"], summary["new"], summary["failed"]) == (0, 0, 1)
+        assert summary["failures"][0]["code"] == "ingest.time_limit"
+        assert get(writer, "/api/search?q=kestrelyard")["total"] == 0
+
+
+def test_ingest_keeps_what_it_coded_before_the_time_limit(
+    served_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "copy.db"
+    shutil.copy(served_db, path)
+    ticks = iter(range(100))
+    monkeypatch.setattr("bilateral.serve.coder.monotonic", lambda: next(ticks))  # one second per article
+    names = ("Ospreyyard", "Ternyard", "Ployeryard")
+    documents = [Document(origin=f"api#{number}", text=str(ARTICLE["text"]).replace("Kestrelyard", name))
+                 for number, name in enumerate(names)]  # fmt: skip
+    done = ingest_request(path, (), documents, 2.5)  # what the worker process runs
+    assert (done.read, done.new) == (2, 2)
+    assert [(failure.origin, failure.code) for failure in done.failures] == [("api#2", "ingest.time_limit")]
+    assert "time limit of 2.5 s" in done.failures[0].message
+    with Store(path, read_only=True) as store:
+        assert [store.browse().search(name, limit=1)[1] for name in names] == [1, 1, 0]
+
+
 # -- hostile text ------------------------------------------------------------------------------------
 
 INJECTIONS = ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "<b onmouseover=alert(3)>"]
@@ -430,7 +466,7 @@ def test_serve_command_reports_a_missing_database_in_one_line(tmp_path: Path) ->
 def test_read_endpoints_never_create_a_database(served_db: Path, tmp_path: Path, url: str) -> None:
     path = tmp_path / "gone.db"
     shutil.copy(served_db, path)
-    app = create_app(path)
+    app = create_app(path, hosts=TEST_HOST)
     path.unlink()
     body = get(TestClient(app), url, 503)
     assert body["error"]["code"] == "store.missing" and "ingest first" in body["error"]["message"]

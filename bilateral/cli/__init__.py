@@ -369,6 +369,11 @@ def recode_command(
 
 
 elsewhere(
+    "serve",
+    "bilateral.cli.serve:serve_command",
+    help="Serve the JSON API (schema at /openapi.json) and the dashboard; read-only unless a token is given.",
+)
+elsewhere(
     "eval",
     "bilateral.evaluate.command:evaluate_command",
     help="Score the event coder on the gold sets and check the floors.",
@@ -544,25 +549,6 @@ def export_command(
     if output is not None:
         unit = "edges" if fmt is ExportFormat.graphml else "rows"
         err.print(f"wrote {count} {unit} to {output}", markup=False)
-
-
-@command("serve")
-def serve_command(
-    host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
-    token: Annotated[
-        str | None, typer.Option(envvar="BILATERAL_TOKEN", help="Enable POST /api/ingest for this bearer token.")
-    ] = None,
-) -> None:
-    """Serve the JSON API (schema at /openapi.json) and the dashboard; read-only unless a token is given."""
-    import uvicorn
-
-    from bilateral.serve import create_app
-
-    with errors():
-        web = create_app(state.db, token=token, actors=state.actors)
-    err.print(f"serving {state.db} on http://{host}:{port}/ (ingest {'on' if token else 'off'})", markup=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def run() -> None:

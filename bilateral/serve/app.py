@@ -9,21 +9,22 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from bilateral import __version__
 from bilateral.errors import BilateralError
 from bilateral.serve.api import router as api_router
-from bilateral.serve.context import ApiError, Settings, error_body
-from bilateral.serve.pages import error_page
+from bilateral.serve.coder import Coder
+from bilateral.serve.context import INGEST_SECONDS, MAX_BODY, ApiError, Settings
+from bilateral.serve.guard import Guard, allowed_hosts, answer
 from bilateral.serve.pages import router as pages_router
 from bilateral.store import Store
 from bilateral.store.health import store_error
@@ -38,35 +39,30 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
-
-
-def _answer(request: Request, status: int, code: str, message: str, details: list[Any] | None = None) -> Response:
-    if request.url.path.startswith("/api") or request.url.path.startswith("/openapi"):
-        return JSONResponse(error_body(code, message, details), status_code=status)
-    return HTMLResponse(error_page(status, code, message), status_code=status)
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+               413: "too_large"}  # fmt: skip
 
 
 def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, error: ApiError) -> Response:
-        return _answer(request, error.status, error.code, error.message)
+        return answer(request, error.status, error.code, error.message)
 
     @app.exception_handler(BilateralError)
     async def package_error(request: Request, error: BilateralError) -> Response:
-        return _answer(request, error.status, error.code, str(error))
+        return answer(request, error.status, error.code, str(error))
 
     @app.exception_handler(sqlite3.DatabaseError)
     async def database_error(request: Request, error: sqlite3.DatabaseError) -> Response:
         translated = store_error(error, path=request.app.state.settings.db)  # damaged, locked: 503, one error
         if translated is None:
             return await internal_error(request, error)
-        return _answer(request, translated.status, translated.code, str(translated))
+        return answer(request, translated.status, translated.code, str(translated))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
         code = _HTTP_CODES.get(error.status_code, "http")
-        return _answer(request, error.status_code, code, str(error.detail))
+        return answer(request, error.status_code, code, str(error.detail))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError) -> Response:
@@ -76,20 +72,40 @@ def _install_errors(app: FastAPI) -> None:
         ]
         first = details[0] if details else {"location": [], "message": "invalid request"}
         where = ".".join(str(part) for part in first["location"])
-        return _answer(request, 422, "validation", f"{where}: {first['message']}", details)
+        return answer(request, 422, "validation", f"{where}: {first['message']}", details)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
-        return _answer(request, 500, "internal", "internal server error")
+        return answer(request, 500, "internal", "internal server error")
 
 
-def create_app(db_path: str | Path, *, token: str | None = None, actors: tuple[Path, ...] = ()) -> FastAPI:
-    """The app over an existing database; ``token`` enables ``POST /api/ingest``."""
+def create_app(
+    db_path: str | Path,
+    *,
+    token: str | None = None,
+    actors: tuple[Path, ...] = (),
+    hosts: Iterable[str] = (),
+    max_body: int = MAX_BODY,
+    ingest_seconds: float = INGEST_SECONDS,
+) -> FastAPI:
+    """The app over an existing database; ``token`` enables ``POST /api/ingest``.
+
+    It answers requests whose Host is a loopback name or one of ``hosts`` (``*``: any), reads a request body
+    of at most ``max_body`` bytes, and gives one ingest request ``ingest_seconds`` to code its articles.
+    """
     db = Path(db_path)
     with Store(db, create=False):
         pass  # migrates an older database (the search index) before the first request
+    coder = Coder()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        coder.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="bilateral",
         version=__version__,
         description="A source-cited record of events between countries: events, stories, agreements, projects, "
@@ -97,8 +113,11 @@ def create_app(db_path: str | Path, *, token: str | None = None, actors: tuple[P
         docs_url=None,
         redoc_url=None,
     )
-    app.state.settings = Settings(db, token or None, actors)
+    settings = Settings(db, token or None, actors, allowed_hosts(hosts), max_body, ingest_seconds)
+    app.state.settings = settings
+    app.state.coder = coder
     _install_errors(app)
+    app.add_middleware(Guard, settings=settings)  # inside the headers' middleware: its refusals carry them too
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
 
-from bilateral.actors import Gazetteer
-from bilateral.actors import gazetteer as load_gazetteer
 from bilateral.actors.countries import countries
 from bilateral.store import Store
 
@@ -27,21 +24,26 @@ class ApiError(Exception):
         self.message = message
 
 
-@dataclass
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "[::1]"})
+"""The Host names a server answers to by default: only a client on this machine reaches it by name."""
+ANY_HOST = "*"
+"""Given as an allowed host, any Host header is answered (behind a proxy that checks it)."""
+MAX_BODY = 16 * 1024 * 1024
+"""Bytes of one request body by default (a thousand long articles fit)."""
+INGEST_SECONDS = 60.0
+"""Seconds one ``POST /api/ingest`` may spend coding by default."""
+
+
+@dataclass(frozen=True)
 class Settings:
-    """What every request needs: the database, the ingest token, and the gazetteer (loaded on first ingest)."""
+    """What every request needs: the database, the ingest token, the actor folders and the bounds on a request."""
 
     db: Path
     token: str | None = None
     actors: tuple[Path, ...] = ()
-    _gazetteer: Gazetteer | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def gazetteer(self) -> Gazetteer:
-        with self._lock:
-            if self._gazetteer is None:
-                self._gazetteer = load_gazetteer(self.actors)
-            return self._gazetteer
+    hosts: frozenset[str] = LOOPBACK
+    max_body: int = MAX_BODY
+    ingest_seconds: float = INGEST_SECONDS
 
 
 def settings(request: Request) -> Settings:
@@ -84,12 +86,6 @@ CountryQuery = Annotated[str | None, Depends(country_query)]
 def open_store(request: Request) -> Iterator[Store]:
     """A read-only store for one request (a FastAPI dependency): a read endpoint cannot write."""
     with Store(settings(request).db, read_only=True) as store:
-        yield store
-
-
-def open_writer(request: Request) -> Iterator[Store]:
-    """A writable store for the token-guarded ingest request."""
-    with Store(settings(request).db) as store:
         yield store
 
 

@@ -88,7 +88,7 @@ def test_the_api_answers_503_with_the_error_when_the_file_is_damaged_while_servi
 ) -> None:
     path = tmp_path / "served.db"
     shutil.copy(inputs[0], path)
-    client = TestClient(create_app(path, token=TOKEN), raise_server_exceptions=False)
+    client = TestClient(create_app(path, token=TOKEN, hosts=["testserver"]), raise_server_exceptions=False)
     damage(path)
     response = client.get(url)
     assert response.status_code == 503, response.text

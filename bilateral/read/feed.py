@@ -20,10 +20,17 @@ log = logging.getLogger(__name__)
 _FULL_TEXT_CHARS = 400
 
 LinkReader = Callable[[str], Document]
+Wanted = Callable[[str], bool]
+"""Given an entry's key (:func:`entry_key`), whether to read it: a watcher skips the entries it has read."""
 
 
-def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None) -> Iterator[Document | Failure]:
-    """One document per entry; a feed the parser breaks on fails whole, an entry it breaks on fails alone."""
+def parse_feed(
+    data: bytes, *, origin: str, read_link: LinkReader | None = None, wanted: Wanted | None = None
+) -> Iterator[Document | Failure]:
+    """One document per entry; a feed the parser breaks on fails whole, an entry it breaks on fails alone.
+
+    An entry with an id or a link that ``wanted`` refuses is passed over before its page is fetched.
+    """
     import feedparser
 
     try:
@@ -35,6 +42,9 @@ def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None)
         reason = f": {problem}" if problem else ""
         raise FormatError(f"no feed entries found{reason}", origin=origin)
     for number, entry in enumerate(parsed.entries):
+        key = entry_key(entry)
+        if key is not None and wanted is not None and not wanted(key):
+            continue
         where = f"{origin}#{entry.get('id') or entry.get('link') or number}"
         try:
             yield _entry_document(entry, where=where, read_link=read_link)
@@ -42,6 +52,12 @@ def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None)
             yield Failure(error.origin or where, error.code, error.message)
         except Exception as error:  # a hostile entry may break the HTML parser of its content
             yield Failure(where, FormatError.code, f"broken feed entry: {type(error).__name__}: {error}")
+
+
+def entry_key(entry: feedparser.FeedParserDict) -> str | None:
+    """What names an entry from one fetch of its feed to the next: its id, else its link."""
+    key = entry.get("id") or entry.get("link")
+    return str(key) if key else None
 
 
 def _entry_document(entry: feedparser.FeedParserDict, *, where: str, read_link: LinkReader | None) -> Document:

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     import httpx
 
 USER_AGENT = f"bilateral/{__version__} (+news event coder)"
+MAX_REDIRECTS = 5
+"""Redirects followed for one request before it fails."""
+NOT_MODIFIED = 304
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,25 +23,46 @@ class Response:
     url: str
     content: bytes
     content_type: str
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def unchanged(self) -> bool:
+        """Whether the server answered a conditional request with 304 Not Modified (no body)."""
+        return self.status == NOT_MODIFIED
 
 
 class Fetcher:
-    """A small HTTP client: redirects followed, timeouts enforced, errors named."""
+    """A small HTTP client: redirects followed (at most :data:`MAX_REDIRECTS`), timeouts enforced, errors named."""
 
     def __init__(self, *, timeout: float = 15.0, max_bytes: int | None = None) -> None:
         import httpx
 
         self._client: httpx.Client = httpx.Client(
-            timeout=httpx.Timeout(timeout), follow_redirects=True, headers={"User-Agent": USER_AGENT}
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=True,
+            max_redirects=MAX_REDIRECTS,
+            headers={"User-Agent": USER_AGENT},
         )
         self._max_bytes = MAX_INPUT_BYTES if max_bytes is None else max_bytes
 
     def get(self, url: str) -> Response:
         """The page at ``url``, its body read as it arrives and refused (:class:`TooLarge`) past ``max_bytes``."""
+        return self.fetch(url)
+
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Response:
+        """The page at ``url``; with the validators of an earlier response, a conditional GET whose
+        304 answer is a :class:`Response` with no content (``unchanged``)."""
         import httpx
 
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         try:
-            with self._client.stream("GET", url) as response:
+            with self._client.stream("GET", url, headers=headers) as response:
                 if response.status_code >= 400:
                     raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}", origin=url)
                 body = bytearray()
@@ -50,7 +74,14 @@ class Fetcher:
             raise FetchError(f"timed out ({type(error).__name__})", origin=url) from error
         except httpx.HTTPError as error:
             raise FetchError(f"request failed: {error}", origin=url) from error
-        return Response(str(response.url), bytes(body), response.headers.get("content-type", ""))
+        return Response(
+            str(response.url),
+            bytes(body),
+            response.headers.get("content-type", ""),
+            status=response.status_code,
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+        )
 
     def close(self) -> None:
         self._client.close()

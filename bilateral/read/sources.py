@@ -34,8 +34,8 @@ from bilateral.errors import (
 from bilateral.read.bounds import bounded_lines, read_whole
 from bilateral.read.decode import decode
 from bilateral.read.delimited import parse_delimited
-from bilateral.read.feed import parse_feed
-from bilateral.read.fetch import Fetcher
+from bilateral.read.feed import Wanted, parse_feed
+from bilateral.read.fetch import Fetcher, Response
 from bilateral.read.html import parse_html
 from bilateral.read.jsonl import parse_array, parse_lines
 from bilateral.read.newsrecord import parse_text
@@ -88,16 +88,31 @@ def read_paths(
         reader.close()
 
 
+def read_response(response: Response, *, fetcher: Fetcher, wanted: Wanted | None = None) -> Iterator[Item]:
+    """The documents of a page or feed already fetched, read in the format its content type says (a feed's
+    teaser entries read their linked pages with ``fetcher``); ``wanted`` passes over feed entries already read.
+
+    An entry that fails is a :class:`Failure`; a response that cannot be read at all raises its error.
+    """
+    yield from _Reader(fetcher, None, wanted).read_bytes(response.content, response.url, kind_of(response.content_type))
+
+
+def listed_urls(text: str) -> list[str]:
+    """The URLs of a ``.urls`` list: one a line, past blank lines and ``#`` comments."""
+    return [url for line in text.splitlines() if (url := line.strip()) and not url.startswith("#")]
+
+
 def read_text(text: str, *, origin: str = "<text>") -> Document:
     """A document from text given directly (the CLI's TEXT_OR_FILE)."""
     return parse_text(text, origin=origin)
 
 
 class _Reader:
-    def __init__(self, fetcher: Fetcher | None, as_format: InputFormat | None) -> None:
+    def __init__(self, fetcher: Fetcher | None, as_format: InputFormat | None, wanted: Wanted | None = None) -> None:
         self._fetcher = fetcher
         self._own_fetcher = fetcher is None
         self._as = as_format
+        self._wanted = wanted
 
     def close(self) -> None:
         if self._own_fetcher and self._fetcher is not None:
@@ -115,7 +130,7 @@ class _Reader:
 
     def _read_local(self, path: str) -> Iterator[Item]:
         if Path(path).is_dir():
-            for file in _walk(Path(path)):
+            for file in walk(Path(path)):
                 if isinstance(file, Failure):
                     yield file
                 elif not file.is_file():
@@ -155,7 +170,7 @@ class _Reader:
         if self._as is InputFormat.jsonl:
             yield from parse_lines(bounded_lines(sys.stdin.buffer, origin="<stdin>"), origin="<stdin>")
             return
-        yield from self._read_bytes(read_whole(sys.stdin.buffer, origin="<stdin>"), "<stdin>", self._as)
+        yield from self.read_bytes(read_whole(sys.stdin.buffer, origin="<stdin>"), "<stdin>", self._as)
 
     def _read_file(self, path: Path) -> Iterator[Item]:
         compressed = path.name.lower().endswith(".gz")
@@ -173,11 +188,11 @@ class _Reader:
                 yield from parse_lines(bounded_lines(stream, origin=origin, compressed_size=size), origin=origin)
                 return
             data = read_whole(stream, origin=origin)
-        yield from self._read_bytes(data, origin, kind)
+        yield from self.read_bytes(data, origin, kind)
 
-    def _read_bytes(self, data: bytes, origin: str, kind: InputFormat | None) -> Iterator[Item]:
+    def read_bytes(self, data: bytes, origin: str, kind: InputFormat | None) -> Iterator[Item]:
         if kind is InputFormat.feed:
-            yield from parse_feed(data, origin=origin, read_link=self._read_link)
+            yield from parse_feed(data, origin=origin, read_link=self._read_link, wanted=self._wanted)
             return
         if kind is InputFormat.pdf or (kind is None and is_pdf(data)):
             yield parse_pdf(data, origin=origin)
@@ -195,17 +210,15 @@ class _Reader:
         elif kind in (InputFormat.csv, InputFormat.tsv):
             yield from parse_delimited(text, origin=origin, kind=kind.value)
         elif kind is InputFormat.feed:
-            yield from parse_feed(text.encode("utf-8"), origin=origin, read_link=self._read_link)
+            yield from parse_feed(text.encode("utf-8"), origin=origin, read_link=self._read_link, wanted=self._wanted)
         else:  # a list of URLs, one a line
-            for line in text.splitlines():
-                url = line.strip()
-                if url and not url.startswith("#"):
-                    yield from self._guarded(url, partial(self._read_url, url))
+            for url in listed_urls(text):
+                yield from self._guarded(url, partial(self._read_url, url))
 
     def _read_url(self, url: str) -> Iterator[Item]:
         """A page read in the format its content type says: ``as_format`` names what files and stdin hold."""
         response = self._client().get(url)
-        yield from self._read_bytes(response.content, url, _kind_from_content_type(response.content_type))
+        yield from self.read_bytes(response.content, url, kind_of(response.content_type))
 
     def _read_link(self, url: str) -> Document:
         response = self._client().get(url)
@@ -218,7 +231,7 @@ class _Reader:
         return self._fetcher
 
 
-def _walk(folder: Path) -> list[Path | Failure]:
+def walk(folder: Path) -> list[Path | Failure]:
     """The files under ``folder`` in sorted order, and a failure for each folder that cannot be read.
 
     Hidden folders (``.git``, ``.cache``) are not entered: what they hold is no news. Symbolic
@@ -292,7 +305,8 @@ _CONTENT_TYPES = {
 }
 
 
-def _kind_from_content_type(content_type: str) -> InputFormat | None:
+def kind_of(content_type: str) -> InputFormat | None:
+    """The format a content type names (``application/rss+xml; charset=utf-8``: a feed), or ``None``."""
     return _CONTENT_TYPES.get(content_type.split(";", maxsplit=1)[0].strip().lower())
 
 

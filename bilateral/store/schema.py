@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -209,6 +209,38 @@ MIGRATIONS: dict[int, str] = {
         entries INTEGER NOT NULL,
         PRIMARY KEY (kind, key, by, period)
     ) WITHOUT ROWID;
+    """,
+    7: """
+    CREATE TABLE IF NOT EXISTS watch_sources (
+        source TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        digest TEXT,
+        last_attempt TEXT,
+        last_success TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_due TEXT,
+        lease_owner TEXT,
+        lease_until TEXT
+    );
+    CREATE TABLE IF NOT EXISTS watch_items (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS alerts (
+        id INTEGER PRIMARY KEY,
+        rule TEXT NOT NULL,
+        story TEXT NOT NULL,
+        stages TEXT NOT NULL,
+        fired_at TEXT NOT NULL,
+        alert TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS alerts_story ON alerts (rule, story);
+    CREATE INDEX IF NOT EXISTS alerts_fired ON alerts (fired_at);
+    CREATE INDEX IF NOT EXISTS articles_ingested ON articles (ingested_at);
     """,
 }
 

@@ -38,6 +38,7 @@ from bilateral.store.health import identity, refusal, store_error
 from bilateral.store.links import Linking
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
 from bilateral.store.schema import APPLICATION, MIGRATIONS, SCHEMA_VERSION, statements
+from bilateral.store.watching import Watching
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,10 @@ class Store:
         """One linking transaction (see :mod:`bilateral.stories`)."""
         with self._transaction() as db:
             yield Linking(db)
+
+    def watching(self) -> Watching:
+        """The watch tables: sources, items read, alerts, what is new (see :mod:`bilateral.store.watching`)."""
+        return Watching(self._db, self._transaction)
 
     # -- reads --------------------------------------------------------------
 

@@ -1,0 +1,264 @@
+"""``bilateral watch``: rounds against a loopback site whose feed and pages change between rounds."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bilateral import __version__
+from bilateral.actors import Gazetteer, gazetteer
+from bilateral.store import Store
+from bilateral.watch.fetch import HostGate, PoliteFetcher
+from bilateral.watch.rounds import Watcher, WatchOptions
+from bilateral.watch.sources import given
+from tests.watch_server import Site, feed, page, start
+
+EVERY = timedelta(minutes=15)
+ITEMS = [
+    {"guid": "nor-chl", "title": "Oslo talks", "date": "Mon, 02 Mar 2026 09:00:00 GMT",
+     "text": "Norway's foreign minister met her Chilean counterpart in Oslo on Monday to discuss fisheries and trade."},
+    {"guid": "ken-eth", "title": "Power deal", "date": "Wed, 04 Mar 2026 09:00:00 GMT", "page": "/news/power-deal"},
+]  # fmt: skip
+POWER_PAGE = page(
+    "Power deal",
+    "Kenya and Ethiopia signed an agreement on cross-border electricity trade in Nairobi on Wednesday.",
+    "2026-03-04",
+)
+NEW_ITEM = {
+    "guid": "prt-ven", "title": "Lisbon protest", "date": "Thu, 05 Mar 2026 09:00:00 GMT",
+    "text": "Portugal condemned Venezuela over the detention of an opposition politician on Thursday.",
+}  # fmt: skip
+
+
+class Clock:
+    """The watcher's time, moved on by the test."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 3, 6, 8, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, by: timedelta) -> None:
+        self.now += by
+
+
+@dataclass
+class Rig:
+    site: Site
+    clock: Clock
+    db: Path
+    names: Gazetteer
+
+    def watcher(self, store: Store, *sources: str, stop: threading.Event | None = None) -> Watcher:
+        fetcher = PoliteFetcher(gate=HostGate(interval=0), timeout=5)
+        return Watcher(
+            store, self.names, given(list(sources) or [f"{self.site.base}/feed.xml"]), fetcher=fetcher,
+            options=WatchOptions(every=EVERY, workers=2), clock=self.clock, rng=random.Random(7), stop=stop,
+        )  # fmt: skip
+
+    def serve_feed(self, items: list[dict[str, str]], **options: bool) -> None:
+        self.site.put("/feed.xml", feed(self.site.base, items), "application/rss+xml", **options)
+
+
+@pytest.fixture(scope="module")
+def names() -> Gazetteer:
+    return gazetteer()
+
+
+@pytest.fixture
+def rig(tmp_path: Path, names: Gazetteer) -> Iterator[Rig]:
+    site = Site()
+    server = start(site)
+    rig = Rig(site, Clock(), tmp_path / "watch.db", names)
+    site.put("/news/power-deal", POWER_PAGE)
+    rig.serve_feed(ITEMS)
+    yield rig
+    server.shutdown()
+    server.server_close()
+
+
+def pairs(store: Store) -> set[tuple[str, ...]]:
+    return {
+        tuple(sorted({party.country for party in (*event.actor, *event.recipient) if party.country}))
+        for event in store.events()
+    }
+
+
+def test_rounds_store_new_items_once_and_fetch_with_validators(rig: Rig) -> None:
+    with Store(rig.db) as store:
+        watcher = rig.watcher(store)
+        first = watcher.round()
+        assert (first.fetched, first.items.new, first.items.failed) == (1, 2, 0)
+        assert sorted(rig.site.paths()) == ["/feed.xml", "/news/power-deal"]
+        assert all(headers["user-agent"].startswith(f"bilateral/{__version__}") for _, headers in rig.site.take())
+        assert store.counts().stories >= 2  # linked in the round
+        assert pairs(store) == {("CHL", "NOR"), ("ETH", "KEN")}
+
+        assert watcher.round().not_due == 1 and rig.site.take() == []  # not due yet: nothing fetched
+
+        rig.clock.advance(EVERY)
+        unchanged = watcher.round()
+        assert (unchanged.unchanged, unchanged.items.read, unchanged.items.new) == (1, 0, 0)
+        ((path, headers),) = rig.site.take()
+        assert path == "/feed.xml" and headers["if-none-match"] == rig.site.resources["/feed.xml"].etag
+        assert headers["if-modified-since"] == rig.site.resources["/feed.xml"].last_modified
+
+        rig.serve_feed([NEW_ITEM, *ITEMS])
+        rig.clock.advance(EVERY)
+        grown = watcher.round()
+        assert (grown.items.read, grown.items.new) == (1, 1)
+        assert rig.site.paths() == ["/feed.xml"]  # the page of an entry read before is not fetched again
+        assert ("PRT", "VEN") in pairs(store)
+        assert store.counts().articles == 3
+
+
+def test_a_failing_source_backs_off_is_recorded_once_and_recovers(rig: Rig) -> None:
+    rig.site.put("/feed.xml", "down for maintenance", "text/plain", status=503)
+    with Store(rig.db) as store:
+        watcher = rig.watcher(store)
+        assert watcher.round().failed == 1
+        state = store.watching().state(f"{rig.site.base}/feed.xml")
+        assert state.failures == 1 and "503" in (state.last_error or "")
+        first_due = datetime.fromisoformat(state.next_due or "")
+        first_wait = first_due - rig.clock.now
+        assert first_wait > EVERY  # backed off beyond one interval
+        rig.clock.advance(EVERY)
+        assert watcher.round().not_due == 1
+        rig.clock.now = first_due
+        assert watcher.round().failed == 1
+        state = store.watching().state(f"{rig.site.base}/feed.xml")
+        assert state.failures == 2
+        assert datetime.fromisoformat(state.next_due or "") - rig.clock.now > first_wait  # the wait grew
+        (failure,) = store.failures()  # once, when it began failing, not at every round
+        assert failure.origin == f"{rig.site.base}/feed.xml" and failure.code == "input.fetch"
+
+        rig.serve_feed(ITEMS)
+        rig.clock.now = datetime.fromisoformat(state.next_due or "")
+        recovered = watcher.round()
+        assert (recovered.failed, recovered.items.new) == (0, 2)
+        state = store.watching().state(f"{rig.site.base}/feed.xml")
+        assert state.failures == 0 and state.last_error is None and state.last_success is not None
+
+
+def test_a_restart_resumes_without_refetching(rig: Rig) -> None:
+    rig.serve_feed(ITEMS, validators=False)  # a server that ignores validators: entries are remembered
+    with Store(rig.db) as store:
+        assert rig.watcher(store).round().items.new == 2
+    rig.site.take()
+    rig.serve_feed([NEW_ITEM, *ITEMS], validators=False)
+    rig.clock.advance(EVERY)
+    with Store(rig.db) as store:
+        resumed = rig.watcher(store).round()
+        assert (resumed.items.read, resumed.items.new) == (1, 1)
+        assert rig.site.paths() == ["/feed.xml"]
+        rig.clock.advance(EVERY)
+        again = rig.watcher(store).round()  # the same bytes again: not even parsed
+        assert (again.unchanged, again.items.read) == (1, 0)
+
+
+def test_two_watchers_never_fetch_one_source_at_once(rig: Rig) -> None:
+    with Store(rig.db) as first, Store(rig.db) as second:
+        holder = rig.watcher(first)
+        url = f"{rig.site.base}/feed.xml"
+        now = rig.clock.now
+        assert first.watching().claim(url, owner=holder.owner, now=now, due_by=now, until=now + EVERY)
+        assert rig.watcher(second).round().not_due == 1 and rig.site.take() == []
+        rig.clock.advance(EVERY * 2)  # the holder died: its lease ran out
+        assert rig.watcher(second).round().items.new == 2
+
+
+def test_a_stop_between_items_keeps_what_was_read(rig: Rig) -> None:
+    stop = threading.Event()
+    rig.site.on_request = lambda path: stop.set() if path == "/news/power-deal" else None
+    rig.serve_feed([*ITEMS, NEW_ITEM])
+    with Store(rig.db) as store:
+        stopped = rig.watcher(store, stop=stop).round()
+        assert stopped.stopped and stopped.items.new == 2  # the third entry was not read
+        assert store.watching().state(f"{rig.site.base}/feed.xml").etag is None  # read again next time
+    rig.site.on_request = None
+    rig.site.take()
+    with Store(rig.db) as store:
+        resumed = rig.watcher(store).round()
+        assert (resumed.items.read, resumed.items.new) == (1, 1)
+        assert rig.site.paths() == ["/feed.xml"]
+
+
+def test_a_drop_folder_reads_each_new_file_once(rig: Rig, tmp_path: Path) -> None:
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    (drop / "one.txt").write_text("Ghana and Senegal signed a memorandum of understanding on fisheries on Tuesday.")
+    (drop / ".partial.txt").write_text("Hidden files are still being written.")
+    with Store(rig.db) as store:
+        watcher = rig.watcher(store, str(drop))
+        assert watcher.round().items.new == 1
+        rig.clock.advance(EVERY)
+        assert watcher.round().items.read == 0
+        (drop / "two.txt").write_text("Portugal condemned Venezuela over the detention of a journalist on Friday.")
+        rig.clock.advance(EVERY)
+        assert (watcher.round().items.read, store.counts().articles) == (1, 2)
+
+
+def test_fetching_is_bounded(rig: Rig) -> None:
+    rig.site.put("/big.html", page("Big", "Word " * 5000, "2026-03-01"))
+    for hop in range(7):
+        rig.site.put(f"/hop/{hop}", f"{rig.site.base}/hop/{hop + 1}", status=302)
+    rig.site.put("/hop/7", POWER_PAGE)
+    with Store(rig.db) as store:
+        fetcher = PoliteFetcher(gate=HostGate(interval=0), timeout=5, max_bytes=10_000)
+        watcher = Watcher(
+            store, rig.names, given([f"{rig.site.base}/big.html", f"{rig.site.base}/hop/0"]), fetcher=fetcher,
+            options=WatchOptions(every=EVERY), clock=rig.clock,
+        )  # fmt: skip
+        assert watcher.round().failed == 2
+        messages = {failure.origin: failure.message for failure in store.failures()}
+        assert "over 10,000 bytes" in messages[f"{rig.site.base}/big.html"]
+        assert "redirect" in messages[f"{rig.site.base}/hop/0"].lower()
+
+
+def test_the_host_gate_spaces_and_limits_requests() -> None:
+    now = [0.0]
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    gate = HostGate(per_host=1, interval=2.0, clock=lambda: now[0], sleep=sleep)
+    for _ in range(3):
+        with gate.visit("wire.example"):
+            pass
+    with gate.visit("other.example"):
+        pass
+    assert slept == [2.0, 2.0]  # the second and third visit wait; another host does not
+    inside = threading.Event()
+    release = threading.Event()
+    entered: list[str] = []
+
+    def hold() -> None:
+        with gate.visit("slow.example"):
+            inside.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    inside.wait(5)
+
+    def wait() -> None:
+        with gate.visit("slow.example"):
+            entered.append("in")
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    waiter.join(0.2)
+    assert entered == []  # one slot per host: the second request waits for the first
+    release.set()
+    holder.join(5)
+    waiter.join(5)
+    assert entered == ["in"]

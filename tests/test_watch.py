@@ -14,8 +14,10 @@ import pytest
 from bilateral import __version__
 from bilateral.actors import Gazetteer, gazetteer
 from bilateral.store import Store
+from bilateral.watch.alerts import Alerter
 from bilateral.watch.fetch import HostGate, PoliteFetcher
-from bilateral.watch.rounds import Watcher, WatchOptions
+from bilateral.watch.rounds import NewArticles, Watcher, WatchOptions
+from bilateral.watch.rules import Rule
 from bilateral.watch.sources import given
 from tests.watch_server import Site, feed, page, start
 
@@ -56,11 +58,14 @@ class Rig:
     db: Path
     names: Gazetteer
 
-    def watcher(self, store: Store, *sources: str, stop: threading.Event | None = None) -> Watcher:
+    def watcher(
+        self, store: Store, *sources: str, stop: threading.Event | None = None, on_new: NewArticles | None = None
+    ) -> Watcher:
         fetcher = PoliteFetcher(gate=HostGate(interval=0), timeout=5)
         return Watcher(
             store, self.names, given(list(sources) or [f"{self.site.base}/feed.xml"]), fetcher=fetcher,
             options=WatchOptions(every=EVERY, workers=2), clock=self.clock, rng=random.Random(7), stop=stop,
+            on_new=on_new,
         )  # fmt: skip
 
     def serve_feed(self, items: list[dict[str, str]], **options: bool) -> None:
@@ -117,6 +122,25 @@ def test_rounds_store_new_items_once_and_fetch_with_validators(rig: Rig) -> None
         assert rig.site.paths() == ["/feed.xml"]  # the page of an entry read before is not fetched again
         assert ("PRT", "VEN") in pairs(store)
         assert store.counts().articles == 3
+
+
+def test_a_new_item_alerts_once(rig: Rig) -> None:
+    rule = Rule("iberian-friction", pair=("PRT", "VEN"), quads=frozenset({3, 4}))
+    with Store(rig.db) as store:
+        fired: list[dict[str, object]] = []
+        alerter = Alerter(store, [rule], [fired.append], clock=rig.clock)
+        watcher = rig.watcher(store, on_new=alerter.articles_stored)
+        assert watcher.round().alerts == 0 and fired == []
+        rig.serve_feed([NEW_ITEM, *ITEMS])
+        rig.clock.advance(EVERY)
+        assert watcher.round().alerts == 1
+        (alert,) = fired
+        assert alert["rule"] == "iberian-friction" and alert["event"] == "ACCUSE"
+        assert alert["evidence"][0]["url"] == f"{rig.site.base}/story/prt-ven"  # type: ignore[index]
+        second = {**NEW_ITEM, "guid": "prt-ven-2", "title": "Lisbon protest, again"}  # the same report, re-posted
+        rig.serve_feed([second, NEW_ITEM, *ITEMS])
+        rig.clock.advance(EVERY)
+        assert watcher.round().alerts == 0 and len(fired) == 1
 
 
 def test_a_failing_source_backs_off_is_recorded_once_and_recovers(rig: Rig) -> None:

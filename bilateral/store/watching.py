@@ -9,11 +9,16 @@ lease loses it when the lease runs out.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+
+from bilateral.records import Event
+from bilateral.serialise import event_from
 
 Transaction = Callable[[], AbstractContextManager[sqlite3.Connection]]
 
@@ -64,6 +69,21 @@ class NewArticle:
     url: str | None
     source: str | None
     ingested_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFacts:
+    """What the alert rules look at in a story: its type, countries and day, its reports, the agreement stages
+    and project milestones they report."""
+
+    id: str
+    event: str
+    countries: tuple[str, ...]
+    day: date | None
+    events: tuple[Event, ...]
+    stages: tuple[tuple[str, str, str], ...]
+    """(agreement id, topic, stage) for each stage its reports give an agreement."""
+    projects: tuple[str, ...]
 
 
 class Watching:
@@ -213,6 +233,55 @@ class Watching:
             )
             found.update(story for (story,) in rows)
         return sorted(found)
+
+    def story_facts(self, story_ids: Iterable[str]) -> list[StoryFacts]:
+        """The facts of each story (a story no longer stored is left out), in order of id."""
+        found: list[StoryFacts] = []
+        for part in _chunks(sorted(set(story_ids))):
+            marks = ",".join("?" * len(part))
+            heads = self._db.execute(
+                f"SELECT id, event, countries, date_start FROM stories WHERE id IN ({marks})", part
+            ).fetchall()
+            events: dict[str, list[Event]] = defaultdict(list)
+            for story, record in self._db.execute(
+                f"""SELECT story_events.story_id, events.record FROM story_events
+                JOIN events ON events.id = story_events.event_id WHERE story_events.story_id IN ({marks})
+                ORDER BY events.id""",
+                part,
+            ):
+                events[story].append(event_from(json.loads(record)))
+            stages: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+            for story, agreement, topic, stage in self._db.execute(
+                f"""SELECT story_events.story_id, agreements.id, agreements.topic, agreement_events.stage
+                FROM story_events JOIN agreement_events ON agreement_events.event_id = story_events.event_id
+                JOIN agreements ON agreements.id = agreement_events.agreement_id
+                WHERE story_events.story_id IN ({marks})""",
+                part,
+            ):
+                stages[story].add((agreement, topic, stage))
+            projects: dict[str, set[str]] = defaultdict(set)
+            for story, project in self._db.execute(
+                f"""SELECT story_events.story_id, project_events.project FROM story_events
+                JOIN project_events ON project_events.event_id = story_events.event_id
+                WHERE story_events.story_id IN ({marks})""",
+                part,
+            ):
+                projects[story].add(project)
+            for key, event, countries, start in heads:
+                day = date.fromisoformat(start) if start else None
+                facts = (tuple(events[key]), tuple(sorted(stages[key])), tuple(sorted(projects[key])))
+                found.append(StoryFacts(key, event, tuple(countries.split()), day, *facts))
+        return sorted(found, key=lambda facts: facts.id)
+
+    def pair_days(self, first: str, second: str, *, start: date, end: date) -> dict[date, int]:
+        """A pair's stories per day from ``start`` to ``end`` (days with none left out), from the rollups."""
+        low, high = sorted((first, second))
+        rows = self._db.execute(
+            """SELECT period, sum(stories) FROM pair_periods WHERE first = ? AND second = ? AND by = 'day'
+            AND period BETWEEN ? AND ? GROUP BY period""",
+            (low, high, start.isoformat(), end.isoformat()),
+        )
+        return {date.fromisoformat(period): int(count) for period, count in rows}
 
 
 def _chunks(keys: list[str]) -> Iterator[list[str]]:

@@ -13,7 +13,7 @@ import hashlib
 import logging
 import random
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -34,8 +34,9 @@ from bilateral.watch.sources import Given, Source, SourceKind, dropped
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
-NewArticles = Callable[[list[str]], None]
-"""Called with the ids of the articles a source stored in a round, once they are linked (the alert rules)."""
+NewArticles = Callable[[list[str]], Sized]
+"""Called with the ids of the articles a source stored in a round, once they are linked; returns the alerts
+that fired (:meth:`bilateral.watch.alerts.Alerter.articles_stored`)."""
 
 
 def utc_now() -> datetime:
@@ -51,6 +52,7 @@ class RoundSummary:
     failed: int = 0
     not_due: int = 0
     items: IngestSummary = field(default_factory=IngestSummary)
+    alerts: int = 0
     stopped: bool = False
 
 
@@ -236,7 +238,7 @@ class Watcher:
         summary.items.duplicate += done.duplicate
         summary.items.failed += done.failed
         if stored and self._on_new is not None:
-            self._on_new(stored)
+            summary.alerts += len(self._on_new(stored))
         return not self.stop.is_set()
 
     def _until_stopped(self, documents: Iterable[Document | Failure]) -> Iterator[Document | Failure]:

@@ -192,7 +192,7 @@ def test_two_watchers_never_fetch_one_source_at_once(rig: Rig) -> None:
         holder = rig.watcher(first)
         url = f"{rig.site.base}/feed.xml"
         now = rig.clock.now
-        assert first.watching().claim(url, owner=holder.owner, now=now, due_by=now, until=now + EVERY)
+        assert first.watching().claim(url, owner=holder.owner, now=now, every=EVERY, until=now + EVERY)
         assert rig.watcher(second).round().not_due == 1 and rig.site.take() == []
         rig.clock.advance(EVERY * 2)  # the holder died: its lease ran out
         assert rig.watcher(second).round().items.new == 2

@@ -32,6 +32,7 @@ from bilateral.cli.common import (
     SecondCountry,
     err,
     errors,
+    failure_line,
     open_store,
     out,
     parse_day,
@@ -86,17 +87,13 @@ def main(
     )
 
 
-def _failure_line(failure: Failure) -> None:
-    err.print(f"failed: {failure.origin}: {failure.message} [{failure.code}]", markup=False)
-
-
 def _run_ingest(results: Iterable[CodedArticle | Failure], store: Store, *, show_progress: bool) -> IngestSummary:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from bilateral.pipeline import store_analysed
 
     if not show_progress:
-        return store_analysed(results, store, on_failure=_failure_line)
+        return store_analysed(results, store, on_failure=failure_line)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
@@ -105,7 +102,7 @@ def _run_ingest(results: Iterable[CodedArticle | Failure], store: Store, *, show
         def progress(summary: IngestSummary) -> None:
             bar.update(task, description=f"read {summary.read}, new {summary.new}, failed {summary.failed}")
 
-        return store_analysed(results, store, progress=progress, on_failure=_failure_line)
+        return store_analysed(results, store, progress=progress, on_failure=failure_line)
 
 
 def _until_read(results: Iterator[CodedArticle | Failure]) -> list[CodedArticle | Failure]:
@@ -154,7 +151,7 @@ def ingest_command(
         failures = [result for result in head if isinstance(result, Failure)]
         if failures and len(failures) == len(head):  # every input failed: no database is created or changed
             for failure in failures:
-                _failure_line(failure)
+                failure_line(failure)
             raise NothingRead(f"nothing was read ({len(failures)} failed, each named above), so nothing was stored")
         with open_store(create=True) as store:
             summary = _run_ingest(chain(head, results), store, show_progress=sys.stderr.isatty())
@@ -372,6 +369,16 @@ elsewhere(
     "serve",
     "bilateral.cli.serve:serve_command",
     help="Serve the JSON API (schema at /openapi.json) and the dashboard; read-only unless a token is given.",
+)
+elsewhere(
+    "watch",
+    "bilateral.cli.watch:watch_command",
+    help="Follow feeds, pages and drop folders: each round stores and links what is new and checks the alert rules.",
+)
+elsewhere(
+    "alerts",
+    "bilateral.cli.watch:alerts_command",
+    help="List the alerts that fired, oldest first: rule, story, why, and the first report's evidence.",
 )
 elsewhere(
     "eval",

@@ -22,6 +22,7 @@ from rich.console import Console
 from bilateral.errors import BilateralError, UsageError
 
 if TYPE_CHECKING:
+    from bilateral.records import Failure
     from bilateral.store import Store
 
 out = Console(highlight=False, soft_wrap=True)
@@ -84,6 +85,11 @@ def errors() -> Iterator[None]:
 def _exit(error: BilateralError, cause: BaseException | None = None) -> NoReturn:
     err.print(f"error[{error.code}]: {error}", markup=False)
     raise typer.Exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_ERROR) from cause or error
+
+
+def failure_line(failure: Failure) -> None:
+    """An input that failed, as one line on standard error (the batch goes on)."""
+    err.print(f"failed: {failure.origin}: {failure.message} [{failure.code}]", markup=False)
 
 
 def print_json(data: Any) -> None:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from bilateral.records import Event
 from bilateral.serialise import event_from
@@ -45,6 +45,12 @@ class SourceState:
     next_due: str | None = None
     lease_owner: str | None = None
     lease_until: str | None = None
+
+    def due(self, every: timedelta) -> datetime | None:
+        """When the source is due: ``every`` after its last success, or at the end of its back-off."""
+        if self.failures == 0:
+            return datetime.fromisoformat(self.last_success) + every if self.last_success else None
+        return datetime.fromisoformat(self.next_due) if self.next_due else None
 
 
 _STATE_COLUMNS = """source, etag, last_modified, digest, last_attempt, last_success, failures, last_error, next_due,
@@ -95,17 +101,22 @@ class Watching:
 
     # -- sources -------------------------------------------------------------
 
-    def claim(self, source: str, *, owner: str, now: datetime, due_by: datetime, until: datetime) -> bool:
-        """Lease ``source`` to ``owner`` until ``until`` when it is due by ``due_by`` and no other watcher holds
-        it (or its lease ran out)."""
+    def claim(self, source: str, *, owner: str, now: datetime, every: timedelta, until: datetime) -> bool:
+        """Lease ``source`` to ``owner`` until ``until`` when it is due and no other watcher holds it (or its lease
+        ran out). A healthy source is due ``every`` after its last success (so a new interval applies at once),
+        a failing one at the end of its back-off; either is taken up to a tenth of ``every`` early, so that a
+        cron round is not missed by seconds."""
+        due_by = now + every / 10
         moment = stamp(now)
         with self._transaction() as db:
             db.execute("INSERT OR IGNORE INTO watch_sources (source) VALUES (?)", (source,))
             claimed = db.execute(
                 """UPDATE watch_sources SET lease_owner = ?, lease_until = ?, last_attempt = ?
-                WHERE source = ? AND (next_due IS NULL OR next_due <= ?)
+                WHERE source = ?
+                AND CASE WHEN failures = 0 THEN last_success IS NULL OR last_success <= ?
+                    ELSE next_due IS NULL OR next_due <= ? END
                 AND (lease_until IS NULL OR lease_until <= ? OR lease_owner = ?)""",
-                (owner, stamp(until), moment, source, stamp(due_by), moment, owner),
+                (owner, stamp(until), moment, source, stamp(due_by - every), stamp(due_by), moment, owner),
             ).rowcount
         return claimed == 1
 

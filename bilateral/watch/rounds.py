@@ -96,23 +96,21 @@ class Watcher:
 
     # -- the loop -------------------------------------------------------------
 
-    def run(self, *, wait: Callable[[float], bool] | None = None) -> None:
+    def run(self, *, on_round: Callable[[RoundSummary], None] | None = None) -> None:
         """Rounds until ``stop`` is set, sleeping until the next source is due (at most one interval)."""
-        pause = wait or self.stop.wait
         while not self.stop.is_set():
-            self.round()
-            if pause(self.seconds_to_next()):
-                break
+            summary = self.round()
+            if on_round is not None:
+                on_round(summary)
+            self.stop.wait(self.seconds_to_next())
 
     def seconds_to_next(self) -> float:
         """Seconds until the earliest of the watched sources is due (at least one, at most one interval)."""
-        now = self._clock()
-        every = self._options.every.total_seconds()
-        dues = [state.next_due for state in self._watching.sources() if state.next_due]
+        every = self._options.every
+        dues = [due for state in self._watching.sources() if (due := state.due(every)) is not None]
         if not dues:
-            return every
-        earliest = datetime.fromisoformat(min(dues))
-        return max(1.0, min(every, (earliest - now).total_seconds()))
+            return every.total_seconds()
+        return max(1.0, min(every.total_seconds(), (min(dues) - self._clock()).total_seconds()))
 
     # -- one round -------------------------------------------------------------
 
@@ -149,10 +147,8 @@ class Watcher:
 
     def _claim(self, name: str) -> bool:
         now = self._clock()
-        # a source due within a tenth of an interval is taken now, so a cron round is not missed by seconds
-        due_by = now + self._options.every / 10
         return not self.stop.is_set() and self._watching.claim(
-            name, owner=self.owner, now=now, due_by=due_by, until=now + LEASE
+            name, owner=self.owner, now=now, every=self._options.every, until=now + LEASE
         )
 
     def _fetch(self, url: str) -> Response:

@@ -160,11 +160,13 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
         assert result.exit_code == status and result.stderr.startswith(message), result.stderr
 
 
-@pytest.mark.parametrize(
-    "command",
-    [[], ["ingest"], ["articles"], ["actors"], ["demo"], ["code"], ["events"], ["recode"], ["eval"], ["serve"]]
-    + [["watch"], ["alerts"]],
-)
+COMMANDS_WITH_HELP = [
+    [], ["ingest"], ["articles"], ["actors"], ["demo"], ["code"], ["events"], ["recode"], ["eval"], ["serve"],
+    ["watch"], ["alerts"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", COMMANDS_WITH_HELP)
 def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

@@ -286,3 +286,49 @@ def test_the_host_gate_spaces_and_limits_requests() -> None:
     holder.join(5)
     waiter.join(5)
     assert entered == ["in"]
+
+
+PAIRS = [("Norway", "Chile"), ("Kenya", "Ethiopia"), ("Portugal", "Brazil"), ("Ghana", "Senegal")]
+
+
+def minute_item(number: int) -> dict[str, str]:
+    """The item a feed adds in minute ``number``: its own text, so each is a new article."""
+    first, second = PAIRS[number % len(PAIRS)]
+    day = 1 + number % 28
+    return {
+        "guid": f"minute-{number}", "title": f"Talks, round {number}",
+        "date": f"{['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][(day + 6) % 7]}, {day:02d} Feb 2027 09:00:00 GMT",
+        "text": f"Officials of {first} and {second} held round {number} of their talks on fisheries and energy "
+        f"on Monday, the {number}th meeting of the joint commission.",
+    }  # fmt: skip
+
+
+@pytest.mark.slow
+def test_an_hour_of_a_feed_adding_an_item_a_minute_stores_each_once_with_memory_flat(rig: Rig) -> None:
+    import tracemalloc
+
+    every = timedelta(minutes=1)
+    minutes = 60
+    with Store(rig.db) as store:
+        fetcher = PoliteFetcher(gate=HostGate(interval=0), timeout=5)
+        watcher = Watcher(
+            store, rig.names, given([f"{rig.site.base}/feed.xml"]), fetcher=fetcher,
+            options=WatchOptions(every=every), clock=rig.clock, rng=random.Random(3),
+        )  # fmt: skip
+        sizes: list[int] = []
+        tracemalloc.start()
+        try:
+            for minute in range(minutes):
+                newest = [minute_item(number) for number in range(max(0, minute - 19), minute + 1)]
+                rig.serve_feed(newest[::-1])  # the 20 newest, newest first, as a wire's feed keeps them
+                rig.clock.advance(every)
+                done = watcher.round()
+                assert (done.failed, done.items.read, done.items.new) == (0, 1, 1), minute
+                sizes.append(tracemalloc.get_traced_memory()[0])
+        finally:
+            tracemalloc.stop()
+        rig.site.take()
+        assert store.counts().articles == minutes
+        assert len(store.watching().seen(f"{rig.site.base}/feed.xml", [f"minute-{n}" for n in range(minutes)])) == 60
+    settled, last = sizes[9], sizes[-1]
+    assert last - settled < 2_000_000, sizes  # flat: what a round holds is let go (loosely: under 2 MB over 50)

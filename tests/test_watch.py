@@ -332,3 +332,33 @@ def test_an_hour_of_a_feed_adding_an_item_a_minute_stores_each_once_with_memory_
         assert len(store.watching().seen(f"{rig.site.base}/feed.xml", [f"minute-{n}" for n in range(minutes)])) == 60
     settled, last = sizes[9], sizes[-1]
     assert last - settled < 2_000_000, sizes  # flat: what a round holds is let go (loosely: under 2 MB over 50)
+
+
+def test_the_api_answers_changes_watch_status_and_alerts(rig: Rig) -> None:
+    from fastapi.testclient import TestClient
+
+    from bilateral.serve import create_app
+
+    rule = Rule("iberian-friction", pair=("PRT", "VEN"))
+    with Store(rig.db) as store:
+        alerter = Alerter(store, [rule], [], clock=rig.clock)
+        watcher = rig.watcher(store, f"{rig.site.base}/feed.xml", f"{rig.site.base}/gone.xml",
+                              on_new=alerter.articles_stored)  # fmt: skip
+        watcher.round()
+        rig.serve_feed([NEW_ITEM, *ITEMS])
+        rig.clock.advance(EVERY)
+        watcher.round()
+    with TestClient(create_app(rig.db, hosts=["testserver"])) as client:
+        status = {item["source"]: item for item in client.get("/api/watch").json()["sources"]}
+        assert status[f"{rig.site.base}/feed.xml"]["status"] == "ok"
+        gone = status[f"{rig.site.base}/gone.xml"]
+        assert (gone["status"], gone["failures"]) == ("failing", 1) and "404" in gone["last_error"]
+        alerts = client.get("/api/alerts").json()
+        assert alerts["total"] == 1 and alerts["items"][0]["countries"] == ["PRT", "VEN"]
+        assert client.get("/api/alerts", params={"since": "2999-01-01"}).json()["total"] == 0
+        everything = client.get("/api/changes", params={"since": "2000-01-01"}).json()
+        assert everything["total"] == 3 and everything["alerts"] == 1 and len(everything["stories"]) >= 3
+        assert client.get("/api/changes", params={"since": "2999-01-01T00:00:00Z"}).json()["total"] == 0
+        bad = client.get("/api/changes", params={"since": "last week"})
+        assert bad.status_code == 422 and bad.json()["error"]["code"] == "usage"
+        assert client.get("/api/changes").status_code == 422  # since is required

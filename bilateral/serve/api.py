@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
 
+from bilateral.errors import UsageError
 from bilateral.ontology import event_type
 from bilateral.records import MAX_TEXT, Document, Event, Modality
 from bilateral.registry import agreements, projects
@@ -19,6 +21,7 @@ from bilateral.serve.context import ApiError, CountryQuery, PairPath, PairQuery,
 from bilateral.serve.dyad import chart_data, dyad_view, period_dict
 from bilateral.store import Store
 from bilateral.store.browse import MATCH_END, MATCH_START, EventQuery
+from bilateral.store.watching import stamp
 from bilateral.stories import links, stories
 from bilateral.timeline import By, pair_timeline
 
@@ -276,6 +279,60 @@ def snippet_parts(snippet: str) -> list[dict[str, Any]]:
         if rest:
             parts.append({"text": rest, "match": False})
     return parts
+
+
+class Changes(Page):
+    since: str = Field(description="The time the changes are counted from (UTC).")
+    stories: list[str] = Field(description="The stories this page's articles report, each once.")
+    alerts: int = Field(description="Alerts fired since then.")
+
+
+@router.get("/changes", response_model=Changes, summary="What is new since a time: articles, their stories, alerts")
+def changes(
+    request: Request,
+    store: StoreDep,
+    since: Annotated[str, Query(max_length=40, description="A day or a time (ISO 8601; UTC unless it says).")],
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Changes:
+    moment = stamp(_moment(since))
+    watching = store.watching()
+    found = watching.new_articles(since=moment, limit=limit, offset=offset)
+    items = [{"id": item.id, "title": item.title, "url": item.url, "source": item.source,
+              "ingested_at": item.ingested_at} for item in found]  # fmt: skip
+    page = _page(request, items, watching.count_new_articles(since=moment), limit, offset)
+    return Changes(**page.model_dump(), since=moment, stories=watching.stories_of(item.id for item in found),
+                   alerts=watching.count_alerts(since=moment))  # fmt: skip
+
+
+@router.get("/watch", summary="The watch status of each source: last success, failures, when it is due")
+def watch_status(store: StoreDep) -> dict[str, Any]:
+    return {"sources": [{**asdict(state), "status": "failing" if state.failures else "ok" if state.last_success
+                         else "new"} for state in store.watching().sources()]}  # fmt: skip
+
+
+@router.get("/alerts", response_model=Page, summary="The alerts that fired, oldest first")
+def list_alerts(
+    request: Request,
+    store: StoreDep,
+    since: Annotated[str | None, Query(max_length=40, description="A day or a time (ISO 8601).")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Page:
+    watching = store.watching()
+    moment = stamp(_moment(since)) if since else None
+    fired = watching.alerts(since=moment, limit=limit, offset=offset)
+    items = [{"id": alert.id, **json.loads(alert.alert), "fired_at": alert.fired_at} for alert in fired]
+    return _page(request, items, watching.count_alerts(since=moment), limit, offset)
+
+
+def _moment(text: str) -> datetime:
+    """A day or a time given as a parameter, in UTC when it names no zone."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise UsageError(f"since {text!r} is not a day or a time (2026-03-06 or 2026-03-06T09:00:00Z)") from error
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @router.post(

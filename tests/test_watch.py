@@ -229,6 +229,22 @@ def test_a_drop_folder_reads_each_new_file_once(rig: Rig, tmp_path: Path) -> Non
         assert (watcher.round().items.read, store.counts().articles) == (1, 2)
 
 
+def test_a_url_list_is_read_again_each_round_and_changed_pages_are_stored(rig: Rig, tmp_path: Path) -> None:
+    listing = tmp_path / "follow.urls"
+    listing.write_text(f"# pages to follow\n{rig.site.base}/news/power-deal\n")
+    with Store(rig.db) as store:
+        watcher = rig.watcher(store, str(listing))
+        assert watcher.round().items.new == 1
+        rig.site.put("/news/power-deal", POWER_PAGE.replace("on Wednesday", "on Wednesday, officials said"))
+        listing.write_text(listing.read_text() + f"{rig.site.base}/feed.xml\n")  # a line added: followed now
+        rig.clock.advance(EVERY)
+        changed = watcher.round()
+        # the page's new version, and the feed's two entries, one of which links to that same page
+        assert (changed.fetched, changed.items.new, changed.items.duplicate) == (2, 2, 1)
+        rig.clock.advance(EVERY)
+        assert (watcher.round().unchanged, store.counts().articles) == (2, 3)
+
+
 def test_fetching_is_bounded(rig: Rig) -> None:
     rig.site.put("/big.html", page("Big", "Word " * 5000, "2026-03-01"))
     for hop in range(7):

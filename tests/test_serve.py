@@ -247,6 +247,7 @@ def test_schema_is_served_and_names_every_endpoint(client: TestClient) -> None:
         "/api/events", "/api/events/{event_id}", "/api/dyads", "/api/dyads/{pair}", "/api/timeline/{pair}",
         "/api/stories", "/api/agreements", "/api/agreements/{agreement_id}", "/api/projects",
         "/api/projects/{name}", "/api/articles", "/api/articles/{article_id}", "/api/search", "/api/ingest",
+        "/api/changes", "/api/watch", "/api/alerts",
     }  # fmt: skip
     assert not any(path.startswith("/pairs") for path in paths)
     assert client.get("/docs").status_code == 404  # Swagger UI loads from a CDN: off

@@ -378,3 +378,6 @@ def test_the_api_answers_changes_watch_status_and_alerts(rig: Rig) -> None:
         bad = client.get("/api/changes", params={"since": "last week"})
         assert bad.status_code == 422 and bad.json()["error"]["code"] == "usage"
         assert client.get("/api/changes").status_code == 422  # since is required
+        dashboard = client.get("/watch")
+        assert dashboard.status_code == 200 and "iberian-friction" in dashboard.text and "failing" in dashboard.text
+        assert "Portugal condemned Venezuela" in dashboard.text

@@ -7,6 +7,7 @@ before the ``<mark>`` around the evidence is added.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date
 from typing import Annotated, Any
@@ -37,6 +38,7 @@ templates = Environment(
 )
 templates.filters["quad_name"] = quad_name
 EVENTS_SHOWN = 200
+ALERTS_SHOWN = 50
 
 
 def render(name: str, **context: Any) -> str:
@@ -165,3 +167,13 @@ def search_page(
     hits, total = store.browse().search(q, limit=20, offset=offset) if q.strip() else ([], 0)
     results = [(hit, snippet_parts(hit.snippet)) for hit in hits]
     return render("search.html", q=q, results=results, total=total, offset=offset, limit=20)
+
+
+@router.get("/watch")
+def watch_page(store: StoreDep) -> str:
+    """Each watched source's state, and the latest alerts (newest first)."""
+    watching = store.watching()
+    total = watching.count_alerts()
+    fired = watching.alerts(limit=ALERTS_SHOWN, offset=max(0, total - ALERTS_SHOWN))[::-1]
+    alerts = [(alert, json.loads(alert.alert)) for alert in fired]
+    return render("watch.html", sources=watching.sources(), alerts=alerts, total_alerts=total)

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import random
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ class RoundSummary:
 class WatchOptions:
     every: timedelta = timedelta(minutes=15)
     workers: int = 4
-    """Sources fetched at once (each host still takes at most the gate's ``per_host``)."""
+    """Sources fetched at once (each host still takes at most the gate's ``per_host``); at least one."""
     batch_size: int = 100
 
 
@@ -117,39 +118,39 @@ class Watcher:
     def round(self) -> RoundSummary:
         """Fetch every due source once; returns what was done."""
         summary = RoundSummary()
-        urls: list[Source] = []
-        folders: list[Source] = []
+        found: dict[str, Source] = {}
         for given in self._given:
-            found, failures = given.expand()
+            sources, failures = given.expand()
             self._failed_items(failures, summary)
-            for source in found:
-                if not self._claim(source.name):
-                    summary.not_due += 1
-                elif source.kind is SourceKind.url:
-                    urls.append(source)
-                else:
-                    folders.append(source)
-        for folder in folders:
-            if self.stop.is_set():
-                self._watching.release(folder.name, owner=self.owner)
-                continue
-            self._folder(folder, summary)
-        with ThreadPoolExecutor(max_workers=max(1, self._options.workers)) as pool:
-            fetches = [(source, pool.submit(self._fetch, source.name)) for source in urls]
-            for source, fetch in fetches:
+            found.update((source.name, source) for source in sources if source.name not in found)
+        for folder in [source for source in found.values() if source.kind is SourceKind.folder]:
+            if self._claim(folder.name, summary):
+                self._folder(folder, summary)
+        urls = iter([source for source in found.values() if source.kind is SourceKind.url])
+        window: deque[tuple[Source, Future[Response]]] = deque()
+        with ThreadPoolExecutor(max_workers=self._options.workers) as pool:
+            while True:  # a source is claimed as its fetch starts, and at most two per worker wait fetched
+                while len(window) < 2 * self._options.workers and (source := next(urls, None)) is not None:
+                    if self._claim(source.name, summary):
+                        window.append((source, pool.submit(self._fetch, source.name)))
+                if not window:
+                    break
+                source, fetch = window.popleft()
                 if self.stop.is_set():
                     fetch.cancel()
                     self._watching.release(source.name, owner=self.owner)
-                    continue
-                self._url(source, fetch, summary)
+                else:
+                    self._url(source, fetch, summary)
         summary.stopped = self.stop.is_set()
         return summary
 
-    def _claim(self, name: str) -> bool:
+    def _claim(self, name: str, summary: RoundSummary) -> bool:
+        if self.stop.is_set():
+            return False
         now = self._clock()
-        return not self.stop.is_set() and self._watching.claim(
-            name, owner=self.owner, now=now, every=self._options.every, until=now + LEASE
-        )
+        claimed = self._watching.claim(name, owner=self.owner, now=now, every=self._options.every, until=now + LEASE)
+        summary.not_due += not claimed
+        return claimed
 
     def _fetch(self, url: str) -> Response:
         state = self._watching.state(url)

@@ -149,14 +149,17 @@ def _alerter(store: Store, path: Path | None) -> tuple[Alerter | None, Callable[
 
 @contextmanager
 def _stopping() -> Iterator[threading.Event]:
-    """An event set by SIGINT or SIGTERM while the block runs (the handlers before are put back after)."""
+    """An event set by SIGINT or SIGTERM while the block runs; a second signal acts as it did before (a second
+    Ctrl-C stops at once), and the handlers before are put back after the block."""
     stop = threading.Event()
+    previous: dict[int, Any] = {}
 
     def handle(number: int, _: FrameType | None) -> None:
         out.print(f"stopping after the current item ({signal.Signals(number).name})")
         stop.set()
+        signal.signal(number, previous[number])
 
-    previous = {number: signal.signal(number, handle) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous.update({number: signal.signal(number, handle) for number in (signal.SIGINT, signal.SIGTERM)})
     try:
         yield stop
     finally:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from uuid import uuid4
 
 from bilateral.actors import Gazetteer
@@ -131,8 +132,10 @@ class Watcher:
         with ThreadPoolExecutor(max_workers=self._options.workers) as pool:
             while True:  # a source is claimed as its fetch starts, and at most two per worker wait fetched
                 while len(window) < 2 * self._options.workers and (source := next(urls, None)) is not None:
-                    if self._claim(source.name, summary):
-                        window.append((source, pool.submit(self._fetch, source.name)))
+                    if self._claim(source.name, summary):  # the store is read here: the threads only fetch
+                        state = self._watching.state(source.name)
+                        get = partial(self._fetcher.fetch, etag=state.etag, last_modified=state.last_modified)
+                        window.append((source, pool.submit(get, source.name)))
                 if not window:
                     break
                 source, fetch = window.popleft()
@@ -151,10 +154,6 @@ class Watcher:
         claimed = self._watching.claim(name, owner=self.owner, now=now, every=self._options.every, until=now + LEASE)
         summary.not_due += not claimed
         return claimed
-
-    def _fetch(self, url: str) -> Response:
-        state = self._watching.state(url)
-        return self._fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
 
     def _url(self, source: Source, fetch: Future[Response], summary: RoundSummary) -> None:
         name = source.name

@@ -227,6 +227,12 @@ def test_a_drop_folder_reads_each_new_file_once(rig: Rig, tmp_path: Path) -> Non
         (drop / "two.txt").write_text("Portugal condemned Venezuela over the detention of a journalist on Friday.")
         rig.clock.advance(EVERY)
         assert (watcher.round().items.read, store.counts().articles) == (1, 2)
+        for file in drop.iterdir():
+            file.unlink()
+        drop.rmdir()
+        rig.clock.advance(EVERY)
+        assert watcher.round().items.failed == 1
+        assert [failure.message for failure in store.failures()] == ["the drop folder is gone"]
 
 
 def test_a_url_list_is_read_again_each_round_and_changed_pages_are_stored(rig: Rig, tmp_path: Path) -> None:

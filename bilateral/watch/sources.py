@@ -29,16 +29,19 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Given:
-    """A source as given on the command line: a URL, a ``.urls`` file, or a folder."""
+    """A source as given on the command line: a URL, a ``.urls`` file (``listing``), or a folder."""
 
     text: str
+    listing: bool = False
 
     def expand(self) -> tuple[list[Source], list[Failure]]:
-        """The sources it names now, and a failure where a ``.urls`` list cannot be read this round."""
+        """The sources it names now, and a failure where a ``.urls`` list or a folder cannot be read this round."""
         if self.text.startswith(("http://", "https://")):
             return [Source(SourceKind.url, self.text)], []
         path = Path(self.text)
-        if path.is_dir():
+        if not self.listing:
+            if not path.is_dir():
+                return [], [Failure(self.text, "input.io", "the drop folder is gone")]
             return [Source(SourceKind.folder, str(path.resolve()))], []
         try:
             text = path.read_text(encoding="utf-8")
@@ -52,13 +55,14 @@ def given(texts: list[str]) -> list[Given]:
     found = []
     for text in texts:
         path = Path(text)
-        if not (text.startswith(("http://", "https://")) or path.is_dir() or text.endswith(".urls")):
+        listing = text.endswith(".urls")
+        if not (text.startswith(("http://", "https://")) or path.is_dir() or listing):
             raise UsageError(
                 "a watched source is a feed or page URL (http:// or https://), a .urls file or a folder", origin=text
             )
-        if text.endswith(".urls") and not path.is_file():
+        if listing and not path.is_file():
             raise UsageError("no such list of URLs", origin=text)
-        found.append(Given(text))
+        found.append(Given(text, listing=listing))
     return found
 
 

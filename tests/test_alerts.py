@@ -159,6 +159,32 @@ def test_the_webhook_signs_the_body_and_retries(store: Store, tmp_path: Path) ->
     assert signature(payload, "another") != signed
 
 
+@pytest.mark.parametrize(("answers", "posts"), [([500, 502, 503], 3), ([400], 1)])
+def test_the_webhook_gives_up_after_its_retries_or_a_refusal(answers: list[int], posts: int) -> None:
+    received: list[bytes] = []
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            received.append(self.rfile.read(int(self.headers["Content-Length"])))
+            self.send_response(answers.pop(0))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    hook = Webhook(f"http://127.0.0.1:{server.server_address[1]}/", secret=None, retries=2, sleep=lambda _: None)
+    try:
+        assert hook.deliver({"rule": "r", "story": "s"}) is False
+    finally:
+        hook.close()
+        server.shutdown()
+        server.server_close()
+    assert len(received) == posts
+
+
 def _rules_file(tmp_path: Path) -> Path:
     path = tmp_path / "rules.toml"
     path.write_text(RULES.format(jsonl=tmp_path / "fired.jsonl"))

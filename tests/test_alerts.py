@@ -128,20 +128,7 @@ def test_bad_rules_are_one_clear_error(tmp_path: Path, text: str, problem: str) 
 
 def test_the_webhook_signs_the_body_and_retries(store: Store, tmp_path: Path) -> None:
     received: list[tuple[bytes, str | None]] = []
-    answers = [503, 200]
-
-    class Receiver(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            received.append((self.rfile.read(int(self.headers["Content-Length"])), self.headers[SIGNATURE_HEADER]))
-            self.send_response(answers.pop(0))
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *_: object) -> None:
-            return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = receiver([503, 200], received)
     waits: list[float] = []
     hook = Webhook(f"http://127.0.0.1:{server.server_address[1]}/hook", secret="s3cret", retries=2, sleep=waits.append)
     try:
@@ -161,11 +148,24 @@ def test_the_webhook_signs_the_body_and_retries(store: Store, tmp_path: Path) ->
 
 @pytest.mark.parametrize(("answers", "posts"), [([500, 502, 503], 3), ([400], 1)])
 def test_the_webhook_gives_up_after_its_retries_or_a_refusal(answers: list[int], posts: int) -> None:
-    received: list[bytes] = []
+    received: list[tuple[bytes, str | None]] = []
+    server = receiver(answers, received)
+    hook = Webhook(f"http://127.0.0.1:{server.server_address[1]}/", secret=None, retries=2, sleep=lambda _: None)
+    try:
+        assert hook.deliver({"rule": "r", "story": "s"}) is False
+    finally:
+        hook.close()
+        server.shutdown()
+        server.server_close()
+    assert len(received) == posts
+
+
+def receiver(answers: list[int], received: list[tuple[bytes, str | None]]) -> ThreadingHTTPServer:
+    """A loopback webhook receiver that answers each POST with the next of ``answers`` and keeps what came."""
 
     class Receiver(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
-            received.append(self.rfile.read(int(self.headers["Content-Length"])))
+            received.append((self.rfile.read(int(self.headers["Content-Length"])), self.headers[SIGNATURE_HEADER]))
             self.send_response(answers.pop(0))
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -175,14 +175,7 @@ def test_the_webhook_gives_up_after_its_retries_or_a_refusal(answers: list[int],
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    hook = Webhook(f"http://127.0.0.1:{server.server_address[1]}/", secret=None, retries=2, sleep=lambda _: None)
-    try:
-        assert hook.deliver({"rule": "r", "story": "s"}) is False
-    finally:
-        hook.close()
-        server.shutdown()
-        server.server_close()
-    assert len(received) == posts
+    return server
 
 
 def _rules_file(tmp_path: Path) -> Path:

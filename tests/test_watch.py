@@ -371,7 +371,7 @@ def test_the_api_answers_changes_watch_status_and_alerts(rig: Rig) -> None:
         rig.clock.advance(EVERY)
         watcher.round()
     with TestClient(create_app(rig.db, hosts=["testserver"])) as client:
-        status = {item["source"]: item for item in client.get("/api/watch").json()["sources"]}
+        status = {item["source"]: item for item in client.get("/api/watch").json()["items"]}
         assert status[f"{rig.site.base}/feed.xml"]["status"] == "ok"
         gone = status[f"{rig.site.base}/gone.xml"]
         assert (gone["status"], gone["failures"]) == ("failing", 1) and "404" in gone["last_error"]

@@ -305,10 +305,12 @@ def changes(
                    alerts=watching.count_alerts(since=moment))  # fmt: skip
 
 
-@router.get("/watch", summary="The watch status of each source: last success, failures, when it is due")
-def watch_status(store: StoreDep) -> dict[str, Any]:
-    return {"sources": [{**asdict(state), "status": "failing" if state.failures else "ok" if state.last_success
-                         else "new"} for state in store.watching().sources()]}  # fmt: skip
+@router.get("/watch", response_model=Page, summary="Each watched source's state: last success, failures, when due")
+def watch_status(request: Request, store: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+    watching = store.watching()
+    items = [{**asdict(state), "status": "failing" if state.failures else "ok" if state.last_success else "new"}
+             for state in watching.sources(limit=limit, offset=offset)]  # fmt: skip
+    return _page(request, items, watching.count_sources(), limit, offset)
 
 
 @router.get("/alerts", response_model=Page, summary="The alerts that fired, oldest first")

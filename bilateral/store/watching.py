@@ -165,9 +165,15 @@ class Watching:
         row = self._db.execute(f"SELECT {_STATE_COLUMNS} FROM watch_sources WHERE source = ?", (source,)).fetchone()
         return SourceState(*row) if row else SourceState(source)
 
-    def sources(self) -> list[SourceState]:
-        rows = self._db.execute(f"SELECT {_STATE_COLUMNS} FROM watch_sources ORDER BY source")
+    def sources(self, *, limit: int = -1, offset: int = 0) -> list[SourceState]:
+        rows = self._db.execute(
+            f"SELECT {_STATE_COLUMNS} FROM watch_sources ORDER BY source LIMIT ? OFFSET ?", (limit, offset)
+        )
         return [SourceState(*row) for row in rows]
+
+    def count_sources(self) -> int:
+        (count,) = self._db.execute("SELECT count(*) FROM watch_sources").fetchone()
+        return int(count)
 
     # -- items ---------------------------------------------------------------
 

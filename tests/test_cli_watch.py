@@ -78,6 +78,7 @@ def test_watch_refuses_bad_arguments_in_one_line(site: Site, tmp_path: Path) -> 
     ]:
         result = runner.invoke(app, ["--db", str(db), *args])
         assert result.exit_code == EXIT_USAGE and message in result.stderr, result.stderr
+        assert not db.exists()  # a usage error leaves no database behind
     site.put("/feed.xml", "gone", "text/plain", status=500)
     failing = runner.invoke(app, ["--db", str(db), "watch", url, "--once"])
     assert failing.exit_code == EXIT_SOME_FAILED and "HTTP 500" in failing.stderr

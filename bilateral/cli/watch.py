@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from bilateral.store import Store
     from bilateral.watch.alerts import Alerter
     from bilateral.watch.rounds import RoundSummary
+    from bilateral.watch.rules import Rules
 
 
 def watch_command(
@@ -68,10 +69,11 @@ def watch_command(
         except ValueError as error:
             raise UsageError(f"--every {error}") from error
         watched = given(sources)
+        rules = _rules(alerts)  # a usage error here leaves no database behind
         names = load_gazetteer(state.actors)
         with open_store(create=True) as store, _stopping() as stop:
             fetcher = PoliteFetcher(gate=HostGate(per_host=per_host, interval=host_interval), timeout=timeout)
-            alerter, close = _alerter(store, alerts)
+            alerter, close = _alerter(store, rules)
             watcher = Watcher(
                 store, names, watched, fetcher=fetcher, options=WatchOptions(every=interval, workers=workers),
                 stop=stop, on_failure=failure_line, on_new=alerter.articles_stored if alerter else None,
@@ -126,17 +128,23 @@ def print_alert(alert: dict[str, Any]) -> None:
         out.print(f"  “{evidence['quote']}” ({', '.join(alert['sources'])})", markup=False)
 
 
-def _alerter(store: Store, path: Path | None) -> tuple[Alerter | None, Callable[[], None]]:
-    """The alerter for the rules at ``path`` (``None`` without rules), and what closes its outputs."""
+def _rules(path: Path | None) -> Rules | None:
     if path is None:
-        return None, lambda: None
+        return None
     from bilateral.actors.countries import countries
+    from bilateral.watch.rules import load_rules
+
+    return load_rules(path, countries(state.actors).resolve)
+
+
+def _alerter(store: Store, rules: Rules | None) -> tuple[Alerter | None, Callable[[], None]]:
+    """The alerter for ``rules`` (``None`` without rules), and what closes its outputs."""
+    if rules is None:
+        return None, lambda: None
     from bilateral.watch.alerts import Alerter
     from bilateral.watch.outputs import JsonLines, Output, Webhook
     from bilateral.watch.rounds import utc_now
-    from bilateral.watch.rules import load_rules
 
-    rules = load_rules(path, countries(state.actors).resolve)
     outputs: list[Output] = [print_alert]
     if rules.outputs.jsonl is not None:
         outputs.append(JsonLines(rules.outputs.jsonl))

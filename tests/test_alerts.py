@@ -19,7 +19,7 @@ from bilateral.pipeline import ingest
 from bilateral.store import Store
 from bilateral.watch.alerts import Alerter
 from bilateral.watch.outputs import SIGNATURE_HEADER, JsonLines, Webhook, body, signature
-from bilateral.watch.rules import load_rules
+from bilateral.watch.rules import Rule, load_rules
 
 NEWS = """ date 2026-03-02 403
 Nordic visit
@@ -182,3 +182,23 @@ def _rules_file(tmp_path: Path) -> Path:
     path = tmp_path / "rules.toml"
     path.write_text(RULES.format(jsonl=tmp_path / "fired.jsonl"))
     return path
+
+
+@pytest.mark.parametrize(
+    ("rule", "matches"),
+    [
+        (Rule("busy", pair=("NOR", "CHL"), spike=2.0), 4),
+        (Rule("busier", pair=("NOR", "CHL"), spike=2.0, spike_min=5), 0),  # four stories: fewer than five
+        (Rule("elsewhere", pair=("NOR", "SWE"), spike=2.0), 0),
+        (Rule("warm", country="NOR", goldstein_above=5.0), 1),  # the signing (+8.0) alone
+        (Rule("talks", events=frozenset({"CONSULT"}), quads=frozenset({1})), 1),
+        (Rule("talks-in-conflict", events=frozenset({"CONSULT"}), quads=frozenset({4})), 0),
+        (Rule("programmes", milestone=True), 0),  # no project in these reports
+    ],
+)
+def test_each_condition_narrows_the_match(store: Store, rule: Rule, matches: int) -> None:
+    watching = store.watching()
+    stories = watching.story_facts(watching.stories_of(article_ids(store)))
+    assert len(stories) == 4
+    alerter = Alerter(store, [rule], [], clock=lambda: NOW)
+    assert sum(alerter.match(rule, story) is not None for story in stories) == matches

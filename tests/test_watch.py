@@ -6,6 +6,7 @@ import random
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from bilateral.watch.alerts import Alerter
 from bilateral.watch.fetch import HostGate, PoliteFetcher
 from bilateral.watch.rounds import NewArticles, Watcher, WatchOptions
 from bilateral.watch.rules import Rule
+from bilateral.watch.schedule import MAX_BACKOFF, after_failure, parse_every
 from bilateral.watch.sources import given
 from tests.watch_server import Site, feed, page, start
 
@@ -387,3 +389,27 @@ def test_the_api_answers_changes_watch_status_and_alerts(rig: Rig) -> None:
         dashboard = client.get("/watch")
         assert dashboard.status_code == 200 and "iberian-friction" in dashboard.text and "failing" in dashboard.text
         assert "Portugal condemned Venezuela" in dashboard.text
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("90s", 90), ("15m", 900), ("1h", 3600), ("2d", 172800), (" 15M ", 900)]
+)
+def test_intervals_read_as_every_takes_them(text: str, seconds: int) -> None:
+    assert parse_every(text) == timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize("text", ["", "15", "m", "0m", "-5m", "1.5h", "15 minutes"])
+def test_other_intervals_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="is not an interval"):
+        parse_every(text)
+
+
+def test_back_off_doubles_with_jitter_up_to_its_cap() -> None:
+    now = datetime(2026, 3, 6, tzinfo=UTC)
+    rng = random.Random(11)
+    waits = [after_failure(now, EVERY, failures, rng=rng) - now for failures in range(1, 12)]
+    assert EVERY * 2 * 0.8 <= waits[0] <= EVERY * 2 * 1.2  # the first failure waits two intervals
+    assert all(later > earlier for earlier, later in pairwise(waits[:4]))  # 30 min, 1 h, 2 h, 4 h (± 20 %)
+    assert max(waits) <= MAX_BACKOFF * 1.2 and waits[-1] >= MAX_BACKOFF * 0.8
+    daily = timedelta(days=1)  # an interval longer than the cap is the cap
+    assert after_failure(now, daily, 5, rng=rng) - now >= daily * 0.8

@@ -6,8 +6,8 @@ import random
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -391,9 +391,7 @@ def test_the_api_answers_changes_watch_status_and_alerts(rig: Rig) -> None:
         assert "Portugal condemned Venezuela" in dashboard.text
 
 
-@pytest.mark.parametrize(
-    ("text", "seconds"), [("90s", 90), ("15m", 900), ("1h", 3600), ("2d", 172800), (" 15M ", 900)]
-)
+@pytest.mark.parametrize(("text", "seconds"), [("90s", 90), ("15m", 900), ("1h", 3600), ("2d", 172800), (" 15M ", 900)])
 def test_intervals_read_as_every_takes_them(text: str, seconds: int) -> None:
     assert parse_every(text) == timedelta(seconds=seconds)
 

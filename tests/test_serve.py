@@ -282,6 +282,9 @@ def test_ingest_with_the_token_runs_the_pipeline(writable: TestClient) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}"}
     bad = writable.post("/api/ingest", json={"articles": []}, headers=headers)
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation"
+    for body in (b'{"articles": [', b"[" * 100_000 + b"]" * 100_000):  # broken, and nested past the parser
+        broken = writable.post("/api/ingest", content=body, headers={**headers, "Content-Type": "application/json"})
+        assert broken.status_code == 400 and broken.json()["error"]["code"] == "bad_request", broken.text
     response = writable.post("/api/ingest", json={"articles": [ARTICLE, {"text": "   "}]}, headers=headers)
     assert response.status_code == 200, response.text
     summary = response.json()

@@ -104,9 +104,15 @@ def test_eval_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 1
     assert "error[usage]: unknown gold set nope" in result.output
     floors.write_text(json.dumps({"dev": {"pair_f1": 0.5}}), encoding="utf-8")
-    result = runner.invoke(app, ["eval", "--set", "dev", "--floors", str(floors)])
+    result = runner.invoke(app, ["eval", "--set", "dev", "--dev", "no-such-set", "--floors", str(floors)])
     assert result.exit_code == 4
     assert "below floor: dev: skipped" in result.output
+    # From a folder outside the checkout the sets and floors are still the checkout's.
+    result = runner.invoke(app, ["eval", "--set", "dev", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["dev"]["pair_precision"] > 0.5
+    result = runner.invoke(app, ["eval", "--floors", "missing.json"])
+    assert result.exit_code == 1 and "no floors file" in result.output and "checkout" in result.output
 
 
 @pytest.mark.slow

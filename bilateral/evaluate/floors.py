@@ -22,6 +22,12 @@ MARGIN = 0.01
 def load_floors(path: Path) -> Floors:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise DataFileError(
+            "no floors file: `bilateral eval` reads the evaluation sets of a checkout of the repository "
+            "(eval/); run it from one installed with `pip install -e .`, or give --floors and the sets' folders",
+            origin=str(path),
+        ) from error
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataFileError(f"cannot read floors: {error}", origin=str(path)) from error
     if not isinstance(data, dict) or not all(

@@ -392,6 +392,18 @@ def test_pair_page_has_charts_agreements_people_and_evidence_links(client: TestC
     assert "Recep Tayyip Erdoğan" in html and "Altay tank" in html
     links = re.findall(r'href="/articles/([0-9a-f]+)#e-([0-9a-f]+)"', html)
     assert len(links) >= 10
+    shown = {event_id for _, event_id in links}
+    for event in get(client, "/api/events?pair=TUR-KOR&limit=20")["items"]:
+        outlet = get(client, f"/api/articles/{event['evidence']['article_id']}")["source"]
+        if event["id"] not in shown or not outlet:
+            continue
+        row = re.search(rf'<tr>(?:(?!</tr>).)*#e-{event["id"]}"', html, re.S)
+        assert row is not None
+        assert re.findall(r'<td class="num">([^<]*)</td>', row.group(0)) == [f"{event['goldstein']:+g}"]
+        assert f"<td>{escape(outlet)}</td>" in row.group(0)
+        break
+    else:
+        raise AssertionError("no event of an article with an outlet on the page")
     assert '<script src="/static/vendor/chart.umd.min.js"></script>' in html
     assert "http://" not in html.replace('href="http', "") and "cdn" not in html.lower()
 

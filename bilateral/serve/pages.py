@@ -88,6 +88,12 @@ def _dates(store: Store, events: list[Event]) -> dict[str, EventDate]:
     return {event.id: placed_date(event.when, found[event.id].story_when) for event in events}
 
 
+def _outlets(store: Store, events: list[Event]) -> dict[str, str]:
+    """The outlet of each event's article, by article id (articles that name none are left out)."""
+    refs = store.article_refs([event.evidence.article_id for event in events])
+    return {key: ref.source for key, ref in refs.items() if ref.source}
+
+
 @router.get("/")
 def home(store: StoreDep) -> str:
     browse = store.browse()
@@ -100,6 +106,7 @@ def home(store: StoreDep) -> str:
         dyads=dyads,
         events=latest,
         dates=_dates(store, latest),
+        outlets=_outlets(store, latest),
         total_events=total,
         agreements=recent,
         counts=counts,
@@ -116,6 +123,7 @@ def pair_page(store: StoreDep, countries: PairPath, by: Annotated[By, Query()] =
         chart=chart_data(view.periods),
         events=events,
         dates=_dates(store, events),
+        outlets=_outlets(store, events),
         total_events=total,
         by=by,
     )

@@ -23,8 +23,10 @@ from bilateral.evaluate.runner import SETS, Outcome, run_sets
 EXIT_ERROR = 1
 EXIT_BELOW_FLOOR = 4
 CHECKOUT = Path(__file__).resolve().parents[2]
-"""The repository this package runs from (an editable install): the sets and floors are read there, whatever the
-working folder. An installed wheel has no ``eval/``; its absence is named with what to do."""
+"""The repository this package runs from (an editable install): the sets are read there, whatever the working
+folder. An installed wheel has no ``eval/``: a set whose folder is missing is skipped with the reason."""
+FLOORS = Path(__file__).with_name("floors.json")
+"""The floors ship with the package."""
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -49,7 +51,7 @@ def evaluate_command(
         list[str] | None, typer.Option("--set", help=f"Run only this set (repeatable): {', '.join(SETS)}.")
     ] = None,
     output: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.table,
-    floors_path: Annotated[Path, typer.Option("--floors", help="The floors file.")] = CHECKOUT / "eval" / "floors.json",
+    floors_path: Annotated[Path, typer.Option("--floors", help="The floors file.")] = FLOORS,
     update_floors: Annotated[
         bool, typer.Option("--update-floors", help="Raise the floors to the current scores (never lowers one).")
     ] = False,

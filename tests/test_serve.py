@@ -408,6 +408,17 @@ def test_pair_page_has_charts_agreements_people_and_evidence_links(client: TestC
     assert "http://" not in html.replace('href="http', "") and "cdn" not in html.lower()
 
 
+def test_pair_page_filters_its_events_and_refuses_a_bad_filter(client: TestClient) -> None:
+    html = client.get("/pairs/TUR-KOR?type=consult&quad=&since=2021-01-01&until=").text
+    kinds = re.findall(r'<span class="type q\d">(\w+)</span>', html)
+    assert kinds and set(kinds) == {"CONSULT"}
+    assert "<option selected>CONSULT</option>" in html and 'value="2021-01-01"' in html
+    quads = re.findall(r'<span class="type q(\d)">', client.get("/pairs/TUR-KOR?quad=1").text)
+    assert quads and set(quads) == {"1"}
+    for bad in ("type=PARTY", "quad=7", "since=2021-02-30", "since=yesterday"):
+        assert client.get(f"/pairs/TUR-KOR?{bad}").status_code == 422, bad
+
+
 def test_article_page_marks_each_evidence_sentence(client: TestClient) -> None:
     event = get(client, "/api/events?pair=TUR-KOR&type=SUPPORT&limit=1")["items"][0]
     html = client.get(f"/articles/{event['evidence']['article_id']}").text

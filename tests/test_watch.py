@@ -173,6 +173,25 @@ def test_a_failing_source_backs_off_is_recorded_once_and_recovers(rig: Rig) -> N
         assert state.failures == 0 and state.last_error is None and state.last_success is not None
 
 
+def test_a_host_that_was_down_is_tried_again_next_round(rig: Rig) -> None:
+    site = Site()
+    server = start(site)
+    port = server.server_address[1]
+    server.shutdown()
+    server.server_close()  # nothing listens: connection refused
+    with Store(rig.db) as store:
+        watcher = rig.watcher(store, f"http://127.0.0.1:{port}/feed.xml")
+        assert watcher.round().failed == 1
+        revived = start(site, port)
+        try:
+            site.put("/feed.xml", feed(site.base, ITEMS[:1]), "application/rss+xml")
+            rig.clock.now = datetime.fromisoformat(store.watching().sources()[0].next_due or "")
+            assert watcher.round().items.new == 1  # the same fetcher, which had marked the host unreachable
+        finally:
+            revived.shutdown()
+            revived.server_close()
+
+
 def test_a_restart_resumes_without_refetching(rig: Rig) -> None:
     rig.serve_feed(ITEMS, validators=False)  # a server that ignores validators: entries are remembered
     with Store(rig.db) as store:

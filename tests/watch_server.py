@@ -50,7 +50,7 @@ class Site:
         return taken
 
 
-def start(site: Site) -> ThreadingHTTPServer:
+def start(site: Site, port: int = 0) -> ThreadingHTTPServer:
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
@@ -87,7 +87,7 @@ def start(site: Site) -> ThreadingHTTPServer:
         def log_message(self, *_: object) -> None:
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

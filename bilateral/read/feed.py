@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bilateral.errors import BilateralError, FormatError
+from bilateral.errors import BilateralError, FormatError, TooLarge
+from bilateral.read.bounds import MAX_FEED_LINKS, MAX_FEED_TAGS
 from bilateral.read.html import fragment_text
 from bilateral.records import Document, Failure
 
@@ -33,6 +34,8 @@ def parse_feed(
     """
     import feedparser
 
+    if data.count(b"<") > MAX_FEED_TAGS:
+        raise TooLarge(f"holds over {MAX_FEED_TAGS:,} tags, the most a feed may; split it", origin=origin)
     try:
         parsed = feedparser.parse(data)
     except Exception as error:  # feedparser raises from character references (&#xD800;) and encoding names
@@ -41,13 +44,14 @@ def parse_feed(
         problem = parsed.get("bozo_exception")
         reason = f": {problem}" if problem else ""
         raise FormatError(f"no feed entries found{reason}", origin=origin)
+    reader = _at_most(read_link, MAX_FEED_LINKS) if read_link else None
     for number, entry in enumerate(parsed.entries):
         key = entry_key(entry)
         if key is not None and wanted is not None and not wanted(key):
             continue
         where = f"{origin}#{entry.get('id') or entry.get('link') or number}"
         try:
-            yield _entry_document(entry, where=where, read_link=read_link)
+            yield _entry_document(entry, where=where, read_link=reader)
         except BilateralError as error:
             yield Failure(error.origin or where, error.code, error.message)
         except Exception as error:  # a hostile entry may break the HTML parser of its content
@@ -58,6 +62,20 @@ def entry_key(entry: feedparser.FeedParserDict) -> str | None:
     """What names an entry from one fetch of its feed to the next: its id, else its link."""
     key = entry.get("id") or entry.get("link")
     return str(key) if key else None
+
+
+def _at_most(read_link: LinkReader, limit: int) -> LinkReader:
+    """``read_link`` for the first ``limit`` pages; past them each link fails alone (:class:`TooLarge`)."""
+    fetched = 0
+
+    def read(url: str) -> Document:
+        nonlocal fetched
+        fetched += 1
+        if fetched > limit:
+            raise TooLarge(f"the feed's first {limit} linked pages were read, not this one", origin=url)
+        return read_link(url)
+
+    return read
 
 
 def _entry_document(entry: feedparser.FeedParserDict, *, where: str, read_link: LinkReader | None) -> Document:

@@ -119,6 +119,7 @@ class Watcher:
     def round(self) -> RoundSummary:
         """Fetch every due source once; returns what was done."""
         summary = RoundSummary()
+        self._fetcher.forget_unreachable()
         found: dict[str, Source] = {}
         for given in self._given:
             sources, failures = given.expand()

@@ -146,5 +146,5 @@ def _origin(part: Whole | Lines) -> str:
 def _count(address: str) -> int:
     count = address.removeprefix("local:")
     if not count.isdigit() or int(count) < 1:
-        raise UsageError(f"--dask local:N takes a number of workers of 1 or more, not {count!r}")
+        raise UsageError(f"--dask local:N takes a number of workers N of 1 or more, not {address!r}")
     return int(count)

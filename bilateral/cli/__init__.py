@@ -544,7 +544,9 @@ def demo_command(
 @command("export")
 def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="The format to write.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout); for parquet, a folder.")
+    ] = None,
     pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
@@ -556,9 +558,9 @@ def export_command(
 ) -> None:
     """Export stored events as PLOVER JSON lines, POLECAT or GDELT TSV, CSV, Parquet or a GraphML country graph.
 
-    Takes the same filters as `events`. Parquet needs -o FILE; the others
-    stream to standard output without it. GDELT and POLECAT rows need a day:
-    events without one are left out, and how many is said on standard error.
+    Takes the same filters as `events`. Parquet needs -o FOLDER (a dataset partitioned by year and month,
+    year=2024/month=05/, replacing an earlier export there); the others stream to standard output without -o.
+    GDELT and POLECAT rows need a day: events without one are left out, and how many is said on standard error.
     """
     from bilateral.export import BINARY as EXPORT_BINARY
     from bilateral.export import export
@@ -567,7 +569,7 @@ def export_command(
 
     with errors():
         if output is None and fmt in EXPORT_BINARY:
-            raise UsageError(f"--format {fmt} writes binary data: give -o FILE")
+            raise UsageError(f"--format {fmt} writes a folder of files: give -o FOLDER")
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
         with open_store() as store:

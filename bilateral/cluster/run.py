@@ -1,8 +1,9 @@
 """The client's side of a cluster ingest: connect, keep the workers busy, hand back results in input order.
 
-Partitions are submitted a window at a time (a few per worker thread), so that memory stays flat however
-many inputs there are. Results come back as partitions complete (``as_completed``) and are handed on in
-the order of the inputs: the store then receives exactly what a serial ingest writes, in the same order.
+A few partitions per worker thread are out or waiting to be handed on at any time (a slow first partition
+holds back new ones), so that memory stays flat however many inputs there are. Results come back as
+partitions complete (``as_completed``) and are handed on in the order of the inputs: the store then
+receives exactly what a serial ingest writes, in the same order.
 A worker that dies takes its running partitions with it; the scheduler runs them again elsewhere, and as
 a partition's results are handed on once, nothing is lost or written twice.
 """
@@ -94,32 +95,36 @@ def analysed_on(
     in partitions of about ``size`` articles; ``tally`` counts what has been handed on."""
     from distributed import as_completed
 
-    threads = max(1, sum(client.nthreads().values()))
     tally = tally or Tally()
-    tally.workers = len(client.nthreads())
     planned = enumerate(partitions(paths, as_format=as_format, size=size))
     running = as_completed()
     sent: dict[Any, tuple[int, list[Part]]] = {}
     done: dict[int, list[CodedArticle | Failure]] = {}
     written = 0
 
-    def submit() -> None:
-        for index, partition in planned:
-            future = client.submit(analyse_partition, partition, as_format, actors, pure=False)
-            sent[future.key] = (index, partition)
+    def refill() -> None:
+        """Keep a few partitions a worker thread sent or waiting to be handed on (workers may join or leave)."""
+        threads = client.nthreads()
+        tally.workers = len(threads)
+        while len(sent) + len(done) < PER_THREAD * max(1, sum(threads.values())):
+            item = next(planned, None)
+            if item is None:
+                return
+            future = client.submit(analyse_partition, item[1], as_format, actors, pure=False)
+            sent[future.key] = item
             running.add(future)
-            return
 
-    for _ in range(PER_THREAD * threads):
-        submit()
+    refill()
     for future in running:
         index, partition = sent.pop(future.key)
         done[index] = _outcome(future, partition)
         future.release()
-        submit()
+        ready = []
         while written in done:
-            results = done.pop(written)
+            ready.append(done.pop(written))
             written += 1
+        refill()
+        for results in ready:
             tally.partitions += 1
             tally.failed += sum(isinstance(result, Failure) for result in results)
             tally.articles += sum(isinstance(result, CodedArticle) for result in results)

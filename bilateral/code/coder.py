@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from itertools import accumulate
 from typing import Generic, TypeVar
@@ -117,22 +117,23 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
         if sentence.field is not Field.TEXT:
             continue
         inside = mentions[bisect_left(mention_starts, sentence.start) : bisect_left(mention_starts, sentence.end)]
-        asides = [
-            (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
-        ]
-        covered = _Covered([(mention.start, mention.end) for mention in inside])
-        aside = _Covered(asides)
-        found = [
-            cue
-            for cue in (cues.reading(match, sentence) for match in phrases.within(sentence.start, sentence.end))
-            if cue is not None
-            and not covered.overlaps(cue.start, cue.end)
-            and not aside.overlaps(cue.start, cue.start + 1)
-        ]
+        matches = phrases.within(sentence.start, sentence.end)
+        found: list[Match[lexicon.CueSpec]] = []
+        if matches:  # most sentences of real news name no act: nothing more to look at
+            asides = _asides(sentence)
+            covered = _Covered([(mention.start, mention.end) for mention in inside])
+            aside = _Covered(asides)
+            found = [
+                cue
+                for cue in (cues.reading(match, sentence) for match in matches)
+                if cue is not None
+                and not covered.overlaps(cue.start, cue.end)
+                and not aside.overlaps(cue.start, cue.start + 1)
+            ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
-            here = _contexts(topics.within(sentence.start, sentence.end))
-            for event in _code_sentence(reading, sentence, inside, found, context, here):
+            facts = _Facts(topics.within(sentence.start, sentence.end), sentence, reading)
+            for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
                     pair = (first, second)
@@ -151,12 +152,35 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     return tuple(events.values())
 
 
-@dataclass(frozen=True, slots=True)
 class _Facts:
-    """What one sentence says about all its events: topics and date."""
+    """What one sentence says about all its events: topics and date, each found when an event first asks."""
 
-    topics: tuple[str, ...]
-    when: EventDate
+    __slots__ = ("_reading", "_sentence", "_topics", "_when", "_words")
+
+    def __init__(self, words: list[Match[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
+        self._words = words
+        self._sentence = sentence
+        self._reading = reading
+        self._topics: tuple[str, ...] | None = None
+        self._when: EventDate | None = None
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        if self._topics is None:
+            self._topics = _contexts(self._words)
+        return self._topics
+
+    @property
+    def when(self) -> EventDate:
+        if self._when is None:
+            article = self._reading.article
+            self._when = dates.resolve(_main_clause(self._sentence.text), article.published, self._reading.window)
+        return self._when
+
+
+def _asides(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of the sentence's asides ("…, who asked not to be named, …"), as article offsets."""
+    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)]
 
 
 class _Covered:
@@ -225,12 +249,11 @@ def _code_sentence(
     inside: list[Mention],
     found: list[Match[lexicon.CueSpec]],
     context: roles.Context,
-    topics: tuple[str, ...],
+    facts: _Facts,
+    asides: list[tuple[int, int]],
 ) -> list[Event]:
+    """The events of one sentence; ``asides`` are its asides' spans (:func:`_asides`), which it extends."""
     text = reading.article.text
-    asides = [
-        (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
-    ]
     dateline = _DATELINE.match(sentence.text)
     if dateline is not None:  # "SEOUL, May 28 -" says where the report was filed, not who acted
         asides.append((sentence.start, sentence.start + dateline.end()))
@@ -239,7 +262,6 @@ def _code_sentence(
         for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
         if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
     ]
-    facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
     found = [cues.reinterpret(text, sentence.start, cue) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []

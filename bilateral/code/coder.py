@@ -254,6 +254,10 @@ def _code_sentence(
 ) -> list[Event]:
     """The events of one sentence; ``asides`` are its asides' spans (:func:`_asides`), which it extends."""
     text = reading.article.text
+    found = [cues.reinterpret(text, sentence.start, cue) for cue in found]
+    acts = cues.chosen(found, text)
+    if not acts:
+        return []  # "said" alone reports no act: no parties to look for
     dateline = _DATELINE.match(sentence.text)
     if dateline is not None:  # "SEOUL, May 28 -" says where the report was filed, not who acted
         asides.append((sentence.start, sentence.start + dateline.end()))
@@ -262,10 +266,9 @@ def _code_sentence(
         for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
         if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
     ]
-    found = [cues.reinterpret(text, sentence.start, cue) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
-    for cue in cues.chosen(found, text):
+    for cue in acts:
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
         until = cues.clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(

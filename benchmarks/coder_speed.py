@@ -106,7 +106,7 @@ def measure(inputs: dict[str, list[str]], dump: Path | None) -> dict[str, dict[s
     return figures
 
 
-def run_tree(tree: Path, inputs: dict[str, list[str]], dump: Path) -> dict[str, dict[str, float]]:
+def run_tree(tree: Path, dump: Path, inputs: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     """Measure the ``bilateral`` package of ``tree`` in a fresh process."""
     environment = {**os.environ, "PYTHONPATH": str(tree)}
     command = [sys.executable, __file__, "--worker", json.dumps(inputs), "--dump", str(dump)]
@@ -150,9 +150,10 @@ def compare(baseline: str, rounds: int, generated: int) -> int:
     )  # fmt: skip
     try:
         measured: dict[str, list[dict[str, dict[str, float]]]] = {"baseline": [], "this tree": []}
-        for _ in range(rounds):
-            measured["baseline"].append(run_tree(base_tree, inputs, work / "baseline.jsonl"))
-            measured["this tree"].append(run_tree(ROOT, inputs, work / "this.jsonl"))
+        trees = {"baseline": (base_tree, work / "baseline.jsonl"), "this tree": (ROOT, work / "this.jsonl")}
+        for turn in range(rounds):
+            for label in sorted(trees, reverse=turn % 2 == 1):  # each tree first in every other round
+                measured[label].append(run_tree(*trees[label], inputs))
     finally:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)], check=True)
     tables = {label: report(label, best(runs)) for label, runs in measured.items()}
@@ -179,7 +180,7 @@ def merge_base() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--baseline", help="the commit to compare with [default: the merge base with main]")
-    parser.add_argument("--rounds", type=int, default=3, help="runs of each tree, alternating; the lowest counts")
+    parser.add_argument("--rounds", type=int, default=4, help="runs of each tree, alternating; the lowest counts")
     parser.add_argument("--generated", type=int, default=1_000, help="articles in the generated corpus")
     parser.add_argument("--dump", type=Path, help="write this tree's records here (with --worker, or alone)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)  # the corpora as JSON: measure once, print figures

@@ -180,6 +180,8 @@ class _Facts:
 
 def _asides(sentence: Sentence) -> list[tuple[int, int]]:
     """The spans of the sentence's asides ("…, who asked not to be named, …"), as article offsets."""
+    if "," not in sentence.text and "anonymity" not in sentence.text:
+        return []  # every aside starts at a comma, but "on condition of anonymity"
     return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)]
 
 

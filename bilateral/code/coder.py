@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from itertools import accumulate
 from typing import Generic, TypeVar
 
@@ -111,7 +113,11 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     group: Mention | None = None  # the organisation or forum that led the latest sentence led by a party
     events: dict[tuple[object, ...], Event] = {}
     phrases = _Spans(lexicon.cues().find(folded))
-    topics = _Spans(lexicon.contexts().find(folded))
+
+    @cache
+    def topics() -> _Spans[tuple[str, ...]]:  # the context words, looked for once an event first asks
+        return _Spans(lexicon.contexts().find(folded))
+
     mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
         if sentence.field is not Field.TEXT:
@@ -132,7 +138,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
-            facts = _Facts(topics.within(sentence.start, sentence.end), sentence, reading)
+            facts = _Facts(topics, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
@@ -155,10 +161,10 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
 class _Facts:
     """What one sentence says about all its events: topics and date, each found when an event first asks."""
 
-    __slots__ = ("_reading", "_sentence", "_topics", "_when", "_words")
+    __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when")
 
-    def __init__(self, words: list[Match[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
-        self._words = words
+    def __init__(self, spans: Callable[[], _Spans[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
+        self._spans = spans  # the article's context words
         self._sentence = sentence
         self._reading = reading
         self._topics: tuple[str, ...] | None = None
@@ -167,7 +173,7 @@ class _Facts:
     @property
     def topics(self) -> tuple[str, ...]:
         if self._topics is None:
-            self._topics = _contexts(self._words)
+            self._topics = _contexts(self._spans().within(self._sentence.start, self._sentence.end))
         return self._topics
 
     @property

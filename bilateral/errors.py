@@ -166,6 +166,13 @@ class ReportError(BilateralError):
     code = "report"
 
 
+class ClusterError(BilateralError):
+    """The Dask cluster that ``ingest --dask`` names cannot be used: not reachable, or dask is not installed."""
+
+    code = "cluster"
+    status = 503
+
+
 class UsageError(BilateralError):
     """The caller asked for something malformed (a bad option or parameter value, a bad combination).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 import networkx
 import pandas
-import pyarrow.parquet
+import pyarrow.dataset
 import pytest
 from typer.testing import CliRunner
 
@@ -282,25 +283,64 @@ def test_csv_is_one_row_per_event(sample_db: Path) -> None:
     assert frame["quote"].str.len().gt(0).all()
 
 
-def test_parquet_has_typed_columns(sample_db: Path, tmp_path: Path) -> None:
-    path = tmp_path / "events.parquet"
-    result = runner.invoke(app, ["--db", str(sample_db), "export", "--format", "parquet", "-o", str(path)])
+def export_parquet(db: Path, folder: Path, *args: str) -> None:
+    result = runner.invoke(app, ["--db", str(db), "export", "--format", "parquet", "-o", str(folder), *args])
     assert result.exit_code == 0, result.output
-    schema = pyarrow.parquet.read_schema(path)
-    assert str(schema.field("date").type) == "date32[day]" and str(schema.field("quad").type) == "int64"
-    frame = pandas.read_parquet(path)
-    assert len(frame) == len(stored(sample_db))
-    assert frame["goldstein"].dtype == "float64" and frame["joint"].dtype == "bool"
+
+
+def test_parquet_is_a_dataset_by_year_and_month_with_typed_columns(sample_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "events"
+    export_parquet(sample_db, folder)
+    months = sorted(path.relative_to(folder).parent.as_posix() for path in folder.rglob("*.parquet"))
+    assert months and all(re.fullmatch(r"year=\d{4}/month=\d\d|year=__HIVE_DEFAULT_PARTITION__/month=.*", month)
+                          for month in months)  # fmt: skip
+    table = pyarrow.dataset.dataset(folder, partitioning="hive").to_table()
+    assert table.num_rows == len(stored(sample_db))
+    assert str(table.schema.field("date").type) == "date32[day]" and str(table.schema.field("quad").type) == "int64"
+    for row in table.select(["date", "placed_on", "year", "month"]).to_pylist():
+        day = row["date"] or row["placed_on"]
+        assert (row["year"], row["month"]) == ((day.year, day.month) if day else (None, None))
+    frame = pandas.read_parquet(folder)
+    assert len(frame) == table.num_rows and frame["goldstein"].dtype == "float64" and frame["joint"].dtype == "bool"
     assert (frame["cameo"].str.len() >= 2).all()
 
 
-def test_parquet_of_no_events_is_still_a_file(sample_db: Path, tmp_path: Path) -> None:
-    path = tmp_path / "none.parquet"
-    result = runner.invoke(
-        app, ["--db", str(sample_db), "export", "--format", "parquet", "-o", str(path), "--since", "2999-01-01"]
-    )
-    assert result.exit_code == 0, result.output
-    assert pandas.read_parquet(path).shape == (0, len(NAMES))
+def test_dask_reads_the_parquet_dataset_as_one_table(sample_db: Path, tmp_path: Path) -> None:
+    dataframe = pytest.importorskip("dask.dataframe", reason="dask is not installed")
+    folder = tmp_path / "events"
+    export_parquet(sample_db, folder)
+    frame = dataframe.read_parquet(str(folder)).compute()
+    assert sorted(frame["id"]) == sorted(item.event.id for item in stored(sample_db))
+    assert {"year", "month"} <= set(frame.columns)
+
+
+def test_duckdb_reads_the_parquet_dataset_as_one_table(sample_db: Path, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed")
+    folder = tmp_path / "events"
+    export_parquet(sample_db, folder)
+    query = f"SELECT count(*) FROM read_parquet('{folder}/**/*.parquet', hive_partitioning = true)"
+    assert duckdb.sql(query).fetchone()[0] == len(stored(sample_db))
+
+
+def test_parquet_export_replaces_its_own_dataset_and_nothing_else(sample_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "events"
+    export_parquet(sample_db, folder)
+    export_parquet(sample_db, folder, "--type", "CONSULT")
+    consults = [item for item in stored(sample_db) if item.event.event == "CONSULT"]
+    assert pyarrow.dataset.dataset(folder, partitioning="hive").count_rows() == len(consults)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["events"]
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    result = runner.invoke(app, ["--db", str(sample_db), "export", "--format", "parquet", "-o", str(mine)])
+    assert result.exit_code == 1 and "is not a Parquet export" in result.stderr
+    assert (mine / "notes.txt").read_text() == "mine"
+
+
+def test_parquet_of_no_events_is_still_a_dataset(sample_db: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "none"
+    export_parquet(sample_db, folder, "--since", "2999-01-01")
+    assert pandas.read_parquet(folder).shape == (0, len(NAMES))
 
 
 def test_events_frame(sample_db: Path) -> None:
@@ -384,7 +424,7 @@ def test_filters_reach_every_format(sample_db: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "status", "message"),
     [
-        (("--format", "parquet"), 2, "error[usage]: --format parquet writes binary data: give -o FILE"),
+        (("--format", "parquet"), 2, "error[usage]: --format parquet writes a folder of files: give -o FOLDER"),
         (("--format", "csv", "-o", "/nonexistent/x.csv"), 1, "error[export]: /nonexistent/x.csv: cannot write"),
         (("--format", "csv", "--pair", "TURKEY"), 2, "error[usage]: pair 'TURKEY' must be two countries joined by '-'"),
         (("--format", "csv", "--pair", "TUR-XYZ"), 2, "error[usage.country]: unknown country 'XYZ'"),

@@ -11,7 +11,7 @@ import logging
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, replace
 from datetime import date
 from itertools import chain
@@ -87,7 +87,13 @@ def main(
     )
 
 
-def _run_ingest(results: Iterable[CodedArticle | Failure], store: Store, *, show_progress: bool) -> IngestSummary:
+def _run_ingest(
+    results: Iterable[CodedArticle | Failure],
+    store: Store,
+    *,
+    show_progress: bool,
+    describe: Callable[[IngestSummary], str] | None = None,
+) -> IngestSummary:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from bilateral.pipeline import store_analysed
@@ -100,7 +106,8 @@ def _run_ingest(results: Iterable[CodedArticle | Failure], store: Store, *, show
         task = bar.add_task("reading")
 
         def progress(summary: IngestSummary) -> None:
-            bar.update(task, description=f"read {summary.read}, new {summary.new}, failed {summary.failed}")
+            line = describe(summary) if describe else f"read {summary.read}, new {summary.new}, failed {summary.failed}"
+            bar.update(task, description=line)
 
         return store_analysed(results, store, progress=progress, on_failure=failure_line)
 
@@ -132,6 +139,15 @@ def ingest_command(
             "a URL is read as its content type says.",
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Read and analyse on a Dask cluster: tcp://HOST:8786 (a running scheduler; the workers read the "
+            "files at the same paths) or local:N (N worker processes started here). Needs bilateral[cluster].",
+        ),
+    ] = None,
 ) -> None:
     """Read news from PATHS, repair it, find its actors and store it.
 
@@ -139,25 +155,43 @@ def ingest_command(
     optionally .gz); a file named with another extension is refused unless --as gives its format. Re-running
     on the same input changes nothing. Exit status 3 means some inputs failed (each is named on standard
     error and kept in the store); 1, that every input failed and none was read (nothing is stored).
+    With --dask, the workers send their results here, where they are stored and linked in the order of the
+    inputs, batch by batch as a serial ingest does, while the workers go on.
     """
     from bilateral.actors import gazetteer as load_gazetteer
     from bilateral.pipeline import analysed
     from bilateral.read import read_paths
-    from bilateral.records import Failure
 
     with errors():
-        results = analysed(read_paths(paths, as_format=as_format), load_gazetteer(state.actors))
-        head = _until_read(results)
-        failures = [result for result in head if isinstance(result, Failure)]
-        if failures and len(failures) == len(head):  # every input failed: no database is created or changed
-            for failure in failures:
-                failure_line(failure)
-            raise NothingRead(f"nothing was read ({len(failures)} failed, each named above), so nothing was stored")
-        with open_store(create=True) as store:
-            summary = _run_ingest(chain(head, results), store, show_progress=sys.stderr.isatty())
+        if dask is None:
+            summary = _store_results(analysed(read_paths(paths, as_format=as_format), load_gazetteer(state.actors)))
+        else:
+            from bilateral.cluster import Tally, analysed_on, connect
+
+            tally = Tally()
+            with connect(dask) as client:
+                results = analysed_on(client, paths, as_format=as_format, actors=state.actors, tally=tally)
+                summary = _store_results(results, describe=lambda _: tally.describe())
+            err.print(tally.describe(), markup=False)
     _print_summary(summary)
     if summary.failed:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _store_results(
+    results: Iterator[CodedArticle | Failure], *, describe: Callable[[IngestSummary], str] | None = None
+) -> IngestSummary:
+    """Store (and link) what an ingest read, a batch at a time; nothing at all when every input failed."""
+    from bilateral.records import Failure
+
+    head = _until_read(results)
+    failures = [result for result in head if isinstance(result, Failure)]
+    if failures and len(failures) == len(head):  # every input failed: no database is created or changed
+        for failure in failures:
+            failure_line(failure)
+        raise NothingRead(f"nothing was read ({len(failures)} failed, each named above), so nothing was stored")
+    with open_store(create=True) as store:
+        return _run_ingest(chain(head, results), store, show_progress=sys.stderr.isatty(), describe=describe)
 
 
 @command("articles")
@@ -517,7 +551,9 @@ def demo_command(
 @command("export")
 def export_command(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="The format to write.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The file to write (default: stdout); for parquet, a folder.")
+    ] = None,
     pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
@@ -529,9 +565,9 @@ def export_command(
 ) -> None:
     """Export stored events as PLOVER JSON lines, POLECAT or GDELT TSV, CSV, Parquet or a GraphML country graph.
 
-    Takes the same filters as `events`. Parquet needs -o FILE; the others
-    stream to standard output without it. GDELT and POLECAT rows need a day:
-    events without one are left out, and how many is said on standard error.
+    Takes the same filters as `events`. Parquet needs -o FOLDER (a dataset partitioned by year and month,
+    year=2024/month=05/, replacing an earlier export there); the others stream to standard output without -o.
+    GDELT and POLECAT rows need a day: events without one are left out, and how many is said on standard error.
     """
     from bilateral.export import BINARY as EXPORT_BINARY
     from bilateral.export import export
@@ -540,7 +576,7 @@ def export_command(
 
     with errors():
         if output is None and fmt in EXPORT_BINARY:
-            raise UsageError(f"--format {fmt} writes binary data: give -o FILE")
+            raise UsageError(f"--format {fmt} writes a folder of files: give -o FOLDER")
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
         with open_store() as store:

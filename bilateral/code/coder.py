@@ -17,8 +17,10 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
+from functools import cache
 from itertools import accumulate
 from typing import Generic, TypeVar
 
@@ -111,28 +113,33 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     group: Mention | None = None  # the organisation or forum that led the latest sentence led by a party
     events: dict[tuple[object, ...], Event] = {}
     phrases = _Spans(lexicon.cues().find(folded))
-    topics = _Spans(lexicon.contexts().find(folded))
+
+    @cache
+    def topics() -> _Spans[tuple[str, ...]]:  # the context words, looked for once an event first asks
+        return _Spans(lexicon.contexts().find(folded))
+
     mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
         if sentence.field is not Field.TEXT:
             continue
         inside = mentions[bisect_left(mention_starts, sentence.start) : bisect_left(mention_starts, sentence.end)]
-        asides = [
-            (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
-        ]
-        covered = _Covered([(mention.start, mention.end) for mention in inside])
-        aside = _Covered(asides)
-        found = [
-            cue
-            for cue in (cues.reading(match, sentence) for match in phrases.within(sentence.start, sentence.end))
-            if cue is not None
-            and not covered.overlaps(cue.start, cue.end)
-            and not aside.overlaps(cue.start, cue.start + 1)
-        ]
+        matches = phrases.within(sentence.start, sentence.end)
+        found: list[Match[lexicon.CueSpec]] = []
+        if matches:  # most sentences of real news name no act: nothing more to look at
+            asides = _asides(sentence)
+            covered = _Covered([(mention.start, mention.end) for mention in inside])
+            aside = _Covered(asides)
+            found = [
+                cue
+                for cue in (cues.reading(match, sentence) for match in matches)
+                if cue is not None
+                and not covered.overlaps(cue.start, cue.end)
+                and not aside.overlaps(cue.start, cue.start + 1)
+            ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
-            here = _contexts(topics.within(sentence.start, sentence.end))
-            for event in _code_sentence(reading, sentence, inside, found, context, here):
+            facts = _Facts(topics, sentence, reading)
+            for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
                     pair = (first, second)
@@ -151,12 +158,37 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     return tuple(events.values())
 
 
-@dataclass(frozen=True, slots=True)
 class _Facts:
-    """What one sentence says about all its events: topics and date."""
+    """What one sentence says about all its events: topics and date, each found when an event first asks."""
 
-    topics: tuple[str, ...]
-    when: EventDate
+    __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when")
+
+    def __init__(self, spans: Callable[[], _Spans[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
+        self._spans = spans  # the article's context words
+        self._sentence = sentence
+        self._reading = reading
+        self._topics: tuple[str, ...] | None = None
+        self._when: EventDate | None = None
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        if self._topics is None:
+            self._topics = _contexts(self._spans().within(self._sentence.start, self._sentence.end))
+        return self._topics
+
+    @property
+    def when(self) -> EventDate:
+        if self._when is None:
+            article = self._reading.article
+            self._when = dates.resolve(_main_clause(self._sentence.text), article.published, self._reading.window)
+        return self._when
+
+
+def _asides(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of the sentence's asides ("…, who asked not to be named, …"), as article offsets."""
+    if "," not in sentence.text and "anonymity" not in sentence.text:
+        return []  # every aside starts at a comma, but "on condition of anonymity"
+    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)]
 
 
 class _Covered:
@@ -225,12 +257,15 @@ def _code_sentence(
     inside: list[Mention],
     found: list[Match[lexicon.CueSpec]],
     context: roles.Context,
-    topics: tuple[str, ...],
+    facts: _Facts,
+    asides: list[tuple[int, int]],
 ) -> list[Event]:
+    """The events of one sentence; ``asides`` are its asides' spans (:func:`_asides`), which it extends."""
     text = reading.article.text
-    asides = [
-        (sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)
-    ]
+    found = [cues.reinterpret(text, sentence.start, cue) for cue in found]
+    acts = cues.chosen(found, text)
+    if not acts:
+        return []  # "said" alone reports no act: no parties to look for
     dateline = _DATELINE.match(sentence.text)
     if dateline is not None:  # "SEOUL, May 28 -" says where the report was filed, not who acted
         asides.append((sentence.start, sentence.start + dateline.end()))
@@ -239,11 +274,9 @@ def _code_sentence(
         for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
         if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
     ]
-    facts = _Facts(topics, dates.resolve(_main_clause(sentence.text), reading.article.published, reading.window))
-    found = [cues.reinterpret(text, sentence.start, cue) for cue in found]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
-    for cue in cues.chosen(found, text):
+    for cue in acts:
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
         until = cues.clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(

@@ -38,8 +38,10 @@ _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "
 
 def reading(match: Match[lexicon.CueSpec], sentence: Sentence) -> Match[lexicon.CueSpec] | None:
     """The first reading of the cue's words whose conditions the sentence meets ("launched a missile")."""
-    for spec in (match.value, *match.value.alternatives):
-        cue = match._replace(value=spec)
+    if _needs_met(match, sentence):
+        return match
+    for spec in match.value.alternatives:
+        cue = Match(match.start, match.end, spec)
         if _needs_met(cue, sentence):
             return cue
     return None
@@ -71,11 +73,12 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
-    after = sentence.text[cue.end - sentence.start :]
+    at = cue.end - sentence.start
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
-    if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(after)):
+    if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])):
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
-    return not (_KINDS_AFTER.match(after) and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
+    kinds = _KINDS_AFTER.match(sentence.text, at)  # (no look-behind in it: matching from ``at`` needs no slice)
+    return not (kinds and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
 
 
 @lru_cache(maxsize=256)

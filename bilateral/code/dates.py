@@ -69,11 +69,13 @@ def resolve(sentence: str, published: date | None, window: DateWindow | None) ->
         if window is not None:
             return EventDate(window.start, window.end, Precision.WINDOW, "office-holder window")
         return EventDate(None, None, None, "undated")
-    for finder in (_explicit_day, _weekday, _relative, _in_month):
-        found = finder(sentence, published)
-        if found is not None:
-            return found
-    return EventDate(published, published, Precision.DAY, PUBLICATION_DATE)
+    found = (
+        (_explicit_day(sentence, published) if _DIGIT.search(sentence) else None)  # a day of the month is a number
+        or (_weekday(sentence, published) if "day" in lowered else None)  # every weekday ends in "day"
+        or _relative(sentence, published)
+        or _in_month(sentence, published)
+    )
+    return found or EventDate(published, published, Precision.DAY, PUBLICATION_DATE)
 
 
 def _explicit_day(sentence: str, published: date) -> EventDate | None:

@@ -19,11 +19,17 @@ from bilateral.read.fields import document_from
 from bilateral.records import Document, Failure
 
 
-def parse_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[Document | Failure]:
-    """One document per non-blank line; a bad line is a failure, not the end."""
+def parse_lines(
+    lines: Iterable[bytes], *, origin: str, first: int = 1, whole: bool = True
+) -> Iterator[Document | Failure]:
+    """One document per non-blank line; a bad line is a failure, not the end.
+
+    ``first`` numbers the first line; a part of a file (``whole`` off, as a cluster reads a long
+    file) says nothing when it holds no line with anything, and counts idle lines within itself.
+    """
     blank = True
     idle = 0  # lines in a row that held no article
-    for number, raw in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=first):
         if idle >= MAX_LINES_WITHOUT_ARTICLE:
             yield given_up(origin)
             return
@@ -50,7 +56,7 @@ def parse_lines(lines: Iterable[bytes], *, origin: str) -> Iterator[Document | F
         for item in _from_record(record, where=where):
             idle = idle if isinstance(item, Failure) else 0
             yield item
-    if blank:
+    if blank and whole:
         yield Failure(origin, EmptyInput.code, "the file is empty (no line holds anything)")
 
 

@@ -21,7 +21,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from bilateral.errors import (
     BilateralError,
@@ -46,6 +46,7 @@ from bilateral.vocab import InputFormat as InputFormat  # noqa: PLC0414 (re-expo
 log = logging.getLogger(__name__)
 
 Item = Document | Failure
+T = TypeVar("T")
 
 
 SUFFIX_FORMATS = {
@@ -82,8 +83,11 @@ def read_paths(
     """
     reader = _Reader(fetcher, as_format)
     try:
-        for path in paths:
-            yield from reader.read(path)
+        for found in inputs(paths, as_format=as_format):
+            if isinstance(found, Failure):
+                yield found
+            else:
+                yield from reader.read(found)
     finally:
         reader.close()
 
@@ -94,7 +98,8 @@ def read_response(response: Response, *, fetcher: Fetcher, wanted: Wanted | None
 
     An entry that fails is a :class:`Failure`; a response that cannot be read at all raises its error.
     """
-    yield from _Reader(fetcher, None, wanted).read_bytes(response.content, response.url, kind_of(response.content_type))
+    kind = _kind_from_content_type(response.content_type)
+    yield from _Reader(fetcher, None, wanted)._read_bytes(response.content, response.url, kind)
 
 
 def listed_urls(text: str) -> list[str]:
@@ -102,9 +107,79 @@ def listed_urls(text: str) -> list[str]:
     return [url for line in text.splitlines() if (url := line.strip()) and not url.startswith("#")]
 
 
+def inputs(paths: Iterable[str], *, as_format: InputFormat | None = None) -> Iterator[str | Failure]:
+    """Each file, URL or ``-`` that ``paths`` name, in the order :func:`read_paths` reads them, and a failure
+    for each path that names nothing read here (or a folder that cannot be read)."""
+    for path in paths:
+        yield from _expand(path, as_format)
+
+
 def read_text(text: str, *, origin: str = "<text>") -> Document:
     """A document from text given directly (the CLI's TEXT_OR_FILE)."""
     return parse_text(text, origin=origin)
+
+
+def reads_lines(path: str, as_format: InputFormat | None) -> bool:
+    """Whether the file ``path`` (one that :func:`inputs` gave) is read as JSON Lines, a line at a time."""
+    return (as_format or SUFFIX_FORMATS.get(_suffix(Path(path)))) is InputFormat.jsonl
+
+
+def lines_of(path: str) -> Iterator[bytes]:
+    """The lines of a JSON Lines file (decompressed when it ends in ``.gz``), each bounded as
+    :func:`~bilateral.read.bounds.bounded_lines` says."""
+    compressed = path.lower().endswith(".gz")
+    size = Path(path).stat().st_size if compressed else None
+    with _open(Path(path), compressed=compressed) as stream:
+        yield from bounded_lines(stream, origin=path, compressed_size=size)
+
+
+def guarded(origin: str, produce: Callable[[], Iterable[T]]) -> Iterator[T | Failure]:
+    """Run a reader; turn its errors into one failure naming the input."""
+    try:
+        yield from produce()
+    except BilateralError as error:
+        yield Failure(error.origin or origin, error.code, error.message)
+    except _GZIP_ERRORS as error:
+        yield Failure(origin, CompressionError.code, f"broken gzip data: {error or type(error).__name__}")
+    except OSError as error:
+        yield Failure(origin, "input.io", error.strerror or str(error))
+    except Exception as error:  # what no check foresaw: this input's failure, and the batch goes on
+        log.exception("%s: failed while reading", origin)
+        yield Failure(origin, InternalError.code, f"{type(error).__name__}: {error}")
+
+
+def _expand(path: str, as_format: InputFormat | None) -> Iterator[str | Failure]:
+    if not _is_utf8(path):
+        yield _misnamed(path)
+    elif path == "-" or path.startswith(("http://", "https://")):
+        yield path
+    else:
+        yield from guarded(path, partial(_local, path, as_format))
+
+
+def _local(path: str, as_format: InputFormat | None) -> Iterator[str | Failure]:
+    if Path(path).is_dir():
+        for file in walk(Path(path)):
+            if isinstance(file, Failure):
+                yield file
+            elif not file.is_file():
+                continue  # a pipe, a socket or a broken link
+            elif file.name.startswith(".") or not (as_format or _is_known(file)):
+                log.info("%s: skipped (not a format read here)", file)
+            elif not _is_utf8(str(file)):
+                yield _misnamed(str(file))
+            else:
+                yield str(file)
+    elif Path(path).is_file():
+        yield path
+    elif glob.has_magic(path):
+        matches = sorted(glob.glob(path, recursive=True))
+        if not matches:
+            yield Failure(path, NotFound.code, "no file matches this pattern")
+        for match in matches:
+            yield from _expand(match, as_format)
+    else:
+        yield Failure(path, NotFound.code, "no such file or folder")
 
 
 class _Reader:
@@ -118,59 +193,20 @@ class _Reader:
         if self._own_fetcher and self._fetcher is not None:
             self._fetcher.close()
 
-    def read(self, path: str) -> Iterator[Item]:
-        if not _is_utf8(path):
-            yield _misnamed(path)
-        elif path == "-":
-            yield from self._guarded("<stdin>", partial(self._read_stdin))
-        elif path.startswith(("http://", "https://")):
-            yield from self._guarded(path, partial(self._read_url, path))
+    def read(self, found: str) -> Iterator[Item]:
+        """Read one input that :func:`inputs` gave: standard input, a URL or a file."""
+        if found == "-":
+            yield from guarded("<stdin>", self._read_stdin)
+        elif found.startswith(("http://", "https://")):
+            yield from guarded(found, partial(self._read_url, found))
         else:
-            yield from self._guarded(path, partial(self._read_local, path))
-
-    def _read_local(self, path: str) -> Iterator[Item]:
-        if Path(path).is_dir():
-            for file in walk(Path(path)):
-                if isinstance(file, Failure):
-                    yield file
-                elif not file.is_file():
-                    continue  # a pipe, a socket or a broken link
-                elif file.name.startswith(".") or not (self._as or _is_known(file)):
-                    log.info("%s: skipped (not a format read here)", file)
-                elif not _is_utf8(str(file)):
-                    yield _misnamed(str(file))
-                else:
-                    yield from self._guarded(str(file), partial(self._read_file, file))
-        elif Path(path).is_file():
-            yield from self._guarded(path, partial(self._read_file, Path(path)))
-        elif glob.has_magic(path):
-            matches = sorted(glob.glob(path, recursive=True))
-            if not matches:
-                yield Failure(path, NotFound.code, "no file matches this pattern")
-            for match in matches:
-                yield from self.read(match)
-        else:
-            yield Failure(path, NotFound.code, "no such file or folder")
-
-    def _guarded(self, origin: str, produce: Callable[[], Iterable[Item]]) -> Iterator[Item]:
-        """Run a reader; turn its errors into one failure naming the input."""
-        try:
-            yield from produce()
-        except BilateralError as error:
-            yield Failure(error.origin or origin, error.code, error.message)
-        except _GZIP_ERRORS as error:
-            yield Failure(origin, CompressionError.code, f"broken gzip data: {error or type(error).__name__}")
-        except OSError as error:
-            yield Failure(origin, "input.io", error.strerror or str(error))
-        except Exception as error:  # what no check foresaw: this input's failure, and the batch goes on
-            log.exception("%s: failed while reading", origin)
-            yield Failure(origin, InternalError.code, f"{type(error).__name__}: {error}")
+            yield from guarded(found, partial(self._read_file, Path(found)))
 
     def _read_stdin(self) -> Iterator[Item]:
         if self._as is InputFormat.jsonl:
             yield from parse_lines(bounded_lines(sys.stdin.buffer, origin="<stdin>"), origin="<stdin>")
             return
-        yield from self.read_bytes(read_whole(sys.stdin.buffer, origin="<stdin>"), "<stdin>", self._as)
+        yield from self._read_bytes(read_whole(sys.stdin.buffer, origin="<stdin>"), "<stdin>", self._as)
 
     def _read_file(self, path: Path) -> Iterator[Item]:
         compressed = path.name.lower().endswith(".gz")
@@ -182,15 +218,14 @@ class _Reader:
                 origin=origin,
             )
         kind = self._as or SUFFIX_FORMATS.get(_suffix(path))
+        if kind is InputFormat.jsonl:
+            yield from parse_lines(lines_of(origin), origin=origin)
+            return
         with _open(path, compressed=compressed) as stream:
-            if kind is InputFormat.jsonl:
-                size = path.stat().st_size if compressed else None
-                yield from parse_lines(bounded_lines(stream, origin=origin, compressed_size=size), origin=origin)
-                return
             data = read_whole(stream, origin=origin)
-        yield from self.read_bytes(data, origin, kind)
+        yield from self._read_bytes(data, origin, kind)
 
-    def read_bytes(self, data: bytes, origin: str, kind: InputFormat | None) -> Iterator[Item]:
+    def _read_bytes(self, data: bytes, origin: str, kind: InputFormat | None) -> Iterator[Item]:
         if kind is InputFormat.feed:
             yield from parse_feed(data, origin=origin, read_link=self._read_link, wanted=self._wanted)
             return
@@ -213,12 +248,12 @@ class _Reader:
             yield from parse_feed(text.encode("utf-8"), origin=origin, read_link=self._read_link, wanted=self._wanted)
         else:  # a list of URLs, one a line
             for url in listed_urls(text):
-                yield from self._guarded(url, partial(self._read_url, url))
+                yield from guarded(url, partial(self._read_url, url))
 
     def _read_url(self, url: str) -> Iterator[Item]:
         """A page read in the format its content type says: ``as_format`` names what files and stdin hold."""
         response = self._client().get(url)
-        yield from self.read_bytes(response.content, url, kind_of(response.content_type))
+        yield from self._read_bytes(response.content, url, _kind_from_content_type(response.content_type))
 
     def _read_link(self, url: str) -> Document:
         response = self._client().get(url)
@@ -305,8 +340,7 @@ _CONTENT_TYPES = {
 }
 
 
-def kind_of(content_type: str) -> InputFormat | None:
-    """The format a content type names (``application/rss+xml; charset=utf-8``: a feed), or ``None``."""
+def _kind_from_content_type(content_type: str) -> InputFormat | None:
     return _CONTENT_TYPES.get(content_type.split(";", maxsplit=1)[0].strip().lower())
 
 

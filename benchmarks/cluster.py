@@ -1,0 +1,115 @@
+"""A serial ingest against ``ingest --dask local:1`` and ``local:2``, on the same generated corpus, in one run.
+
+    python benchmarks/cluster.py                  # 20,000 articles
+    python benchmarks/cluster.py --articles 2000  # a quick look
+
+Each ingest runs in a fresh process into a fresh SQLite file; reported are its wall time, the CPU time of
+the process and all its children (the workers), articles per second and the speed-up over the serial run,
+and whether each store holds the serial run's record table by table. Beside them, measured in this process
+on a sample: CPU milliseconds per article to read and analyse (the workers' share) and to store and link
+(the one writer's share), and the bytes the serial store takes per article, from which the README's sizing
+for 100 million articles is worked out. Results go to benchmarks/results/cluster.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
+
+from test_kill import tables  # every table of a store, without its timestamps
+
+from bilateral.actors import gazetteer
+from bilateral.link import link
+from bilateral.pipeline import analysed, store_analysed
+from bilateral.read import read_paths
+from bilateral.samples.generate import write_jsonl
+from bilateral.store import Store
+
+RESULTS = Path(__file__).parent / "results"
+SAMPLE = 2_000
+MODES = {"serial": [], "dask local:1": ["--dask", "local:1"], "dask local:2": ["--dask", "local:2"]}
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(corpus: Path, db: Path, options: list[str]) -> dict[str, float]:
+    """One ingest in a fresh process: wall and CPU seconds (its children, the Dask workers, included)."""
+    cpu, began = children_cpu(), time.perf_counter()
+    command = [sys.executable, "-m", "bilateral", "--db", str(db), "ingest", *options, str(corpus)]
+    subprocess.run(command, check=True, capture_output=True)
+    return {"wall_s": time.perf_counter() - began, "cpu_s": children_cpu() - cpu}
+
+
+def shares(corpus: Path, folder: Path) -> dict[str, float]:
+    """CPU ms per article for reading and analysing, and for storing and linking, on the first SAMPLE articles."""
+    sample = folder / "sample.jsonl"
+    with corpus.open("rb") as source, sample.open("wb") as out:
+        out.writelines(line for _, line in zip(range(SAMPLE), source, strict=False))
+    gaz = gazetteer()
+    began = time.process_time()
+    results = list(analysed(read_paths([str(sample)]), gaz))
+    analysing = time.process_time() - began
+    with Store(folder / "sample.db") as store:
+        began = time.process_time()
+        store_analysed(results, store, linking=False)
+        link(store)
+        writing = time.process_time() - began
+    return {"analyse_cpu_ms": 1000 * analysing / len(results), "store_link_cpu_ms": 1000 * writing / len(results)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=20_000)
+    count = parser.parse_args().articles
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        corpus = write_jsonl(folder / "corpus.jsonl", count)
+        measured = {mode: run(corpus, folder / f"{index}.db", options)
+                    for index, (mode, options) in enumerate(MODES.items())}  # fmt: skip
+        serial = tables(folder / "0.db")
+        same = {mode: tables(folder / f"{index}.db") == serial for index, mode in enumerate(MODES)}
+        db_bytes = (folder / "0.db").stat().st_size
+        per_article = shares(corpus, folder)
+    base = measured["serial"]["wall_s"]
+    report = {
+        "articles": count,
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, shared (load {os.getloadavg()[0]:.1f})",
+        "runs": {
+            mode: {
+                **figures,
+                "articles_per_s": count / figures["wall_s"],
+                "speed_up": base / figures["wall_s"],
+                "same_record_as_serial": same[mode],
+            }
+            for mode, figures in measured.items()
+        },
+        "store_bytes_per_article": db_bytes / count,
+        **per_article,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "cluster.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(f"{count} generated articles; {report['machine']}")
+    print(f"{'mode':<14} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'speed-up':>9}  same record")
+    for mode, row in report["runs"].items():
+        print(f"{mode:<14} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['articles_per_s']:7.1f} "
+              f"{row['speed_up']:8.2f}x  {row['same_record_as_serial']}")  # fmt: skip
+    print(f"per article: read+analyse {report['analyse_cpu_ms']:.1f} CPU ms (workers), "
+          f"store+link {report['store_link_cpu_ms']:.1f} CPU ms (the writer); "
+          f"store {report['store_bytes_per_article']:.0f} bytes")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

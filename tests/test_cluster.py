@@ -1,0 +1,93 @@
+"""``ingest --dask``: the same record as a serial ingest, whether or not a worker dies on the way."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_kill import command, tables, write_corpus
+
+distributed = pytest.importorskip("distributed", reason="the cluster extra (dask, distributed) is not installed")
+
+from bilateral.cluster import analysed_on, connect  # noqa: E402
+from bilateral.pipeline import store_analysed  # noqa: E402
+from bilateral.records import CodedArticle, Failure  # noqa: E402
+from bilateral.store import Store  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Generated articles with broken lines, a folder of two text files (one only boilerplate), a missing file."""
+    folder = tmp_path_factory.mktemp("inputs")
+    notes = folder / "notes"
+    notes.mkdir()
+    (notes / "a.txt").write_text("Ankara, 3 May 2024. Turkish and Korean ministers met in Seoul on Monday.\n")
+    (notes / "b.txt").write_text("Share this article\n")
+    return [str(write_corpus(folder / "news.jsonl")), str(notes), str(folder / "missing.jsonl")]
+
+
+@pytest.fixture(scope="module")
+def serial(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("serial") / "serial.db"
+    done = subprocess.run(command(db, "ingest", *inputs), capture_output=True, text=True, check=False)
+    assert done.returncode == 3, done.stderr  # some inputs fail: the broken lines, the missing file
+    return db
+
+
+def test_local_cluster_gives_the_serial_record(inputs: list[str], serial: Path, tmp_path: Path) -> None:
+    db = tmp_path / "dask.db"
+    arguments = command(db, "ingest", "--dask", "local:2", *inputs)
+    done = subprocess.run(arguments, capture_output=True, text=True, check=False)
+    assert done.returncode == 3, done.stderr
+    assert "partitions" in done.stderr and "on 2 workers" in done.stderr
+    expected, found = tables(serial), tables(db)
+    assert expected["failures"], "the corpus was meant to hold failures"
+    for table, rows in expected.items():
+        assert found[table] == rows, table
+
+
+def test_a_worker_killed_mid_run_changes_nothing(inputs: list[str], serial: Path, tmp_path: Path) -> None:
+    with connect("local:2") as client:
+        before = client.run(os.getpid)
+        victim = next(iter(before.values()))
+
+        def killing(results: Iterator[CodedArticle | Failure]) -> Iterator[CodedArticle | Failure]:
+            for number, result in enumerate(results):
+                if number == 0:  # the first results are here; the other partitions run or wait on both workers
+                    os.kill(victim, signal.SIGKILL)
+                yield result
+
+        with Store(tmp_path / "killed.db") as store:
+            store_analysed(killing(analysed_on(client, inputs, size=100)), store)
+        client.wait_for_workers(2)
+        assert victim not in client.run(os.getpid).values()  # the nanny started a new worker in its place
+    expected, found = tables(serial), tables(tmp_path / "killed.db")
+    for table, rows in expected.items():
+        assert found[table] == rows, table
+
+
+def test_dask_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    blocker = tmp_path / "distributed.py"
+    blocker.write_text("raise ImportError('blocked for this test')\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-m", "bilateral", "--db", str(tmp_path / "x.db"), "ingest", "--dask", "local:1", "x.txt"],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "pip install 'bilateral[cluster]'" in done.stderr
+
+
+@pytest.mark.parametrize("address", ["local:0", "local:two", "8786"])
+def test_a_malformed_address_is_refused(address: str, tmp_path: Path) -> None:
+    done = subprocess.run(command(tmp_path / "x.db", "ingest", "--dask", address, "x.txt"), capture_output=True,
+                          text=True, check=False)  # fmt: skip
+    assert done.returncode == 2
+    assert address in done.stderr

@@ -17,7 +17,7 @@ from functools import cache
 
 from bilateral.actors.fold import fold
 from bilateral.phrases import PhraseMatcher
-from bilateral.records import Event, Modality
+from bilateral.records import ActorKind, Event, Modality, Party
 from bilateral.tables import package_rows
 
 KINDS = {
@@ -44,11 +44,13 @@ KINDS = {
     "deal": "agreement",
     "deals": "agreement",
     "pact": "agreement",
+    "document": "approval",
+    "documents": "approval",
 }
-SPECIFIC = ("MoU", "letter of intent", "treaty", "protocol", "contract", "joint declaration", "agreement")
+SPECIFIC = ("MoU", "letter of intent", "treaty", "protocol", "contract", "approval", "joint declaration", "agreement")
 """Kinds from most to least specific: an entry takes the most specific kind any report gives it."""
 
-STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivered", "suspended")
+STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivered", "revised", "suspended")
 _STAGE_WORDS = (
     (
         "suspended",
@@ -57,6 +59,7 @@ _STAGE_WORDS = (
     ("ratified", r"ratif\w+"),
     ("in force", r"(?:entered|enter|enters|came|come|comes) into (?:force|effect)|took effect|takes effect|in force"),
     ("delivered", r"deliver\w*|handed over|implement\w*"),
+    ("revised", r"revis(?:ed|es|ing|ion|ions)|amend\w*|updat(?:ed|ing)"),
     ("signed", r"sign\w*|ink\w*|seal\w*|conclud\w*|initial\w*|clinch\w*"),
     ("negotiated", r"negotiat\w*|talks on|draft\w*"),
 )
@@ -77,8 +80,16 @@ _RIGHT_STOP = re.compile(
 _COMPLEMENT = re.compile(
     r"\s*(?:\w+(?:ed|ing)\s+(?:earlier\s+|last\s+\w+\s+|on\s+\w+day\s+)?)?"
     r"(?:of|on|for|in|between|with|covering|including|regarding|concerning|about|to|among)\b"
+    r"|\s*[\"“]?(?:approving|authori[sz]ing|permitting|allowing)\b"
 )
-"""What may follow an agreement noun and still describe it: 'on nuclear energy', 'signed earlier between …'."""
+"""What may follow an agreement noun and still describe it: 'on nuclear energy', 'signed earlier between …',
+'approving the sale of …'."""
+_APPROVING = re.compile(
+    r"\s*[\"“]?(?:approving|authori[sz]ing|permitting|allowing)\s+(?:the\s+)?(?:sale|export|purchase|transfer)"
+)
+"""A document counts as an agreement only when it approves a sale or transfer: "signed a document approving …"."""
+_QUOTES = re.compile(r"[\"“”]")
+_SIGNED_WITH = re.compile(r"\bwith\s+(?:\w+\s+){0,6}?$")
 _LEFT_CHARS = 90
 _RIGHT_CHARS = 140
 
@@ -135,10 +146,11 @@ def _phrase_bounds(folded: str, start: int, end: int, limit: int) -> tuple[int, 
     stops = list(_LEFT_STOP.finditer(folded, left, start))
     punctuation = max(folded.rfind(mark, left, start) for mark in ',;:."“”(')
     first = max([stop.end() for stop in stops] + [punctuation + 1, left])
-    if not _COMPLEMENT.match(folded, end):
+    complement = _COMPLEMENT.match(folded, end)
+    if not complement:
         return first, end
     right = min(limit, end + _RIGHT_CHARS)
-    stop = _RIGHT_STOP.search(folded, end, right)
+    stop = _RIGHT_STOP.search(folded, complement.end(), right)
     return first, stop.start() if stop else right
 
 
@@ -153,6 +165,8 @@ def read_agreements(event: Event) -> list[AgreementMention]:
     for index, noun in enumerate(nouns):
         if folded.endswith("in ", 0, noun.start):  # "we are in agreement": a view, not a document
             continue
+        if noun.value == "approval" and not _APPROVING.match(folded, noun.end):
+            continue  # "the document said": a text, not an agreement
         limit = nouns[index + 1].start if index + 1 < len(nouns) else len(folded)
         first, last = _phrase_bounds(folded, noun.start, noun.end, limit)
         topics = _topics().find(folded, first, last)
@@ -162,9 +176,33 @@ def read_agreements(event: Event) -> list[AgreementMention]:
         money = _MONEY.search(quote)
         for topic in topics:
             mention = AgreementMention(
-                topic.value, noun.value, stage, quote[first:last].strip(), first, last, money[0] if money else None
+                topic.value,
+                noun.value,
+                stage,
+                _QUOTES.sub("", quote[first:last]).strip(),
+                first,
+                last,
+                money[0] if money else None,
             )
             previous = found.get(topic.value.label)
             if previous is None or SPECIFIC.index(mention.kind) < SPECIFIC.index(previous.kind):
                 found[topic.value.label] = mention
     return list(found.values())
+
+
+def subjects(event: Event) -> frozenset[str]:
+    """The subjects of the agreements an event's sentence reports: two acts of one kind on one day about
+    different agreements are two events."""
+    return frozenset(mention.topic.label for mention in read_agreements(event))
+
+
+def signatories(event: Event) -> list[Party]:
+    """The people an event's sentence says signed: its actors, and a recipient it signed "with"; not the
+    speaker who reports the signing ("he said Kang signed …")."""
+    folded = fold(event.evidence.quote)
+    found = [party for party in event.actor if party.kind is ActorKind.PERSON and party.name]
+    for party in event.recipient:
+        at = folded.find(fold(party.text))
+        if party.kind is ActorKind.PERSON and party.name and at > 0 and _SIGNED_WITH.search(folded, 0, at):
+            found.append(party)
+    return found

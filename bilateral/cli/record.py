@@ -148,11 +148,12 @@ def agreements_command(
     if output is Format.json:
         print_json([agreement_dict(entry, day) for entry in entries])
         return
-    table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
+    table = Table("agreement", "countries", "parties", "signatories", "status", "stages", "articles", "sources")
     for entry in entries:
         stages = ", ".join(f"{stage.stage} {stage.when.label()}" for stage in entry.stages)
         table.add_row(entry.title, "–".join(entry.countries), ", ".join(entry.parties[len(entry.countries):]),
-                      entry.status(day) or "", stages, str(entry.n_articles), str(entry.n_sources))  # fmt: skip
+                      ", ".join(entry.signatories), entry.status(day) or "", stages, str(entry.n_articles),
+                      str(entry.n_sources))  # fmt: skip
     out.print(table)
 
 

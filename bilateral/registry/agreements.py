@@ -59,11 +59,13 @@ _STAGE_WORDS = (
     ("ratified", r"ratif\w+"),
     ("in force", r"(?:entered|enter|enters|came|come|comes) into (?:force|effect)|took effect|takes effect|in force"),
     ("delivered", r"deliver\w*|handed over|implement\w*"),
-    ("revised", r"revis(?:ed|es|ing|ion|ions)|amend\w*|updat(?:ed|ing)"),
     ("signed", r"sign\w*|ink\w*|seal\w*|conclud\w*|initial\w*|clinch\w*"),
     ("negotiated", r"negotiat\w*|talks on|draft\w*"),
 )
 _STAGE = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS]
+_REVISED = re.compile(r"\b(?:revis(?:ed|ing)|amend(?:ed|ing)|updat(?:ed|ing))\b")
+"""A revision of the agreement itself, told just before its noun: "signed revised … agreements", "a protocol
+updating their agreement"; a revision elsewhere in the sentence is not this agreement's."""
 
 _MONEY = re.compile(
     r"(?:(?:US)?\$|€|£|¥|₩)\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|m)\b)?"
@@ -89,7 +91,17 @@ _APPROVING = re.compile(
 )
 """A document counts as an agreement only when it approves a sale or transfer: "signed a document approving …"."""
 _QUOTES = re.compile(r"[\"“”]")
-_SIGNED_WITH = re.compile(r"\bwith\s+(?:\w+\s+){0,6}?$")
+_SIGN_VERB = re.compile(r"\b(?:signed|signs|inked|sealed|initiall?ed)\b")
+_WORDS = r"(?:(?!\b(?:as|while|when|after|before|during|said|says|told|held|met|which|who|that)\b)[^,;])"
+"""Characters of one phrase: no clause begins inside it ("… as Lee held talks with …")."""
+_SUBJECT_GAP = re.compile(
+    rf"\s*(?:,{_WORDS}{{1,120}},\s*)?(?:and\s+{_WORDS}{{1,60}}?\s+)?(?:(?:also|jointly|formally|later|earlier|then|have|has|had)\s+)*"
+)
+"""Between a signer and the verb: an apposition (", the South Korean minister …,"), a second signer, an adverb."""
+_AGENT_GAP = re.compile(
+    rf"\s+(?:by|(?:{_WORDS}{{1,80}}?\s+)?with)\s+(?:{_WORDS}{{1,80}}?\s+and\s+)?(?:(?:the|his|her|its|[\w'.]+)\s+){{0,4}}?"
+)
+"""Between the verb and a signer after it: "signed by …", "signed a memorandum with his counterpart …"."""
 _LEFT_CHARS = 90
 _RIGHT_CHARS = 140
 
@@ -173,6 +185,12 @@ def read_agreements(event: Event) -> list[AgreementMention]:
         if not topics:
             continue
         stage = _stage(folded, noun.start, event.modality)
+        if (
+            stage in ("announced", "signed")
+            and event.modality is Modality.ASSERTED
+            and _REVISED.search(folded, first, noun.start)
+        ):
+            stage = "revised"
         money = _MONEY.search(quote)
         for topic in topics:
             mention = AgreementMention(
@@ -197,12 +215,21 @@ def subjects(event: Event) -> frozenset[str]:
 
 
 def signatories(event: Event) -> list[Party]:
-    """The people an event's sentence says signed: its actors, and a recipient it signed "with"; not the
-    speaker who reports the signing ("he said Kang signed …")."""
+    """The people an event's sentence says signed: the subject of a signing verb ("Kang, the minister, signed",
+    "the two diplomats signed"), its agent ("was signed by …") or whom it was signed with; not the speaker
+    who reports it ("he said Kang signed …"), nor leaders who "witnessed the signing"."""
     folded = fold(event.evidence.quote)
-    found = [party for party in event.actor if party.kind is ActorKind.PERSON and party.name]
-    for party in event.recipient:
-        at = folded.find(fold(party.text))
-        if party.kind is ActorKind.PERSON and party.name and at > 0 and _SIGNED_WITH.search(folded, 0, at):
+    verbs = [(verb.start(), verb.end()) for verb in _SIGN_VERB.finditer(folded)]
+    found = []
+    for party in (*event.actor, *event.recipient):
+        named = re.search(rf"\b{re.escape(fold(party.text))}\b", folded) if party.name else None
+        if party.kind is not ActorKind.PERSON or named is None:
+            continue
+        if any(
+            _SUBJECT_GAP.fullmatch(folded, named.end(), start)
+            if named.end() <= start
+            else _AGENT_GAP.fullmatch(folded, end, named.start())
+            for start, end in verbs
+        ):
             found.append(party)
     return found

@@ -53,6 +53,14 @@ def _agreements(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
             "Russia suspended its agreement with Ukraine on grain shipments on Monday.",
             [("agriculture", "agreement", "suspended")],
         ),
+        (
+            "Peru and Ecuador failed to sign a trade agreement after talks between their ministers in Lima broke down on Sunday.",
+            [("free trade", "agreement", "negotiated")],  # a signing that did not happen
+        ),
+        (
+            "Italy and Albania signed a defence agreement in Rome on Wednesday.",
+            [("security", "agreement", "signed")],
+        ),
     ],
 )
 def test_agreements_are_read_per_subject_with_kind_and_stage(

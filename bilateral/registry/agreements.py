@@ -63,6 +63,8 @@ _STAGE_WORDS = (
     ("negotiated", r"negotiat\w*|talks on|draft\w*"),
 )
 _STAGE = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS]
+_FAILED = re.compile(r"\b(?:fail\w*|refus\w*|declin\w*)\s+to\s+$")
+"""A signing that did not happen: "failed to sign" leaves the agreement under negotiation."""
 _REVISED = re.compile(r"\b(?:revis(?:ed|ing)|amend(?:ed|ing)|updat(?:ed|ing))\b")
 """A revision of the agreement itself, told just before its noun: "signed revised … agreements", "a protocol
 updating their agreement"; a revision elsewhere in the sentence is not this agreement's."""
@@ -146,7 +148,8 @@ def _stage(folded: str, noun_start: int, modality: Modality) -> str:
         for match in pattern.finditer(folded):
             distance = abs(match.start() - noun_start)
             if best is None or distance < best[0]:
-                best = (distance, stage)
+                failed = _FAILED.search(folded, max(0, match.start() - 20), match.start())
+                best = (distance, "negotiated" if failed and stage == "signed" else stage)
     if best is None or (modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and best[1] != "negotiated"):
         return "announced"
     return best[1]

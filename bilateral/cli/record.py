@@ -148,12 +148,13 @@ def agreements_command(
     if output is Format.json:
         print_json([agreement_dict(entry, day) for entry in entries])
         return
-    table = Table("agreement", "countries", "parties", "signatories", "status", "stages", "articles", "sources")
+    table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
     for entry in entries:
         stages = ", ".join(f"{stage.stage} {stage.when.label()}" for stage in entry.stages)
-        table.add_row(entry.title, "–".join(entry.countries), ", ".join(entry.parties[len(entry.countries):]),
-                      ", ".join(entry.signatories), entry.status(day) or "", stages, str(entry.n_articles),
-                      str(entry.n_sources))  # fmt: skip
+        signed = f"signed by {', '.join(entry.signatories)}" if entry.signatories else ""
+        parties = "; ".join(part for part in (", ".join(entry.parties[len(entry.countries):]), signed) if part)
+        table.add_row(entry.title, "–".join(entry.countries), parties, entry.status(day) or "", stages,
+                      str(entry.n_articles), str(entry.n_sources))  # fmt: skip
     out.print(table)
 
 

@@ -54,7 +54,8 @@ def _agreements(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
             [("agriculture", "agreement", "suspended")],
         ),
         (
-            "Peru and Ecuador failed to sign a trade agreement after talks between their ministers in Lima broke down on Sunday.",
+            "Peru and Ecuador failed to sign a trade agreement after talks between their ministers in Lima broke down "
+            "on Sunday.",
             [("free trade", "agreement", "negotiated")],  # a signing that did not happen
         ),
         (

@@ -152,7 +152,7 @@ def agreements_command(
     for entry in entries:
         stages = ", ".join(f"{stage.stage} {stage.when.label()}" for stage in entry.stages)
         signed = f"signed by {', '.join(entry.signatories)}" if entry.signatories else ""
-        parties = "; ".join(part for part in (", ".join(entry.parties[len(entry.countries):]), signed) if part)
+        parties = "; ".join(part for part in (", ".join(entry.parties[len(entry.countries) :]), signed) if part)
         table.add_row(entry.title, "–".join(entry.countries), parties, entry.status(day) or "", stages,
                       str(entry.n_articles), str(entry.n_sources))  # fmt: skip
     out.print(table)

@@ -275,3 +275,40 @@ def test_articles_show_where_an_undated_article_was_placed(summit_db: Path) -> N
     assert rows["003_cd6dde936e8eb133.txt"]["published"] is None
     assert rows["003_cd6dde936e8eb133.txt"]["placed_on"] == "2021-10-22"
     assert rows["004_tur_kor_cavusoglu_seoul_2021.txt"]["placed_on"] is None  # dated: nothing to place
+
+
+def _visit(meetings_of: str) -> str:
+    return (
+        f"Turkish Foreign Minister Mevlüt Çavuşoğlu met South Korean Foreign Minister Chung Eui-yong in Seoul "
+        f"{meetings_of}. Çavuşoğlu also met Prime Minister Kim Boo-kyum to discuss trade. "
+        "He later held talks with former UN chief Ban Ki-moon about regional issues."
+    )
+
+
+def test_a_visit_is_one_story_whether_its_report_is_dated_or_not(tmp_path: Path, gaz: Gazetteer) -> None:
+    undated = tmp_path / "undated.txt"
+    undated.write_text(f"Minister in Seoul\n{_visit('during a visit')}\n", encoding="utf-8")
+    dated = _write(tmp_path, "dated.txt", "2021-10-23", "Minister in Seoul", _visit("on Friday"))
+    counts = []
+    for name, text in (("undated", str(undated)), ("dated", dated)):
+        with Store(tmp_path / f"{name}.db") as store:
+            ingest([text], store, gaz)
+            found = stories(store, pair=PAIR, event="CONSULT")
+            events = store.events(event="CONSULT")
+        assert len(events) >= 3, name  # three meetings …
+        counts.append(len(found))
+    assert counts == [1, 1]  # … one visit
+
+
+def test_a_signing_and_a_welcome_on_one_day_are_two_stories(tmp_path: Path, gaz: Gazetteer) -> None:
+    text = _write(
+        tmp_path, "summit.txt", "2025-11-24", "Summit in Ankara",
+        "Turkish President Recep Tayyip Erdoğan met South Korean President Lee Jae-myung in Ankara on Monday. "
+        "Korea Electric Power Corporation and the Turkish Nuclear Energy Corporation signed a memorandum of "
+        "understanding on nuclear power on Monday. Erdoğan also welcomed Hyundai's new investment in its car "
+        "plant in Izmit.",
+    )  # fmt: skip
+    with Store(tmp_path / "s.db") as store:
+        ingest([text], store, gaz)
+        found = stories(store, pair=PAIR, event="SUPPORT")
+    assert sorted(story.cameo[:3] for story in found) == ["051", "057"]

@@ -82,7 +82,7 @@ def timeline_command(
         out.print(f"no stories between {pair[0]} and {pair[1]}")
         return
     out.print(f"{pair[0]}–{pair[1]} by {by.value}: {sparkline([period.stories for period in periods])}")
-    table = Table("period", "events", "articles", "sources", "goldstein", "plover", "balance", "agreements",
+    table = Table("period", "stories", "articles", "sources", "goldstein", "plover", "balance", "agreements",
                   "milestones", "types")  # fmt: skip
     for period in periods:
         if period.stories or period.agreements or period.milestones:

@@ -32,6 +32,8 @@ class StoryRow:
     start: date
     end: date
     when: EventDate
+    cameo: str | None  # the CAMEO code of its first event
+    article: str | None  # the article of its first event
 
 
 def _bounds(when: EventDate) -> tuple[str | None, str | None]:
@@ -118,7 +120,11 @@ class Linking:
         order of publication, as ingest does, few stories end after an event's start. Window
         stories (undated reports only) are few.
         """
-        columns = "id, direction, date_start, date_end, precision, date_method"
+        columns = (
+            "id, direction, date_start, date_end, precision, date_method, "
+            "(SELECT cameo FROM events WHERE events.id = first_event), "
+            "(SELECT article_id FROM events WHERE events.id = first_event)"
+        )
         key = (event, countries, int(negated))
         early = shift(start, -_SHORT).isoformat()
         rows = self._db.execute(
@@ -135,10 +141,10 @@ class Linking:
              *key, end.isoformat(), start.isoformat()),
         )  # fmt: skip
         stories = []
-        for key, way, first, last, precision, method in rows:
+        for key, way, first, last, precision, method, cameo, article in rows:
             start, end = date.fromisoformat(first), date.fromisoformat(last)
             when = EventDate(start, end, Precision(precision) if precision else None, method)
-            stories.append(StoryRow(key, way, start, end, when))
+            stories.append(StoryRow(key, way, start, end, when, cameo, article))
         return stories
 
     def add_story(self, event: Event, countries: str, negated: bool, direction: str) -> str:

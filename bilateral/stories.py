@@ -137,6 +137,12 @@ def attach(event: Event, linking: Linking) -> EventDate:
     if story_key is None:
         return event.when
     story = place(event, story_key, linking)
+    placement = linking.article_placement(event.evidence.article_id) if story is None and undated(event) else None
+    if placement is not None:  # another report of the same undated article was placed: so is this act
+        story_id = linking.add_story(replace(event, when=placement), story_key.countries, story_key.negated,
+                                     direction(event))  # fmt: skip
+        linking.attach(story_id, event, placed=True)
+        return placed_date(event.when, placement)
     if story is None:
         linking.add_story(event, story_key.countries, story_key.negated, direction(event))
         return event.when
@@ -146,6 +152,23 @@ def attach(event: Event, linking: Linking) -> EventDate:
         linking.narrow_story(story.id, event.when)
         return event.when
     return placed_date(event.when, story.when)
+
+
+def undated(event: Event) -> bool:
+    """Dated only by its article's office-holder window."""
+    return event.when.precision is Precision.WINDOW
+
+
+def placed_first(events: list[Event], linking: Linking) -> list[Event]:
+    """Undated reports, those a dated story places first: their article is placed before its other acts are
+    linked, and those acts take its day."""
+
+    def placeable(event: Event) -> bool:
+        story_key = key(event)
+        story = place(event, story_key, linking) if story_key else None
+        return story is not None and story.when.precision is not Precision.WINDOW
+
+    return sorted(events, key=lambda event: (not placeable(event), event.id))
 
 
 def group(article: Article, linking: Linking) -> None:

@@ -14,7 +14,7 @@ from bilateral.cli import app
 from bilateral.copies import independent_sources, signature
 from bilateral.link import link
 from bilateral.pipeline import analyse_article, ingest, recode
-from bilateral.records import Article
+from bilateral.records import Article, Precision
 from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
 from bilateral.store import Store
@@ -312,3 +312,22 @@ def test_a_signing_and_a_welcome_on_one_day_are_two_stories(tmp_path: Path, gaz:
         ingest([text], store, gaz)
         found = stories(store, pair=PAIR, event="SUPPORT")
     assert sorted(story.cameo[:3] for story in found) == ["051", "057"]
+
+
+def test_an_undated_report_placed_by_one_act_places_its_other_acts(tmp_path: Path, gaz: Gazetteer) -> None:
+    dated = _write(tmp_path, "dated.txt", "2021-10-23", "Minister in Seoul", _visit("on Friday"))
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        f"Minister in Seoul\n{_visit('during a visit')} Çavuşoğlu praised South Korea for its help to Turkish "
+        "exporters.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "s.db") as store:
+        ingest([dated, str(undated)], store, gaz)
+        meetings = stories(store, pair=PAIR, event="CONSULT")
+        praise = stories(store, pair=PAIR, event="SUPPORT")
+    assert len(meetings) == 1 and meetings[0].n_articles == 2  # the undated report joins the dated visit …
+    # … and its praise, which no dated report tells, takes the visit's day rather than the office-holders' window
+    assert [(story.when.start, story.when.precision, len(story.placed)) for story in praise] == [
+        (date(2021, 10, 22), Precision.DAY, 1)
+    ]

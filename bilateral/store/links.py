@@ -15,7 +15,7 @@ from bilateral.days import shift
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
 from bilateral.store import rollups
-from bilateral.store.rows import ARTICLE_COLUMNS, OPEN_END, article_from_row, day
+from bilateral.store.rows import ARTICLE_COLUMNS, OPEN_END, article_from_row, day, stored_when
 
 _LONGEST = timedelta(days=367)
 """The longest span of a dated story (a year, a day of slack)."""
@@ -146,6 +146,17 @@ class Linking:
             when = EventDate(start, end, Precision(precision) if precision else None, method)
             stories.append(StoryRow(key, way, start, end, when, cameo, article))
         return stories
+
+    def article_placement(self, article_id: str) -> EventDate | None:
+        """The date of a dated story that placed one of an undated article's reports, if one did."""
+        row = self._db.execute(
+            """SELECT stories.date_start, stories.date_end, stories.precision, stories.date_method
+            FROM events JOIN story_events ON story_events.event_id = events.id
+            JOIN stories ON stories.id = story_events.story_id
+            WHERE events.article_id = ? AND story_events.placed = 1 ORDER BY stories.date_start, stories.id LIMIT 1""",
+            (article_id,),
+        ).fetchone()
+        return stored_when(*row) if row else None
 
     def add_story(self, event: Event, countries: str, negated: bool, direction: str) -> str:
         key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()

@@ -29,6 +29,7 @@ class ExportFormat(StrEnum):
     plover_jsonl = "plover-jsonl"
     polecat_tsv = "polecat-tsv"
     gdelt_tsv = "gdelt-tsv"
+    icews_tsv = "icews-tsv"
     csv = "csv"
     parquet = "parquet"
     graphml = "graphml"

@@ -152,3 +152,19 @@ def test_home_page_links_to_the_pair(page: Page) -> None:
     page.locator("table.dyads a", has_text="KOR–TUR").click()
     page.wait_for_selector("#chart-types[data-drawn='true']")
     assert page.locator("h1").inner_text() == "KOR–TUR"
+
+
+def test_pair_page_filters_its_events(page: Page) -> None:
+    page.goto("/pairs/TUR-KOR")
+    everything = page.locator("#events table.events tbody tr").count()
+    page.locator("form.filters select[name=type]").select_option("CONSULT")
+    page.locator("form.filters button").click()
+    page.wait_for_url("**type=CONSULT**")
+    kinds = page.locator("#events table.events tbody tr span.type").all_inner_texts()
+    assert kinds and set(kinds) == {"CONSULT"} and len(kinds) < everything
+    assert page.locator("form.filters select[name=type]").input_value() == "CONSULT"
+    page.locator("form.filters input[name=since]").fill("2099-01-01")
+    page.locator("form.filters button").click()
+    page.wait_for_url("**since=2099-01-01**")
+    assert page.locator("#events table.events tbody tr").count() == 0
+    assert "No events match." in page.locator("#events").inner_text()

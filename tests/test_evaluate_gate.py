@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from bilateral.errors import UsageError
 from bilateral.evaluate import check, evaluate, load_floors, raise_floors
-from bilateral.evaluate.command import evaluate_command
+from bilateral.evaluate.command import FLOORS, evaluate_command
 from bilateral.evaluate.floors import save_floors
 from bilateral.evaluate.readme import END, START, scores_table, update_readme, with_scores
 from bilateral.evaluate.runner import run_sets
@@ -47,7 +47,7 @@ def test_raise_floors_never_lowers_and_keeps_a_margin() -> None:
 
 
 def test_floors_file_round_trips_and_starts_gated(tmp_path: Path) -> None:
-    floors = load_floors(ROOT / "eval" / "floors.json")
+    floors = load_floors(FLOORS)
     assert set(floors) == {"plover_gsr", "petrarch2_gsr", "petrarch_unit", "conflibert", "dev"}
     assert all(0.0 <= floor <= 1.0 for metrics in floors.values() for floor in metrics.values())
     save_floors(floors, tmp_path / "floors.json")
@@ -104,9 +104,15 @@ def test_eval_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 1
     assert "error[usage]: unknown gold set nope" in result.output
     floors.write_text(json.dumps({"dev": {"pair_f1": 0.5}}), encoding="utf-8")
-    result = runner.invoke(app, ["eval", "--set", "dev", "--floors", str(floors)])
+    result = runner.invoke(app, ["eval", "--set", "dev", "--dev", "no-such-set", "--floors", str(floors)])
     assert result.exit_code == 4
     assert "below floor: dev: skipped" in result.output
+    # From a folder outside the checkout the sets and floors are still the checkout's.
+    result = runner.invoke(app, ["eval", "--set", "dev", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["dev"]["pair_precision"] > 0.5
+    result = runner.invoke(app, ["eval", "--floors", "missing.json"])
+    assert result.exit_code == 1 and "no floors file" in result.output
 
 
 @pytest.mark.slow
@@ -114,4 +120,4 @@ def test_the_accuracy_gate(gold: Path) -> None:
     results = evaluate(gold, ROOT / "eval" / "dev")
     skipped = {name: metrics["skipped"] for name, metrics in results.items() if "skipped" in metrics}
     assert set(skipped) <= {"realnews"}  # its texts are third-party and live outside the checkout
-    assert check(results, load_floors(ROOT / "eval" / "floors.json")) == []
+    assert check(results, load_floors(FLOORS)) == []

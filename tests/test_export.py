@@ -25,6 +25,8 @@ from bilateral.export.codes import country_codes, country_names, cow, fips
 from bilateral.export.flat import NAMES
 from bilateral.export.gdelt import COLUMNS as GDELT_COLUMNS
 from bilateral.export.gdelt import gdelt_rows
+from bilateral.export.icews import COLUMNS as ICEWS_COLUMNS
+from bilateral.export.icews import icews_rows
 from bilateral.export.pairs import directed_pairs
 from bilateral.export.polecat import COLUMNS as POLECAT_COLUMNS
 from bilateral.frames import agreements_frame, events_frame, projects_frame, stories_frame, timeline_frame
@@ -232,6 +234,41 @@ def test_a_joint_event_is_a_gdelt_row_each_way() -> None:
         assert row[column["ActionGeo_CountryCode"]] == "TU" and row[column["ActionGeo_Type"]] == "4"
         assert row[column["Day"]] == "20251124" and row[column["SOURCEURL"]] == "https://example.org/a1"
     assert rows[0][column["GlobalEventID"]] != rows[1][column["GlobalEventID"]]
+
+
+# -- ICEWS TSV ----------------------------------------------------------------------------------------------------
+
+
+def test_icews_tsv_has_icews_columns_one_row_per_dyad(sample_db: Path) -> None:
+    text = exported(sample_db, "icews-tsv", "--pair", "TUR-KOR")
+    frame = pandas.read_csv(io.StringIO(text), sep="\t", quoting=csv.QUOTE_NONE, dtype=str, keep_default_na=False)
+    assert tuple(frame.columns) == ICEWS_COLUMNS and len(ICEWS_COLUMNS) == 20
+    assert len(frame) > 5 and frame["Event ID"].str.isdigit().all() and frame["Event ID"].is_unique
+    assert set(frame["Source Country"]) | set(frame["Target Country"]) <= {"Türkiye", "South Korea", ""}
+    labels = {code: row.label for code, row in cameo_table().items()}
+    assert (frame["Event Text"] == frame["CAMEO Code"].map(labels)).all()
+    assert pandas.to_numeric(frame["Intensity"]).between(-10, 10).all()
+    assert pandas.to_datetime(frame["Event Date"], format="%Y-%m-%d").notna().all()
+
+
+def test_a_joint_event_is_an_icews_row_each_way() -> None:
+    item = sourced(
+        (party("TUR", name="Türkiye"), party("KOR", name="South Korea")),
+        location="Ankara", location_country="TUR", latitude=39.92, longitude=32.85,
+    )  # fmt: skip
+    rows = [dict(zip(ICEWS_COLUMNS, row, strict=True)) for row in icews_rows(item)]
+    assert {(row["Source Country"], row["Target Country"]) for row in rows} == {
+        ("Türkiye", "South Korea"),
+        ("South Korea", "Türkiye"),
+    }
+    for row in rows:
+        assert (row["Event Date"], row["CAMEO Code"], row["Intensity"]) == ("2025-11-24", "036", "4")
+        assert (row["City"], row["Country"], row["Story ID"], row["Publisher"]) == (
+            "Ankara",
+            "Türkiye",
+            "a1",
+            "Example Wire",
+        )
 
 
 # -- CSV, Parquet, data frames --------------------------------------------------------------------------------------

@@ -7,7 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+
+from bilateral.errors import TooLarge
 from bilateral.read import InputFormat, read_paths
+from bilateral.read.feed import parse_feed
 from bilateral.read.fetch import Fetcher
 from bilateral.records import Document, Failure
 
@@ -78,3 +82,59 @@ def test_a_format_given_reads_the_list_not_the_pages_it_names(http_server: Calla
     assert document.title == "Ministers talk" and document.text.startswith("The ministers talked by phone.")
     (named,) = read_paths([f"{base}/ok"], as_format=InputFormat.text)
     assert isinstance(named, Document) and "<html>" not in named.text
+
+
+def test_a_host_that_cannot_be_reached_is_tried_once(tmp_path: Path) -> None:
+    listing = tmp_path / "links.urls"
+    listing.write_text("http://127.0.0.1:9/first\nhttp://127.0.0.1:9/second\n")
+    fetcher = Fetcher(timeout=0.5)
+    tries: list[str] = []
+    original = fetcher._client.stream
+
+    def counted(method: str, url: str, **kwargs: object) -> object:
+        tries.append(url)
+        return original(method, url, **kwargs)  # type: ignore[arg-type]
+
+    fetcher._client.stream = counted  # type: ignore[method-assign]
+    try:
+        failures = [item for item in read_paths([str(listing)], fetcher=fetcher) if isinstance(item, Failure)]
+    finally:
+        fetcher.close()
+    assert tries == ["http://127.0.0.1:9/first"]
+    assert [failure.origin for failure in failures] == ["http://127.0.0.1:9/first", "http://127.0.0.1:9/second"]
+    assert all(failure.code == "input.fetch" for failure in failures)
+    assert "not tried again: http://127.0.0.1:9 could not be reached" in failures[1].message
+
+
+def test_a_feed_fetches_a_bounded_number_of_linked_pages(
+    http_server: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bilateral.read.feed.MAX_FEED_LINKS", 2)
+    routes: dict[str, object] = {
+        f"/{n}": page(f"Envoys meet {n}", "The two envoys met on Monday.", 3) for n in range(4)
+    }
+    base = http_server(routes)
+    entries = "".join(f"<item><title>Teaser {n}</title><link>{base}/{n}</link></item>" for n in range(4))
+    routes["/feed.xml"] = (
+        200,
+        "application/rss+xml",
+        f'<?xml version="1.0"?><rss><channel>{entries}</channel></rss>'.encode(),
+    )
+    items = list(read_paths([f"{base}/feed.xml"]))
+    assert [item.title for item in items if isinstance(item, Document)] == ["Teaser 0", "Teaser 1"]
+    failures = [item for item in items if isinstance(item, Failure)]
+    assert [(failure.origin, failure.code) for failure in failures] == [
+        (f"{base}/2", "input.too_large"),
+        (f"{base}/3", "input.too_large"),
+    ]
+    assert "first 2 linked pages" in failures[0].message
+
+
+def test_a_feed_of_too_many_tags_fails_before_it_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bilateral.read.feed.MAX_FEED_TAGS", 50)
+    body = "<b>France</b> " * 30
+    item = f"<item><title>x</title><description>{body}</description></item>"
+    feed = f'<?xml version="1.0"?><rss><channel>{item}</channel></rss>'
+    with pytest.raises(TooLarge, match="over 50 tags"):
+        list(parse_feed(feed.encode(), origin="deep.rss"))
+    assert len(list(parse_feed(feed.replace(body, "France and Germany met.").encode(), origin="flat.rss"))) == 1

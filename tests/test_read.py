@@ -92,6 +92,12 @@ def test_jsonl_bad_lines_fail_alone() -> None:
     assert all(failure.code == "input.format" for failure in failures)
 
 
+def test_jsonl_says_where_a_line_breaks_once() -> None:
+    (failure,) = parse_lines([b'{"text": "France and\x01 Germany met."}'], origin="dump.jsonl")
+    assert isinstance(failure, Failure)
+    assert failure.message == "not JSON: Invalid control character at column 21"
+
+
 PAGE = """<html><head><title>Site | Leaders meet</title>
 <meta property="og:title" content="Leaders meet in Paris">
 {meta}

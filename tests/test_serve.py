@@ -282,6 +282,9 @@ def test_ingest_with_the_token_runs_the_pipeline(writable: TestClient) -> None:
     headers = {"Authorization": f"Bearer {TOKEN}"}
     bad = writable.post("/api/ingest", json={"articles": []}, headers=headers)
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation"
+    for body in (b'{"articles": [', b"[" * 100_000 + b"]" * 100_000):  # broken, and nested past the parser
+        broken = writable.post("/api/ingest", content=body, headers={**headers, "Content-Type": "application/json"})
+        assert broken.status_code == 400 and broken.json()["error"]["code"] == "bad_request", broken.text
     response = writable.post("/api/ingest", json={"articles": [ARTICLE, {"text": "   "}]}, headers=headers)
     assert response.status_code == 200, response.text
     summary = response.json()
@@ -389,8 +392,31 @@ def test_pair_page_has_charts_agreements_people_and_evidence_links(client: TestC
     assert "Recep Tayyip Erdoğan" in html and "Altay tank" in html
     links = re.findall(r'href="/articles/([0-9a-f]+)#e-([0-9a-f]+)"', html)
     assert len(links) >= 10
+    shown = {event_id for _, event_id in links}
+    for event in get(client, "/api/events?pair=TUR-KOR&limit=20")["items"]:
+        outlet = get(client, f"/api/articles/{event['evidence']['article_id']}")["source"]
+        if event["id"] not in shown or not outlet:
+            continue
+        row = re.search(rf'<tr>(?:(?!</tr>).)*#e-{event["id"]}"', html, re.S)
+        assert row is not None
+        assert re.findall(r'<td class="num">([^<]*)</td>', row.group(0)) == [f"{event['goldstein']:+g}"]
+        assert f"<td>{escape(outlet)}</td>" in row.group(0)
+        break
+    else:
+        raise AssertionError("no event of an article with an outlet on the page")
     assert '<script src="/static/vendor/chart.umd.min.js"></script>' in html
     assert "http://" not in html.replace('href="http', "") and "cdn" not in html.lower()
+
+
+def test_pair_page_filters_its_events_and_refuses_a_bad_filter(client: TestClient) -> None:
+    html = client.get("/pairs/TUR-KOR?type=consult&quad=&since=2021-01-01&until=").text
+    kinds = re.findall(r'<span class="type q\d">(\w+)</span>', html)
+    assert kinds and set(kinds) == {"CONSULT"}
+    assert "<option selected>CONSULT</option>" in html and 'value="2021-01-01"' in html
+    quads = re.findall(r'<span class="type q(\d)">', client.get("/pairs/TUR-KOR?quad=1").text)
+    assert quads and set(quads) == {"1"}
+    for bad in ("type=PARTY", "quad=7", "since=2021-02-30", "since=yesterday"):
+        assert client.get(f"/pairs/TUR-KOR?{bad}").status_code == 422, bad
 
 
 def test_article_page_marks_each_evidence_sentence(client: TestClient) -> None:

@@ -22,6 +22,11 @@ from bilateral.evaluate.runner import SETS, Outcome, run_sets
 
 EXIT_ERROR = 1
 EXIT_BELOW_FLOOR = 4
+CHECKOUT = Path(__file__).resolve().parents[2]
+"""The repository this package runs from (an editable install): the sets are read there, whatever the working
+folder. An installed wheel has no ``eval/``: a set whose folder is missing is skipped with the reason."""
+FLOORS = Path(__file__).with_name("floors.json")
+"""The floors ship with the package."""
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -33,11 +38,11 @@ class Output(StrEnum):
 
 def evaluate_command(
     *,
-    gold: Annotated[Path, typer.Option(help="The gold sets folder.")] = Path("../shared/gold"),
-    dev: Annotated[Path, typer.Option(help="The development set folder.")] = Path("eval/dev"),
-    realnews: Annotated[Path, typer.Option(help="The real-news set folder (manifest and annotations).")] = Path(
-        "eval/realnews"
-    ),
+    gold: Annotated[Path, typer.Option(help="The gold sets folder.")] = CHECKOUT.parent / "shared" / "gold",
+    dev: Annotated[Path, typer.Option(help="The development set folder.")] = CHECKOUT / "eval" / "dev",
+    realnews: Annotated[Path, typer.Option(help="The real-news set folder (manifest and annotations).")] = CHECKOUT
+    / "eval"
+    / "realnews",
     texts: Annotated[
         Path | None,
         typer.Option(help="The real-news texts folder [default: $BILATERAL_REALNEWS, else ../realnews/texts]."),
@@ -46,7 +51,7 @@ def evaluate_command(
         list[str] | None, typer.Option("--set", help=f"Run only this set (repeatable): {', '.join(SETS)}.")
     ] = None,
     output: Annotated[Output, typer.Option("--format", help="Output format.")] = Output.table,
-    floors_path: Annotated[Path, typer.Option("--floors", help="The floors file.")] = Path("eval/floors.json"),
+    floors_path: Annotated[Path, typer.Option("--floors", help="The floors file.")] = FLOORS,
     update_floors: Annotated[
         bool, typer.Option("--update-floors", help="Raise the floors to the current scores (never lowers one).")
     ] = False,
@@ -68,7 +73,7 @@ def evaluate_command(
             floors = raise_floors(results, floors)
             save_floors(floors, floors_path)
         if readme:
-            update_readme(Path("README.md"), scores_table(results, floors))
+            update_readme(CHECKOUT / "README.md", scores_table(results, floors))
     except BilateralError as error:
         err.print(f"error[{error.code}]: {error}", markup=False)
         raise typer.Exit(EXIT_ERROR) from error

@@ -1,6 +1,6 @@
 """Floors: the lowest score each gated metric may fall to.
 
-``eval/floors.json`` maps a set to ``{metric: floor}``; only the metrics
+``bilateral/evaluate/floors.json`` (shipped with the package) maps a set to ``{metric: floor}``; only the metrics
 listed there are gated. :func:`raise_floors` moves floors up to the current
 scores less a small margin and never down: lowering a floor, or gating a new
 metric, is a hand edit reviewed in a commit.
@@ -22,6 +22,11 @@ MARGIN = 0.01
 def load_floors(path: Path) -> Floors:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise DataFileError(
+            "no floors file: give --floors FILE, or leave it out for the floors shipped with bilateral",
+            origin=str(path),
+        ) from error
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DataFileError(f"cannot read floors: {error}", origin=str(path)) from error
     if not isinstance(data, dict) or not all(

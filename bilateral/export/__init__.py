@@ -14,19 +14,20 @@ from pathlib import Path
 from typing import TextIO
 
 from bilateral.errors import ExportError
-from bilateral.export import flat, gdelt, graphml, parquet, plover, polecat
+from bilateral.export import flat, gdelt, graphml, icews, parquet, plover, polecat
 from bilateral.export.days import LeftOut
 from bilateral.records import SourcedEvent
 from bilateral.vocab import ExportFormat, Per
 
 BINARY = frozenset({ExportFormat.parquet})
-DAY_FORMATS = frozenset({ExportFormat.gdelt_tsv, ExportFormat.polecat_tsv})
+DAY_FORMATS = frozenset({ExportFormat.gdelt_tsv, ExportFormat.polecat_tsv, ExportFormat.icews_tsv})
 """Formats whose rows need a day (GDELT's SQLDATE, POLECAT's Event Date): see :mod:`bilateral.export.days`."""
 
 _TEXT: dict[ExportFormat, Callable[[Iterable[SourcedEvent], TextIO], int]] = {
     ExportFormat.plover_jsonl: plover.write,
     ExportFormat.polecat_tsv: polecat.write,
     ExportFormat.gdelt_tsv: gdelt.write,
+    ExportFormat.icews_tsv: icews.write,
     ExportFormat.csv: flat.write_csv,
     ExportFormat.graphml: graphml.write,
 }

@@ -26,6 +26,11 @@ MAX_GZIP_RATIO = 50
 MAX_LINES_WITHOUT_ARTICLE = 1_000
 """Lines (JSON Lines) or rows (CSV/TSV) in a row that are blank or fail, after which the rest of a file is not read."""
 
+MAX_FEED_TAGS = 100_000
+"""Markup (``<``) one feed may hold: the feed parser spends 25 to 40 µs on each element, nested or not."""
+MAX_FEED_LINKS = 200
+"""Linked pages one feed may have fetched (for entries too short to be the article); later entries fail alone."""
+
 _SKIP = MIB
 
 

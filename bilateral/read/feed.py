@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bilateral.errors import BilateralError, FormatError
+from bilateral.errors import BilateralError, FormatError, TooLarge
+from bilateral.read.bounds import MAX_FEED_LINKS, MAX_FEED_TAGS
 from bilateral.read.html import fragment_text
 from bilateral.records import Document, Failure
 
@@ -26,6 +27,8 @@ def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None)
     """One document per entry; a feed the parser breaks on fails whole, an entry it breaks on fails alone."""
     import feedparser
 
+    if data.count(b"<") > MAX_FEED_TAGS:
+        raise TooLarge(f"holds over {MAX_FEED_TAGS:,} tags, the most a feed may; split it", origin=origin)
     try:
         parsed = feedparser.parse(data)
     except Exception as error:  # feedparser raises from character references (&#xD800;) and encoding names
@@ -34,14 +37,29 @@ def parse_feed(data: bytes, *, origin: str, read_link: LinkReader | None = None)
         problem = parsed.get("bozo_exception")
         reason = f": {problem}" if problem else ""
         raise FormatError(f"no feed entries found{reason}", origin=origin)
+    reader = _at_most(read_link, MAX_FEED_LINKS) if read_link else None
     for number, entry in enumerate(parsed.entries):
         where = f"{origin}#{entry.get('id') or entry.get('link') or number}"
         try:
-            yield _entry_document(entry, where=where, read_link=read_link)
+            yield _entry_document(entry, where=where, read_link=reader)
         except BilateralError as error:
             yield Failure(error.origin or where, error.code, error.message)
         except Exception as error:  # a hostile entry may break the HTML parser of its content
             yield Failure(where, FormatError.code, f"broken feed entry: {type(error).__name__}: {error}")
+
+
+def _at_most(read_link: LinkReader, limit: int) -> LinkReader:
+    """``read_link`` for the first ``limit`` pages; past them each link fails alone (:class:`TooLarge`)."""
+    fetched = 0
+
+    def read(url: str) -> Document:
+        nonlocal fetched
+        fetched += 1
+        if fetched > limit:
+            raise TooLarge(f"the feed's first {limit} linked pages were read, not this one", origin=url)
+        return read_link(url)
+
+    return read
 
 
 def _entry_document(entry: feedparser.FeedParserDict, *, where: str, read_link: LinkReader | None) -> Document:

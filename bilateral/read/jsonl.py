@@ -70,7 +70,8 @@ def parse_array(text: str, *, origin: str) -> Iterator[Document | Failure]:
 
 def _not_json(error: ValueError | RecursionError, *, in_file: bool) -> str:
     if isinstance(error, json.JSONDecodeError):
-        return f"not JSON: {error.msg} at {f'line {error.lineno}' if in_file else f'column {error.colno}'}"
+        what = error.msg.removesuffix(" at")  # "Invalid control character at"
+        return f"not JSON: {what} at {f'line {error.lineno}' if in_file else f'column {error.colno}'}"
     if isinstance(error, RecursionError):
         return "not JSON read here: nested deeper than the parser's limit (about 1,000 levels)"
     return f"not JSON read here: {str(error).split(';')[0]}"  # a number of over 4,300 digits

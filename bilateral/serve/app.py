@@ -71,6 +71,8 @@ def _install_errors(app: FastAPI) -> None:
             for item in error.errors()
         ]
         first = details[0] if details else {"location": [], "message": "invalid request"}
+        if first.get("type") == "json_invalid":  # not JSON at all, as a body nested past the parser's depth is
+            return answer(request, 400, "bad_request", "the body is not valid JSON", details)
         where = ".".join(str(part) for part in first["location"])
         return answer(request, 422, "validation", f"{where}: {first['message']}", details)
 

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from bilateral.ontology import quad_name
+from bilateral.ontology import EVENTS, event_type, quad_name
 from bilateral.records import Agreement, Event, EventDate, Field, placed_date
 from bilateral.registry import agreements, projects
 from bilateral.serve.api import snippet_parts
@@ -88,6 +88,12 @@ def _dates(store: Store, events: list[Event]) -> dict[str, EventDate]:
     return {event.id: placed_date(event.when, found[event.id].story_when) for event in events}
 
 
+def _outlets(store: Store, events: list[Event]) -> dict[str, str]:
+    """The outlet of each event's article, by article id (articles that name none are left out)."""
+    refs = store.article_refs([event.evidence.article_id for event in events])
+    return {key: ref.source for key, ref in refs.items() if ref.source}
+
+
 @router.get("/")
 def home(store: StoreDep) -> str:
     browse = store.browse()
@@ -100,24 +106,59 @@ def home(store: StoreDep) -> str:
         dyads=dyads,
         events=latest,
         dates=_dates(store, latest),
+        outlets=_outlets(store, latest),
         total_events=total,
         agreements=recent,
         counts=counts,
     )
 
 
+# What the pair page's filter form sends: each field may come back empty, which means any.
+FormType = Annotated[str, Query(alias="type", max_length=20, pattern=r"^[A-Za-z]*$")]
+FormQuad = Annotated[str, Query(max_length=1, pattern="^[1-4]?$")]
+FormDay = Annotated[str, Query(max_length=10, pattern=r"^(\d{4}-\d{2}-\d{2})?$")]
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError as error:
+        raise ApiError(422, "validation", f"{value!r} is not a day (YYYY-MM-DD)") from error
+
+
 @router.get("/pairs/{pair}")
-def pair_page(store: StoreDep, countries: PairPath, by: Annotated[By, Query()] = By.month) -> str:
+def pair_page(
+    store: StoreDep,
+    countries: PairPath,
+    by: Annotated[By, Query()] = By.month,
+    kind: FormType = "",
+    quad: FormQuad = "",
+    since: FormDay = "",
+    until: FormDay = "",
+) -> str:
     view = dyad_view(store, countries, by=by)
-    events, total = store.browse().events(EventQuery(pair=countries, newest_first=True), limit=EVENTS_SHOWN)
+    query = EventQuery(
+        pair=countries,
+        event=event_type(kind, name="type") if kind else None,
+        quad=int(quad) if quad else None,
+        since=_day(since),
+        until=_day(until),
+        newest_first=True,
+    )
+    events, total = store.browse().events(query, limit=EVENTS_SHOWN)
+    chosen = {"type": query.event or "", "quad": quad, "since": since, "until": until}
     return render(
         "pair.html",
         view=view,
         chart=chart_data(view.periods),
         events=events,
         dates=_dates(store, events),
+        outlets=_outlets(store, events),
         total_events=total,
         by=by,
+        chosen=chosen,
+        api_filters="".join(f"&{key}={value}" for key, value in chosen.items() if value),
+        types=EVENTS,
     )
 
 

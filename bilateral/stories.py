@@ -1,11 +1,14 @@
 """One real-world event across articles and outlets.
 
-Events of one type between the same countries whose dates agree are one story:
-"on Monday" in one report and "Nov. 24" in another resolve to the same day, so
-they meet; a summons of the same ambassador a year later does not. An event from
-an undated article (dated only by its office-holder window) joins a story only
-when exactly one story of its kind falls in the window, and that places the
-article in time.
+Events of one type and act (CAMEO's three digits; every meeting, talk and visit
+is one act) between the same countries whose dates agree are one story: "on
+Monday" in one report and "Nov. 24" in another resolve to the same day, so they
+meet; a summons of the same ambassador a year later does not, nor does a welcome
+of an investment on the day of a signing. An event from an undated article
+(dated only by its office-holder window) joins a story only when exactly one
+story of its kind falls in the window, and that places the article in time; else
+it joins the story the same article's other report of it began, so an undated
+visit with five meetings is one story, as a dated one is.
 
 :func:`bilateral.link.link` runs this for every article not linked yet.
 """
@@ -63,7 +66,15 @@ def direction(event: Event) -> str:
     return f"{actors}>{recipients}" if recipients else actors
 
 
+def act(event: str, cameo: str) -> str:
+    """What a story's events have in common beyond their type: the CAMEO act ("057" signing, "051" praise), so a
+    signing and a welcome on one day are two stories; a visit's meetings, talks and hosting are one."""
+    return "" if event in _UNDIRECTED else cameo[:3]
+
+
 def _compatible(event: Event, story: StoryRow) -> bool:
+    if story.cameo is not None and act(event.event, story.cameo) != act(event.event, event.cameo):
+        return False
     mine = direction(event)
     if ">" not in mine or ">" not in story.direction or event.event in _UNDIRECTED:
         return True
@@ -109,7 +120,10 @@ def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | Non
     ]  # fmt: skip
     if event.when.precision is Precision.WINDOW:
         dated = [story for story in candidates if rank(story.when) < _RANK[Precision.WINDOW]]
-        return dated[0] if len(dated) == 1 else None
+        if len(dated) == 1:
+            return dated[0]
+        told = [story for story in candidates if story.article == event.evidence.article_id and story not in dated]
+        return told[0] if told else None  # the same undated article's other report of it: one visit, one story
     if not candidates:
         return None
     precise = [story for story in candidates if rank(story.when) <= rank(event.when)]
@@ -123,14 +137,38 @@ def attach(event: Event, linking: Linking) -> EventDate:
     if story_key is None:
         return event.when
     story = place(event, story_key, linking)
+    placement = linking.article_placement(event.evidence.article_id) if story is None and undated(event) else None
+    if placement is not None:  # another report of the same undated article was placed: so is this act
+        story_id = linking.add_story(replace(event, when=placement), story_key.countries, story_key.negated,
+                                     direction(event))  # fmt: skip
+        linking.attach(story_id, event, placed=True)
+        return placed_date(event.when, placement)
     if story is None:
         linking.add_story(event, story_key.countries, story_key.negated, direction(event))
         return event.when
-    linking.attach(story.id, event, placed=event.when.precision is Precision.WINDOW)
+    placed = event.when.precision is Precision.WINDOW and story.when.precision is not Precision.WINDOW
+    linking.attach(story.id, event, placed=placed)
     if rank(event.when) < rank(story.when):
         linking.narrow_story(story.id, event.when)
         return event.when
     return placed_date(event.when, story.when)
+
+
+def undated(event: Event) -> bool:
+    """Dated only by its article's office-holder window."""
+    return event.when.precision is Precision.WINDOW
+
+
+def placed_first(events: list[Event], linking: Linking) -> list[Event]:
+    """Undated reports, those a dated story places first: their article is placed before its other acts are
+    linked, and those acts take its day."""
+
+    def placeable(event: Event) -> bool:
+        story_key = key(event)
+        story = place(event, story_key, linking) if story_key else None
+        return story is not None and story.when.precision is not Precision.WINDOW
+
+    return sorted(events, key=lambda event: (not placeable(event), event.id))
 
 
 def group(article: Article, linking: Linking) -> None:

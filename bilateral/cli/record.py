@@ -82,7 +82,7 @@ def timeline_command(
         out.print(f"no stories between {pair[0]} and {pair[1]}")
         return
     out.print(f"{pair[0]}–{pair[1]} by {by.value}: {sparkline([period.stories for period in periods])}")
-    table = Table("period", "events", "articles", "sources", "goldstein", "plover", "balance", "agreements",
+    table = Table("period", "stories", "articles", "sources", "goldstein", "plover", "balance", "agreements",
                   "milestones", "types")  # fmt: skip
     for period in periods:
         if period.stories or period.agreements or period.milestones:
@@ -151,8 +151,10 @@ def agreements_command(
     table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
     for entry in entries:
         stages = ", ".join(f"{stage.stage} {stage.when.label()}" for stage in entry.stages)
-        table.add_row(entry.title, "–".join(entry.countries), ", ".join(entry.parties[len(entry.countries):]),
-                      entry.status(day) or "", stages, str(entry.n_articles), str(entry.n_sources))  # fmt: skip
+        signed = f"signed by {', '.join(entry.signatories)}" if entry.signatories else ""
+        parties = "; ".join(part for part in (", ".join(entry.parties[len(entry.countries) :]), signed) if part)
+        table.add_row(entry.title, "–".join(entry.countries), parties, entry.status(day) or "", stages,
+                      str(entry.n_articles), str(entry.n_sources))  # fmt: skip
     out.print(table)
 
 

@@ -11,6 +11,7 @@ from bilateral.copies import independent_sources
 from bilateral.ontology import cameo as cameo_row
 from bilateral.records import ActorKind, Agreement, Milestone, Project, Stage, placed_date
 from bilateral.registry.agreements import SPECIFIC, STAGES
+from bilateral.registry.agreements import signatories as signatories_of
 from bilateral.registry.projects import projects as listed_projects
 from bilateral.serialise import event_from
 from bilateral.store import Store
@@ -33,8 +34,8 @@ def _agreement(rows: list[tuple[Any, ...]]) -> Agreement:
         for party in (*event.actor, *event.recipient):
             if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
                 parties[party.name] = None
-            if party.kind is ActorKind.PERSON and party.name and stage == "signed":
-                signatories[f"{party.name} ({party.office})" if party.office else party.name] = None
+        for person in signatories_of(event) if stage in ("signed", "revised") else ():
+            signatories[f"{person.name} ({person.office})" if person.office else str(person.name)] = None
     stages.sort(key=lambda item: (STAGES.index(item.stage), item.when.start or date.max))
     kind = min((stage.kind for stage in stages), key=SPECIFIC.index)
     values = [row[7] for row in rows if row[7]]

@@ -48,7 +48,6 @@ KINDS = {
 SPECIFIC = ("MoU", "letter of intent", "treaty", "protocol", "contract", "joint declaration", "agreement")
 """Kinds from most to least specific: an entry takes the most specific kind any report gives it."""
 
-STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivered", "suspended")
 _STAGE_WORDS = (
     (
         "suspended",

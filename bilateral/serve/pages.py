@@ -18,12 +18,12 @@ from markupsafe import Markup, escape
 
 from bilateral.ontology import quad_name
 from bilateral.records import Agreement, Event, EventDate, Field, placed_date
-from bilateral.registry import agreements, projects
+from bilateral.registry import agreement, agreements, projects
 from bilateral.serve.api import snippet_parts
 from bilateral.serve.context import ApiError, PairPath, open_store
 from bilateral.serve.dyad import chart_data, dyad_view
 from bilateral.store import Store
-from bilateral.store.browse import EventQuery
+from bilateral.store.query import Query as Filter
 from bilateral.stories import links
 from bilateral.timeline import By
 
@@ -92,7 +92,8 @@ def _dates(store: Store, events: list[Event]) -> dict[str, EventDate]:
 def home(store: StoreDep) -> str:
     browse = store.browse()
     dyads, _ = browse.dyads(limit=12)
-    latest, total = browse.events(EventQuery(newest_first=True), limit=15)
+    latest = store.events(Filter(newest_first=True, limit=15))
+    total = store.count("event", Filter())
     recent = sorted(agreements(store), key=_latest_stage, reverse=True)[:10]
     counts = store.counts()
     return render(
@@ -109,7 +110,8 @@ def home(store: StoreDep) -> str:
 @router.get("/pairs/{pair}")
 def pair_page(store: StoreDep, countries: PairPath, by: Annotated[By, Query()] = By.month) -> str:
     view = dyad_view(store, countries, by=by)
-    events, total = store.browse().events(EventQuery(pair=countries, newest_first=True), limit=EVENTS_SHOWN)
+    query = Filter(pair=countries, newest_first=True, limit=EVENTS_SHOWN)
+    events, total = store.events(query), store.count("event", query)
     return render(
         "pair.html",
         view=view,
@@ -123,7 +125,7 @@ def pair_page(store: StoreDep, countries: PairPath, by: Annotated[By, Query()] =
 
 @router.get("/agreements/{agreement_id}")
 def agreement_page(store: StoreDep, agreement_id: Annotated[str, Path(max_length=64)]) -> str:
-    entry = next((entry for entry in agreements(store) if entry.id == agreement_id), None)
+    entry = agreement(store, agreement_id)
     if entry is None:
         raise ApiError(404, "not_found", f"no agreement {agreement_id!r}")
     return render("agreement.html", entry=entry)

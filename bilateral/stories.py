@@ -15,22 +15,21 @@ visit with five meetings is one story, as a dated one is.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from bilateral import copies
 from bilateral.code.dates import PUBLICATION_DATE
 from bilateral.days import shift
 from bilateral.ontology import plover_score
 from bilateral.records import Article, Event, EventDate, EventLinks, Precision, SourcedEvent, Story, placed_date
-from bilateral.serialise import event_from
 from bilateral.store import Store
 from bilateral.store.links import Linking, StoryRow
-from bilateral.store.rows import OPEN_END, stored_when
+from bilateral.store.query import EVERYTHING, Query
+from bilateral.store.reads import StoryMember
+from bilateral.store.rows import OPEN_END
 
 SLACK = timedelta(days=1)
 """Two reports of one day may differ by a day (time zones, 'late on Monday')."""
@@ -185,61 +184,52 @@ def group(article: Article, linking: Linking) -> None:
     linking.add_copy(article.id, best[1] if best else article.id, signature)
 
 
-def _story(rows: list[tuple[Any, ...]]) -> Story:
-    key, way, first, last, precision, method = rows[0][:6]
-    events = [event_from(json.loads(row[6])) for row in rows]
+def _story(members: list[StoryMember]) -> Story:
+    first = members[0]
+    events = [member.event for member in members]
     cameos = Counter(event.cameo for event in events)
     lead = next(event for event in events if event.cameo == cameos.most_common(1)[0][0])
     contexts = Counter(context for event in events for context in event.contexts)
-    reports = {(event.evidence.article_id, row[8], row[9]) for event, row in zip(events, rows, strict=True)}
+    reports = {(member.event.evidence.article_id, member.source, member.copy_group) for member in members}
     return Story(
-        id=key,
+        id=first.story_id,
         event=lead.event,
         cameo=lead.cameo,
         quad=lead.quad,
         goldstein=lead.goldstein,
         intensity=plover_score(lead.event, lead.mode),
-        direction=way,
+        direction=first.direction,
         countries=tuple(sorted({party.country for event in events for party in (*event.actor, *event.recipient)
                                 if party.country})),
-        when=stored_when(first, last, precision, method),
+        when=first.when,
         contexts=tuple(context for context, _ in contexts.most_common()),
         n_articles=len({event.evidence.article_id for event in events}),
         n_sources=copies.independent_sources(reports),
         events=tuple(events),
         reports=tuple(sorted(reports, key=str)),
-        placed=tuple(sorted({event.evidence.article_id for event, row in zip(events, rows, strict=True) if row[7]})),
+        placed=tuple(sorted({member.event.evidence.article_id for member in members if member.placed})),
     )  # fmt: skip
 
 
-def stories(
-    store: Store,
-    *,
-    pair: tuple[str, str] | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    event: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[Story]:
-    """Stored stories, oldest first, with their reports; ``limit`` stories from ``offset``."""
-    grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for row in store.story_rows(pair=pair, since=since, until=until, event=event, limit=limit, offset=offset):
-        grouped.setdefault(row[0], []).append(row)
-    return [_story(rows) for rows in grouped.values()]
+def stories(store: Store, query: Query = EVERYTHING) -> list[Story]:
+    """Stored stories matching ``query``, oldest first, with their reports (one page, if it has a limit)."""
+    grouped: dict[str, list[StoryMember]] = {}
+    for member in store.story_members(query):
+        grouped.setdefault(member.story_id, []).append(member)
+    return [_story(members) for members in grouped.values()]
 
 
 def links(store: Store, events: Sequence[Event]) -> dict[str, EventLinks]:
     """Each stored event's story (with its article and independent-source counts) and registry entries."""
-    story_rows, entry_rows = store.link_rows([event.id for event in events])
+    ids = [event.id for event in events]
     members: dict[str, set[tuple[str, str | None, str | None]]] = {}
     story_of: dict[str, tuple[str, EventDate]] = {}
-    for event_id, story_id, first, last, precision, method, article, source, group in story_rows:
-        story_of[event_id] = (story_id, stored_when(first, last, precision, method))
-        members.setdefault(story_id, set()).add((article, source, group))
+    for link in store.story_links(ids):
+        story_of[link.event_id] = (link.story_id, link.story_when)
+        members.setdefault(link.story_id, set()).add((link.article_id, link.source, link.copy_group))
     entries: dict[str, dict[str, list[str]]] = {}
-    for event_id, kind, entry in entry_rows:
-        entries.setdefault(event_id, {}).setdefault(kind, []).append(entry)
+    for entry in store.entry_links(ids):
+        entries.setdefault(entry.event_id, {}).setdefault(entry.kind, []).append(entry.entry)
     found = {}
     for event in events:
         story_id, story_when = story_of.get(event.id, (None, None))

@@ -16,7 +16,7 @@ from bilateral.records import Precision
 from bilateral.registry import agreements
 from bilateral.registry.agreements import read_agreements, signatories
 from bilateral.registry.projects import read_projects
-from bilateral.store import Store
+from bilateral.store import Query, Store
 
 DAY = date(2025, 5, 12)
 
@@ -204,7 +204,7 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer, seeds: Pa
 
 def test_the_seeds_agreements_are_in_the_registry_with_stages_and_signatories(seeds_db: Path) -> None:
     with Store(seeds_db) as store:
-        entries = {(entry.topic, entry.kind): entry for entry in agreements(store, pair=("TUR", "KOR"))}
+        entries = {(entry.topic, entry.kind): entry for entry in agreements(store, Query(pair=("TUR", "KOR")))}
     assert set(entries) == {
         ("nuclear energy", "MoU"),
         ("double taxation", "agreement"),

@@ -17,7 +17,7 @@ from bilateral.pipeline import analyse_article, ingest, recode
 from bilateral.records import Article, Precision
 from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.stories import stories
 from bilateral.timeline import By, new_since, pair_timeline, sparkline
 
@@ -41,7 +41,7 @@ def _write(folder: Path, name: str, published: str, title: str, body: str) -> st
 
 def test_the_summit_is_one_story_with_many_articles_and_fewer_independent_sources(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = stories(store, pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30))
+        found = stories(store, Query(pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30)))
     assert len(found) == 1
     summit = found[0]
     assert summit.when.start == date(2025, 11, 24)
@@ -53,7 +53,7 @@ def test_the_summit_is_one_story_with_many_articles_and_fewer_independent_source
 
 def test_wire_copies_share_a_copy_group_and_other_articles_do_not(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = stories(store, pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30))
+        found = stories(store, Query(pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30)))
         origins = {article.id: Path(article.origin).name for article in store.articles()}
     groups: dict[str, set[str]] = {}
     for article, _, group in found[0].reports:
@@ -70,7 +70,7 @@ def test_wire_copies_share_a_copy_group_and_other_articles_do_not(summit_db: Pat
 
 def test_the_undated_seed_is_placed_on_the_day_of_the_dated_report_of_the_same_visit(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = stories(store, pair=PAIR, since=date(2021, 1, 1), until=date(2021, 12, 31))
+        found = stories(store, Query(pair=PAIR, since=date(2021, 1, 1), until=date(2021, 12, 31)))
         origins = {article.id: Path(article.origin).name for article in store.articles()}
     placed = {origins[article] for story in found for article in story.placed}
     assert "003_cd6dde936e8eb133.txt" in placed
@@ -80,7 +80,7 @@ def test_the_undated_seed_is_placed_on_the_day_of_the_dated_report_of_the_same_v
 
 def test_the_kepco_memorandum_is_one_registry_entry_reported_by_several_articles(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        entries = [entry for entry in agreements(store, pair=PAIR) if entry.topic == "nuclear energy"]
+        entries = [entry for entry in agreements(store, Query(pair=PAIR)) if entry.topic == "nuclear energy"]
     assert len(entries) == 1
     entry = entries[0]
     assert entry.kind == "MoU"
@@ -96,7 +96,7 @@ def test_the_kepco_memorandum_is_one_registry_entry_reported_by_several_articles
 
 def test_the_2021_agreements_are_two_entries_revised_on_the_day_of_the_visit(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        entries = {entry.topic: entry for entry in agreements(store, pair=PAIR)}
+        entries = {entry.topic: entry for entry in agreements(store, Query(pair=PAIR))}
     assert {"double taxation", "science and technology"} <= set(entries)
     for topic in ("double taxation", "science and technology"):
         assert entries[topic].status(date(2021, 10, 21)) is None
@@ -108,7 +108,7 @@ def test_the_2021_agreements_are_two_entries_revised_on_the_day_of_the_visit(sum
 
 def test_altay_is_one_project_with_a_2021_and_a_2025_milestone(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = {project.name: project for project in projects(store, pair=PAIR)}
+        found = {project.name: project for project in projects(store, Query(pair=PAIR))}
     altay = found["Altay tank"]
     years = {step.when.start.year for step in altay.milestones if step.when.start and not step.background}
     assert {2021, 2025} <= years
@@ -134,7 +134,10 @@ def test_timeline_by_year_shows_both_visits_and_the_cli_draws_it(summit_db: Path
 def test_new_since_lists_first_appearances_only(summit_db: Path) -> None:
     with Store(summit_db) as store:
         news = new_since(
-            stories(store, pair=PAIR), agreements(store, pair=PAIR), projects(store, pair=PAIR), date(2025, 1, 1)
+            stories(store, Query(pair=PAIR)),
+            agreements(store, Query(pair=PAIR)),
+            projects(store, Query(pair=PAIR)),
+            date(2025, 1, 1),
         )
     assert {entry.topic for entry in news.agreements} == {"nuclear energy", "renewable energy", "health"}
     assert "Altay tank" not in {project.name for project in news.projects}  # seen in 2021 already
@@ -170,7 +173,7 @@ def test_on_monday_and_nov_24_are_one_day_and_a_summons_a_year_later_is_another_
     ]  # fmt: skip
     with Store(tmp_path / "s.db") as store:
         ingest(inputs, store, gaz)
-        found = stories(store, pair=("JPN", "CHN"), event="ACCUSE")
+        found = stories(store, Query(pair=("JPN", "CHN"), event="ACCUSE"))
     days = sorted(story.when.start for story in found if story.when.start)
     assert days == [date(2025, 11, 24), date(2026, 11, 19)]
     assert [story.n_articles for story in found] == [2, 1]
@@ -191,7 +194,7 @@ def test_a_report_joins_a_long_story_that_began_months_before_it(tmp_path: Path,
     with Store(tmp_path / "s.db") as store:
         ingest([year], store, gaz)  # linked first: a story from 1 January to 31 December
         ingest([day], store, gaz)  # a day in July, found by the long story's end, not its start
-        (story,) = stories(store, pair=("JPN", "CHN"), event="SUPPORT")
+        (story,) = stories(store, Query(pair=("JPN", "CHN"), event="SUPPORT"))
     assert story.n_articles == 2 and story.when.start == date(2025, 7, 7)
 
 
@@ -210,7 +213,7 @@ def test_linking_is_incremental_resumable_and_survives_recoding(tmp_path: Path, 
                           published=date(2025, 3, 3))  # fmt: skip
         store.add([analyse_article(article, gaz)])
         assert link(store) == 1
-        assert any(entry.countries == ("DEU", "FRA") for entry in agreements(store, pair=("DEU", "FRA")))
+        assert any(entry.countries == ("DEU", "FRA") for entry in agreements(store, Query(pair=("DEU", "FRA"))))
 
 
 def test_independent_sources_counts_outlets_and_copy_groups_once() -> None:
@@ -293,8 +296,8 @@ def test_a_visit_is_one_story_whether_its_report_is_dated_or_not(tmp_path: Path,
     for name, text in (("undated", str(undated)), ("dated", dated)):
         with Store(tmp_path / f"{name}.db") as store:
             ingest([text], store, gaz)
-            found = stories(store, pair=PAIR, event="CONSULT")
-            events = store.events(event="CONSULT")
+            found = stories(store, Query(pair=PAIR, event="CONSULT"))
+            events = store.events(Query(event="CONSULT"))
         assert len(events) >= 3, name  # three meetings …
         counts.append(len(found))
     assert counts == [1, 1]  # … one visit
@@ -310,7 +313,7 @@ def test_a_signing_and_a_welcome_on_one_day_are_two_stories(tmp_path: Path, gaz:
     )  # fmt: skip
     with Store(tmp_path / "s.db") as store:
         ingest([text], store, gaz)
-        found = stories(store, pair=PAIR, event="SUPPORT")
+        found = stories(store, Query(pair=PAIR, event="SUPPORT"))
     assert sorted(story.cameo[:3] for story in found) == ["051", "057"]
 
 
@@ -324,8 +327,8 @@ def test_an_undated_report_placed_by_one_act_places_its_other_acts(tmp_path: Pat
     )
     with Store(tmp_path / "s.db") as store:
         ingest([dated, str(undated)], store, gaz)
-        meetings = stories(store, pair=PAIR, event="CONSULT")
-        praise = stories(store, pair=PAIR, event="SUPPORT")
+        meetings = stories(store, Query(pair=PAIR, event="CONSULT"))
+        praise = stories(store, Query(pair=PAIR, event="SUPPORT"))
     assert len(meetings) == 1 and meetings[0].n_articles == 2  # the undated report joins the dated visit …
     # … and its praise, which no dated report tells, takes the visit's day rather than the office-holders' window
     assert [(story.when.start, story.when.precision, len(story.placed)) for story in praise] == [

@@ -50,7 +50,6 @@ KINDS = {
 SPECIFIC = ("MoU", "letter of intent", "treaty", "protocol", "contract", "approval", "joint declaration", "agreement")
 """Kinds from most to least specific: an entry takes the most specific kind any report gives it."""
 
-STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivered", "revised", "suspended")
 _STAGE_WORDS = (
     (
         "suspended",

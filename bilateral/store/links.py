@@ -14,7 +14,7 @@ from bilateral.copies import Signature
 from bilateral.days import shift
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
-from bilateral.store import rollups
+from bilateral.store import parties, rollups
 from bilateral.store.rows import ARTICLE_COLUMNS, OPEN_END, article_from_row, day, stored_when
 
 _LONGEST = timedelta(days=367)
@@ -161,12 +161,14 @@ class Linking:
     def add_story(self, event: Event, countries: str, negated: bool, direction: str) -> str:
         key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()
         start, end = _bounds(event.when)
-        self._db.execute(
+        added = self._db.execute(
             """INSERT OR IGNORE INTO stories (id, event, countries, negated, direction, date_start, date_end, precision,
                 date_method, first_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (key, event.event, countries, int(negated), direction, start, end,
              event.when.precision.value if event.when.precision else None, event.when.method, event.id),
         )  # fmt: skip
+        if added.rowcount:
+            parties.write(self._db, "story", [(key, countries.split(), start)])
         self.attach(key, event, placed=False)
         return key
 
@@ -194,10 +196,12 @@ class Linking:
         return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
-        self._db.execute(
+        added = self._db.execute(
             "INSERT OR IGNORE INTO agreements (id, countries, topic, context) VALUES (?, ?, ?, ?)",
             (key, countries, topic, context),
         )
+        if added.rowcount:
+            parties.write(self._db, "agreement", [(key, countries.split(), None)])
 
     def attach_agreement(
         self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None,

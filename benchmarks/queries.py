@@ -13,8 +13,9 @@ over 2014-2024; each real-world event is reported by 1 to 4 articles (a story), 
 
 Measured, each ``--repeat`` times in this process (the figures are p50 and p95 of wall and CPU time) and
 once under tracemalloc (peak Python memory; SQLite's page cache is not counted):
-``timeline`` of the busy pair by month, a page of ``stories``, ``events --pair`` of the busy pair,
-``agreements``, and the API's timeline, stories, events and search through FastAPI's TestClient.
+``timeline`` of the busy pair by month, a page of ``stories``, ``events --pair`` of the busy pair (all of them,
+and a page of 50), ``agreements`` (all, and a page of 50), and the API's timeline, stories, events, agreements
+and search through FastAPI's TestClient.
 Results go to benchmarks/results/queries.json.
 """
 
@@ -44,7 +45,7 @@ from bilateral.registry import agreements
 from bilateral.registry.entries import link_registry
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import write_jsonl
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.stories import direction, key, links, stories
 from bilateral.timeline import By, pair_timeline
 
@@ -187,12 +188,15 @@ def queries(store: Store, client: Any) -> dict[str, Callable[[], object]]:
 
     return {
         "timeline_busy_pair_by_month": lambda: pair_timeline(store, BUSY, By.month),
-        "stories_page": lambda: stories(store, limit=50, offset=0),
-        "events_pair": lambda: links(store, store.events(pair=BUSY)),
+        "stories_page": lambda: stories(store, Query(limit=50, offset=0)),
+        "events_pair": lambda: links(store, store.events(Query(pair=BUSY))),
+        "events_pair_page": lambda: links(store, store.events(Query(pair=BUSY, limit=50))),
         "agreements": lambda: agreements(store),
+        "agreements_page": lambda: agreements(store, Query(limit=50)),
         "api_timeline": lambda: get(f"/api/timeline/{pair}?by=month"),
         "api_stories": lambda: get(f"/api/stories?pair={pair}&limit=50"),
         "api_events": lambda: get(f"/api/events?pair={pair}&limit=50"),
+        "api_agreements": lambda: get("/api/agreements?limit=50"),
         "api_search": lambda: get("/api/search?q=defence%20cooperation&limit=20"),
     }
 

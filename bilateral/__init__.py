@@ -43,7 +43,7 @@ if typing.TYPE_CHECKING:
     from bilateral.registry import agreements, projects
     from bilateral.repair import repair
     from bilateral.sentences import sentences
-    from bilateral.store import Store
+    from bilateral.store import Query, Store
     from bilateral.stories import stories
     from bilateral.timeline import By, new_since, timeline
 
@@ -63,7 +63,7 @@ _HOMES = {
     "bilateral.registry": ("agreements", "projects"),
     "bilateral.repair": ("repair",),
     "bilateral.sentences": ("sentences",),
-    "bilateral.store": ("Store",),
+    "bilateral.store": ("Query", "Store"),
     "bilateral.stories": ("stories",),
     "bilateral.timeline": ("By", "new_since", "timeline"),
 }
@@ -85,6 +85,7 @@ __all__ = [
     "IngestSummary",
     "Mention",
     "Project",
+    "Query",
     "Sentence",
     "Store",
     "Story",

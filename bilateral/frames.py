@@ -25,7 +25,7 @@ from bilateral.errors import ExportError
 from bilateral.export.flat import COLUMNS, NAMES, flat_row
 from bilateral.registry import agreements, projects
 from bilateral.serialise import agreement_dict, project_dict, story_dict
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.stories import stories, with_links
 from bilateral.timeline import By, pair_timeline
 
@@ -60,9 +60,8 @@ def events_frame(
     """Stored events (same filters as ``Store.events``) as a ``pandas.DataFrame``, oldest first."""
     pd = _pandas()
     with _using(store) as opened:
-        items = opened.sourced_events(
-            pair=pair, since=since, until=until, event=event, include_background=include_background
-        )
+        query = Query(pair=pair, since=since, until=until, event=event, background=include_background)
+        items = opened.sourced_events(query)
         frame = pd.DataFrame.from_records([flat_row(item) for item in with_links(opened, items)], columns=list(NAMES))
     kinds = {"date": "datetime64[ns]", "float": "float64", "int": "int64", "bool": "bool"}
     return frame.astype({name: kinds[kind] for name, kind in COLUMNS if kind in kinds})
@@ -81,7 +80,7 @@ def stories_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = N
                   until: date | None = None, event: str | None = None) -> Any:  # fmt: skip
     """One row per story (one real-world event across its reports), oldest first."""
     with _using(store) as opened:
-        found = stories(opened, pair=pair, since=since, until=until, event=event)
+        found = stories(opened, Query(pair=pair, since=since, until=until, event=event))
     rows = [{key: value for key, value in story_dict(story).items() if key != "evidence"} for story in found]
     return _frame(rows, ("date", "date_end"))
 
@@ -89,7 +88,7 @@ def stories_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = N
 def agreements_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = None) -> Any:
     """One row per agreement stage, with the entry's fields repeated."""
     with _using(store) as opened:
-        entries = agreements(opened, pair=pair)
+        entries = agreements(opened, Query(pair=pair))
     rows = []
     for entry in entries:
         fields = agreement_dict(entry)
@@ -101,7 +100,7 @@ def agreements_frame(store: Store | str | Path, *, pair: tuple[str, str] | None 
 def projects_frame(store: Store | str | Path, *, pair: tuple[str, str] | None = None) -> Any:
     """One row per project milestone, with the project's fields repeated."""
     with _using(store) as opened:
-        found = projects(opened, pair=pair)
+        found = projects(opened, Query(pair=pair))
     rows = []
     for project in found:
         fields = project_dict(project)

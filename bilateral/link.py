@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bilateral.registry.entries import link_registry
 from bilateral.store import Store
-from bilateral.stories import attach, group, rank
+from bilateral.stories import attach, group, placed_first, rank, undated
 
 
 def link(store: Store, *, batch_size: int = 500) -> int:
@@ -24,7 +24,10 @@ def link(store: Store, *, batch_size: int = 500) -> int:
                     group(article, linking)
             ids = [article.id for article in articles]
             # Precisely dated reports first, so that undated ones find their story.
-            for event in sorted(linking.events_of(ids), key=lambda event: (rank(event.when), event.id)):
+            events = sorted(linking.events_of(ids), key=lambda event: (rank(event.when), event.id))
+            for event in [event for event in events if not undated(event)]:
+                link_registry(event, attach(event, linking), linking)
+            for event in placed_first([event for event in events if undated(event)], linking):
                 link_registry(event, attach(event, linking), linking)
             linking.done(ids)
         done += len(articles)

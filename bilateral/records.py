@@ -303,6 +303,10 @@ class EventLinks:
     projects: tuple[str, ...] = ()
 
 
+STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivered", "revised", "suspended")
+"""The steps of an agreement's life, in order."""
+
+
 @dataclass(frozen=True, slots=True)
 class Stage:
     """One step in an agreement's life, with the sentence that reports it."""

@@ -1,33 +1,35 @@
 """One real-world event across articles and outlets.
 
-Events of one type between the same countries whose dates agree are one story:
-"on Monday" in one report and "Nov. 24" in another resolve to the same day, so
-they meet; a summons of the same ambassador a year later does not. An event from
-an undated article (dated only by its office-holder window) joins a story only
-when exactly one story of its kind falls in the window, and that places the
-article in time.
+Events of one type and act (CAMEO's three digits; every meeting, talk and visit
+is one act) between the same countries whose dates agree are one story: "on
+Monday" in one report and "Nov. 24" in another resolve to the same day, so they
+meet; a summons of the same ambassador a year later does not, nor does a welcome
+of an investment on the day of a signing. An event from an undated article
+(dated only by its office-holder window) joins a story only when exactly one
+story of its kind falls in the window, and that places the article in time; else
+it joins the story the same article's other report of it began, so an undated
+visit with five meetings is one story, as a dated one is.
 
 :func:`bilateral.link.link` runs this for every article not linked yet.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from bilateral import copies
 from bilateral.code.dates import PUBLICATION_DATE
 from bilateral.days import shift
 from bilateral.ontology import plover_score
 from bilateral.records import Article, Event, EventDate, EventLinks, Precision, SourcedEvent, Story, placed_date
-from bilateral.serialise import event_from
 from bilateral.store import Store
 from bilateral.store.links import Linking, StoryRow
-from bilateral.store.rows import OPEN_END, stored_when
+from bilateral.store.query import EVERYTHING, Query
+from bilateral.store.reads import StoryMember
+from bilateral.store.rows import OPEN_END
 
 SLACK = timedelta(days=1)
 """Two reports of one day may differ by a day (time zones, 'late on Monday')."""
@@ -63,7 +65,15 @@ def direction(event: Event) -> str:
     return f"{actors}>{recipients}" if recipients else actors
 
 
+def act(event: str, cameo: str) -> str:
+    """What a story's events have in common beyond their type: the CAMEO act ("057" signing, "051" praise), so a
+    signing and a welcome on one day are two stories; a visit's meetings, talks and hosting are one."""
+    return "" if event in _UNDIRECTED else cameo[:3]
+
+
 def _compatible(event: Event, story: StoryRow) -> bool:
+    if story.cameo is not None and act(event.event, story.cameo) != act(event.event, event.cameo):
+        return False
     mine = direction(event)
     if ">" not in mine or ">" not in story.direction or event.event in _UNDIRECTED:
         return True
@@ -109,7 +119,10 @@ def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | Non
     ]  # fmt: skip
     if event.when.precision is Precision.WINDOW:
         dated = [story for story in candidates if rank(story.when) < _RANK[Precision.WINDOW]]
-        return dated[0] if len(dated) == 1 else None
+        if len(dated) == 1:
+            return dated[0]
+        told = [story for story in candidates if story.article == event.evidence.article_id and story not in dated]
+        return told[0] if told else None  # the same undated article's other report of it: one visit, one story
     if not candidates:
         return None
     precise = [story for story in candidates if rank(story.when) <= rank(event.when)]
@@ -123,14 +136,38 @@ def attach(event: Event, linking: Linking) -> EventDate:
     if story_key is None:
         return event.when
     story = place(event, story_key, linking)
+    placement = linking.article_placement(event.evidence.article_id) if story is None and undated(event) else None
+    if placement is not None:  # another report of the same undated article was placed: so is this act
+        story_id = linking.add_story(replace(event, when=placement), story_key.countries, story_key.negated,
+                                     direction(event))  # fmt: skip
+        linking.attach(story_id, event, placed=True)
+        return placed_date(event.when, placement)
     if story is None:
         linking.add_story(event, story_key.countries, story_key.negated, direction(event))
         return event.when
-    linking.attach(story.id, event, placed=event.when.precision is Precision.WINDOW)
+    placed = event.when.precision is Precision.WINDOW and story.when.precision is not Precision.WINDOW
+    linking.attach(story.id, event, placed=placed)
     if rank(event.when) < rank(story.when):
         linking.narrow_story(story.id, event.when)
         return event.when
     return placed_date(event.when, story.when)
+
+
+def undated(event: Event) -> bool:
+    """Dated only by its article's office-holder window."""
+    return event.when.precision is Precision.WINDOW
+
+
+def placed_first(events: list[Event], linking: Linking) -> list[Event]:
+    """Undated reports, those a dated story places first: their article is placed before its other acts are
+    linked, and those acts take its day."""
+
+    def placeable(event: Event) -> bool:
+        story_key = key(event)
+        story = place(event, story_key, linking) if story_key else None
+        return story is not None and story.when.precision is not Precision.WINDOW
+
+    return sorted(events, key=lambda event: (not placeable(event), event.id))
 
 
 def group(article: Article, linking: Linking) -> None:
@@ -147,61 +184,52 @@ def group(article: Article, linking: Linking) -> None:
     linking.add_copy(article.id, best[1] if best else article.id, signature)
 
 
-def _story(rows: list[tuple[Any, ...]]) -> Story:
-    key, way, first, last, precision, method = rows[0][:6]
-    events = [event_from(json.loads(row[6])) for row in rows]
+def _story(members: list[StoryMember]) -> Story:
+    first = members[0]
+    events = [member.event for member in members]
     cameos = Counter(event.cameo for event in events)
     lead = next(event for event in events if event.cameo == cameos.most_common(1)[0][0])
     contexts = Counter(context for event in events for context in event.contexts)
-    reports = {(event.evidence.article_id, row[8], row[9]) for event, row in zip(events, rows, strict=True)}
+    reports = {(member.event.evidence.article_id, member.source, member.copy_group) for member in members}
     return Story(
-        id=key,
+        id=first.story_id,
         event=lead.event,
         cameo=lead.cameo,
         quad=lead.quad,
         goldstein=lead.goldstein,
         intensity=plover_score(lead.event, lead.mode),
-        direction=way,
+        direction=first.direction,
         countries=tuple(sorted({party.country for event in events for party in (*event.actor, *event.recipient)
                                 if party.country})),
-        when=stored_when(first, last, precision, method),
+        when=first.when,
         contexts=tuple(context for context, _ in contexts.most_common()),
         n_articles=len({event.evidence.article_id for event in events}),
         n_sources=copies.independent_sources(reports),
         events=tuple(events),
         reports=tuple(sorted(reports, key=str)),
-        placed=tuple(sorted({event.evidence.article_id for event, row in zip(events, rows, strict=True) if row[7]})),
+        placed=tuple(sorted({member.event.evidence.article_id for member in members if member.placed})),
     )  # fmt: skip
 
 
-def stories(
-    store: Store,
-    *,
-    pair: tuple[str, str] | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    event: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[Story]:
-    """Stored stories, oldest first, with their reports; ``limit`` stories from ``offset``."""
-    grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for row in store.story_rows(pair=pair, since=since, until=until, event=event, limit=limit, offset=offset):
-        grouped.setdefault(row[0], []).append(row)
-    return [_story(rows) for rows in grouped.values()]
+def stories(store: Store, query: Query = EVERYTHING) -> list[Story]:
+    """Stored stories matching ``query``, oldest first, with their reports (one page, if it has a limit)."""
+    grouped: dict[str, list[StoryMember]] = {}
+    for member in store.story_members(query):
+        grouped.setdefault(member.story_id, []).append(member)
+    return [_story(members) for members in grouped.values()]
 
 
 def links(store: Store, events: Sequence[Event]) -> dict[str, EventLinks]:
     """Each stored event's story (with its article and independent-source counts) and registry entries."""
-    story_rows, entry_rows = store.link_rows([event.id for event in events])
+    ids = [event.id for event in events]
     members: dict[str, set[tuple[str, str | None, str | None]]] = {}
     story_of: dict[str, tuple[str, EventDate]] = {}
-    for event_id, story_id, first, last, precision, method, article, source, group in story_rows:
-        story_of[event_id] = (story_id, stored_when(first, last, precision, method))
-        members.setdefault(story_id, set()).add((article, source, group))
+    for link in store.story_links(ids):
+        story_of[link.event_id] = (link.story_id, link.story_when)
+        members.setdefault(link.story_id, set()).add((link.article_id, link.source, link.copy_group))
     entries: dict[str, dict[str, list[str]]] = {}
-    for event_id, kind, entry in entry_rows:
-        entries.setdefault(event_id, {}).setdefault(kind, []).append(entry)
+    for entry in store.entry_links(ids):
+        entries.setdefault(entry.event_id, {}).setdefault(entry.kind, []).append(entry.entry)
     found = {}
     for event in events:
         story_id, story_when = story_of.get(event.id, (None, None))

@@ -75,7 +75,28 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         server.server_close()
 
 
-UNDO_ROLLUPS = """DROP TABLE pair_periods; DROP INDEX stories_stale; DROP TABLE entry_periods;
+UNDO_PARTIES = """DROP TRIGGER parties_event_delete; DROP TRIGGER parties_story_delete;
+    DROP TRIGGER parties_agreement_delete; DROP TRIGGER parties_story_day; DROP TRIGGER parties_agreement_day;
+    DROP INDEX events_order; DROP INDEX events_newest; DROP INDEX stories_order; DROP INDEX agreements_listed;
+    DROP INDEX articles_listed; DROP INDEX articles_newest; DROP INDEX story_events_placed;
+    ALTER TABLE agreements DROP COLUMN listed;
+    CREATE TABLE event_countries (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        role TEXT NOT NULL,
+        PRIMARY KEY (event_id, country, role)
+    );
+    CREATE INDEX event_countries_country ON event_countries (country);
+    INSERT OR IGNORE INTO event_countries SELECT events.id, json_extract(party.value, '$.country'), role.name
+        FROM events, (SELECT 'actor' AS name UNION ALL SELECT 'recipient') AS role,
+        json_each(events.record, '$.' || role.name) AS party
+        WHERE json_extract(party.value, '$.country') IS NOT NULL;
+    DROP TABLE parties; PRAGMA user_version = 6;"""
+"""Takes a database back to schema version 6: no parties table, date-order indexes or listing days (to test the
+migration)."""
+UNDO_ROLLUPS = (
+    UNDO_PARTIES
+    + """DROP TABLE pair_periods; DROP INDEX stories_stale; DROP TABLE entry_periods;
     DROP TABLE project_counts; DROP INDEX agreements_stale; ALTER TABLE agreements DROP COLUMN stale;
     ALTER TABLE agreements DROP COLUMN counted;
     ALTER TABLE stories DROP COLUMN stale; ALTER TABLE stories DROP COLUMN counted_quad;
@@ -83,6 +104,7 @@ UNDO_ROLLUPS = """DROP TABLE pair_periods; DROP INDEX stories_stale; DROP TABLE 
     ALTER TABLE stories DROP COLUMN counted_articles; ALTER TABLE stories DROP COLUMN counted_sources;
     ALTER TABLE stories DROP COLUMN counted_start; ALTER TABLE stories DROP COLUMN counted_end;
     ALTER TABLE stories DROP COLUMN counted_precision; PRAGMA user_version = 5;"""
+)
 """Takes a database back to schema version 5, before the rollups (to test the migration)."""
 
 HOSTILE_TITLE = 'Hostile <script>alert("title")</script> markup test'

@@ -17,7 +17,7 @@ from bilateral.pipeline import analyse, analyse_article, ingest, recode
 from bilateral.read.dates import parse_published
 from bilateral.records import Article, Document, Failure
 from bilateral.serve import create_app
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.stories import stories
 from bilateral.timeline import By, pair_timeline
 
@@ -104,7 +104,7 @@ def test_an_event_date_at_the_end_of_the_calendar_is_linked(tmp_path: Path, gaz:
     page.write_text(f" date 2024-03-06 1\nA deal\nFrance and Germany signed a treaty {written}.\n", encoding="utf-8")
     with Store(tmp_path / "s.db") as store:
         ingest([str(page)], store, gaz)
-        (story,) = stories(store, pair=("FRA", "DEU"))
+        (story,) = stories(store, Query(pair=("FRA", "DEU")))
         assert story.when.start in (date.max, date.min)
         for by in By:  # a timeline whose last period ends the calendar stops there
             assert len(pair_timeline(store, ("FRA", "DEU"), by)) == 1

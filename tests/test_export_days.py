@@ -161,11 +161,11 @@ def test_registry_stages_show_the_window(seeds_db: Path) -> None:
     assert "(window)" in " ".join(table.split())
     entries = json.loads(cli(seeds_db, "agreements", "--format", "json")[0])
     taxation = next(entry for entry in entries if entry["topic"] == "double taxation")
-    (signed,) = taxation["stages"]
-    assert (signed["date"], signed["date_end"], signed["date_precision"], signed["date_placed"]) == (
+    (revised,) = taxation["stages"]
+    assert (revised["date"], revised["date_end"], revised["date_precision"], revised["date_placed"]) == (
         "2021-05-14", "2022-05-11", "window", False,
     )  # fmt: skip
-    assert signed["date_label"] == SHOWN
+    assert revised["date_label"] == SHOWN
 
 
 def test_the_brief_shows_the_window_not_its_first_day(seeds_db: Path) -> None:
@@ -221,10 +221,10 @@ def test_api_and_dashboard_show_the_window(seeds_db: Path) -> None:
 
 def test_a_placed_report_says_so_everywhere(placed_db: Path) -> None:
     entries = json.loads(cli(placed_db, "agreements", "--pair", "TUR-KOR", "--format", "json")[0])
-    taxation = next(entry for entry in entries if entry["topic"] == "double taxation")
-    signed = next(stage for stage in taxation["stages"] if stage["stage"] == "signed")
-    assert (signed["date"], signed["date_precision"], signed["date_placed"]) == ("2021-10-22", "day", True)
-    assert signed["date_label"] == PLACED
+    science = next(entry for entry in entries if entry["topic"] == "science and technology")
+    revised = next(stage for stage in science["stages"] if stage["stage"] == "revised")  # told by the undated seed
+    assert (revised["date"], revised["date_precision"], revised["date_placed"]) == ("2021-10-22", "day", True)
+    assert revised["date_label"] == PLACED
     events = json.loads(cli(placed_db, "events", "--pair", "TUR-KOR", "--format", "json")[0])
     placed = [event for event in events if event["placed_on"]]
     assert placed and {event["placed_on"] for event in placed} == {"2021-10-22"}

@@ -20,7 +20,7 @@ KILLS = 2  # a fresh process each, killed at a random point of the first 60% of 
 SEED = 17
 # Every table a run writes, and the columns that say when rather than what (a resumed run may differ there).
 TABLES = [
-    "articles", "mentions", "events", "event_countries", "stories", "story_events", "agreements", "agreement_events",
+    "articles", "mentions", "events", "parties", "stories", "story_events", "agreements", "agreement_events",
     "project_events", "copies", "copy_bands", "failures", "articles_fts",
 ]  # fmt: skip
 WHEN = {"articles": {"ingested_at"}, "failures": {"first_seen", "last_seen", "seen"}}

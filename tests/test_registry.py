@@ -1,15 +1,22 @@
-"""Reading agreements and projects from coded sentences."""
+"""Reading agreements and projects from coded sentences, and the registry the seeds give."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from bilateral.actors import Gazetteer
+from bilateral.cli import app, common
 from bilateral.code import code_text
-from bilateral.registry.agreements import read_agreements
+from bilateral.pipeline import ingest
+from bilateral.records import Precision
+from bilateral.registry import agreements
+from bilateral.registry.agreements import read_agreements, signatories
 from bilateral.registry.projects import read_projects
+from bilateral.store import Query, Store
 
 DAY = date(2025, 5, 12)
 
@@ -46,6 +53,15 @@ def _agreements(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
             "Russia suspended its agreement with Ukraine on grain shipments on Monday.",
             [("agriculture", "agreement", "suspended")],
         ),
+        (
+            "Peru and Ecuador failed to sign a trade agreement after talks between their ministers in Lima broke down "
+            "on Sunday.",
+            [("free trade", "agreement", "negotiated")],  # a signing that did not happen
+        ),
+        (
+            "Italy and Albania signed a defence agreement in Rome on Wednesday.",
+            [("security", "agreement", "signed")],
+        ),
     ],
 )
 def test_agreements_are_read_per_subject_with_kind_and_stage(
@@ -81,3 +97,144 @@ def test_listed_projects_are_found_and_an_alias_needing_a_second_word_waits_for_
     assert "Hyundai İzmit plant" in {project.name for event in plant for project in read_projects(event)}
     elsewhere = code_text("Erdoğan praised Hyundai's new showroom in Ankara during talks with Lee.", gaz, on=DAY)
     assert not {project.name for event in elsewhere for project in read_projects(event)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ghana and Nigeria signed an amended agreement on fisheries in Accra on Tuesday.",
+            [("agriculture", "agreement", "revised")],
+        ),
+        (
+            "Norway and Iceland signed a protocol updating their treaty on fisheries on Monday.",
+            [("agriculture", "treaty", "revised")],
+        ),
+        (
+            "Mexico and Canada will sign a revised trade agreement next month, officials said.",
+            [("free trade", "agreement", "announced")],  # promised, not yet done
+        ),
+        (
+            "Kenya and Uganda signed an agreement on railways on Friday after revising their plans.",
+            [("transport", "agreement", "signed")],  # the plans were revised, not the agreement
+        ),
+    ],
+)
+def test_a_revised_amended_or_updated_agreement_is_a_revision_stage(
+    text: str, expected: list[tuple[str, str, str]], gaz: Gazetteer
+) -> None:
+    assert _agreements(text, gaz) == expected
+
+
+def test_a_signed_document_approving_a_sale_is_an_agreement_but_other_documents_are_not(gaz: Gazetteer) -> None:
+    approval = (
+        "On Friday, South Korea's defence minister signed a document approving the sale of tank engines to Poland."
+    )
+    assert _agreements(approval, gaz) == [("defence industry", "approval", "signed")]
+    phrases = {mention.phrase for event in code_text(approval, gaz, on=DAY) for mention in read_agreements(event)}
+    assert phrases == {"document approving the sale of tank engines to Poland"}
+    other = "Poland signed a document on tank maintenance with South Korea, the ministry said on Friday."
+    assert _agreements(other, gaz) == []
+
+
+def test_agreements_named_after_an_earlier_act_of_the_same_kind_are_kept(gaz: Gazetteer) -> None:
+    text = (
+        "Spanish Prime Minister Pedro Sanchez met Moroccan King Mohammed VI in Rabat on Monday. "
+        "Sanchez said Spain was in agreement with Morocco on the fight against terrorism. "
+        "He also pointed to new agreements on solar energy and on fisheries."
+    )
+    assert _agreements(text, gaz) == [
+        ("agriculture", "agreement", "announced"),
+        ("renewable energy", "agreement", "announced"),
+    ]
+
+
+ON_2021 = date(2021, 10, 22)
+
+
+@pytest.mark.parametrize(
+    ("text", "signed_by"),
+    [
+        (
+            "Japanese Foreign Minister Takeshi Iwaya and his Indian counterpart Subrahmanyam Jaishankar signed an "
+            "agreement on semiconductors in Tokyo on Monday.",
+            {"Takeshi Iwaya", "S. Jaishankar"},
+        ),
+        (
+            "German Chancellor Olaf Scholz signed a migration agreement with Kenyan President William Ruto in Berlin.",
+            {"Olaf Scholz", "William Ruto"},
+        ),
+        (
+            "Turkish Foreign Minister Mevlüt Çavuşoğlu met South Korean Foreign Minister Chung Eui-yong in Seoul on "
+            "Friday. The two diplomats signed an agreement on tourism.",
+            {"Mevlüt Çavuşoğlu", "Chung Eui-yong"},  # "the two diplomats" are the two ministers just named
+        ),
+        (
+            "Turkish Foreign Minister Mevlüt Çavuşoğlu met South Korean Foreign Minister Chung Eui-yong in Seoul on "
+            "Friday. He said Kang Eun-ho, the South Korean procurement minister, signed a document approving the "
+            "sale of engines for Turkish tanks.",
+            {"Kang Eun-ho"},  # who reports the signing did not sign
+        ),
+        (
+            "President Lee Jae-myung and President Recep Tayyip Erdogan witnessed the signing of agreements on "
+            "nuclear energy in Ankara.",
+            set(),  # witnesses, not signatories
+        ),
+        (
+            "KEPCO signed a memorandum of understanding on nuclear power with Turkey's TENMAK as South Korean "
+            "President Lee Jae-myung held talks with President Recep Tayyip Erdogan.",
+            set(),  # the leaders met while the companies signed
+        ),
+    ],
+)
+def test_signatories_are_the_people_the_sentence_says_signed(text: str, signed_by: set[str], gaz: Gazetteer) -> None:
+    events = [event for event in code_text(text, gaz, on=ON_2021) if read_agreements(event)]
+    assert events, "the sentence reports an agreement"
+    assert {person.name for event in events for person in signatories(event)} == signed_by
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer, seeds: Path) -> Path:
+    """The two shared seeds alone: the 2025 Ankara summit and the undated 2021 Seoul visit."""
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    with Store(path) as store:
+        ingest([str(seeds)], store, gaz)
+    return path
+
+
+def test_the_seeds_agreements_are_in_the_registry_with_stages_and_signatories(seeds_db: Path) -> None:
+    with Store(seeds_db) as store:
+        entries = {(entry.topic, entry.kind): entry for entry in agreements(store, Query(pair=("TUR", "KOR")))}
+    assert set(entries) == {
+        ("nuclear energy", "MoU"),
+        ("double taxation", "agreement"),
+        ("science and technology", "agreement"),
+        ("renewable energy", "agreement"),
+        ("health", "agreement"),
+        ("defence industry", "approval"),
+    }
+    ministers = {"Mevlüt Çavuşoğlu (Foreign Minister)", "Chung Eui-yong (Foreign Minister)"}
+    for topic in ("double taxation", "science and technology"):
+        entry = entries[topic, "agreement"]
+        assert [stage.stage for stage in entry.stages] == ["revised"]
+        assert entry.stages[0].when.precision is Precision.WINDOW
+        assert set(entry.signatories) == ministers
+    approval = entries["defence industry", "approval"]
+    assert approval.status() == "signed"
+    assert "power pack" in approval.aliases[0]
+    assert approval.signatories == ("Kang Eun-ho (Minister of the Defense Acquisition Program Administration)",)
+    assert entries["nuclear energy", "MoU"].signatories == ()  # the seed does not say who signed it
+    for topic in ("renewable energy", "health"):
+        assert entries[topic, "agreement"].stages[0].when.day == date(2025, 11, 24)
+
+
+def test_signatories_are_shown_by_the_agreements_command_and_the_brief(
+    seeds_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(common.out, "width", 400)  # one line per entry
+    table = CliRunner().invoke(app, ["--db", str(seeds_db), "agreements", "--pair", "TUR-KOR"])
+    assert table.exit_code == 0, table.output
+    assert "signed by Kang Eun-ho" in table.output
+    brief = CliRunner().invoke(app, ["--db", str(seeds_db), "brief", "TUR", "KOR", "--since", "2021-01-01"])
+    assert brief.exit_code == 0, brief.output
+    assert "signed by Kang Eun-ho" in brief.output

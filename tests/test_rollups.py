@@ -18,7 +18,7 @@ from bilateral.pipeline import ingest, recode
 from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import articles
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.store.rollups import ENTRIES_QUERY, PERIODS_QUERY
 from bilateral.stories import stories
 from bilateral.timeline import MAX_PERIODS, By, pair_timeline
@@ -28,11 +28,15 @@ from tests.conftest import UNDO_ROLLUPS
 def _expected(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[str, object]]:
     """Each period of a pair as its stories tell it, computed from the stories themselves."""
     periods: dict[date, list] = {}
-    for story in stories(store, pair=pair):
+    for story in stories(store, Query(pair=pair)):
         if (period := period_of(story.when, by)) is not None:
             periods.setdefault(period, []).append(story)
-    stages = Counter(period_of(stage.when, by) for entry in agreements(store, pair=pair) for stage in entry.stages)
-    steps = Counter(period_of(step.when, by) for project in projects(store, pair=pair) for step in project.milestones)
+    stages = Counter(
+        period_of(stage.when, by) for entry in agreements(store, Query(pair=pair)) for stage in entry.stages
+    )
+    steps = Counter(
+        period_of(step.when, by) for project in projects(store, Query(pair=pair)) for step in project.milestones
+    )
     found: dict[date, dict[str, object]] = {
         start: {"stories": 0, "agreements": stages[start], "milestones": steps[start]}
         for start in {*stages, *steps} - {None}

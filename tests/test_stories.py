@@ -14,10 +14,10 @@ from bilateral.cli import app
 from bilateral.copies import independent_sources, signature
 from bilateral.link import link
 from bilateral.pipeline import analyse_article, ingest, recode
-from bilateral.records import Article
+from bilateral.records import Article, Precision
 from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.stories import stories
 from bilateral.timeline import By, new_since, pair_timeline, sparkline
 
@@ -41,7 +41,7 @@ def _write(folder: Path, name: str, published: str, title: str, body: str) -> st
 
 def test_the_summit_is_one_story_with_many_articles_and_fewer_independent_sources(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = stories(store, pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30))
+        found = stories(store, Query(pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30)))
     assert len(found) == 1
     summit = found[0]
     assert summit.when.start == date(2025, 11, 24)
@@ -53,7 +53,7 @@ def test_the_summit_is_one_story_with_many_articles_and_fewer_independent_source
 
 def test_wire_copies_share_a_copy_group_and_other_articles_do_not(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = stories(store, pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30))
+        found = stories(store, Query(pair=PAIR, event="CONSULT", since=date(2025, 11, 20), until=date(2025, 11, 30)))
         origins = {article.id: Path(article.origin).name for article in store.articles()}
     groups: dict[str, set[str]] = {}
     for article, _, group in found[0].reports:
@@ -70,7 +70,7 @@ def test_wire_copies_share_a_copy_group_and_other_articles_do_not(summit_db: Pat
 
 def test_the_undated_seed_is_placed_on_the_day_of_the_dated_report_of_the_same_visit(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = stories(store, pair=PAIR, since=date(2021, 1, 1), until=date(2021, 12, 31))
+        found = stories(store, Query(pair=PAIR, since=date(2021, 1, 1), until=date(2021, 12, 31)))
         origins = {article.id: Path(article.origin).name for article in store.articles()}
     placed = {origins[article] for story in found for article in story.placed}
     assert "003_cd6dde936e8eb133.txt" in placed
@@ -80,7 +80,7 @@ def test_the_undated_seed_is_placed_on_the_day_of_the_dated_report_of_the_same_v
 
 def test_the_kepco_memorandum_is_one_registry_entry_reported_by_several_articles(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        entries = [entry for entry in agreements(store, pair=PAIR) if entry.topic == "nuclear energy"]
+        entries = [entry for entry in agreements(store, Query(pair=PAIR)) if entry.topic == "nuclear energy"]
     assert len(entries) == 1
     entry = entries[0]
     assert entry.kind == "MoU"
@@ -94,18 +94,21 @@ def test_the_kepco_memorandum_is_one_registry_entry_reported_by_several_articles
     assert "memorandum" in signed.quote.lower()
 
 
-def test_the_2021_agreements_are_two_entries_signed_on_the_day_of_the_visit(summit_db: Path) -> None:
+def test_the_2021_agreements_are_two_entries_revised_on_the_day_of_the_visit(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        entries = {entry.topic: entry for entry in agreements(store, pair=PAIR)}
+        entries = {entry.topic: entry for entry in agreements(store, Query(pair=PAIR))}
     assert {"double taxation", "science and technology"} <= set(entries)
     for topic in ("double taxation", "science and technology"):
         assert entries[topic].status(date(2021, 10, 21)) is None
-        assert entries[topic].status(date(2021, 10, 22)) == "signed"
+        assert entries[topic].status(date(2021, 10, 22)) == "revised"  # the seed: "signed revised … Agreements"
+    assert "signed" in {
+        stage.stage for stage in entries["science and technology"].stages
+    }  # the corpus: "a separate accord"
 
 
 def test_altay_is_one_project_with_a_2021_and_a_2025_milestone(summit_db: Path) -> None:
     with Store(summit_db) as store:
-        found = {project.name: project for project in projects(store, pair=PAIR)}
+        found = {project.name: project for project in projects(store, Query(pair=PAIR))}
     altay = found["Altay tank"]
     years = {step.when.start.year for step in altay.milestones if step.when.start and not step.background}
     assert {2021, 2025} <= years
@@ -131,9 +134,12 @@ def test_timeline_by_year_shows_both_visits_and_the_cli_draws_it(summit_db: Path
 def test_new_since_lists_first_appearances_only(summit_db: Path) -> None:
     with Store(summit_db) as store:
         news = new_since(
-            stories(store, pair=PAIR), agreements(store, pair=PAIR), projects(store, pair=PAIR), date(2025, 1, 1)
+            stories(store, Query(pair=PAIR)),
+            agreements(store, Query(pair=PAIR)),
+            projects(store, Query(pair=PAIR)),
+            date(2025, 1, 1),
         )
-    assert [entry.topic for entry in news.agreements] == ["nuclear energy"]
+    assert {entry.topic for entry in news.agreements} == {"nuclear energy", "renewable energy", "health"}
     assert "Altay tank" not in {project.name for project in news.projects}  # seen in 2021 already
     assert any("Lee Jae" in person for person in news.people)
     assert not any("Çavuşoğlu" in person for person in news.people)
@@ -167,7 +173,7 @@ def test_on_monday_and_nov_24_are_one_day_and_a_summons_a_year_later_is_another_
     ]  # fmt: skip
     with Store(tmp_path / "s.db") as store:
         ingest(inputs, store, gaz)
-        found = stories(store, pair=("JPN", "CHN"), event="ACCUSE")
+        found = stories(store, Query(pair=("JPN", "CHN"), event="ACCUSE"))
     days = sorted(story.when.start for story in found if story.when.start)
     assert days == [date(2025, 11, 24), date(2026, 11, 19)]
     assert [story.n_articles for story in found] == [2, 1]
@@ -188,7 +194,7 @@ def test_a_report_joins_a_long_story_that_began_months_before_it(tmp_path: Path,
     with Store(tmp_path / "s.db") as store:
         ingest([year], store, gaz)  # linked first: a story from 1 January to 31 December
         ingest([day], store, gaz)  # a day in July, found by the long story's end, not its start
-        (story,) = stories(store, pair=("JPN", "CHN"), event="SUPPORT")
+        (story,) = stories(store, Query(pair=("JPN", "CHN"), event="SUPPORT"))
     assert story.n_articles == 2 and story.when.start == date(2025, 7, 7)
 
 
@@ -207,7 +213,7 @@ def test_linking_is_incremental_resumable_and_survives_recoding(tmp_path: Path, 
                           published=date(2025, 3, 3))  # fmt: skip
         store.add([analyse_article(article, gaz)])
         assert link(store) == 1
-        assert any(entry.countries == ("DEU", "FRA") for entry in agreements(store, pair=("DEU", "FRA")))
+        assert any(entry.countries == ("DEU", "FRA") for entry in agreements(store, Query(pair=("DEU", "FRA"))))
 
 
 def test_independent_sources_counts_outlets_and_copy_groups_once() -> None:
@@ -247,8 +253,9 @@ def test_stored_events_carry_their_story_and_registry_entries(summit_db: Path) -
     assert len({row["story"] for row in summit}) == 1
     assert summit[0]["n_articles"] >= 5
     assert summit[0]["n_sources"] < summit[0]["n_articles"]
-    memorandum = [row for row in rows if row["agreements"]]
-    assert memorandum and all("memorandum" in row["evidence"]["quote"].lower() for row in memorandum)
+    named = [row["evidence"]["quote"].lower() for row in rows if row["agreements"]]
+    assert any("memorandum" in quote for quote in named)
+    assert all("memorandum" in quote or "agreements on wind energy" in quote for quote in named)
     assert any("Altay tank" in row["projects"] for row in rows)
 
 
@@ -271,3 +278,59 @@ def test_articles_show_where_an_undated_article_was_placed(summit_db: Path) -> N
     assert rows["003_cd6dde936e8eb133.txt"]["published"] is None
     assert rows["003_cd6dde936e8eb133.txt"]["placed_on"] == "2021-10-22"
     assert rows["004_tur_kor_cavusoglu_seoul_2021.txt"]["placed_on"] is None  # dated: nothing to place
+
+
+def _visit(meetings_of: str) -> str:
+    return (
+        f"Turkish Foreign Minister Mevlüt Çavuşoğlu met South Korean Foreign Minister Chung Eui-yong in Seoul "
+        f"{meetings_of}. Çavuşoğlu also met Prime Minister Kim Boo-kyum to discuss trade. "
+        "He later held talks with former UN chief Ban Ki-moon about regional issues."
+    )
+
+
+def test_a_visit_is_one_story_whether_its_report_is_dated_or_not(tmp_path: Path, gaz: Gazetteer) -> None:
+    undated = tmp_path / "undated.txt"
+    undated.write_text(f"Minister in Seoul\n{_visit('during a visit')}\n", encoding="utf-8")
+    dated = _write(tmp_path, "dated.txt", "2021-10-23", "Minister in Seoul", _visit("on Friday"))
+    counts = []
+    for name, text in (("undated", str(undated)), ("dated", dated)):
+        with Store(tmp_path / f"{name}.db") as store:
+            ingest([text], store, gaz)
+            found = stories(store, Query(pair=PAIR, event="CONSULT"))
+            events = store.events(Query(event="CONSULT"))
+        assert len(events) >= 3, name  # three meetings …
+        counts.append(len(found))
+    assert counts == [1, 1]  # … one visit
+
+
+def test_a_signing_and_a_welcome_on_one_day_are_two_stories(tmp_path: Path, gaz: Gazetteer) -> None:
+    text = _write(
+        tmp_path, "summit.txt", "2025-11-24", "Summit in Ankara",
+        "Turkish President Recep Tayyip Erdoğan met South Korean President Lee Jae-myung in Ankara on Monday. "
+        "Korea Electric Power Corporation and the Turkish Nuclear Energy Corporation signed a memorandum of "
+        "understanding on nuclear power on Monday. Erdoğan also welcomed Hyundai's new investment in its car "
+        "plant in Izmit.",
+    )  # fmt: skip
+    with Store(tmp_path / "s.db") as store:
+        ingest([text], store, gaz)
+        found = stories(store, Query(pair=PAIR, event="SUPPORT"))
+    assert sorted(story.cameo[:3] for story in found) == ["051", "057"]
+
+
+def test_an_undated_report_placed_by_one_act_places_its_other_acts(tmp_path: Path, gaz: Gazetteer) -> None:
+    dated = _write(tmp_path, "dated.txt", "2021-10-23", "Minister in Seoul", _visit("on Friday"))
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        f"Minister in Seoul\n{_visit('during a visit')} Çavuşoğlu praised South Korea for its help to Turkish "
+        "exporters.\n",
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "s.db") as store:
+        ingest([dated, str(undated)], store, gaz)
+        meetings = stories(store, Query(pair=PAIR, event="CONSULT"))
+        praise = stories(store, Query(pair=PAIR, event="SUPPORT"))
+    assert len(meetings) == 1 and meetings[0].n_articles == 2  # the undated report joins the dated visit …
+    # … and its praise, which no dated report tells, takes the visit's day rather than the office-holders' window
+    assert [(story.when.start, story.when.precision, len(story.placed)) for story in praise] == [
+        (date(2021, 10, 22), Precision.DAY, 1)
+    ]

@@ -370,15 +370,15 @@ def events_command(
     output: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
 ) -> None:
     """List stored events, filtered by country pair, dates and type."""
+    from bilateral.store import Query
     from bilateral.stories import links
 
     with errors():
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
         with open_store() as store:
-            events = store.events(
-                pair=countries, since=start, until=end, event=kind, include_background=background, limit=limit
-            )
+            query = Query(pair=countries, since=start, until=end, event=kind, background=background, limit=limit)
+            events = store.events(query)
             placed = links(store, events)
     _print_events(events, output, placed)
 
@@ -572,6 +572,7 @@ def export_command(
     from bilateral.export import BINARY as EXPORT_BINARY
     from bilateral.export import export
     from bilateral.export.days import LeftOut, within
+    from bilateral.store import Query
     from bilateral.stories import with_links
 
     with errors():
@@ -580,10 +581,8 @@ def export_command(
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
         with open_store() as store:
-            items = store.sourced_events(
-                pair=countries, since=start, until=end, event=kind, include_background=background,
-                per_story=per is Per.story,
-            )  # fmt: skip
+            query = Query(pair=countries, since=start, until=end, event=kind, background=background)
+            items = store.sourced_events(query, per_story=per is Per.story)
             left_out = LeftOut()
             placed = within(with_links(store, items), start, end)
             count = export(placed, fmt, output or sys.stdout, left_out=left_out)

@@ -40,13 +40,14 @@ def stories_command(
 ) -> None:
     """One real-world event per row, with how many articles and independent sources report it."""
     from bilateral.serialise import story_dict
+    from bilateral.store import Query
     from bilateral.stories import stories
 
     with errors():
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
         with open_store() as store:
-            found = stories(store, pair=countries, since=start, until=end, event=kind)
+            found = stories(store, Query(pair=countries, since=start, until=end, event=kind))
     if output is Format.json:
         print_json([story_dict(story) for story in found])
         return
@@ -82,7 +83,7 @@ def timeline_command(
         out.print(f"no stories between {pair[0]} and {pair[1]}")
         return
     out.print(f"{pair[0]}–{pair[1]} by {by.value}: {sparkline([period.stories for period in periods])}")
-    table = Table("period", "events", "articles", "sources", "goldstein", "plover", "balance", "agreements",
+    table = Table("period", "stories", "articles", "sources", "goldstein", "plover", "balance", "agreements",
                   "milestones", "types")  # fmt: skip
     for period in periods:
         if period.stories or period.agreements or period.milestones:
@@ -108,6 +109,7 @@ def diff_command(
     """What is new between two countries since a date: agreements, projects, sectors, people."""
     from bilateral.registry import agreements, projects
     from bilateral.serialise import agreement_dict, project_dict
+    from bilateral.store import Query
     from bilateral.stories import stories
     from bilateral.timeline import new_since
 
@@ -115,7 +117,12 @@ def diff_command(
         pair, day = parse_countries(first, second), parse_day(since, "--since")
         assert day is not None
         with open_store() as store:
-            news = new_since(stories(store, pair=pair), agreements(store, pair=pair), projects(store, pair=pair), day)
+            news = new_since(
+                stories(store, Query(pair=pair)),
+                agreements(store, Query(pair=pair)),
+                projects(store, Query(pair=pair)),
+                day,
+            )
     if output is Format.json:
         print_json({
             "since": day.isoformat(), "stories": news.stories, "sectors": list(news.sectors),
@@ -140,19 +147,22 @@ def agreements_command(
     """The agreement registry: one entry per agreement, with its stages and their evidence."""
     from bilateral.registry import agreements
     from bilateral.serialise import agreement_dict
+    from bilateral.store import Query
 
     with errors():
         day, countries = parse_day(on, "--on"), parse_pair(pair)
         with open_store() as store:
-            entries = agreements(store, pair=countries)
+            entries = agreements(store, Query(pair=countries))
     if output is Format.json:
         print_json([agreement_dict(entry, day) for entry in entries])
         return
     table = Table("agreement", "countries", "parties", "status", "stages", "articles", "sources")
     for entry in entries:
         stages = ", ".join(f"{stage.stage} {stage.when.label()}" for stage in entry.stages)
-        table.add_row(entry.title, "–".join(entry.countries), ", ".join(entry.parties[len(entry.countries):]),
-                      entry.status(day) or "", stages, str(entry.n_articles), str(entry.n_sources))  # fmt: skip
+        signed = f"signed by {', '.join(entry.signatories)}" if entry.signatories else ""
+        parties = "; ".join(part for part in (", ".join(entry.parties[len(entry.countries) :]), signed) if part)
+        table.add_row(entry.title, "–".join(entry.countries), parties, entry.status(day) or "", stages,
+                      str(entry.n_articles), str(entry.n_sources))  # fmt: skip
     out.print(table)
 
 
@@ -160,11 +170,12 @@ def projects_command(pair: PairOption = None, output: FormatOption = Format.tabl
     """The project registry: long-running programmes with their participants and dated milestones."""
     from bilateral.registry import projects
     from bilateral.serialise import project_dict
+    from bilateral.store import Query
 
     with errors():
         countries = parse_pair(pair)
         with open_store() as store:
-            found = projects(store, pair=countries)
+            found = projects(store, Query(pair=countries))
     if output is Format.json:
         print_json([project_dict(project) for project in found])
         return

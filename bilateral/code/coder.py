@@ -9,7 +9,7 @@ explicit reference (a pronoun, "the two presidents", "his counterpart"); a
 recipient inferred from the article's country pair lowers confidence. Events
 repeated within one article (same CAMEO code, countries and date, and for a
 meeting the same counterpart) collapse into the first, which takes the
-contexts of the others.
+contexts of the others, unless they name agreements the first does not.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from bilateral.records import (
     Party,
     Sentence,
 )
+from bilateral.registry.agreements import subjects
 from bilateral.repair import repair
 
 T = TypeVar("T")
@@ -143,7 +144,11 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
                     pair = (first, second)
-                key = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start, _met(event))
+                key: tuple[object, ...] = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start)
+                key += (_met(event),)
+                named = subjects(event)
+                if key in events and not named <= subjects(events[key]):
+                    key += (named,)  # "… new agreements on wind energy": another act than the first one told
                 if key in events:
                     kept = events[key]
                     events[key] = replace(kept, contexts=tuple(dict.fromkeys(kept.contexts + event.contexts)))

@@ -281,9 +281,34 @@ def _references(
         for match in _JOINT.finditer(sentence):
             at = start + match.start()
             if not _inside(at, taken):
-                pair = tuple(Party(match[0], None, code, ActorKind.COUNTRY) for code in context.dyad)
+                pair = _joint_people(match[0], context.dyad, people, at) or tuple(
+                    Party(match[0], None, code, ActorKind.COUNTRY) for code in context.dyad
+                )
                 found.append(Slot(at, start + match.end(), pair, "joint"))
     return found
+
+
+_JOINT_ROLES = (
+    (re.compile(r"presidents|heads of state"), ("head_of_state",)),
+    (re.compile(r"prime ministers|premiers"), ("head_of_government",)),
+    (re.compile(r"leaders"), ("head_of_state", "head_of_government")),
+    (re.compile(r"foreign ministers|diplomats"), ("foreign_minister",)),
+    (re.compile(r"defen[cs]e ministers"), ("defence_minister",)),
+    (re.compile(r"ministers"), ("foreign_minister", "defence_minister", "minister")),
+)
+
+
+def _joint_people(words: str, dyad: tuple[str, str], people: list[Mention], at: int) -> tuple[Party, ...]:
+    """ "the two diplomats": the latest person of each country named before, when both hold such an office."""
+    noun = words.lower().removeprefix("the two ")
+    roles = next((roles for pattern, roles in _JOINT_ROLES if pattern.fullmatch(noun)), ())
+    found = []
+    for code in dyad:
+        named = [person for person in people if person.start < at and person.country == code]
+        if not named or named[-1].role not in roles:
+            return ()
+        found.append(replace(party(named[-1]), text=words))
+    return tuple(found)
 
 
 def possessive_actor(text: str, start: int, cue_start: int, here: list[Mention], context: Context) -> Slot | None:

@@ -2,50 +2,50 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from datetime import date
-from typing import Any
 
 from bilateral.copies import independent_sources
 from bilateral.ontology import cameo as cameo_row
-from bilateral.records import ActorKind, Agreement, Milestone, Project, Stage, placed_date
-from bilateral.registry.agreements import SPECIFIC, STAGES
+from bilateral.records import STAGES, ActorKind, Agreement, Milestone, Project, Stage, placed_date
+from bilateral.registry.agreements import SPECIFIC
+from bilateral.registry.agreements import signatories as signatories_of
 from bilateral.registry.projects import projects as listed_projects
-from bilateral.serialise import event_from
 from bilateral.store import Store
-from bilateral.store.rows import stored_when
+from bilateral.store.query import EVERYTHING, Query
+from bilateral.store.reads import AgreementReport, ProjectReport
 
-__all__ = ["agreements", "projects"]
+__all__ = ["agreement", "agreements", "projects"]
 
 
-def _agreement(rows: list[tuple[Any, ...]]) -> Agreement:
-    key, countries, topic, context = rows[0][:4]
+def _agreement(reports: list[AgreementReport]) -> Agreement:
+    head = reports[0]
     stages: list[Stage] = []
     parties: dict[str, None] = {}
     signatories: dict[str, None] = {}
     members = set()
-    for _, _, _, _, stage, kind, phrase, _, record, source, group, first, last, precision, method in rows:
-        event = event_from(json.loads(record))
-        members.add((event.evidence.article_id, source, group))
-        when = placed_date(event.when, stored_when(first, last, precision, method) if first else None)
-        stages.append(Stage(stage, when, kind, phrase, event.id, event.evidence.article_id, event.evidence.quote))
+    for report in reports:
+        event = report.event
+        members.add((event.evidence.article_id, report.source, report.copy_group))
+        when = placed_date(event.when, report.story_when)
+        stages.append(Stage(report.stage, when, report.kind, report.phrase, event.id, event.evidence.article_id,
+                            event.evidence.quote))  # fmt: skip
         for party in (*event.actor, *event.recipient):
             if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
                 parties[party.name] = None
-            if party.kind is ActorKind.PERSON and party.name and stage == "signed":
-                signatories[f"{party.name} ({party.office})" if party.office else party.name] = None
+        for person in signatories_of(event) if report.stage in ("signed", "revised") else ():
+            signatories[f"{person.name} ({person.office})" if person.office else str(person.name)] = None
     stages.sort(key=lambda item: (STAGES.index(item.stage), item.when.start or date.max))
     kind = min((stage.kind for stage in stages), key=SPECIFIC.index)
-    values = [row[7] for row in rows if row[7]]
+    values = [report.value for report in reports if report.value]
     return Agreement(
-        id=key,
-        title=f"{topic[:1].upper()}{topic[1:]} {kind}",
+        id=head.id,
+        title=f"{head.topic[:1].upper()}{head.topic[1:]} {kind}",
         kind=kind,
-        topic=topic,
-        context=context,
-        countries=tuple(countries.split()),
-        parties=(*countries.split(), *parties),
+        topic=head.topic,
+        context=head.context,
+        countries=head.countries,
+        parties=(*head.countries, *parties),
         signatories=tuple(signatories),
         aliases=tuple(dict.fromkeys(stage.phrase for stage in stages)),
         value=Counter(values).most_common(1)[0][0] if values else None,
@@ -63,20 +63,26 @@ def _first_of_each(stages: list[Stage]) -> list[Stage]:
     return list(seen.values())
 
 
-def agreements(store: Store, *, pair: tuple[str, str] | None = None) -> list[Agreement]:
-    """Registry entries, earliest first, optionally between one pair of countries."""
-    grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for row in store.agreement_rows(pair=pair):
-        grouped.setdefault(row[0], []).append(row)
-    entries = [_agreement(rows) for rows in grouped.values()]
+def agreements(store: Store, query: Query = EVERYTHING) -> list[Agreement]:
+    """Registry entries, earliest first (by their first stage), between ``query``'s countries; one page of them if
+    ``query`` has a limit."""
+    grouped: dict[str, list[AgreementReport]] = {}
+    for report in store.agreement_reports(query):
+        grouped.setdefault(report.id, []).append(report)
+    entries = [_agreement(reports) for reports in grouped.values()]
     return sorted(entries, key=lambda entry: (entry.stages[0].when.start or date.max, entry.id))
 
 
-def _milestone(rows: list[tuple[Any, ...]]) -> Milestone:
-    events = [event_from(json.loads(row[1])) for row in rows]
+def agreement(store: Store, key: str) -> Agreement | None:
+    """The registry entry ``key``, if there is one."""
+    reports = store.agreement_reports(key=key)
+    return _agreement(reports) if reports else None
+
+
+def _milestone(reports: list[ProjectReport]) -> Milestone:
+    events = [report.event for report in reports]
     lead = events[0]
-    _, _, _, first, last, precision, method, _, _ = rows[0]
-    when = placed_date(lead.when, stored_when(first, last, precision, method) if first else None)
+    when = placed_date(lead.when, reports[0].story_when)
     return Milestone(
         when=when,
         event=lead.event,
@@ -90,25 +96,25 @@ def _milestone(rows: list[tuple[Any, ...]]) -> Milestone:
     )
 
 
-def projects(store: Store, *, name: str | None = None, pair: tuple[str, str] | None = None) -> list[Project]:
-    """Projects with milestones, one per story that reports a step of them."""
-    by_project: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
-    for row in store.project_rows(project=name):
-        event_id = json.loads(row[1])["id"]
-        by_project.setdefault(row[0], {}).setdefault(row[2] or event_id, []).append(row)
+def projects(store: Store, query: Query = EVERYTHING, *, name: str | None = None) -> list[Project]:
+    """Projects with milestones, one per story that reports a step of them; of one ``name``, and with both
+    countries of ``query.pair`` among their countries, if given."""
+    by_project: dict[str, dict[str, list[ProjectReport]]] = {}
+    for report in store.project_reports(project=name):
+        by_project.setdefault(report.project, {}).setdefault(report.story_id or report.event.id, []).append(report)
     found = []
     for project_name, steps in by_project.items():
         listed = listed_projects()[project_name]
-        milestones = sorted((_milestone(rows) for rows in steps.values()), key=lambda item: item.when.start or date.max)
+        milestones = sorted((_milestone(reports) for reports in steps.values()),
+                            key=lambda item: item.when.start or date.max)  # fmt: skip
         participants = {listed.countries[0]: "site", **dict.fromkeys(listed.countries[1:], "party")}
-        for rows in steps.values():
-            for row in rows:
-                event = event_from(json.loads(row[1]))
-                for party in (*event.actor, *event.recipient):
+        for reports in steps.values():
+            for report in reports:
+                for party in (*report.event.actor, *report.event.recipient):
                     if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
                         participants.setdefault(party.name, f"{party.kind.value} of {party.country}")
         roles = tuple(f"{who} ({role})" for who, role in participants.items())
         project = Project(listed.name, listed.kind, listed.context, listed.countries, roles, tuple(milestones))
-        if pair is None or set(pair) <= set(project.countries):
+        if query.pair is None or set(query.pair) <= set(project.countries):
             found.append(project)
     return found

@@ -17,7 +17,7 @@ from functools import cache
 
 from bilateral.actors.fold import fold
 from bilateral.phrases import PhraseMatcher
-from bilateral.records import Event, Modality
+from bilateral.records import ActorKind, Event, Modality, Party
 from bilateral.tables import package_rows
 
 KINDS = {
@@ -44,11 +44,12 @@ KINDS = {
     "deal": "agreement",
     "deals": "agreement",
     "pact": "agreement",
+    "document": "approval",
+    "documents": "approval",
 }
-SPECIFIC = ("MoU", "letter of intent", "treaty", "protocol", "contract", "joint declaration", "agreement")
+SPECIFIC = ("MoU", "letter of intent", "treaty", "protocol", "contract", "approval", "joint declaration", "agreement")
 """Kinds from most to least specific: an entry takes the most specific kind any report gives it."""
 
-STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivered", "suspended")
 _STAGE_WORDS = (
     (
         "suspended",
@@ -61,6 +62,11 @@ _STAGE_WORDS = (
     ("negotiated", r"negotiat\w*|talks on|draft\w*"),
 )
 _STAGE = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS]
+_FAILED = re.compile(r"\b(?:fail\w*|refus\w*|declin\w*)\s+to\s+$")
+"""A signing that did not happen: "failed to sign" leaves the agreement under negotiation."""
+_REVISED = re.compile(r"\b(?:revis(?:ed|ing)|amend(?:ed|ing)|updat(?:ed|ing))\b")
+"""A revision of the agreement itself, told just before its noun: "signed revised … agreements", "a protocol
+updating their agreement"; a revision elsewhere in the sentence is not this agreement's."""
 
 _MONEY = re.compile(
     r"(?:(?:US)?\$|€|£|¥|₩)\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|mn|m)\b)?"
@@ -77,8 +83,26 @@ _RIGHT_STOP = re.compile(
 _COMPLEMENT = re.compile(
     r"\s*(?:\w+(?:ed|ing)\s+(?:earlier\s+|last\s+\w+\s+|on\s+\w+day\s+)?)?"
     r"(?:of|on|for|in|between|with|covering|including|regarding|concerning|about|to|among)\b"
+    r"|\s*[\"“]?(?:approving|authori[sz]ing|permitting|allowing)\b"
 )
-"""What may follow an agreement noun and still describe it: 'on nuclear energy', 'signed earlier between …'."""
+"""What may follow an agreement noun and still describe it: 'on nuclear energy', 'signed earlier between …',
+'approving the sale of …'."""
+_APPROVING = re.compile(
+    r"\s*[\"“]?(?:approving|authori[sz]ing|permitting|allowing)\s+(?:the\s+)?(?:sale|export|purchase|transfer)"
+)
+"""A document counts as an agreement only when it approves a sale or transfer: "signed a document approving …"."""
+_QUOTES = re.compile(r"[\"“”]")
+_SIGN_VERB = re.compile(r"\b(?:signed|signs|inked|sealed|initiall?ed)\b")
+_WORDS = r"(?:(?!\b(?:as|while|when|after|before|during|said|says|told|held|met|which|who|that)\b)[^,;])"
+"""Characters of one phrase: no clause begins inside it ("… as Lee held talks with …")."""
+_SUBJECT_GAP = re.compile(
+    rf"\s*(?:,{_WORDS}{{1,120}},\s*)?(?:and\s+{_WORDS}{{1,60}}?\s+)?(?:(?:also|jointly|formally|later|earlier|then|have|has|had)\s+)*"
+)
+"""Between a signer and the verb: an apposition (", the South Korean minister …,"), a second signer, an adverb."""
+_AGENT_GAP = re.compile(
+    rf"\s+(?:by|(?:{_WORDS}{{1,80}}?\s+)?with)\s+(?:{_WORDS}{{1,80}}?\s+and\s+)?(?:(?:the|his|her|its|[\w'.]+)\s+){{0,4}}?"
+)
+"""Between the verb and a signer after it: "signed by …", "signed a memorandum with his counterpart …"."""
 _LEFT_CHARS = 90
 _RIGHT_CHARS = 140
 
@@ -123,7 +147,8 @@ def _stage(folded: str, noun_start: int, modality: Modality) -> str:
         for match in pattern.finditer(folded):
             distance = abs(match.start() - noun_start)
             if best is None or distance < best[0]:
-                best = (distance, stage)
+                failed = _FAILED.search(folded, max(0, match.start() - 20), match.start())
+                best = (distance, "negotiated" if failed and stage == "signed" else stage)
     if best is None or (modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and best[1] != "negotiated"):
         return "announced"
     return best[1]
@@ -135,10 +160,11 @@ def _phrase_bounds(folded: str, start: int, end: int, limit: int) -> tuple[int, 
     stops = list(_LEFT_STOP.finditer(folded, left, start))
     punctuation = max(folded.rfind(mark, left, start) for mark in ',;:."“”(')
     first = max([stop.end() for stop in stops] + [punctuation + 1, left])
-    if not _COMPLEMENT.match(folded, end):
+    complement = _COMPLEMENT.match(folded, end)
+    if not complement:
         return first, end
     right = min(limit, end + _RIGHT_CHARS)
-    stop = _RIGHT_STOP.search(folded, end, right)
+    stop = _RIGHT_STOP.search(folded, complement.end(), right)
     return first, stop.start() if stop else right
 
 
@@ -153,18 +179,59 @@ def read_agreements(event: Event) -> list[AgreementMention]:
     for index, noun in enumerate(nouns):
         if folded.endswith("in ", 0, noun.start):  # "we are in agreement": a view, not a document
             continue
+        if noun.value == "approval" and not _APPROVING.match(folded, noun.end):
+            continue  # "the document said": a text, not an agreement
         limit = nouns[index + 1].start if index + 1 < len(nouns) else len(folded)
         first, last = _phrase_bounds(folded, noun.start, noun.end, limit)
         topics = _topics().find(folded, first, last)
         if not topics:
             continue
         stage = _stage(folded, noun.start, event.modality)
+        if (
+            stage in ("announced", "signed")
+            and event.modality is Modality.ASSERTED
+            and _REVISED.search(folded, first, noun.start)
+        ):
+            stage = "revised"
         money = _MONEY.search(quote)
         for topic in topics:
             mention = AgreementMention(
-                topic.value, noun.value, stage, quote[first:last].strip(), first, last, money[0] if money else None
+                topic.value,
+                noun.value,
+                stage,
+                _QUOTES.sub("", quote[first:last]).strip(),
+                first,
+                last,
+                money[0] if money else None,
             )
             previous = found.get(topic.value.label)
             if previous is None or SPECIFIC.index(mention.kind) < SPECIFIC.index(previous.kind):
                 found[topic.value.label] = mention
     return list(found.values())
+
+
+def subjects(event: Event) -> frozenset[str]:
+    """The subjects of the agreements an event's sentence reports: two acts of one kind on one day about
+    different agreements are two events."""
+    return frozenset(mention.topic.label for mention in read_agreements(event))
+
+
+def signatories(event: Event) -> list[Party]:
+    """The people an event's sentence says signed: the subject of a signing verb ("Kang, the minister, signed",
+    "the two diplomats signed"), its agent ("was signed by …") or whom it was signed with; not the speaker
+    who reports it ("he said Kang signed …"), nor leaders who "witnessed the signing"."""
+    folded = fold(event.evidence.quote)
+    verbs = [(verb.start(), verb.end()) for verb in _SIGN_VERB.finditer(folded)]
+    found = []
+    for party in (*event.actor, *event.recipient):
+        named = re.search(rf"\b{re.escape(fold(party.text))}\b", folded) if party.name else None
+        if party.kind is not ActorKind.PERSON or named is None:
+            continue
+        if any(
+            _SUBJECT_GAP.fullmatch(folded, named.end(), start)
+            if named.end() <= start
+            else _AGENT_GAP.fullmatch(folded, end, named.start())
+            for start, end in verbs
+        ):
+            found.append(party)
+    return found

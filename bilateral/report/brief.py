@@ -26,7 +26,7 @@ from bilateral.export.codes import country_names
 from bilateral.ontology import cameo, quad_name
 from bilateral.records import ActorKind, Agreement, ArticleRef, Event, Party, Project, Story
 from bilateral.registry import agreements, projects
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.stories import stories
 from bilateral.timeline import CONFLICT, COOPERATION, By, new_since, pair_timeline, sparkline
 
@@ -405,9 +405,9 @@ def build(
     store: Store, pair: tuple[str, str], *, since: date | None = None, until: date | None = None, by: By | None = None
 ) -> Brief:
     """The brief on ``pair`` from ``since`` (default: a year before the latest story) to ``until`` (the latest)."""
-    found = stories(store, pair=pair)
-    entries = agreements(store, pair=pair)
-    listed = projects(store, pair=pair)
+    found = stories(store, Query(pair=pair))
+    entries = agreements(store, Query(pair=pair))
+    listed = projects(store, Query(pair=pair))
     dated = [story.when.start for story in found if story.when.start is not None]
     end = until or max([*dated, *([since] if since else [])], default=date.today())
     start = since or end - DEFAULT_SPAN + timedelta(days=1)

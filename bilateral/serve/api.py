@@ -14,13 +14,14 @@ from pydantic import BaseModel, Field
 from bilateral.errors import UsageError
 from bilateral.ontology import event_type
 from bilateral.records import MAX_TEXT, Document, Event, Modality
-from bilateral.registry import agreements, projects
+from bilateral.registry import agreement, agreements, projects
 from bilateral.serialise import agreement_dict, article_dict, event_dict, links_dict, project_dict, story_dict
 from bilateral.serve.coder import Coder
 from bilateral.serve.context import ApiError, CountryQuery, PairPath, PairQuery, open_store, settings
 from bilateral.serve.dyad import chart_data, dyad_view, period_dict
 from bilateral.store import Store
-from bilateral.store.browse import MATCH_END, MATCH_START, EventQuery
+from bilateral.store.browse import MATCH_END, MATCH_START
+from bilateral.store.query import Query as Filter
 from bilateral.store.watching import stamp
 from bilateral.stories import links, stories
 from bilateral.timeline import By, pair_timeline
@@ -121,12 +122,12 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    query = EventQuery(
+    query = Filter(
         pair=pair, country=country, event=_event_type(event_type), quad=quad,
         context=context, modality=modality.value if modality else None, text=text, since=since, until=until,
-        include_background=background, newest_first=newest_first,
+        background=background, newest_first=newest_first, limit=limit, offset=offset,
     )  # fmt: skip
-    found, total = store.browse().events(query, limit=limit, offset=offset)
+    found, total = store.events(query), store.count("event", query)
     placed = links(store, found)
     items = [event_dict(event) | links_dict(placed[event.id], event) for event in found]
     return _page(request, items, total, limit, offset)
@@ -189,9 +190,8 @@ def list_stories(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    kind = _event_type(event_type)
-    found = stories(store, pair=pair, since=since, until=until, event=kind, limit=limit, offset=offset)
-    total = store.count_stories(pair=pair, since=since, until=until, event=kind)
+    query = Filter(pair=pair, since=since, until=until, event=_event_type(event_type), limit=limit, offset=offset)
+    found, total = stories(store, query), store.count("story", query)
     return _page(request, [story_dict(story) for story in found], total, limit, offset)
 
 
@@ -204,22 +204,22 @@ def list_agreements(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
-    found = agreements(store, pair=pair)
-    items = [agreement_dict(entry, on) for entry in found[offset : offset + limit]]
-    return _page(request, items, len(found), limit, offset)
+    query = Filter(pair=pair, limit=limit, offset=offset)
+    items = [agreement_dict(entry, on) for entry in agreements(store, query)]
+    return _page(request, items, store.count("agreement", query), limit, offset)
 
 
 @router.get("/agreements/{agreement_id}", summary="One agreement with its stages and evidence")
 def get_agreement(store: StoreDep, agreement_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
-    for entry in agreements(store):
-        if entry.id == agreement_id:
-            return agreement_dict(entry)
+    entry = agreement(store, agreement_id)
+    if entry is not None:
+        return agreement_dict(entry)
     raise ApiError(404, "not_found", f"no agreement {agreement_id!r}")
 
 
 @router.get("/projects", response_model=Page, summary="The project registry")
 def list_projects(request: Request, store: StoreDep, pair: PairQuery, limit: Limit = 50, offset: Offset = 0) -> Page:
-    found = projects(store, pair=pair)
+    found = projects(store, Filter(pair=pair))
     return _page(request, [project_dict(project) for project in found[offset : offset + limit]], len(found),
                  limit, offset)  # fmt: skip
 

@@ -10,7 +10,7 @@ from typing import Any
 from bilateral.ontology import quad_name
 from bilateral.records import ActorKind, Agreement, Project, Story
 from bilateral.registry import agreements, projects
-from bilateral.store import Store
+from bilateral.store import Query, Store
 from bilateral.stories import stories
 from bilateral.timeline import By, Period, pair_timeline
 
@@ -51,9 +51,9 @@ def _people(found: list[Story]) -> list[Person]:
 def dyad_view(
     store: Store, pair: tuple[str, str], *, by: By = By.month, since: date | None = None, until: date | None = None
 ) -> DyadView:
-    found = stories(store, pair=pair, since=since, until=until)
-    entries = agreements(store, pair=pair)
-    listed = projects(store, pair=pair)
+    found = stories(store, Query(pair=pair, since=since, until=until))
+    entries = agreements(store, Query(pair=pair))
+    listed = projects(store, Query(pair=pair))
     sectors = Counter(context for story in found for context in story.contexts)
     return DyadView(
         pair=pair,

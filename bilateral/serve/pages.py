@@ -19,12 +19,12 @@ from markupsafe import Markup, escape
 
 from bilateral.ontology import EVENTS, event_type, quad_name
 from bilateral.records import Agreement, Event, EventDate, Field, placed_date
-from bilateral.registry import agreements, projects
+from bilateral.registry import agreement, agreements, projects
 from bilateral.serve.api import snippet_parts
 from bilateral.serve.context import ApiError, PairPath, open_store
 from bilateral.serve.dyad import chart_data, dyad_view
 from bilateral.store import Store
-from bilateral.store.browse import EventQuery
+from bilateral.store.query import Query as Filter
 from bilateral.stories import links
 from bilateral.timeline import By
 
@@ -100,7 +100,8 @@ def _outlets(store: Store, events: list[Event]) -> dict[str, str]:
 def home(store: StoreDep) -> str:
     browse = store.browse()
     dyads, _ = browse.dyads(limit=12)
-    latest, total = browse.events(EventQuery(newest_first=True), limit=15)
+    latest = store.events(Filter(newest_first=True, limit=15))
+    total = store.count("event", Filter())
     recent = sorted(agreements(store), key=_latest_stage, reverse=True)[:10]
     counts = store.counts()
     return render(
@@ -139,15 +140,16 @@ def pair_page(
     until: FormDay = "",
 ) -> str:
     view = dyad_view(store, countries, by=by)
-    query = EventQuery(
+    query = Filter(
         pair=countries,
         event=event_type(kind, name="type") if kind else None,
         quad=int(quad) if quad else None,
         since=_day(since),
         until=_day(until),
         newest_first=True,
+        limit=EVENTS_SHOWN,
     )
-    events, total = store.browse().events(query, limit=EVENTS_SHOWN)
+    events, total = store.events(query), store.count("event", query)
     chosen = {"type": query.event or "", "quad": quad, "since": since, "until": until}
     return render(
         "pair.html",
@@ -166,7 +168,7 @@ def pair_page(
 
 @router.get("/agreements/{agreement_id}")
 def agreement_page(store: StoreDep, agreement_id: Annotated[str, Path(max_length=64)]) -> str:
-    entry = next((entry for entry in agreements(store) if entry.id == agreement_id), None)
+    entry = agreement(store, agreement_id)
     if entry is None:
         raise ApiError(404, "not_found", f"no agreement {agreement_id!r}")
     return render("agreement.html", entry=entry)

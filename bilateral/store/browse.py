@@ -1,4 +1,4 @@
-"""SQL for reading the record page by page: filtered events, country pairs, articles and full-text search.
+"""SQL for reading the record page by page: one event, country pairs, articles and full-text search.
 
 The HTTP API and the dashboard call these; every query is read-only.
 """
@@ -27,23 +27,6 @@ _WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
-class EventQuery:
-    """Filters over stored events; ``None`` means any."""
-
-    pair: tuple[str, str] | None = None
-    country: str | None = None
-    event: str | None = None
-    quad: int | None = None
-    context: str | None = None
-    modality: str | None = None
-    text: str | None = None
-    since: date | None = None
-    until: date | None = None
-    include_background: bool = False
-    newest_first: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class Dyad:
     """Two countries and how many events join them."""
 
@@ -65,52 +48,6 @@ class Hit:
     snippet: str
 
 
-def event_filter(
-    pair: tuple[str, str] | None, since: date | None, until: date | None, event: str | None, include_background: bool
-) -> tuple[str, list[str]]:
-    """The WHERE clause over ``events`` and its values for the event filters."""
-    clauses, values = ["1 = 1"], []
-    if pair is not None:
-        for country in pair:
-            clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
-            values.append(country)
-    if since is not None:
-        clauses.append("coalesce(date_end, date_start) >= ?")
-        values.append(since.isoformat())
-    if until is not None:
-        clauses.append("date_start <= ?")
-        values.append(until.isoformat())
-    if event is not None:
-        clauses.append("event = ?")
-        values.append(event)
-    if not include_background:
-        clauses.append("background = 0")
-    return " AND ".join(clauses), values
-
-
-def _query_filter(query: EventQuery) -> tuple[str, list[object]]:
-    where, plain = event_filter(query.pair, query.since, query.until, query.event, query.include_background)
-    clauses: list[str] = [where]
-    values: list[object] = list(plain)
-    if query.country is not None:
-        clauses.append("id IN (SELECT event_id FROM event_countries WHERE country = ?)")
-        values.append(query.country)
-    if query.quad is not None:
-        clauses.append("quad = ?")
-        values.append(query.quad)
-    if query.modality is not None:
-        clauses.append("modality = ?")
-        values.append(query.modality)
-    if query.context is not None:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(record, '$.contexts') WHERE value = ?)")
-        values.append(query.context)
-    if query.text:
-        clauses.append("json_extract(record, '$.evidence.quote') LIKE ? ESCAPE '\\'")
-        escaped = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        values.append(f"%{escaped}%")
-    return " AND ".join(clauses), values
-
-
 def match_expression(text: str) -> str | None:
     """An FTS5 query for every word of ``text`` (each quoted, so no input is FTS syntax); ``None`` if no words."""
     words = _WORD.findall(text)
@@ -122,17 +59,6 @@ class Browse:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-
-    def events(self, query: EventQuery, *, limit: int, offset: int = 0) -> tuple[list[Event], int]:
-        """One page of events matching ``query``, and how many match in all."""
-        where, values = _query_filter(query)
-        order = "date_start DESC" if query.newest_first else "date_start"
-        total = self._db.execute(f"SELECT count(*) FROM events WHERE {where}", values).fetchone()[0]
-        rows = self._db.execute(
-            f"SELECT record FROM events WHERE {where} ORDER BY date_start IS NULL, {order}, id LIMIT ? OFFSET ?",
-            (*values, limit, offset),
-        )
-        return [event_from(json.loads(row[0])) for row in rows], total
 
     def event(self, event_id: str) -> Event | None:
         row = self._db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -165,10 +91,10 @@ class Browse:
                 min(CASE WHEN json_extract(events.record, '$.date_precision') != 'window' THEN events.date_start END),
                 max(CASE WHEN json_extract(events.record, '$.date_precision') != 'window' THEN events.date_start END),
                 count(*) OVER ()
-            FROM event_countries AS first
-            JOIN event_countries AS second ON second.event_id = first.event_id AND first.country < second.country
-            JOIN events ON events.id = first.event_id
-            WHERE events.background = 0
+            FROM parties AS first
+            JOIN parties AS second ON second.kind = 'event' AND second.id = first.id AND first.country < second.country
+            JOIN events ON events.id = first.id
+            WHERE first.kind = 'event' AND events.background = 0
             GROUP BY first.country, second.country
             ORDER BY n DESC, first.country, second.country LIMIT ? OFFSET ?""",
             (limit, offset),

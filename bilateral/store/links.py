@@ -14,8 +14,8 @@ from bilateral.copies import Signature
 from bilateral.days import shift
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
-from bilateral.store import rollups
-from bilateral.store.rows import ARTICLE_COLUMNS, OPEN_END, article_from_row, day
+from bilateral.store import parties, rollups
+from bilateral.store.rows import ARTICLE_COLUMNS, OPEN_END, article_from_row, day, stored_when
 
 _LONGEST = timedelta(days=367)
 """The longest span of a dated story (a year, a day of slack)."""
@@ -32,6 +32,8 @@ class StoryRow:
     start: date
     end: date
     when: EventDate
+    cameo: str | None  # the CAMEO code of its first event
+    article: str | None  # the article of its first event
 
 
 def _bounds(when: EventDate) -> tuple[str | None, str | None]:
@@ -118,7 +120,11 @@ class Linking:
         order of publication, as ingest does, few stories end after an event's start. Window
         stories (undated reports only) are few.
         """
-        columns = "id, direction, date_start, date_end, precision, date_method"
+        columns = (
+            "id, direction, date_start, date_end, precision, date_method, "
+            "(SELECT cameo FROM events WHERE events.id = first_event), "
+            "(SELECT article_id FROM events WHERE events.id = first_event)"
+        )
         key = (event, countries, int(negated))
         early = shift(start, -_SHORT).isoformat()
         rows = self._db.execute(
@@ -135,21 +141,34 @@ class Linking:
              *key, end.isoformat(), start.isoformat()),
         )  # fmt: skip
         stories = []
-        for key, way, first, last, precision, method in rows:
+        for key, way, first, last, precision, method, cameo, article in rows:
             start, end = date.fromisoformat(first), date.fromisoformat(last)
             when = EventDate(start, end, Precision(precision) if precision else None, method)
-            stories.append(StoryRow(key, way, start, end, when))
+            stories.append(StoryRow(key, way, start, end, when, cameo, article))
         return stories
+
+    def article_placement(self, article_id: str) -> EventDate | None:
+        """The date of a dated story that placed one of an undated article's reports, if one did."""
+        row = self._db.execute(
+            """SELECT stories.date_start, stories.date_end, stories.precision, stories.date_method
+            FROM events JOIN story_events ON story_events.event_id = events.id
+            JOIN stories ON stories.id = story_events.story_id
+            WHERE events.article_id = ? AND story_events.placed = 1 ORDER BY stories.date_start, stories.id LIMIT 1""",
+            (article_id,),
+        ).fetchone()
+        return stored_when(*row) if row else None
 
     def add_story(self, event: Event, countries: str, negated: bool, direction: str) -> str:
         key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()
         start, end = _bounds(event.when)
-        self._db.execute(
+        added = self._db.execute(
             """INSERT OR IGNORE INTO stories (id, event, countries, negated, direction, date_start, date_end, precision,
                 date_method, first_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (key, event.event, countries, int(negated), direction, start, end,
              event.when.precision.value if event.when.precision else None, event.when.method, event.id),
         )  # fmt: skip
+        if added.rowcount:
+            parties.write(self._db, "story", [(key, countries.split(), start)])
         self.attach(key, event, placed=False)
         return key
 
@@ -177,10 +196,12 @@ class Linking:
         return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
-        self._db.execute(
+        added = self._db.execute(
             "INSERT OR IGNORE INTO agreements (id, countries, topic, context) VALUES (?, ?, ?, ?)",
             (key, countries, topic, context),
         )
+        if added.rowcount:
+            parties.write(self._db, "agreement", [(key, countries.split(), None)])
 
     def attach_agreement(
         self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None,

@@ -7,6 +7,7 @@ independent sources. What a story added is kept on the story (the ``counted_*`` 
 can be taken back whatever changed since. Linking marks a story ``stale`` when it gains a report
 or a date; :func:`refresh` takes back what each stale story had added and adds it as it is now,
 in the linking transaction. Scores are summed in hundredths, as integers, so taking back is exact.
+An agreement's refresh also keeps the day of its first stage (``agreements.listed``), by which the registry lists it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from itertools import combinations
 from bilateral.copies import independent_sources
 from bilateral.days import period_of, period_start
 from bilateral.ontology import plover_score
-from bilateral.records import Event, EventDate, Precision, placed_date
+from bilateral.records import STAGES, Event, EventDate, Precision, placed_date
 from bilateral.serialise import event_from
 from bilateral.store.rows import day, stored_when
 from bilateral.vocab import By
@@ -306,7 +307,11 @@ def _refresh_agreements(db: sqlite3.Connection) -> None:
         for key, countries in db.execute(f"SELECT id, countries FROM agreements WHERE id IN ({marks})", stale):
             whens = list(stages[key].values())
             _apply_entry(db, "agreement", _agreement_keys(countries), whens, +1)
-            db.execute("UPDATE agreements SET stale = 0, counted = ? WHERE id = ?", (_dates(whens), key))
+            first = stages[key][min(stages[key], key=STAGES.index)].start if whens else None
+            db.execute(
+                "UPDATE agreements SET stale = 0, counted = ?, listed = ? WHERE id = ?",
+                (_dates(whens), day(first), key),
+            )
 
 
 def _refresh_projects(db: sqlite3.Connection) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -211,6 +211,51 @@ MIGRATIONS: dict[int, str] = {
     ) WITHOUT ROWID;
     """,
     7: """
+    ALTER TABLE agreements ADD COLUMN listed TEXT;
+    CREATE TABLE parties (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        country TEXT NOT NULL,
+        day TEXT,
+        PRIMARY KEY (kind, id, country)
+    ) WITHOUT ROWID;
+    CREATE INDEX parties_country ON parties (kind, country, day IS NULL, day);
+    INSERT INTO parties SELECT DISTINCT 'event', event_countries.event_id, event_countries.country, events.date_start
+        FROM event_countries JOIN events ON events.id = event_countries.event_id;
+    DROP TABLE event_countries;
+    WITH RECURSIVE split (kind, id, day, country, rest) AS (
+        SELECT 'story', id, date_start, '', countries || ' ' FROM stories
+        UNION ALL SELECT 'agreement', id, NULL, '', countries || ' ' FROM agreements
+        UNION ALL SELECT kind, id, day, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+            FROM split WHERE rest != ''
+    )
+    INSERT OR IGNORE INTO parties SELECT kind, id, country, day FROM split WHERE country != '';
+    CREATE TRIGGER parties_event_delete AFTER DELETE ON events BEGIN
+        DELETE FROM parties WHERE kind = 'event' AND id = old.id;
+    END;
+    CREATE TRIGGER parties_story_delete AFTER DELETE ON stories BEGIN
+        DELETE FROM parties WHERE kind = 'story' AND id = old.id;
+    END;
+    CREATE TRIGGER parties_agreement_delete AFTER DELETE ON agreements BEGIN
+        DELETE FROM parties WHERE kind = 'agreement' AND id = old.id;
+    END;
+    CREATE TRIGGER parties_story_day AFTER UPDATE OF date_start ON stories BEGIN
+        UPDATE parties SET day = new.date_start WHERE kind = 'story' AND id = new.id;
+    END;
+    CREATE TRIGGER parties_agreement_day AFTER UPDATE OF listed ON agreements BEGIN
+        UPDATE parties SET day = new.listed WHERE kind = 'agreement' AND id = new.id;
+    END;
+    CREATE INDEX parties_newest ON parties (kind, country, day IS NULL, day DESC);
+    CREATE INDEX events_order ON events (date_start IS NULL, date_start, id);
+    CREATE INDEX events_newest ON events (date_start IS NULL, date_start DESC, id);
+    CREATE INDEX stories_order ON stories (date_start IS NULL, date_start, id);
+    CREATE INDEX agreements_listed ON agreements (listed IS NULL, listed, id);
+    UPDATE agreements SET stale = 1;
+    CREATE INDEX articles_listed ON articles (published IS NULL, published, origin);
+    CREATE INDEX articles_newest ON articles (published IS NULL, published DESC, id);
+    CREATE INDEX story_events_placed ON story_events (article_id) WHERE placed = 1;
+    """,
+    8: """
     CREATE TABLE IF NOT EXISTS watch_sources (
         source TEXT PRIMARY KEY,
         etag TEXT,

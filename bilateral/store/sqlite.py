@@ -1,5 +1,5 @@
-"""SQLite storage: opening and migrating a database (the scripts are in :mod:`bilateral.store.schema`),
-writes, and the reads the commands run.
+"""SQLite storage: opening and migrating a database (the scripts are in :mod:`bilateral.store.schema`) and
+writes; the reads are in :mod:`bilateral.store.reads`.
 
 Writes are batched, one transaction per batch, and idempotent: article ids
 come from content, so storing the same article twice stores it once, and a
@@ -14,43 +14,20 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from bilateral.errors import MissingDatabase, SchemaError, StoreError
-from bilateral.records import (
-    ActorKind,
-    ActorReading,
-    Article,
-    ArticleRef,
-    CodedArticle,
-    Event,
-    Failure,
-    Field,
-    Mention,
-    SourcedEvent,
-)
-from bilateral.serialise import event_dict, event_from
-from bilateral.store import rollups
-from bilateral.store.browse import Browse, event_filter
+from bilateral.records import ActorReading, CodedArticle, Event, Failure, Mention
+from bilateral.serialise import event_dict
+from bilateral.store import parties, rollups
+from bilateral.store.browse import Browse
 from bilateral.store.health import identity, refusal, store_error
 from bilateral.store.links import Linking
-from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day
+from bilateral.store.reads import Reads
+from bilateral.store.rows import day
 from bilateral.store.schema import APPLICATION, MIGRATIONS, SCHEMA_VERSION, statements
 from bilateral.store.watching import Watching
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    articles: int
-    undated: int
-    mentions: int
-    events: int
-    failures: int
-    stories: int
-    copy_groups: int
-    agreements: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +36,7 @@ class Written:
     duplicate: int
 
 
-class Store:
+class Store(Reads):
     """A bilateral database in one SQLite file."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True) -> None:
@@ -146,8 +123,10 @@ class Store:
                     db.execute(statement)
                 if target == 1:
                     db.execute("INSERT INTO meta VALUES ('application', ?)", (APPLICATION,))
-                if target == 6:
-                    rollups.refresh(db)  # count the stories stored before rollups existed
+                if target == SCHEMA_VERSION and version < 7:
+                    # with the code of the current schema: count what was stored before the rollups (6), and list
+                    # the agreements by their first stage (7)
+                    rollups.refresh(db)
                 db.execute(f"PRAGMA user_version = {target}")
 
     # -- meta ---------------------------------------------------------------
@@ -229,287 +208,6 @@ class Store:
         """Paged and filtered reads for the API and the dashboard (see :mod:`bilateral.store.browse`)."""
         return Browse(self._db)
 
-    def counts(self) -> Counts:
-        row = self._db.execute(
-            """SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM articles WHERE published IS NULL),
-                      (SELECT count(*) FROM mentions), (SELECT count(*) FROM events), (SELECT count(*) FROM failures),
-                      (SELECT count(*) FROM stories), (SELECT count(DISTINCT copy_group) FROM copies),
-                      (SELECT count(*) FROM agreements)"""
-        ).fetchone()
-        return Counts(*row)
-
-    def articles(self, *, limit: int | None = None, offset: int = 0) -> list[Article]:
-        rows = self._db.execute(
-            f"""SELECT {ARTICLE_COLUMNS} FROM articles
-            ORDER BY published IS NULL, published, origin LIMIT ? OFFSET ?""",
-            (-1 if limit is None else limit, offset),
-        )
-        return [article_from_row(row) for row in rows]
-
-    def article_batches(self, *, since: date | None = None, size: int = 500) -> Iterator[list[Article]]:
-        """Stored articles in batches (for re-coding), optionally published on or after ``since``."""
-        last = ""
-        while True:
-            rows = self._db.execute(
-                f"""SELECT {ARTICLE_COLUMNS} FROM articles
-                WHERE id > ? AND (? IS NULL OR published >= ?) ORDER BY id LIMIT ?""",
-                (last, day(since), day(since), size),
-            ).fetchall()
-            if not rows:
-                return
-            yield [article_from_row(row) for row in rows]
-            last = rows[-1][0]
-
-    def events(
-        self,
-        *,
-        pair: tuple[str, str] | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        event: str | None = None,
-        include_background: bool = False,
-        limit: int | None = None,
-    ) -> list[Event]:
-        """Stored events, oldest first, filtered by country pair, date range and type."""
-        where, values = event_filter(pair, since, until, event, include_background)
-        rows = self._db.execute(
-            f"SELECT record FROM events WHERE {where} ORDER BY date_start IS NULL, date_start, id LIMIT ?",
-            (*values, -1 if limit is None else limit),
-        )
-        return [event_from(json.loads(row[0])) for row in rows]
-
-    def story_rows(
-        self,
-        *,
-        pair: tuple[str, str] | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        event: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[tuple[Any, ...]]:
-        """Stories and their members: (story id, direction, date_start, date_end, precision, date_method,
-        event record, placed, source, copy group), ordered by story date; ``limit`` stories from ``offset``."""
-        clauses, values = _story_filters(pair, since, until, event)
-        if limit is not None:
-            clauses.append(
-                f"""stories.id IN (SELECT stories.id FROM stories WHERE {" AND ".join(clauses)}
-                ORDER BY stories.date_start IS NULL, stories.date_start, stories.id LIMIT ? OFFSET ?)"""
-            )
-            values += [*values, limit, offset]
-        return self._db.execute(
-            f"""SELECT stories.id, stories.direction, stories.date_start, stories.date_end, stories.precision,
-                stories.date_method, events.record, story_events.placed, articles.source, copies.copy_group
-            FROM stories JOIN story_events ON story_events.story_id = stories.id
-            JOIN events ON events.id = story_events.event_id JOIN articles ON articles.id = story_events.article_id
-            LEFT JOIN copies ON copies.article_id = story_events.article_id
-            WHERE {" AND ".join(clauses)}
-            ORDER BY stories.date_start IS NULL, stories.date_start, stories.id, events.id""",
-            values,
-        ).fetchall()
-
-    def count_stories(
-        self,
-        *,
-        pair: tuple[str, str] | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        event: str | None = None,
-    ) -> int:
-        clauses, values = _story_filters(pair, since, until, event)
-        (count,) = self._db.execute(f"SELECT count(*) FROM stories WHERE {' AND '.join(clauses)}", values).fetchone()
-        return int(count)
-
-    def placements(self) -> dict[str, date]:
-        """Undated articles placed in time by a dated story of the same event: article id → the story's day."""
-        rows = self._db.execute(
-            """SELECT story_events.article_id, min(stories.date_start) FROM story_events
-            JOIN stories ON stories.id = story_events.story_id
-            WHERE story_events.placed = 1 GROUP BY story_events.article_id"""
-        )
-        return {key: date.fromisoformat(day) for key, day in rows if day}
-
-    def link_rows(self, event_ids: Sequence[str]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """For events: (event id, story id, story date, story date end, story precision, story date method, member
-        article, outlet, copy group) rows of their stories' reports, and (event id, 'agreement' or 'project', entry
-        id) rows of the registry entries they report."""
-        stories: list[tuple[Any, ...]] = []
-        entries: list[tuple[Any, ...]] = []
-        for chunk in range(0, len(event_ids), 400):
-            part = list(event_ids[chunk : chunk + 400])
-            marks = ",".join("?" * len(part))
-            stories += self._db.execute(
-                f"""SELECT mine.event_id, stories.id, stories.date_start, stories.date_end, stories.precision,
-                    stories.date_method, member.article_id, articles.source, copies.copy_group
-                FROM story_events AS mine JOIN stories ON stories.id = mine.story_id
-                JOIN story_events AS member ON member.story_id = mine.story_id
-                JOIN articles ON articles.id = member.article_id
-                LEFT JOIN copies ON copies.article_id = member.article_id
-                WHERE mine.event_id IN ({marks})""",
-                part,
-            ).fetchall()
-            entries += self._db.execute(
-                f"""SELECT event_id, 'agreement', agreement_id FROM agreement_events WHERE event_id IN ({marks})
-                UNION ALL SELECT event_id, 'project', project FROM project_events WHERE event_id IN ({marks})""",
-                part + part,
-            ).fetchall()
-        return stories, entries
-
-    def agreement_rows(self, *, pair: tuple[str, str] | None = None) -> list[tuple[Any, ...]]:
-        """Agreement entries and their reports: (id, countries, topic, context, stage, kind, phrase, value,
-        event record, source, copy group, story date, story date end, story precision, story date method)."""
-        clauses, values = _country_filters("agreements", pair)
-        return self._db.execute(
-            f"""SELECT agreements.id, agreements.countries, agreements.topic, agreements.context,
-                agreement_events.stage, agreement_events.kind, agreement_events.phrase, agreement_events.value,
-                events.record, articles.source, copies.copy_group,
-                stories.date_start, stories.date_end, stories.precision, stories.date_method
-            FROM agreements JOIN agreement_events ON agreement_events.agreement_id = agreements.id
-            JOIN events ON events.id = agreement_events.event_id
-            JOIN articles ON articles.id = agreement_events.article_id
-            LEFT JOIN copies ON copies.article_id = agreement_events.article_id
-            LEFT JOIN story_events ON story_events.event_id = events.id
-            LEFT JOIN stories ON stories.id = story_events.story_id
-            WHERE {" AND ".join(clauses)}
-            ORDER BY agreements.id, coalesce(stories.date_start, events.date_start), events.id""",
-            values,
-        ).fetchall()
-
-    def project_rows(self, *, project: str | None = None) -> list[tuple[Any, ...]]:
-        """Project reports: (project, event record, story id, story date, story date end, story precision,
-        story date method, source, copy group)."""
-        return self._db.execute(
-            """SELECT project_events.project, events.record, stories.id, stories.date_start, stories.date_end,
-                stories.precision, stories.date_method, articles.source, copies.copy_group
-            FROM project_events JOIN events ON events.id = project_events.event_id
-            JOIN articles ON articles.id = project_events.article_id
-            LEFT JOIN copies ON copies.article_id = project_events.article_id
-            LEFT JOIN story_events ON story_events.event_id = events.id
-            LEFT JOIN stories ON stories.id = story_events.story_id
-            WHERE ? IS NULL OR project_events.project = ?
-            ORDER BY project_events.project, coalesce(stories.date_start, events.date_start), events.id""",
-            (project, project),
-        ).fetchall()
-
-    def sourced_events(
-        self,
-        *,
-        pair: tuple[str, str] | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        event: str | None = None,
-        include_background: bool = False,
-        per_story: bool = False,
-    ) -> Iterator[SourcedEvent]:
-        """The same events as ``events``, one at a time (for exports), each with its article's reference.
-
-        ``per_story`` keeps one event per story (an event in no story is its own): the report that
-        gives the story its date, else the first by id.
-        """
-        where, values = event_filter(pair, since, until, event, include_background)
-        chosen = "SELECT * FROM events WHERE " + where
-        if per_story:
-            chosen = f"""SELECT * FROM (
-                SELECT e.*, row_number() OVER (
-                    PARTITION BY coalesce(story_events.story_id, e.id)
-                    ORDER BY e.date_start IS stories.date_start
-                        AND json_extract(e.record, '$.date_precision') IS stories.precision DESC, e.id
-                ) AS nth
-                FROM ({chosen}) AS e LEFT JOIN story_events ON story_events.event_id = e.id
-                LEFT JOIN stories ON stories.id = story_events.story_id
-            ) WHERE nth = 1"""
-        rows = self._db.execute(
-            f"""SELECT e.record, a.id, a.origin, a.title, a.url, a.source, a.language, a.published, a.ingested_at
-            FROM ({chosen}) AS e JOIN articles AS a ON a.id = e.article_id
-            ORDER BY e.date_start IS NULL, e.date_start, e.id""",
-            values,
-        )
-        for record, key, origin, title, url, source, language, published, ingested in rows:
-            article = ArticleRef(
-                key, origin, title, url, source, language, date.fromisoformat(published) if published else None,
-                datetime.fromisoformat(ingested),
-            )  # fmt: skip
-            yield SourcedEvent(event_from(json.loads(record)), article)
-
-    def article_refs(self, ids: Sequence[str]) -> dict[str, ArticleRef]:
-        """What a citation needs about each of ``ids`` (origin, title, URL, outlet, date), by article id."""
-        found: dict[str, ArticleRef] = {}
-        unique = sorted(set(ids))
-        for chunk in range(0, len(unique), 500):
-            part = unique[chunk : chunk + 500]
-            rows = self._db.execute(
-                f"""SELECT id, origin, title, url, source, language, published FROM articles
-                WHERE id IN ({",".join("?" * len(part))})""",
-                part,
-            )
-            for key, origin, title, url, source, language, published in rows:
-                found[key] = ArticleRef(
-                    key, origin, title, url, source, language, date.fromisoformat(published) if published else None
-                )
-        return found
-
-    def mentions(self, article_id: str) -> list[Mention]:
-        rows = self._db.execute(
-            """SELECT field, start, "end", text, kind, name, country, sector, office, role, form, source
-            FROM mentions WHERE article_id = ? ORDER BY field DESC, start""",
-            (article_id,),
-        )
-        return [
-            Mention(
-                Field(field),
-                start,
-                end,
-                text,
-                ActorKind(kind),
-                name,
-                country,
-                sector=sector,
-                office=office,
-                role=role,
-                form=form,
-                source=source,
-            )
-            for field, start, end, text, kind, name, country, sector, office, role, form, source in rows
-        ]
-
-    def top_countries(self, *, limit: int = 10) -> list[tuple[str, int]]:
-        """Countries by the number of articles that mention them."""
-        rows = self._db.execute(
-            """SELECT country, count(DISTINCT article_id) AS n FROM mentions
-            WHERE kind = 'country' GROUP BY country ORDER BY n DESC, country LIMIT ?""",
-            (limit,),
-        )
-        return [(row[0], row[1]) for row in rows]
-
-    def failures(self) -> list[Failure]:
-        rows = self._db.execute("SELECT origin, code, message FROM failures ORDER BY origin, code")
-        return [Failure(*row) for row in rows]
-
-
-def _country_filters(table: str, pair: tuple[str, str] | None) -> tuple[list[str], list[object]]:
-    clauses: list[str] = ["1 = 1"]
-    values: list[object] = []
-    for country in pair or ():
-        clauses.append(f"instr(' ' || {table}.countries || ' ', ?) > 0")
-        values.append(f" {country} ")
-    return clauses, values
-
-
-def _story_filters(
-    pair: tuple[str, str] | None, since: date | None, until: date | None, event: str | None = None
-) -> tuple[list[str], list[object]]:
-    clauses, values = _country_filters("stories", pair)
-    if event is not None:
-        clauses.append("stories.event = ?")
-        values.append(event)
-    if since is not None:
-        clauses.append("stories.date_end >= ?")
-        values.append(since.isoformat())
-    if until is not None:
-        clauses.append("stories.date_start <= ?")
-        values.append(until.isoformat())
-    return clauses, values
-
 
 def _existing(db: sqlite3.Connection, ids: list[str]) -> set[str]:
     found: set[str] = set()
@@ -530,16 +228,15 @@ def _insert_analysis(db: sqlite3.Connection, coded: Sequence[CodedArticle]) -> N
         "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_event_row(event) for event in events],
     )
-    db.executemany(
-        "INSERT OR IGNORE INTO event_countries VALUES (?, ?, ?)",
+    parties.write(
+        db,
+        "event",
         [
-            (event.id, party.country, role)
+            (event.id, {party.country for party in (*event.actor, *event.recipient) if party.country},
+             day(event.when.start))
             for event in events
-            for role, parties in (("actor", event.actor), ("recipient", event.recipient))
-            for party in parties
-            if party.country
         ],
-    )
+    )  # fmt: skip
 
 
 def _event_row(event: Event) -> tuple[object, ...]:

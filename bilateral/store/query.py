@@ -1,0 +1,120 @@
+"""One query record for every list the CLI, the API and the frames serve, and the SQL it becomes.
+
+A list of events, stories or agreements with countries is read from the ``parties`` index (see
+:mod:`bilateral.store.parties`) in date order, the first country's rows driving and each other country
+a primary-key probe; without countries, from the table's own date-order index (``events_order``,
+``events_newest``, ``stories_order``, ``agreements_listed``). Either way a page stops after ``limit`` rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from bilateral.store.rows import day
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """Filters (``None``: any) and a page (``limit`` ``None``: every match, from ``offset``).
+
+    Events take every filter; stories take ``pair``, ``country``, ``event``, ``since``, ``until``;
+    agreements and projects take ``pair``.
+    """
+
+    pair: tuple[str, str] | None = None
+    country: str | None = None
+    event: str | None = None
+    """A PLOVER type."""
+    quad: int | None = None
+    context: str | None = None
+    modality: str | None = None
+    text: str | None = None
+    """Words in the evidence sentence."""
+    since: date | None = None
+    until: date | None = None
+    background: bool = False
+    """Include background history (events told as before the article's time)."""
+    newest_first: bool = False
+    limit: int | None = None
+    offset: int = 0
+
+    def countries(self) -> tuple[str, ...]:
+        """Every country asked for (the pair's and ``country``), each once."""
+        return tuple(dict.fromkeys((*(self.pair or ()), *((self.country,) if self.country else ()))))
+
+    def page(self, limit: int | None, offset: int = 0) -> Query:
+        return replace(self, limit=limit, offset=offset)
+
+
+EVERYTHING = Query()
+"""Every row, no filter."""
+
+_TABLES = {"event": ("events", "date_start"), "story": ("stories", "date_start"), "agreement": ("agreements", "listed")}
+"""Each kind's table and the day it is listed by (an agreement's: its first stage's, see the rollups)."""
+
+
+def _chosen(clauses: list[tuple[str, object]]) -> tuple[list[str], list[object]]:
+    """The clauses whose value is given (not ``None``), and their values."""
+    given = [(clause, value) for clause, value in clauses if value is not None]
+    return [clause for clause, _ in given], [value for _, value in given]
+
+
+def _event_filters(query: Query) -> tuple[list[str], list[object]]:
+    escaped = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") if query.text else None
+    clauses, values = _chosen([
+        ("coalesce(events.date_end, events.date_start) >= ?", day(query.since)),
+        ("events.date_start <= ?", day(query.until)),
+        ("events.event = ?", query.event),
+        ("events.quad = ?", query.quad),
+        ("events.modality = ?", query.modality),
+        ("EXISTS (SELECT 1 FROM json_each(events.record, '$.contexts') WHERE value = ?)", query.context),
+        ("json_extract(events.record, '$.evidence.quote') LIKE ? ESCAPE '\\'", escaped and f"%{escaped}%"),
+    ])  # fmt: skip
+    return ([*clauses, "events.background = 0"] if not query.background else clauses), values
+
+
+def _story_filters(query: Query) -> tuple[list[str], list[object]]:
+    return _chosen([
+        ("stories.event = ?", query.event),
+        ("stories.date_end >= ?", day(query.since)),
+        ("stories.date_start <= ?", day(query.until)),
+    ])  # fmt: skip
+
+
+def _filters(kind: str, query: Query) -> tuple[list[str], list[object]]:
+    if kind == "event":
+        return _event_filters(query)
+    return _story_filters(query) if kind == "story" else ([], [])
+
+
+def _source(kind: str, countries: tuple[str, ...]) -> tuple[str, list[str], list[object], tuple[str, str]]:
+    """FROM, the WHERE clauses it needs with their values, and the columns of the date order (day, id)."""
+    table, listed = _TABLES[kind]
+    if not countries:
+        return table, [], [], (f"{table}.{listed}", f"{table}.id")
+    joins = "".join(
+        f" JOIN parties AS p{n} ON p{n}.kind = p0.kind AND p{n}.id = p0.id AND p{n}.country = ?"
+        for n in range(1, len(countries))
+    )
+    source = f"parties AS p0{joins} JOIN {table} ON {table}.id = p0.id"
+    return source, ["p0.kind = ?", "p0.country = ?"], [*countries[1:], kind, countries[0]], ("p0.day", "p0.id")
+
+
+def listing(kind: str, query: Query, columns: str) -> tuple[str, list[object]]:
+    """``SELECT columns`` of one page of events, stories or agreements (``kind`` 'event', 'story' or 'agreement')
+    matching ``query``, in date order (undated last, then by id), and its values."""
+    source, clauses, values, (day, key) = _source(kind, query.countries())
+    filters, more = _filters(kind, query)
+    order = f"{day} IS NULL, {day}{' DESC' if query.newest_first else ''}, {key}"
+    where = " AND ".join([*clauses, *filters]) or "1 = 1"
+    sql = f"SELECT {columns} FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    return sql, [*values, *more, -1 if query.limit is None else query.limit, query.offset]
+
+
+def counting(kind: str, query: Query) -> tuple[str, list[object]]:
+    """How many events, stories or agreements match ``query`` (whatever its page)."""
+    source, clauses, values, _ = _source(kind, query.countries())
+    filters, more = _filters(kind, query)
+    where = " AND ".join([*clauses, *filters]) or "1 = 1"
+    return f"SELECT count(*) FROM {source} WHERE {where}", [*values, *more]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from itertools import groupby
 
 from bilateral.copies import independent_sources
 from bilateral.ontology import cameo as cameo_row
@@ -66,16 +67,14 @@ def _first_of_each(stages: list[Stage]) -> list[Stage]:
 def agreements(store: Store, query: Query = EVERYTHING) -> list[Agreement]:
     """Registry entries, earliest first (by their first stage), between ``query``'s countries; one page of them if
     ``query`` has a limit."""
-    grouped: dict[str, list[AgreementReport]] = {}
-    for report in store.agreement_reports(query):
-        grouped.setdefault(report.id, []).append(report)
-    entries = [_agreement(reports) for reports in grouped.values()]
+    grouped = groupby(store.agreement_reports(query), key=lambda report: report.id)
+    entries = [_agreement(list(reports)) for _, reports in grouped]
     return sorted(entries, key=lambda entry: (entry.stages[0].when.start or date.max, entry.id))
 
 
 def agreement(store: Store, key: str) -> Agreement | None:
     """The registry entry ``key``, if there is one."""
-    reports = store.agreement_reports(key=key)
+    reports = list(store.agreement_reports(key=key))
     return _agreement(reports) if reports else None
 
 

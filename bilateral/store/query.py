@@ -88,8 +88,11 @@ def _filters(kind: str, query: Query) -> tuple[list[str], list[object]]:
     return _story_filters(query) if kind == "story" else ([], [])
 
 
-def _source(kind: str, countries: tuple[str, ...]) -> tuple[str, list[str], list[object], tuple[str, str]]:
-    """FROM, the WHERE clauses it needs with their values, and the columns of the date order (day, id)."""
+def _source(
+    kind: str, countries: tuple[str, ...], *, joined: bool = True
+) -> tuple[str, list[str], list[object], tuple[str, str]]:
+    """FROM, the WHERE clauses it needs with their values, and the columns of the date order (day, id); with
+    countries and not ``joined``, the parties index alone (for a count without filters on the table)."""
     table, listed = _TABLES[kind]
     if not countries:
         return table, [], [], (f"{table}.{listed}", f"{table}.id")
@@ -97,7 +100,7 @@ def _source(kind: str, countries: tuple[str, ...]) -> tuple[str, list[str], list
         f" JOIN parties AS p{n} ON p{n}.kind = p0.kind AND p{n}.id = p0.id AND p{n}.country = ?"
         for n in range(1, len(countries))
     )
-    source = f"parties AS p0{joins} JOIN {table} ON {table}.id = p0.id"
+    source = f"parties AS p0{joins}" + (f" JOIN {table} ON {table}.id = p0.id" if joined else "")
     return source, ["p0.kind = ?", "p0.country = ?"], [*countries[1:], kind, countries[0]], ("p0.day", "p0.id")
 
 
@@ -114,7 +117,7 @@ def listing(kind: str, query: Query, columns: str) -> tuple[str, list[object]]:
 
 def counting(kind: str, query: Query) -> tuple[str, list[object]]:
     """How many events, stories or agreements match ``query`` (whatever its page)."""
-    source, clauses, values, _ = _source(kind, query.countries())
     filters, more = _filters(kind, query)
+    source, clauses, values, _ = _source(kind, query.countries(), joined=bool(filters))
     where = " AND ".join([*clauses, *filters]) or "1 = 1"
     return f"SELECT count(*) FROM {source} WHERE {where}", [*values, *more]

@@ -215,10 +215,16 @@ class Reads:
             found += [EntryLink(event_id, kind, entry) for event_id, kind, entry in rows]
         return found
 
-    def agreement_reports(self, query: Query = EVERYTHING, *, key: str | None = None) -> list[AgreementReport]:
+    def agreement_reports(self, query: Query = EVERYTHING, *, key: str | None = None) -> Iterator[AgreementReport]:
         """One page of agreement entries (between ``query``'s countries; or the one entry ``key``) and all their
-        reports, by entry id then report date."""
-        page, values = listing("agreement", query, "agreements.id") if key is None else ("SELECT ?", [key])
+        reports, by entry id then report date, one at a time (an entry's reports are next to each other)."""
+        values: list[object] = [key]
+        if key is not None:
+            page = "SELECT ?"
+        elif query.countries() or query.limit is not None or query.offset:
+            page, values = listing("agreement", query, "agreements.id")
+        else:  # the whole registry
+            page, values = "SELECT id FROM agreements", []
         rows = self._db.execute(
             f"""SELECT agreements.id, agreements.countries, agreements.topic, agreements.context,
                 agreement_events.stage, agreement_events.kind, agreement_events.phrase, agreement_events.value,
@@ -234,12 +240,11 @@ class Reads:
             ORDER BY agreements.id, coalesce(stories.date_start, events.date_start), events.id""",
             values,
         )
-        return [
-            AgreementReport(key, tuple(countries.split()), topic, context, stage, kind, phrase, value, _event(record),
-                            source, group, _story_when(first, last, precision, method))
-            for key, countries, topic, context, stage, kind, phrase, value, record, source, group, first, last,
-            precision, method in rows
-        ]  # fmt: skip
+        for entry, countries, topic, context, stage, kind, phrase, value, record, source, group, *when in rows:
+            yield AgreementReport(
+                entry, tuple(countries.split()), topic, context, stage, kind, phrase, value, _event(record), source,
+                group, _story_when(*when),
+            )  # fmt: skip
 
     def project_reports(self, *, project: str | None = None) -> list[ProjectReport]:
         """Reports of each project's steps (of one ``project``, if given), by project then report date."""

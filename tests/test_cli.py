@@ -219,6 +219,38 @@ def test_events_from_the_store_and_recode(seeds: Path, tmp_path: Path) -> None:
     assert run("events", "--pair", "TURKEY", db=db).exit_code == EXIT_USAGE
 
 
+def test_events_take_the_apis_filters(seeds: Path, tmp_path: Path) -> None:
+    db = tmp_path / "b.db"
+    run("ingest", str(seeds), db=db)
+    everything = json.loads(run("events", "--format", "json", db=db).stdout)
+
+    def listed(*options: str) -> list[str]:
+        result = run("events", *options, "--format", "json", db=db)
+        assert result.exit_code == 0, result.output
+        return [event["id"] for event in json.loads(result.stdout)]
+
+    def side(event: dict[str, Any], name: str, country: str) -> bool:
+        return any(party["country"] == country for party in event[name])
+
+    cases = {
+        ("--from", "Turkey", "--to", "KR"): lambda e: side(e, "actor", "TUR") and side(e, "recipient", "KOR"),
+        ("--from", "KOR"): lambda e: side(e, "actor", "KOR"),
+        ("--to", "TUR", "--quad", "1"): lambda e: side(e, "recipient", "TUR") and e["quad"] == 1,
+        ("--country", "KOR", "--goldstein-min", "4"): lambda e: (
+            e["goldstein"] >= 4 and (side(e, "actor", "KOR") or side(e, "recipient", "KOR"))
+        ),
+        ("--goldstein-max", "2"): lambda e: e["goldstein"] <= 2,
+        ("--context", "military"): lambda e: "military" in e["contexts"],
+        ("--text", "Altay"): lambda e: "altay" in e["evidence"]["quote"].lower(),
+    }
+    for options, wanted in cases.items():
+        expected = [event["id"] for event in everything if wanted(event)]
+        assert expected and listed(*options) == expected, options
+    assert listed("--modality", "future") == [] and listed("--modality", "asserted") == [e["id"] for e in everything]
+    assert run("events", "--from", "Narnia", db=db).exit_code == EXIT_USAGE
+    assert run("events", "--quad", "5", db=db).exit_code == EXIT_USAGE
+
+
 SUMMIT = (
     " date 2025-11-24 1\nLeaders meet in Ankara\n"
     "Turkish President Recep Tayyip Erdogan hosted South Korean President Lee Jae-myung in Ankara on Monday. "

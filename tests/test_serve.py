@@ -89,6 +89,10 @@ def countries(event: dict[str, Any]) -> set[str]:
         ("text=Altay", lambda e: "altay" in e["evidence"]["quote"].lower()),
         ("since=2025-11-01&until=2025-11-30", lambda e: e["date"] and "2025-11-01" <= e["date"] <= "2025-11-30"),
         ("background=true&pair=TUR-KOR", lambda e: {"TUR", "KOR"} <= countries(e)),
+        ("direction=TUR-KOR", lambda e: role(e, "actor", "TUR") and role(e, "recipient", "KOR")),
+        ("direction=South Korea-Turkey", lambda e: role(e, "actor", "KOR") and role(e, "recipient", "TUR")),
+        ("goldstein_min=7", lambda e: e["goldstein"] >= 7),
+        ("goldstein_max=-5&goldstein_min=-9.5", lambda e: -9.5 <= e["goldstein"] <= -5),
     ],
 )  # fmt: skip
 def test_event_filters(client: TestClient, query: str, check: Any) -> None:
@@ -97,6 +101,18 @@ def test_event_filters(client: TestClient, query: str, check: Any) -> None:
     assert page["items"], query
     assert page["total"] == len(page["items"]) < everything["total"]
     assert all(check(event) for event in page["items"]), query
+
+
+def role(event: dict[str, Any], side: str, country: str) -> bool:
+    return any(party["country"] == country for party in event[side])
+
+
+def test_a_direction_is_every_event_of_the_pair_with_those_roles(client: TestClient) -> None:
+    pair = get(client, "/api/events?pair=TUR-KOR&limit=500")["items"]
+    expected = [event["id"] for event in pair if role(event, "actor", "KOR") and role(event, "recipient", "TUR")]
+    found = get(client, "/api/events?direction=KOR-TUR&limit=500")["items"]
+    assert expected and [event["id"] for event in found] == expected
+    assert get(client, "/api/events?direction=KOR-XYZ", 422)["error"]["code"] == "usage.country"
 
 
 def test_events_newest_first_and_background(client: TestClient) -> None:

@@ -35,6 +35,7 @@ from bilateral.cli.common import (
     failure_line,
     open_store,
     out,
+    parse_country,
     parse_day,
     parse_pair,
     parse_type,
@@ -45,6 +46,7 @@ from bilateral.cli.common import (
 )
 from bilateral.cli.group import Commands, command, elsewhere
 from bilateral.errors import NotFound, NothingRead, UsageError, failure_error
+from bilateral.records import Modality
 from bilateral.vocab import BriefFormat, ExportFormat, InputFormat, Per
 
 if TYPE_CHECKING:
@@ -363,21 +365,42 @@ def events_command(
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--from", help="Only events this country did (among the actors).")
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option("--to", help="Only events done to this country (among the recipients).")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Only events this country takes part in.")] = None,
+    quad: Annotated[int | None, typer.Option(min=1, max=4, help="Only this QuadClass (1 to 4).")] = None,
+    goldstein_min: Annotated[float | None, typer.Option(min=-10, max=10, help="Goldstein score at least.")] = None,
+    goldstein_max: Annotated[float | None, typer.Option(min=-10, max=10, help="Goldstein score at most.")] = None,
+    context: Annotated[str | None, typer.Option(help="Only events with this PLOVER context, e.g. military.")] = None,
+    modality: Annotated[Modality | None, typer.Option(help="Only events the text asserts this way.")] = None,
+    text: Annotated[str | None, typer.Option(help="Only events whose evidence sentence holds these words.")] = None,
     background: Annotated[
         bool, typer.Option(help="Include background history (events before the article's time).")
     ] = False,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
     output: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.table,
 ) -> None:
-    """List stored events, filtered by country pair, dates and type."""
+    """List stored events: by pair, direction (--from/--to), country, dates, type, QuadClass, Goldstein, context,
+    modality and words of the evidence, as the API's /api/events."""
     from bilateral.store import Query
     from bilateral.stories import links
 
     with errors():
         countries, start, end = parse_pair(pair), parse_day(since, "--since"), parse_day(until, "--until")
         kind = parse_type(event_type)
+        named = {name: parse_country(value) for name, value in
+                 (("--from", actor), ("--to", recipient), ("--country", country)) if value}  # fmt: skip
         with open_store() as store:
-            query = Query(pair=countries, since=start, until=end, event=kind, background=background, limit=limit)
+            query = Query(
+                pair=countries, country=named.get("--country"), actor=named.get("--from"),
+                recipient=named.get("--to"), since=start, until=end, event=kind, quad=quad,
+                goldstein_min=goldstein_min, goldstein_max=goldstein_max, context=context,
+                modality=modality.value if modality else None, text=text, background=background, limit=limit,
+            )  # fmt: skip
             events = store.events(query)
             placed = links(store, events)
     _print_events(events, output, placed)

@@ -139,6 +139,13 @@ def parse_pair(value: str | None) -> tuple[str, str] | None:
     return countries(state.actors).pair(value) if value else None
 
 
+def parse_country(value: str) -> str:
+    """One country option (a code or a name) as its code; an unknown one is a usage error naming the closest."""
+    from bilateral.actors.countries import countries
+
+    return countries(state.actors).resolve(value)
+
+
 def parse_countries(first: str, second: str) -> tuple[str, str]:
     """Two country arguments (codes or names) as codes; an unknown one is a usage error naming the closest."""
     from bilateral.actors.countries import countries

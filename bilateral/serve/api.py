@@ -17,7 +17,7 @@ from bilateral.records import MAX_TEXT, Document, Event, Modality
 from bilateral.registry import agreement, agreements, projects
 from bilateral.serialise import agreement_dict, article_dict, event_dict, links_dict, project_dict, story_dict
 from bilateral.serve.coder import Coder
-from bilateral.serve.context import ApiError, CountryQuery, PairPath, PairQuery, open_store, settings
+from bilateral.serve.context import ApiError, CountryQuery, DirectionQuery, PairPath, PairQuery, open_store, settings
 from bilateral.serve.dyad import chart_data, dyad_view, period_dict
 from bilateral.store import Store
 from bilateral.store.browse import MATCH_END, MATCH_START
@@ -110,8 +110,11 @@ def list_events(
     store: StoreDep,
     pair: PairQuery,
     country: CountryQuery,
+    direction: DirectionQuery,
     event_type: TypeQuery = None,
     quad: Annotated[int | None, Query(ge=1, le=4, description="GDELT QuadClass.")] = None,
+    goldstein_min: Annotated[float | None, Query(ge=-10, le=10, description="Goldstein score at least.")] = None,
+    goldstein_max: Annotated[float | None, Query(ge=-10, le=10, description="Goldstein score at most.")] = None,
     context: Annotated[str | None, Query(max_length=40, description="A PLOVER context, e.g. military.")] = None,
     modality: Annotated[Modality | None, Query(description="How the text asserts the event.")] = None,
     text: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentence.")] = None,
@@ -122,8 +125,10 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Page:
+    actor, recipient = direction or (None, None)
     query = Filter(
-        pair=pair, country=country, event=_event_type(event_type), quad=quad,
+        pair=pair, country=country, actor=actor, recipient=recipient, event=_event_type(event_type), quad=quad,
+        goldstein_min=goldstein_min, goldstein_max=goldstein_max,
         context=context, modality=modality.value if modality else None, text=text, since=since, until=until,
         background=background, newest_first=newest_first, limit=limit, offset=offset,
     )  # fmt: skip

@@ -61,6 +61,17 @@ def pair_query(
     return countries(settings(request).actors).pair(pair) if pair else None
 
 
+def direction_query(
+    request: Request,
+    direction: Annotated[
+        str | None,
+        Query(min_length=3, max_length=120, description="Who acted toward whom: ACTOR-RECIPIENT, e.g. TUR-KOR."),
+    ] = None,
+) -> tuple[str, str] | None:
+    """The ``direction`` query parameter as (actor country, recipient country) (a dependency)."""
+    return countries(settings(request).actors).pair(direction) if direction else None
+
+
 def pair_path(
     request: Request, pair: Annotated[str, PathParam(min_length=3, max_length=120, description=_PAIR_HELP)]
 ) -> tuple[str, str]:
@@ -81,6 +92,7 @@ def country_query(
 PairQuery = Annotated[tuple[str, str] | None, Depends(pair_query)]
 PairPath = Annotated[tuple[str, str], Depends(pair_path)]
 CountryQuery = Annotated[str | None, Depends(country_query)]
+DirectionQuery = Annotated[tuple[str, str] | None, Depends(direction_query)]
 
 
 def open_store(request: Request) -> Iterator[Store]:

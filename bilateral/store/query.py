@@ -18,15 +18,22 @@ from bilateral.store.rows import day
 class Query:
     """Filters (``None``: any) and a page (``limit`` ``None``: every match, from ``offset``).
 
-    Events take every filter; stories take ``pair``, ``country``, ``event``, ``since``, ``until``;
+    Events take every filter; stories take ``pair``, ``country``, ``event``, ``since``, ``until`` (and the
+    countries of ``actor`` and ``recipient`` as parties, whatever their roles);
     agreements and projects take ``pair``.
     """
 
     pair: tuple[str, str] | None = None
     country: str | None = None
+    actor: str | None = None
+    """A country among an event's actors (who did it)."""
+    recipient: str | None = None
+    """A country among an event's recipients (to whom)."""
     event: str | None = None
     """A PLOVER type."""
     quad: int | None = None
+    goldstein_min: float | None = None
+    goldstein_max: float | None = None
     context: str | None = None
     modality: str | None = None
     text: str | None = None
@@ -41,7 +48,8 @@ class Query:
 
     def countries(self) -> tuple[str, ...]:
         """Every country asked for (the pair's and ``country``), each once."""
-        return tuple(dict.fromkeys((*(self.pair or ()), *((self.country,) if self.country else ()))))
+        named = (*(self.pair or ()), self.country, self.actor, self.recipient)
+        return tuple(dict.fromkeys(country for country in named if country))
 
     def page(self, limit: int | None, offset: int = 0) -> Query:
         return replace(self, limit=limit, offset=offset)
@@ -60,6 +68,10 @@ def _chosen(clauses: list[tuple[str, object]]) -> tuple[list[str], list[object]]
     return [clause for clause, _ in given], [value for _, value in given]
 
 
+_ROLE = "EXISTS (SELECT 1 FROM json_each(events.record, '$.{role}') WHERE json_extract(value, '$.country') = ?)"
+"""A country in one role of the event (its row in ``parties`` says only that the country takes part)."""
+
+
 def _event_filters(query: Query) -> tuple[list[str], list[object]]:
     escaped = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") if query.text else None
     clauses, values = _chosen([
@@ -67,9 +79,13 @@ def _event_filters(query: Query) -> tuple[list[str], list[object]]:
         ("events.date_start <= ?", day(query.until)),
         ("events.event = ?", query.event),
         ("events.quad = ?", query.quad),
+        ("json_extract(events.record, '$.goldstein') >= ?", query.goldstein_min),
+        ("json_extract(events.record, '$.goldstein') <= ?", query.goldstein_max),
         ("events.modality = ?", query.modality),
         ("EXISTS (SELECT 1 FROM json_each(events.record, '$.contexts') WHERE value = ?)", query.context),
         ("json_extract(events.record, '$.evidence.quote') LIKE ? ESCAPE '\\'", escaped and f"%{escaped}%"),
+        (_ROLE.format(role="actor"), query.actor),
+        (_ROLE.format(role="recipient"), query.recipient),
     ])  # fmt: skip
     return ([*clauses, "events.background = 0"] if not query.background else clauses), values
 

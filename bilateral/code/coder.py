@@ -27,7 +27,7 @@ from typing import Generic, TypeVar
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
 from bilateral.code import cues, dates, domestic, lexicon, location, roles
-from bilateral.code.modality import modality
+from bilateral.code.modality import act_mood, by_mood
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
 from bilateral.places import place
@@ -82,9 +82,6 @@ _DECLARED = re.compile(
 _TOGETHER = frozenset({"joint", "between", "passive joint"})
 _WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
-_PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
-_THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
-_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 _SPORTS = re.compile(
     r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
     r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
@@ -416,7 +413,7 @@ def _event(
         code = "042"
     elif spec.event == "CONSULT" and place and recipient and place in _codes(recipient) and place not in _codes(actor):
         code = "042"  # met the host on its ground: a visit
-    mood = _mood(sentence, spec, relative_start, relative_start + cue.end - cue.start)
+    mood = act_mood(sentence.text, spec, relative_start, relative_start + cue.end - cue.start)
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
@@ -425,7 +422,7 @@ def _event(
         recipient = recipient if _TOWARD.search(sentence.text) else ()
     if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
         event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
-    event_type, code = _by_mood(event_type, code, mood, sentence)
+    event_type, code = by_mood(event_type, code, mood, sentence.text)
     code_row = cameo(code)
     extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
     contexts = tuple(dict.fromkeys(facts.topics + extra))
@@ -534,26 +531,6 @@ _FORCES = re.compile(
 )
 
 
-def _mood(sentence: Sentence, spec: lexicon.CueSpec, start: int, end: int) -> Modality:
-    """The act's modality; a cue that carries its own modal ("will supply arms") is future, or conditional."""
-    mood = modality(sentence.text, start, end, intent=cues.is_intent(spec))
-    if spec.event == "THREATEN" and mood is Modality.FUTURE:
-        return Modality.ASSERTED  # "vowed to retaliate", "warned it would": the threat is made now (eval/dev/GUIDE.md)
-    if mood is Modality.ASSERTED and spec.event in _PROMISABLE and spec.phrase.startswith(("will ", "would ")):
-        conditional = spec.phrase.startswith("would") and _CONDITION.search(sentence.text)
-        return Modality.HYPOTHETICAL if conditional else Modality.FUTURE
-    return mood
-
-
-def _by_mood(event_type: str, code: str, mood: Modality, sentence: Sentence) -> tuple[str, str]:
-    """A cooperative act still to come is a promise (AGREE); a hostile one made conditional a THREATEN."""
-    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
-        return "AGREE", _PROMISABLE[event_type]
-    if mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence.text):
-        return "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
-    return event_type, code
-
-
 def _speaks_alone(spec: lexicon.CueSpec) -> bool:
     """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides."""
     return spec.event == "STATEMENT" and spec.rank > 0
@@ -583,17 +560,6 @@ _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;|\b(?:said|says|added|told)\
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|noted)\b", re.IGNORECASE)
-
-
-def _threat(code: str) -> str:
-    """The CAMEO threat of a conditional hostile act: of relations cut, of sanctions, of force."""
-    if code in ("160", "161", "164", "166"):
-        return "1313"
-    if code.startswith("16"):
-        return "1312"
-    if code.startswith("17"):
-        return "132"
-    return "138"
 
 
 def _fallback_recipient(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bilateral.code.cues import is_intent
+from bilateral.code.lexicon import CueSpec
 from bilateral.records import Modality
 
 _BEFORE = 60  # characters before the cue that can change its modality
@@ -61,3 +63,39 @@ def modality(sentence: str, cue_start: int, cue_end: int, *, intent: bool = Fals
     if _REPORTED.search(sentence):
         return Modality.REPORTED
     return Modality.ASSERTED
+
+
+_PROMISABLE = {"CONSULT": "036", "SUPPORT": "030", "COOPERATE": "030", "AID": "033"}
+_THREATENABLE = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+
+
+def act_mood(sentence: str, spec: CueSpec, start: int, end: int) -> Modality:
+    """The act's modality; a cue that carries its own modal ("will supply arms") is future, or conditional."""
+    mood = modality(sentence, start, end, intent=is_intent(spec))
+    if spec.event == "THREATEN" and mood is Modality.FUTURE:
+        return Modality.ASSERTED  # "vowed to retaliate", "warned it would": the threat is made now (eval/dev/GUIDE.md)
+    if mood is Modality.ASSERTED and spec.event in _PROMISABLE and spec.phrase.startswith(("will ", "would ")):
+        conditional = spec.phrase.startswith("would") and _CONDITION.search(sentence)
+        return Modality.HYPOTHETICAL if conditional else Modality.FUTURE
+    return mood
+
+
+def by_mood(event_type: str, code: str, mood: Modality, sentence: str) -> tuple[str, str]:
+    """A cooperative act still to come is a promise (AGREE); a hostile one made conditional a THREATEN."""
+    if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
+        return "AGREE", _PROMISABLE[event_type]
+    if mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence):
+        return "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
+    return event_type, code
+
+
+def _threat(code: str) -> str:
+    """The CAMEO threat of a conditional hostile act: of relations cut, of sanctions, of force."""
+    if code in ("160", "161", "164", "166"):
+        return "1313"
+    if code.startswith("16"):
+        return "1312"
+    if code.startswith("17"):
+        return "132"
+    return "138"

@@ -1,4 +1,5 @@
-"""The choices the command line offers: input formats, export formats and rows, brief formats, timeline periods.
+"""The choices the command line offers: input formats, export formats and rows, brief formats, timeline periods,
+and the event types.
 
 Plain enums that import nothing of the package, so that the command line builds its options (and answers
 ``--help``) without loading the readers, the exporters or the report code. Each is re-exported where it is
@@ -9,6 +10,14 @@ used: ``bilateral.read.InputFormat``, ``bilateral.export.ExportFormat`` and ``bi
 from __future__ import annotations
 
 from enum import StrEnum
+
+PLOVER_EVENTS = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+EVENTS = (*PLOVER_EVENTS, "STATEMENT")
+"""The event types: PLOVER's sixteen and STATEMENT (re-exported by :mod:`bilateral.ontology`)."""
+TYPE_HELP = f"Only this event type (any case): {', '.join(EVENTS)}."
 
 
 class InputFormat(StrEnum):

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from bilateral.cli import EXIT_SOME_FAILED, app
 from bilateral.cli.common import EXIT_USAGE
+from bilateral.ontology import EVENTS
 
 runner = CliRunner()
 
@@ -171,6 +172,12 @@ def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert len(result.stdout.split()) > 15
+
+
+@pytest.mark.parametrize("command", [["events"], ["stories"], ["export"]])
+def test_type_options_list_the_types(command: list[str]) -> None:
+    listed = " ".join(runner.invoke(app, [*command, "--help"], terminal_width=200).stdout.split())
+    assert "STATEMENT" in listed and all(name in listed for name in EVENTS)
 
 
 REQUIRED_EVENT_KEYS = {

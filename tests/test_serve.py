@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from bilateral.cli import app as cli
 from bilateral.errors import MissingDatabase
+from bilateral.ontology import EVENTS
 from bilateral.records import Document
 from bilateral.serve import create_app
 from bilateral.serve.coder import ingest_request
@@ -266,6 +267,8 @@ def test_schema_is_served_and_names_every_endpoint(client: TestClient) -> None:
         "/api/changes", "/api/watch", "/api/alerts",
     }  # fmt: skip
     assert not any(path.startswith("/pairs") for path in paths)
+    kinds = next(item for item in schema["paths"]["/api/events"]["get"]["parameters"] if item["name"] == "type")
+    assert all(name in kinds["description"] for name in EVENTS)  # the types are listed where they are asked for
     assert client.get("/docs").status_code == 404  # Swagger UI loads from a CDN: off
 
 

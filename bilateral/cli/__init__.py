@@ -44,7 +44,7 @@ from bilateral.cli.common import (
 from bilateral.cli.events import events_command, print_events
 from bilateral.cli.group import Commands, command, elsewhere
 from bilateral.errors import NotFound, NothingRead, UsageError, failure_error
-from bilateral.vocab import BriefFormat, ExportFormat, InputFormat, Per
+from bilateral.vocab import TYPE_HELP, BriefFormat, ExportFormat, InputFormat, Per
 
 if TYPE_CHECKING:
     from bilateral.pipeline import IngestSummary
@@ -482,7 +482,7 @@ def export_command(
     pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help=TYPE_HELP)] = None,
     background: Annotated[bool, typer.Option(help="Include background history.")] = False,
     per: Annotated[
         Per, typer.Option(help="One row per event (each article's report) or per story (one happening).")

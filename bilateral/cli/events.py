@@ -25,6 +25,7 @@ from bilateral.cli.common import (
     shorten,
 )
 from bilateral.records import Modality
+from bilateral.vocab import TYPE_HELP
 
 if TYPE_CHECKING:
     from bilateral.records import Event, EventLinks
@@ -34,7 +35,7 @@ def events_command(
     pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only events on or after this day (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Only events on or before this day (YYYY-MM-DD).")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type, e.g. CONSULT.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help=TYPE_HELP)] = None,
     actor: Annotated[
         str | None, typer.Option("--from", help="Only events this country did (among the actors).")
     ] = None,

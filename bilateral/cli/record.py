@@ -28,14 +28,14 @@ from bilateral.cli.common import (
     print_json,
     shorten,
 )
-from bilateral.vocab import By
+from bilateral.vocab import TYPE_HELP, By
 
 
 def stories_command(
     pair: PairOption = None,
     since: Annotated[str | None, typer.Option(help="Only stories on or after this day.")] = None,
     until: Annotated[str | None, typer.Option(help="Only stories on or before this day.")] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help=TYPE_HELP)] = None,
     output: FormatOption = Format.table,
 ) -> None:
     """One real-world event per row, with how many articles and independent sources report it."""

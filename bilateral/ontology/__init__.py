@@ -7,14 +7,21 @@ from functools import cache
 
 from bilateral.errors import UsageError
 from bilateral.tables import package_rows
+from bilateral.vocab import EVENTS, PLOVER_EVENTS
+
+__all__ = [
+    "CODEBOOK",
+    "EVENTS",
+    "PLOVER_EVENTS",
+    "Code",
+    "cameo",
+    "cameo_table",
+    "event_type",
+    "plover_score",
+    "quad_name",
+]
 
 CODEBOOK = "PLOVER 2021 (manual draft 0.8) + STATEMENT; CAMEO 1.1b3"
-
-PLOVER_EVENTS = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-EVENTS = (*PLOVER_EVENTS, "STATEMENT")
 
 
 def event_type(value: str, *, name: str) -> str:

@@ -25,6 +25,7 @@ from bilateral.store.query import Query as Filter
 from bilateral.store.watching import stamp
 from bilateral.stories import links, stories
 from bilateral.timeline import By, pair_timeline
+from bilateral.vocab import TYPE_HELP
 
 
 class ErrorDetail(BaseModel):
@@ -81,7 +82,7 @@ Limit = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 
 Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Items to skip.")]
 Since = Annotated[date | None, Query(description="On or after this day.")]
 Until = Annotated[date | None, Query(description="On or before this day.")]
-TypeQuery = Annotated[str | None, Query(alias="type", max_length=20, description="A PLOVER type, e.g. CONSULT.")]
+TypeQuery = Annotated[str | None, Query(alias="type", max_length=20, description=TYPE_HELP)]
 bearer = HTTPBearer(auto_error=False, description="The token given to `bilateral serve --token`.")
 
 

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -88,11 +89,29 @@ def test_the_loop_stops_cleanly_on_sigterm(site: Site, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     command = [sys.executable, "-m", "bilateral", "--db", str(tmp_path / "w.db"), "watch", f"{site.base}/feed.xml",
                "--every", "1h"]  # fmt: skip
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as process:
-        assert process.stdout is not None
-        first = process.stdout.readline()  # the first round is done: the loop now waits for the next
-        assert "new 2" in first
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        first = _first_line(process, within=60)  # the first round is done: the loop now waits for the next
+        assert "new 2" in first, first
         process.send_signal(signal.SIGTERM)
         rest, errors = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # a failed step must not leave a watcher sleeping for an hour under the run
+            process.kill()
+            process.wait()
     assert process.returncode == 0, errors
     assert "stopping after the current item (SIGTERM)" in rest and "Traceback" not in errors
+
+
+def _first_line(process: subprocess.Popen[str], within: float) -> str:
+    """The first line ``process`` prints, read on a thread so that a silent process fails the test in time, with
+    what it wrote to stderr."""
+    assert process.stdout is not None and process.stderr is not None
+    stdout, lines = process.stdout, list[str]()
+    reader = threading.Thread(target=lambda: lines.append(stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(within)
+    if not lines:
+        process.kill()
+        pytest.fail(f"no round line within {within:.0f} s; stderr: {process.stderr.read()}")
+    return lines[0]

@@ -14,6 +14,7 @@ import pytest
 
 from bilateral.registry import agreement, agreements, projects
 from bilateral.store import Query, Store
+from bilateral.store.dialect import SQLITE
 from bilateral.store.query import listing
 from bilateral.stories import links, stories
 from bilateral.timeline import By, pair_timeline
@@ -104,7 +105,7 @@ def test_no_main_read_scans_a_large_table(bench_db: Path) -> None:
 @pytest.mark.parametrize("query", [Query(limit=50), Query(pair=PAIR, limit=50), Query(country="KOR", limit=50),
                                    Query(pair=PAIR, newest_first=True, limit=50)])  # fmt: skip
 def test_a_page_is_read_in_index_order_without_sorting(bench_db: Path, kind: str, query: Query) -> None:
-    sql, values = listing(kind, query, "1")
+    sql, values = listing(kind, query, "1", SQLITE)
     with sqlite3.connect(bench_db) as db:
         plan = [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", values)]
     assert not [line for line in plan if "TEMP B-TREE" in line], plan

@@ -69,7 +69,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    db: Annotated[Path, typer.Option(envvar="BILATERAL_DB", help="The SQLite database to use.")] = Path("bilateral.db"),
+    db: Annotated[
+        str,
+        typer.Option(
+            envvar="BILATERAL_DB", help="The database: an SQLite file, or postgresql://user:pass@host:5432/name."
+        ),
+    ] = "bilateral.db",
     actors: Annotated[
         list[Path] | None, typer.Option(help="A folder of your own actor files (repeatable); also BILATERAL_ACTORS.")
     ] = None,
@@ -447,7 +452,9 @@ def demo_command(
     from bilateral.store import Store
 
     with errors():
-        if state.db.exists():
+        if state.postgres():
+            raise UsageError("the demo writes an SQLite file: give --db a path (ingest fills a PostgreSQL database)")
+        if Path(state.db).exists():
             with Store(state.db) as store:
                 is_demo = store.meta("demo") == "1"
             if not (is_demo or replace):

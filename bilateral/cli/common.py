@@ -46,8 +46,20 @@ class EventFormat(StrEnum):
 
 
 class State:
-    db: Path = Path("bilateral.db")
+    db: str = "bilateral.db"
+    """A path (SQLite) or a postgresql:// URL."""
     actors: tuple[Path, ...] = ()
+
+    def postgres(self) -> bool:
+        from bilateral.store.postgres import SCHEME
+
+        return SCHEME.match(self.db) is not None
+
+    def where(self) -> str:
+        """The database as messages show it (a URL without its password)."""
+        from bilateral.store.postgres import shown
+
+        return shown(self.db)
 
 
 state = State()
@@ -67,16 +79,14 @@ def errors() -> Iterator[None]:
     What SQLite raises on the ``--db`` file (damaged, locked, disk full) is such an error too
     (:func:`bilateral.store.health.store_error`), wherever in a command it is found.
     """
-    import sqlite3
-
     try:
         yield
     except BilateralError as error:
         _exit(error)
-    except sqlite3.DatabaseError as error:
+    except Exception as error:
         from bilateral.store.health import store_error
 
-        translated = store_error(error, path=state.db)
+        translated = store_error(error, path=state.where())
         if translated is None:
             raise
         _exit(translated, error)

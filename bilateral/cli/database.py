@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bilateral.cli.common import errors, out, state
+from bilateral.errors import UsageError
 
 
 def check_command() -> None:
@@ -14,6 +15,8 @@ def check_command() -> None:
     from bilateral.store.health import check
 
     with errors():
+        if state.postgres():
+            raise UsageError("check reads an SQLite file; on PostgreSQL use its own tools (amcheck, pg_dump)")
         checked = check(state.db)
         for problem in checked.problems:
             out.print(f"{checked.path}: {problem}", markup=False)

@@ -64,5 +64,5 @@ def serve_command(
         web = create_app(
             state.db, token=token, actors=state.actors, hosts=names, max_body=limit, ingest_seconds=time_limit
         )
-    err.print(f"serving {state.db} on http://{host}:{port}/ (ingest {'on' if token else 'off'})", markup=False)
+    err.print(f"serving {state.where()} on http://{host}:{port}/ (ingest {'on' if token else 'off'})", markup=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")

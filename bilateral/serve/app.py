@@ -28,6 +28,7 @@ from bilateral.serve.guard import Guard, allowed_hosts, answer
 from bilateral.serve.pages import router as pages_router
 from bilateral.store import Store
 from bilateral.store.health import store_error
+from bilateral.store.postgres import SCHEME, shown
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
                413: "too_large"}  # fmt: skip
 
 
-def _install_errors(app: FastAPI) -> None:
+def _install_errors(app: FastAPI, db: str) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, error: ApiError) -> Response:
         return answer(request, error.status, error.code, error.message)
@@ -51,13 +52,6 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(BilateralError)
     async def package_error(request: Request, error: BilateralError) -> Response:
         return answer(request, error.status, error.code, str(error))
-
-    @app.exception_handler(sqlite3.DatabaseError)
-    async def database_error(request: Request, error: sqlite3.DatabaseError) -> Response:
-        translated = store_error(error, path=request.app.state.settings.db)  # damaged, locked: 503, one error
-        if translated is None:
-            return await internal_error(request, error)
-        return answer(request, translated.status, translated.code, str(translated))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
@@ -75,6 +69,18 @@ def _install_errors(app: FastAPI) -> None:
             return answer(request, 400, "bad_request", "the body is not valid JSON", details)
         where = ".".join(str(part) for part in first["location"])
         return answer(request, 422, "validation", f"{where}: {first['message']}", details)
+
+    async def database_error(request: Request, error: Exception) -> Response:
+        translated = store_error(error, path=shown(request.app.state.settings.db))  # damaged, locked: 503
+        if translated is None:
+            return await internal_error(request, error)
+        return answer(request, translated.status, translated.code, str(translated))
+
+    app.add_exception_handler(sqlite3.DatabaseError, database_error)
+    if SCHEME.match(db):
+        import psycopg
+
+        app.add_exception_handler(psycopg.Error, database_error)
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception) -> Response:
@@ -96,7 +102,7 @@ def create_app(
     It answers requests whose Host is a loopback name or one of ``hosts`` (``*``: any), reads a request body
     of at most ``max_body`` bytes, and gives one ingest request ``ingest_seconds`` to code its articles.
     """
-    db = Path(db_path)
+    db = str(db_path)
     with Store(db, create=False):
         pass  # migrates an older database (the search index) before the first request
     coder = Coder()
@@ -118,7 +124,7 @@ def create_app(
     settings = Settings(db, token or None, actors, allowed_hosts(hosts), max_body, ingest_seconds)
     app.state.settings = settings
     app.state.coder = coder
-    _install_errors(app)
+    _install_errors(app, db)
     app.add_middleware(Guard, settings=settings)  # inside the headers' middleware: its refusals carry them too
 
     @app.middleware("http")

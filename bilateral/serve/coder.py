@@ -57,7 +57,7 @@ def in_time(documents: Iterable[Document], *, seconds: float) -> Iterator[Docume
                           "ran out before it (what came before it is stored); post it again")  # fmt: skip
 
 
-def ingest_request(db: Path, actors: tuple[Path, ...], documents: list[Document], seconds: float) -> Outcome:
+def ingest_request(db: str, actors: tuple[Path, ...], documents: list[Document], seconds: float) -> Outcome:
     """Analyse and store ``documents`` within ``seconds`` (run in the worker process)."""
     if actors not in _gazetteers:
         _gazetteers[actors] = load_gazetteer(actors)
@@ -90,7 +90,7 @@ class Coder:
                 )
             return self._pool
 
-    async def ingest(self, db: Path, actors: tuple[Path, ...], documents: list[Document], seconds: float) -> Outcome:
+    async def ingest(self, db: str, actors: tuple[Path, ...], documents: list[Document], seconds: float) -> Outcome:
         pool = self._worker()
         try:
             return await asyncio.wrap_future(pool.submit(ingest_request, db, actors, documents, seconds))

@@ -36,9 +36,10 @@ INGEST_SECONDS = 60.0
 
 @dataclass(frozen=True)
 class Settings:
-    """What every request needs: the database, the ingest token, the actor folders and the bounds on a request."""
+    """What every request needs: the database (a path or a URL), the ingest token, the actor folders and the
+    bounds on a request."""
 
-    db: Path
+    db: str
     token: str | None = None
     actors: tuple[Path, ...] = ()
     hosts: frozenset[str] = LOOPBACK

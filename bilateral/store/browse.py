@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bilateral.records import Article, Event
 from bilateral.serialise import event_from
+from bilateral.store.dialect import Database, Dialect
 from bilateral.store.rollups import PeriodRow, entry_counts, period_rows
 from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row
 from bilateral.vocab import By
@@ -57,8 +57,9 @@ def match_expression(text: str) -> str | None:
 class Browse:
     """Read queries over one connection."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database, sql: Dialect) -> None:
         self._db = db
+        self._sql = sql
 
     def event(self, event_id: str) -> Event | None:
         row = self._db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -86,10 +87,9 @@ class Browse:
     def dyads(self, *, limit: int, offset: int = 0) -> tuple[list[Dyad], int]:
         """Country pairs by the number of events between them (background history left out), with the first and
         last dated event (an undated report's office-holder window dates neither)."""
+        dated = f"CASE WHEN {self._sql.text('events.record', 'date_precision')} != 'window' THEN events.date_start END"
         rows = self._db.execute(
-            """SELECT first.country, second.country, count(DISTINCT events.id) AS n,
-                min(CASE WHEN json_extract(events.record, '$.date_precision') != 'window' THEN events.date_start END),
-                max(CASE WHEN json_extract(events.record, '$.date_precision') != 'window' THEN events.date_start END),
+            f"""SELECT first.country, second.country, count(DISTINCT events.id) AS n, min({dated}), max({dated}),
                 count(*) OVER ()
             FROM parties AS first
             JOIN parties AS second ON second.kind = 'event' AND second.id = first.id AND first.country < second.country
@@ -131,6 +131,8 @@ class Browse:
         expression = match_expression(text)
         if expression is None:
             return [], 0
+        if self._sql.postgres:
+            return self._search_postgres(" ".join(_WORD.findall(text)), limit=limit, offset=offset)
         total = self._db.execute(
             "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (expression,)
         ).fetchone()[0]
@@ -141,8 +143,27 @@ class Browse:
             WHERE articles_fts MATCH ? ORDER BY articles_fts.rank, articles.id LIMIT ? OFFSET ?""",
             (MATCH_START, MATCH_END, expression, limit, offset),
         )
-        hits = [
-            Hit(key, title, source, date.fromisoformat(published) if published else None, snippet)
-            for key, title, source, published, snippet in rows
-        ]
-        return hits, total
+        return _hits(rows), int(total)
+
+    def _search_postgres(self, words: str, *, limit: int, offset: int) -> tuple[list[Hit], int]:
+        """The same search on PostgreSQL: every word (accents ignored) in the article's ``tsvector``, ranked by
+        ``ts_rank``, the snippet from the text (or the title, when the words are all there) by ``ts_headline``."""
+        query = "plainto_tsquery('bilateral_words', ?)"
+        total = self._db.execute(f"SELECT count(*) FROM articles WHERE search @@ {query}", (words,)).fetchone()[0]
+        options = f"StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=24, MinWords=8, MaxFragments=1, ShortWord=1"
+        rows = self._db.execute(
+            f"""SELECT id, title, source, published, ts_headline('bilateral_words',
+                    CASE WHEN to_tsvector('bilateral_words', text) @@ q THEN text ELSE title END, q, ?)
+            FROM (SELECT articles.*, {query} AS q FROM articles) AS found
+            WHERE search @@ q ORDER BY ts_rank(search, q) DESC, id LIMIT ? OFFSET ?""",
+            (options, words, limit, offset),  # in the order of their marks
+        )
+        return _hits(rows), int(total)
+
+
+def _hits(rows: Iterable[Sequence[object]]) -> list[Hit]:
+    return [
+        Hit(str(key), str(title), source if isinstance(source, str) else None,
+            date.fromisoformat(published) if isinstance(published, str) else None, str(snippet))
+        for key, title, source, published, snippet in rows
+    ]  # fmt: skip

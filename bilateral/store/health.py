@@ -10,6 +10,7 @@ version, application) without writing to the file.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +31,18 @@ def damaged(error: sqlite3.DatabaseError) -> bool:
     return code is not None and code & 0xFF in _DAMAGE
 
 
-def store_error(error: sqlite3.DatabaseError, *, path: str | Path) -> StoreError | None:
-    """The package error for what SQLite raised on the database at ``path``.
+def store_error(error: Exception, *, path: str | Path) -> StoreError | None:
+    """The package error for what the database at ``path`` raised.
 
-    A malformed page or a file that is no database is :class:`DamagedDatabase`; an operational error (locked,
-    disk full, I/O) is a :class:`StoreError` saying so; anything else (a bad statement) is a bug: ``None``.
+    From SQLite, a malformed page or a file that is no database is :class:`DamagedDatabase`; an operational error
+    (locked, disk full, I/O) is a :class:`StoreError` saying so, as is PostgreSQL's (the server gone, refused, out
+    of space); anything else (a bad statement, not a database error) is a bug: ``None``.
     """
+    psycopg = sys.modules.get("psycopg")  # imported only where a store on PostgreSQL was opened
+    if psycopg is not None and isinstance(error, psycopg.OperationalError):
+        return StoreError(f"the database could not be used: {error}".strip(), origin=str(path))
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
     if damaged(error):
         return DamagedDatabase(f"the database file is damaged ({error}); {ADVICE}", origin=str(path))
     if isinstance(error, sqlite3.OperationalError):
@@ -75,7 +82,8 @@ def refusal(found: Identity, *, path: str | Path) -> SchemaError | None:
             origin=str(path),
         )
     if found.tables and found.application != APPLICATION:
-        return SchemaError("this SQLite file is not a bilateral database (it was left unchanged)", origin=str(path))
+        what = "PostgreSQL database" if "://" in str(path) else "SQLite file"
+        return SchemaError(f"this {what} is not a bilateral database (it was left unchanged)", origin=str(path))
     return None
 
 

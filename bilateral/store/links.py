@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from bilateral.days import shift
 from bilateral.records import Article, Event, EventDate, Precision
 from bilateral.serialise import event_from
 from bilateral.store import parties, rollups
+from bilateral.store.dialect import Database
 from bilateral.store.rows import ARTICLE_COLUMNS, OPEN_END, article_from_row, day, stored_when
 
 _LONGEST = timedelta(days=367)
@@ -46,7 +46,7 @@ def _bounds(when: EventDate) -> tuple[str | None, str | None]:
 class Linking:
     """One linking transaction: reads see what this transaction wrote."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
 
     # -- articles -----------------------------------------------------------
@@ -85,8 +85,9 @@ class Linking:
         phrases make common costs no more than a rare one.
         """
         lookups = " UNION ALL ".join(
-            "SELECT * FROM (SELECT article_id FROM copy_bands WHERE band = ? AND key = ? ORDER BY rowid DESC LIMIT ?)"
-            for _ in bands
+            f"SELECT * FROM (SELECT article_id FROM copy_bands WHERE band = ? AND key = ? ORDER BY rowid DESC LIMIT ?)"
+            f" AS band{n}"
+            for n in range(len(bands))
         )
         hits = Counter(row[0] for row in self._db.execute(lookups, [n for band in bands for n in (*band, RECENT)]))
         found = []
@@ -100,7 +101,8 @@ class Linking:
 
     def add_copy(self, article_id: str, group: str, signature: Signature | None) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO copies VALUES (?, ?, ?)",
+            """INSERT INTO copies VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE
+            SET copy_group = excluded.copy_group, signature = excluded.signature""",
             (article_id, group, signature.to_bytes() if signature is not None else None),
         )
         if signature is not None:
@@ -129,10 +131,10 @@ class Linking:
         early = shift(start, -_SHORT).isoformat()
         rows = self._db.execute(
             f"""SELECT {columns} FROM stories INDEXED BY stories_key WHERE event = ? AND countries = ? AND negated = ?
-                AND date_start BETWEEN ? AND ? AND date_end >= ? AND precision IS NOT 'window'
+                AND date_start BETWEEN ? AND ? AND date_end >= ? AND precision IS DISTINCT FROM 'window'
             UNION ALL
             SELECT {columns} FROM stories INDEXED BY stories_end WHERE event = ? AND countries = ? AND negated = ?
-                AND date_end BETWEEN ? AND ? AND date_start < ? AND precision IS NOT 'window'
+                AND date_end BETWEEN ? AND ? AND date_start < ? AND precision IS DISTINCT FROM 'window'
             UNION ALL
             SELECT {columns} FROM stories WHERE event = ? AND countries = ? AND negated = ?
                 AND precision = 'window' AND date_start <= ? AND date_end >= ?""",
@@ -162,8 +164,8 @@ class Linking:
         key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()
         start, end = _bounds(event.when)
         added = self._db.execute(
-            """INSERT OR IGNORE INTO stories (id, event, countries, negated, direction, date_start, date_end, precision,
-                date_method, first_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO stories (id, event, countries, negated, direction, date_start, date_end, precision,
+                date_method, first_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
             (key, event.event, countries, int(negated), direction, start, end,
              event.when.precision.value if event.when.precision else None, event.when.method, event.id),
         )  # fmt: skip
@@ -181,7 +183,8 @@ class Linking:
 
     def attach(self, story_id: str, event: Event, *, placed: bool) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO story_events VALUES (?, ?, ?, ?)",
+            """INSERT INTO story_events VALUES (?, ?, ?, ?) ON CONFLICT (event_id) DO UPDATE
+            SET story_id = excluded.story_id, article_id = excluded.article_id, placed = excluded.placed""",
             (event.id, story_id, event.evidence.article_id, int(placed)),
         )
         self._db.execute("UPDATE stories SET stale = 1 WHERE id = ? AND stale = 0", (story_id,))
@@ -197,7 +200,7 @@ class Linking:
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
         added = self._db.execute(
-            "INSERT OR IGNORE INTO agreements (id, countries, topic, context) VALUES (?, ?, ?, ?)",
+            "INSERT INTO agreements (id, countries, topic, context) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (key, countries, topic, context),
         )
         if added.rowcount:
@@ -209,7 +212,9 @@ class Linking:
     ) -> None:  # fmt: skip
         """Link ``event`` to an entry as one of its stages; a signing dated ``when`` dates the entry's signature."""
         self._db.execute(
-            "INSERT OR REPLACE INTO agreement_events VALUES (?, ?, ?, ?, ?, ?, ?)",
+            """INSERT INTO agreement_events VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agreement_id, event_id) DO UPDATE
+            SET article_id = excluded.article_id, stage = excluded.stage, kind = excluded.kind,
+                phrase = excluded.phrase, value = excluded.value""",
             (agreement_id, event.id, event.evidence.article_id, stage, kind, phrase, value),
         )
         self._db.execute("UPDATE agreements SET stale = 1 WHERE id = ? AND stale = 0", (agreement_id,))
@@ -221,8 +226,10 @@ class Linking:
 
     def attach_project(self, project: str, event: Event) -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO project_events VALUES (?, ?, ?)", (project, event.id, event.evidence.article_id)
+            """INSERT INTO project_events VALUES (?, ?, ?)
+            ON CONFLICT (project, event_id) DO UPDATE SET article_id = excluded.article_id""",
+            (project, event.id, event.evidence.article_id),
         )
         self._db.execute(
-            "INSERT INTO project_counts (project) VALUES (?) ON CONFLICT DO UPDATE SET stale = 1", (project,)
+            "INSERT INTO project_counts (project) VALUES (?) ON CONFLICT (project) DO UPDATE SET stale = 1", (project,)
         )

@@ -10,15 +10,16 @@ rows, and a story's new date or an agreement's new first stage moves them (trigg
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 
+from bilateral.store.dialect import Database
 
-def write(db: sqlite3.Connection, kind: str, rows: Iterable[tuple[str, Iterable[str], str | None]]) -> None:
+
+def write(db: Database, kind: str, rows: Iterable[tuple[str, Iterable[str], str | None]]) -> None:
     """The countries of each (id, countries, day), replacing what was there for that id."""
     rows = list(rows)
     db.executemany("DELETE FROM parties WHERE kind = ? AND id = ?", [(kind, key) for key, _, _ in rows])
     db.executemany(
-        "INSERT OR IGNORE INTO parties VALUES (?, ?, ?, ?)",
+        "INSERT INTO parties VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
         [(kind, key, country, day) for key, countries, day in rows for country in countries if country],
     )

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from bilateral.store.rows import day
+from bilateral.store.dialect import Dialect
+from bilateral.store.rows import EVERY_ROW, day
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,24 +69,22 @@ def _chosen(clauses: list[tuple[str, object]]) -> tuple[list[str], list[object]]
     return [clause for clause, _ in given], [value for _, value in given]
 
 
-_ROLE = "EXISTS (SELECT 1 FROM json_each(events.record, '$.{role}') WHERE json_extract(value, '$.country') = ?)"
-"""A country in one role of the event (its row in ``parties`` says only that the country takes part)."""
-
-
-def _event_filters(query: Query) -> tuple[list[str], list[object]]:
+def _event_filters(query: Query, sql: Dialect) -> tuple[list[str], list[object]]:
     escaped = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") if query.text else None
+    record = "events.record"
     clauses, values = _chosen([
         ("coalesce(events.date_end, events.date_start) >= ?", day(query.since)),
         ("events.date_start <= ?", day(query.until)),
         ("events.event = ?", query.event),
         ("events.quad = ?", query.quad),
-        ("json_extract(events.record, '$.goldstein') >= ?", query.goldstein_min),
-        ("json_extract(events.record, '$.goldstein') <= ?", query.goldstein_max),
+        (f"{sql.number(record, 'goldstein')} >= ?", query.goldstein_min),
+        (f"{sql.number(record, 'goldstein')} <= ?", query.goldstein_max),
         ("events.modality = ?", query.modality),
-        ("EXISTS (SELECT 1 FROM json_each(events.record, '$.contexts') WHERE value = ?)", query.context),
-        ("json_extract(events.record, '$.evidence.quote') LIKE ? ESCAPE '\\'", escaped and f"%{escaped}%"),
-        (_ROLE.format(role="actor"), query.actor),
-        (_ROLE.format(role="recipient"), query.recipient),
+        (sql.holds(record, "contexts"), query.context),
+        (f"{sql.text(record, 'evidence', 'quote')} {sql.like} ? ESCAPE '\\'", escaped and f"%{escaped}%"),
+        # a country in one role of the event (its row in ``parties`` says only that the country takes part)
+        (sql.holds(record, "actor", "country"), query.actor),
+        (sql.holds(record, "recipient", "country"), query.recipient),
     ])  # fmt: skip
     return ([*clauses, "events.background = 0"] if not query.background else clauses), values
 
@@ -98,9 +97,9 @@ def _story_filters(query: Query) -> tuple[list[str], list[object]]:
     ])  # fmt: skip
 
 
-def _filters(kind: str, query: Query) -> tuple[list[str], list[object]]:
+def _filters(kind: str, query: Query, sql: Dialect) -> tuple[list[str], list[object]]:
     if kind == "event":
-        return _event_filters(query)
+        return _event_filters(query, sql)
     return _story_filters(query) if kind == "story" else ([], [])
 
 
@@ -120,20 +119,20 @@ def _source(
     return source, ["p0.kind = ?", "p0.country = ?"], [*countries[1:], kind, countries[0]], ("p0.day", "p0.id")
 
 
-def listing(kind: str, query: Query, columns: str) -> tuple[str, list[object]]:
+def listing(kind: str, query: Query, columns: str, sql: Dialect) -> tuple[str, list[object]]:
     """``SELECT columns`` of one page of events, stories or agreements (``kind`` 'event', 'story' or 'agreement')
     matching ``query``, in date order (undated last, then by id), and its values."""
     source, clauses, values, (day, key) = _source(kind, query.countries())
-    filters, more = _filters(kind, query)
+    filters, more = _filters(kind, query, sql)
     order = f"{day} IS NULL, {day}{' DESC' if query.newest_first else ''}, {key}"
     where = " AND ".join([*clauses, *filters]) or "1 = 1"
-    sql = f"SELECT {columns} FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
-    return sql, [*values, *more, -1 if query.limit is None else query.limit, query.offset]
+    statement = f"SELECT {columns} FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    return statement, [*values, *more, EVERY_ROW if query.limit is None else query.limit, query.offset]
 
 
-def counting(kind: str, query: Query) -> tuple[str, list[object]]:
+def counting(kind: str, query: Query, sql: Dialect) -> tuple[str, list[object]]:
     """How many events, stories or agreements match ``query`` (whatever its page)."""
-    filters, more = _filters(kind, query)
+    filters, more = _filters(kind, query, sql)
     source, clauses, values, _ = _source(kind, query.countries(), joined=bool(filters))
     where = " AND ".join([*clauses, *filters]) or "1 = 1"
     return f"SELECT count(*) FROM {source} WHERE {where}", [*values, *more]

@@ -7,15 +7,15 @@ through an index.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bilateral.records import ActorKind, Article, ArticleRef, Event, EventDate, Failure, Field, Mention, SourcedEvent
 from bilateral.serialise import event_from
+from bilateral.store.dialect import Database, Dialect
 from bilateral.store.query import EVERYTHING, Query, counting, listing
-from bilateral.store.rows import ARTICLE_COLUMNS, article_from_row, day, stored_when
+from bilateral.store.rows import ARTICLE_COLUMNS, EVERY_ROW, article_from_row, day, stored_when
 
 _CHUNK = 400
 
@@ -108,7 +108,8 @@ def _event(record: str) -> Event:
 class Reads:
     """Read queries over one connection (the store's)."""
 
-    _db: sqlite3.Connection
+    _db: Database
+    _sql: Dialect
 
     def counts(self) -> Counts:
         row = self._db.execute(
@@ -123,7 +124,7 @@ class Reads:
         rows = self._db.execute(
             f"""SELECT {ARTICLE_COLUMNS} FROM articles
             ORDER BY published IS NULL, published, origin LIMIT ? OFFSET ?""",
-            (-1 if limit is None else limit, offset),
+            (EVERY_ROW if limit is None else limit, offset),
         )
         return [article_from_row(row) for row in rows]
 
@@ -143,17 +144,17 @@ class Reads:
 
     def events(self, query: Query = EVERYTHING) -> list[Event]:
         """One page of stored events matching ``query``, oldest first (newest with ``newest_first``)."""
-        sql, values = listing("event", query, "events.record")
+        sql, values = listing("event", query, "events.record", self._sql)
         return [_event(record) for (record,) in self._db.execute(sql, values)]
 
     def count(self, kind: str, query: Query) -> int:
         """How many events, stories or agreements (``kind``) match ``query``, whatever its page."""
-        sql, values = counting(kind, query)
+        sql, values = counting(kind, query, self._sql)
         return int(self._db.execute(sql, values).fetchone()[0])
 
     def story_members(self, query: Query) -> list[StoryMember]:
         """One page of stories matching ``query`` (oldest first, or newest), each with all its reports."""
-        page, values = listing("story", query, "stories.id")
+        page, values = listing("story", query, "stories.id", self._sql)
         rows = self._db.execute(
             f"""SELECT stories.id, stories.direction, stories.date_start, stories.date_end, stories.precision,
                 stories.date_method, events.record, story_events.placed, articles.source, copies.copy_group
@@ -222,7 +223,7 @@ class Reads:
         if key is not None:
             page = "SELECT ?"
         elif query.countries() or query.limit is not None or query.offset:
-            page, values = listing("agreement", query, "agreements.id")
+            page, values = listing("agreement", query, "agreements.id", self._sql)
         else:  # the whole registry
             page, values = "SELECT id FROM agreements", []
         rows = self._db.execute(
@@ -271,17 +272,18 @@ class Reads:
         ``per_story`` keeps one event per story (an event in no story is its own): the report that
         gives the story its date, else the first by id.
         """
-        chosen, values = listing("event", query, "events.*")
+        chosen, values = listing("event", query, "events.*", self._sql)
         if per_story:
             chosen = f"""SELECT * FROM (
                 SELECT e.*, row_number() OVER (
                     PARTITION BY coalesce(story_events.story_id, e.id)
-                    ORDER BY e.date_start IS stories.date_start
-                        AND json_extract(e.record, '$.date_precision') IS stories.precision DESC, e.id
+                    ORDER BY e.date_start IS NOT DISTINCT FROM stories.date_start
+                        AND {self._sql.text("e.record", "date_precision")} IS NOT DISTINCT FROM stories.precision DESC,
+                        e.id
                 ) AS nth
                 FROM ({chosen}) AS e LEFT JOIN story_events ON story_events.event_id = e.id
                 LEFT JOIN stories ON stories.id = story_events.story_id
-            ) WHERE nth = 1"""
+            ) AS ranked WHERE nth = 1"""
         rows = self._db.execute(
             f"""SELECT e.record, a.id, a.origin, a.title, a.url, a.source, a.language, a.published, a.ingested_at
             FROM ({chosen}) AS e JOIN articles AS a ON a.id = e.article_id

@@ -13,7 +13,6 @@ An agreement's refresh also keeps the day of its first stage (``agreements.liste
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from bilateral.days import period_of, period_start
 from bilateral.ontology import plover_score
 from bilateral.records import STAGES, Event, EventDate, Precision, placed_date
 from bilateral.serialise import event_from
+from bilateral.store.dialect import Database
 from bilateral.store.rows import day, stored_when
 from bilateral.vocab import By
 
@@ -93,7 +93,7 @@ def _when(first: str | None, last: str | None, precision: str | None) -> EventDa
     )
 
 
-def _apply(db: sqlite3.Connection, countries: str, when: EventDate, tally: Tally, sign: int) -> None:
+def _apply(db: Database, countries: str, when: EventDate, tally: Tally, sign: int) -> None:
     scored = tally.intensity is not None
     rows = []
     for by in By:
@@ -108,23 +108,24 @@ def _apply(db: sqlite3.Connection, countries: str, when: EventDate, tally: Tally
             ))  # fmt: skip
     db.executemany(
         """INSERT INTO pair_periods VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT DO UPDATE SET stories = stories + excluded.stories, goldstein = goldstein + excluded.goldstein,
-            intensity = intensity + excluded.intensity, scored = scored + excluded.scored,
-            articles = articles + excluded.articles, sources = sources + excluded.sources""",
+        ON CONFLICT (first, second, by, period, event, quad) DO UPDATE SET
+            stories = pair_periods.stories + excluded.stories, goldstein = pair_periods.goldstein + excluded.goldstein,
+            intensity = pair_periods.intensity + excluded.intensity, scored = pair_periods.scored + excluded.scored,
+            articles = pair_periods.articles + excluded.articles, sources = pair_periods.sources + excluded.sources""",
         rows,
     )
 
 
-def discount_articles(db: sqlite3.Connection, article_ids: Sequence[str]) -> tuple[list[str], list[str]]:
+def discount_articles(db: Database, article_ids: Sequence[str]) -> tuple[list[str], list[str]]:
     """Take back what the stories, agreements and projects these articles report had added, and mark them stale
     (before the articles' events are replaced); returns the stories and the agreements."""
     found: dict[str, set[str]] = {"story": set(), "agreement": set(), "project": set()}
     for key in article_ids:
         for kind, entry in db.execute(
             """WITH mine AS (SELECT id FROM events WHERE article_id = ?)
-            SELECT 'story', story_id FROM story_events WHERE event_id IN mine
-            UNION ALL SELECT 'agreement', agreement_id FROM agreement_events WHERE event_id IN mine
-            UNION ALL SELECT 'project', project FROM project_events WHERE event_id IN mine""",
+            SELECT 'story', story_id FROM story_events WHERE event_id IN (SELECT id FROM mine)
+            UNION ALL SELECT 'agreement', agreement_id FROM agreement_events WHERE event_id IN (SELECT id FROM mine)
+            UNION ALL SELECT 'project', project FROM project_events WHERE event_id IN (SELECT id FROM mine)""",
             (key,),
         ):
             found[kind].add(entry)
@@ -135,7 +136,7 @@ def discount_articles(db: sqlite3.Connection, article_ids: Sequence[str]) -> tup
     return stories, agreements
 
 
-def discount_stories(db: sqlite3.Connection, story_ids: Sequence[str]) -> None:
+def discount_stories(db: Database, story_ids: Sequence[str]) -> None:
     """Take back what these stories added, and mark them stale (before they lose reports or are deleted)."""
     for start in range(0, len(story_ids), _CHUNK):
         part = list(story_ids[start : start + _CHUNK])
@@ -174,14 +175,14 @@ def _tally(event: str, members: list[tuple[str, str | None, str | None, str]]) -
     )
 
 
-def refresh(db: sqlite3.Connection) -> None:
+def refresh(db: Database) -> None:
     """Count every stale story, agreement and project as it is now (taking back what each had added)."""
     _refresh_stories(db)
     _refresh_agreements(db)
     _refresh_projects(db)
 
 
-def _refresh_stories(db: sqlite3.Connection) -> None:
+def _refresh_stories(db: Database) -> None:
     while stale := [row[0] for row in db.execute(f"SELECT id FROM stories WHERE stale = 1 LIMIT {_CHUNK}")]:
         discount_stories(db, stale)
         marks = ",".join("?" * len(stale))
@@ -244,14 +245,14 @@ def _undated(counted: str) -> list[EventDate]:
     return [_when(first, last, precision) for first, last, precision in json.loads(counted)]
 
 
-def _apply_entry(db: sqlite3.Connection, kind: str, keys: list[str], whens: list[EventDate], sign: int) -> None:
+def _apply_entry(db: Database, kind: str, keys: list[str], whens: list[EventDate], sign: int) -> None:
     rows = []
     for by in By:
         periods = Counter(period for when in whens if (period := period_of(when, by)) is not None)
         rows += [(kind, key, by.value, period.isoformat(), sign * n) for period, n in periods.items() for key in keys]
     db.executemany(
         """INSERT INTO entry_periods VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT DO UPDATE SET entries = entries + excluded.entries""",
+        ON CONFLICT (kind, key, by, period) DO UPDATE SET entries = entry_periods.entries + excluded.entries""",
         rows,
     )
 
@@ -260,7 +261,7 @@ def _agreement_keys(countries: str) -> list[str]:
     return [f"{first} {second}" for first, second in _pairs(countries)]
 
 
-def discount_agreements(db: sqlite3.Connection, agreement_ids: Sequence[str]) -> None:
+def discount_agreements(db: Database, agreement_ids: Sequence[str]) -> None:
     """Take back the stages these agreements added, and mark them stale (before they lose reports)."""
     for start in range(0, len(agreement_ids), _CHUNK):
         part = list(agreement_ids[start : start + _CHUNK])
@@ -272,7 +273,7 @@ def discount_agreements(db: sqlite3.Connection, agreement_ids: Sequence[str]) ->
     db.execute("DELETE FROM entry_periods WHERE entries = 0")
 
 
-def discount_projects(db: sqlite3.Connection, projects: Sequence[str]) -> None:
+def discount_projects(db: Database, projects: Sequence[str]) -> None:
     """Take back the milestones these projects added, and mark them stale (before they lose reports)."""
     for name, counted in db.execute(
         f"SELECT project, counted FROM project_counts WHERE project IN ({','.join('?' * len(projects))})"
@@ -293,7 +294,7 @@ def _report_when(
     return placed_date(own, stored_when(first, last, precision, method or "") if first else None)
 
 
-def _refresh_agreements(db: sqlite3.Connection) -> None:
+def _refresh_agreements(db: Database) -> None:
     while stale := [row[0] for row in db.execute(f"SELECT id FROM agreements WHERE stale = 1 LIMIT {_CHUNK}")]:
         discount_agreements(db, stale)
         marks = ",".join("?" * len(stale))
@@ -314,7 +315,7 @@ def _refresh_agreements(db: sqlite3.Connection) -> None:
             )
 
 
-def _refresh_projects(db: sqlite3.Connection) -> None:
+def _refresh_projects(db: Database) -> None:
     stale = [row[0] for row in db.execute("SELECT project FROM project_counts WHERE stale = 1")]
     if not stale:
         return
@@ -338,7 +339,7 @@ def _range(by: By, since: date | None, until: date | None) -> tuple[str, str]:
 
 
 def entry_counts(
-    db: sqlite3.Connection, kind: str, keys: Sequence[str], by: By, since: date | None, until: date | None
+    db: Database, kind: str, keys: Sequence[str], by: By, since: date | None, until: date | None
 ) -> Counter[date]:
     """Stages (``kind`` 'agreement', keys 'A B' pairs) or milestones ('project', keys project names) per period."""
     low, high = _range(by, since, until)
@@ -349,9 +350,7 @@ def entry_counts(
     return found
 
 
-def period_rows(
-    db: sqlite3.Connection, pair: tuple[str, str], by: By, since: date | None, until: date | None
-) -> list[PeriodRow]:
+def period_rows(db: Database, pair: tuple[str, str], by: By, since: date | None, until: date | None) -> list[PeriodRow]:
     """A pair's rollup rows for periods of length ``by``, those touching ``since``–``until`` (whole periods)."""
     first, second = sorted(pair)
     low, high = _range(by, since, until)

@@ -8,6 +8,8 @@ from datetime import date
 from bilateral.records import Article, EventDate, Precision
 
 ARTICLE_COLUMNS = "id, origin, title, text, url, source, published, language, repairs"
+EVERY_ROW = 2**62
+"""A LIMIT that keeps every row (SQLite's ``LIMIT -1`` and PostgreSQL's ``LIMIT ALL`` are not each other's)."""
 OPEN_END = date(9000, 1, 1)
 """The end of a window whose office holder is still in office."""
 

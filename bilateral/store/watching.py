@@ -10,7 +10,6 @@ lease loses it when the lease runs out.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
@@ -19,8 +18,9 @@ from datetime import UTC, date, datetime, timedelta
 
 from bilateral.records import Event
 from bilateral.serialise import event_from
+from bilateral.store.dialect import Database
 
-Transaction = Callable[[], AbstractContextManager[sqlite3.Connection]]
+Transaction = Callable[[], AbstractContextManager[Database]]
 
 _CHUNK = 400
 
@@ -95,7 +95,7 @@ class StoryFacts:
 class Watching:
     """The watch tables of one open store (see :meth:`bilateral.store.Store.watching`)."""
 
-    def __init__(self, db: sqlite3.Connection, transaction: Transaction) -> None:
+    def __init__(self, db: Database, transaction: Transaction) -> None:
         self._db = db
         self._transaction = transaction
 
@@ -109,7 +109,7 @@ class Watching:
         due_by = now + every / 10
         moment = stamp(now)
         with self._transaction() as db:
-            db.execute("INSERT OR IGNORE INTO watch_sources (source) VALUES (?)", (source,))
+            db.execute("INSERT INTO watch_sources (source) VALUES (?) ON CONFLICT DO NOTHING", (source,))
             claimed = db.execute(
                 """UPDATE watch_sources SET lease_owner = ?, lease_until = ?, last_attempt = ?
                 WHERE source = ?
@@ -192,7 +192,8 @@ class Watching:
         moment = stamp(now)
         with self._transaction() as db:
             db.executemany(
-                "INSERT OR IGNORE INTO watch_items VALUES (?, ?, ?)", [(source, key, moment) for key in keys]
+                "INSERT INTO watch_items VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(source, key, moment) for key in keys],
             )
 
     # -- alerts --------------------------------------------------------------

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import os
 import threading
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -32,6 +35,45 @@ def gold() -> Path:
     if not folder.is_dir():
         pytest.skip(f"the shared gold sets are not beside the checkout ({folder})")
     return folder
+
+
+POSTGRES = os.environ.get("BILATERAL_TEST_POSTGRES")
+"""A PostgreSQL server the tests may create databases on (``.ci/run`` starts one with ``.ci/postgres``)."""
+
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new, empty database on each backend (see :func:`database`)."""
+    with database(request.param, tmp_path) as target:
+        yield target
+
+
+@contextmanager
+def database(backend: str, folder: Path) -> Iterator[str]:
+    """A new, empty database: an SQLite file in ``folder``, or a database of its own on the PostgreSQL server of
+    BILATERAL_TEST_POSTGRES, dropped afterwards (the test skips, saying so, where there is none)."""
+    if backend == "sqlite":
+        yield str(folder / "test.db")
+        return
+    if not POSTGRES:
+        pytest.skip("no PostgreSQL: set BILATERAL_TEST_POSTGRES to a server's URL (.ci/run starts one)")
+    import psycopg
+
+    from bilateral.store import postgres
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name} STRATEGY file_copy")
+    url = POSTGRES.rsplit("/", 1)[0] + f"/{name}"
+    try:
+        yield url
+    finally:
+        postgres.release(url)
+        with psycopg.connect(POSTGRES, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")
@@ -119,6 +161,20 @@ HOSTILE_TEXT = (
 @pytest.fixture(scope="session")
 def served_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Path:
     """The bundled demo corpus plus one article whose title and text carry script and HTML injection."""
+    path = tmp_path_factory.mktemp("serve") / "served.db"
+    _fill_served(str(path), gaz)
+    return path
+
+
+@pytest.fixture(scope="session")
+def served_postgres(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Iterator[str]:
+    """What :func:`served_db` holds, in a PostgreSQL database."""
+    with database("postgresql", tmp_path_factory.mktemp("serve")) as url:
+        _fill_served(url, gaz)
+        yield url
+
+
+def _fill_served(target: str, gaz: Gazetteer) -> None:
     from datetime import date
 
     from bilateral.pipeline import ingest, ingest_documents
@@ -126,10 +182,8 @@ def served_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Path:
     from bilateral.samples import corpus_dir
     from bilateral.store import Store
 
-    path = tmp_path_factory.mktemp("serve") / "served.db"
     hostile = Document("hostile.json", HOSTILE_TEXT, HOSTILE_TITLE, url="javascript:alert(4)",
                        source="<i>Outlet</i>", published=date(2025, 11, 24))  # fmt: skip
-    with Store(path) as store:
+    with Store(target) as store:
         ingest([str(corpus_dir())], store, gaz)
         ingest_documents([hostile], store, gaz)
-    return path

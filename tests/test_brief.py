@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from bilateral.report.markdown import escape
 from bilateral.report.markdown import render as render_markdown
 from bilateral.samples import corpus_dir
 from bilateral.store import Store
+from tests.conftest import BACKENDS, database
 
 PAIR = ("TUR", "KOR")
 HOSTILE_DAY = date(2025, 11, 27)
@@ -36,16 +38,18 @@ HOSTILE = {
 }
 
 
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer
+) -> Iterator[str]:
     """The bundled corpus plus one TUR–KOR article whose title, text, outlet and URL carry markup."""
     folder = tmp_path_factory.mktemp("brief")
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    path = folder / "brief.db"
-    with Store(path) as store:
-        ingest([str(corpus_dir()), str(hostile)], store, gaz)
-    return path
+    with database(request.param, folder) as path:
+        with Store(path) as store:
+            ingest([str(corpus_dir()), str(hostile)], store, gaz)
+        yield path
 
 
 @pytest.fixture(scope="module")

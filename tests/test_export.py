@@ -47,17 +47,20 @@ from bilateral.records import (
 )
 from bilateral.samples import corpus_dir
 from bilateral.store import Query, Store
+from tests.conftest import BACKENDS, database
 
 runner = CliRunner()
 
 
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def sample_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer
+) -> Iterator[str]:
     """A store holding the bundled sample corpus (the demo database)."""
-    db = tmp_path_factory.mktemp("export") / "sample.db"
-    with Store(db) as store:
-        ingest([str(corpus_dir())], store, gaz)
-    return db
+    with database(request.param, tmp_path_factory.mktemp("export")) as db:
+        with Store(db) as store:
+            ingest([str(corpus_dir())], store, gaz)
+        yield db
 
 
 def exported(db: Path, fmt: str, *args: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from bilateral.registry import agreements
 from bilateral.registry.agreements import read_agreements, signatories
 from bilateral.registry.projects import read_projects
 from bilateral.store import Query, Store
+from tests.conftest import BACKENDS, database
 
 DAY = date(2025, 5, 12)
 
@@ -193,13 +195,15 @@ def test_signatories_are_the_people_the_sentence_says_signed(text: str, signed_b
     assert {person.name for event in events for person in signatories(event)} == signed_by
 
 
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer, seeds: Path) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeds_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer, seeds: Path
+) -> Iterator[str]:
     """The two shared seeds alone: the 2025 Ankara summit and the undated 2021 Seoul visit."""
-    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    with Store(path) as store:
-        ingest([str(seeds)], store, gaz)
-    return path
+    with database(request.param, tmp_path_factory.mktemp("seeds")) as path:
+        with Store(path) as store:
+            ingest([str(seeds)], store, gaz)
+        yield path
 
 
 def test_the_seeds_agreements_are_in_the_registry_with_stages_and_signatories(seeds_db: Path) -> None:

@@ -24,16 +24,18 @@ from bilateral.serve.coder import ingest_request
 from bilateral.serve.pages import highlighted
 from bilateral.store import SCHEMA_VERSION, Store
 from bilateral.store.browse import match_expression
-from tests.conftest import HOSTILE_TEXT, UNDO_ROLLUPS
+from tests.conftest import BACKENDS, HOSTILE_TEXT, UNDO_ROLLUPS
 
 TOKEN = "s3cret-token"
 TEST_HOST = ["testserver"]
 """The Host TestClient sends, allowed beside the loopback names (tests/test_serve_guard.py checks the refusal)."""
 
 
-@pytest.fixture(scope="module")
-def client(served_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(served_db, hosts=TEST_HOST)) as test_client:
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request: pytest.FixtureRequest, served_db: Path) -> Iterator[TestClient]:
+    """The app over the served database, on SQLite and on PostgreSQL."""
+    target = str(served_db) if request.param == "sqlite" else request.getfixturevalue("served_postgres")
+    with TestClient(create_app(target, hosts=TEST_HOST)) as test_client:
         yield test_client
 
 

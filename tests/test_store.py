@@ -29,8 +29,8 @@ def reading(key: str, *, published: str | None = "2024-01-02") -> CodedArticle:
     return CodedArticle(ActorReading(article, (mention,)), ())
 
 
-def test_same_article_twice_is_one(tmp_path: Path) -> None:
-    with Store(tmp_path / "b.db") as store:
+def test_same_article_twice_is_one(db: str) -> None:
+    with Store(db) as store:
         assert store.add([reading("a"), reading("b"), reading("a")]).new == 2
         written = store.add([reading("a"), reading("c")])
         assert (written.new, written.duplicate) == (1, 1)
@@ -42,18 +42,18 @@ def test_same_article_twice_is_one(tmp_path: Path) -> None:
         assert store.top_countries() == [("TUR", 3)]
 
 
-def test_failures_are_kept_once_per_input(tmp_path: Path) -> None:
+def test_failures_are_kept_once_per_input(db: str) -> None:
     failure = Failure("inbox/x.bin", "input.binary", "binary data, not text")
-    with Store(tmp_path / "b.db") as store:
+    with Store(db) as store:
         store.add([], [failure])
         store.add([], [failure])
         assert store.failures() == [failure]
 
 
-def test_reopening_keeps_data(tmp_path: Path) -> None:
-    with Store(tmp_path / "b.db") as store:
+def test_reopening_keeps_data(db: str) -> None:
+    with Store(db) as store:
         store.add([reading("a", published=None)])
-    with Store(tmp_path / "b.db") as store:
+    with Store(db) as store:
         assert store.counts().undated == 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,17 +21,20 @@ from bilateral.samples import corpus_dir
 from bilateral.store import Query, Store
 from bilateral.stories import stories
 from bilateral.timeline import By, new_since, pair_timeline, sparkline
+from tests.conftest import BACKENDS, database
 
 PAIR = ("TUR", "KOR")
 
 
-@pytest.fixture(scope="module")
-def summit_db(tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer, seeds: Path) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def summit_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, gaz: Gazetteer, seeds: Path
+) -> Iterator[str]:
     """The bundled corpus (five retellings of the 2025 summit, two of the 2021 visit, copies) plus the seeds."""
-    path = tmp_path_factory.mktemp("stories") / "stories.db"
-    with Store(path) as store:
-        ingest([str(corpus_dir()), str(seeds)], store, gaz)
-    return path
+    with database(request.param, tmp_path_factory.mktemp("stories")) as path:
+        with Store(path) as store:
+            ingest([str(corpus_dir()), str(seeds)], store, gaz)
+        yield path
 
 
 def _write(folder: Path, name: str, published: str, title: str, body: str) -> str:

@@ -266,6 +266,15 @@ def connect(url: str, *, read_only: bool) -> Connection:
     return Connection(raw, pool.putconn)
 
 
+def release(url: str) -> None:
+    """Close this process's pools for ``url`` (before the database is dropped, or to reconnect)."""
+    with _pools_lock:
+        for read_only in (False, True):
+            pool = _pools.pop((url, read_only), None)
+            if pool is not None:
+                pool.close()
+
+
 def identity(db: Connection) -> Identity:
     """What the database says it is (read, never written): its version and application in ``meta``."""
     names = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,12 @@ from typer.testing import CliRunner
 from bilateral.cli import EXIT_SOME_FAILED, app
 from bilateral.cli.common import EXIT_USAGE
 from bilateral.ontology import EVENTS
+from tests.conftest import BACKENDS, database
 
 runner = CliRunner()
 
 
-def run(*args: str, db: Path) -> Any:
+def run(*args: str, db: str | Path) -> Any:
     return runner.invoke(app, ["--db", str(db), *args], catch_exceptions=False)
 
 
@@ -266,13 +268,14 @@ SUMMIT = (
 )
 
 
-@pytest.fixture(scope="module")
-def summit_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def summit_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One summit article, ingested by the command, on each backend."""
     folder = tmp_path_factory.mktemp("summit")
     (folder / "summit.txt").write_text(SUMMIT)
-    db = folder / "b.db"
-    assert run("ingest", str(folder / "summit.txt"), db=db).exit_code == 0
-    return db
+    with database(request.param, folder) as db:
+        assert run("ingest", str(folder / "summit.txt"), db=db).exit_code == 0
+        yield db
 
 
 def test_a_csv_dump_is_read_by_its_header(tmp_path: Path) -> None:
@@ -357,7 +360,7 @@ def test_a_missing_file_is_an_error_not_a_text(tmp_path: Path, argument: str) ->
     ],
 )
 def test_countries_are_codes_or_names_everywhere(
-    summit_db: Path, first: str, second: str, codes: tuple[str, str]
+    summit_db: str, first: str, second: str, codes: tuple[str, str]
 ) -> None:
     pair = f"{first}-{second}"
     canonical_args = {first: codes[0], second: codes[1], pair: "-".join(codes)}
@@ -393,7 +396,7 @@ def test_countries_are_codes_or_names_everywhere(
     ],
 )
 def test_an_unknown_country_is_a_usage_error_with_suggestions(
-    summit_db: Path, args: tuple[str, ...], message: str
+    summit_db: str, args: tuple[str, ...], message: str
 ) -> None:
     result = run(*args, db=summit_db)
     assert result.exit_code == EXIT_USAGE and result.stdout == ""
@@ -465,7 +468,7 @@ MEANINGS = {"ok": "success", "error": "an error", "usage": "a usage error", "par
     ],
 )
 def test_exit_statuses_follow_the_readme(
-    summit_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], outcome: str
+    summit_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], outcome: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     statuses = _readme_exit_statuses()

@@ -107,14 +107,14 @@ def shuffled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_linked_in_small_batches_the_rollups_match_the_stories(tmp_path: Path, gaz: Gazetteer, shuffled: Path) -> None:
-    with Store(tmp_path / "r.db") as store:
+def test_linked_in_small_batches_the_rollups_match_the_stories(db: str, gaz: Gazetteer, shuffled: Path) -> None:
+    with Store(db) as store:
         ingest([str(corpus_dir()), str(shuffled)], store, gaz, batch_size=37)
         _agree(store)
 
 
-def test_after_recoding_the_rollups_match_the_stories(tmp_path: Path, gaz: Gazetteer, shuffled: Path) -> None:
-    with Store(tmp_path / "r.db") as store:
+def test_after_recoding_the_rollups_match_the_stories(db: str, gaz: Gazetteer, shuffled: Path) -> None:
+    with Store(db) as store:
         ingest([str(corpus_dir()), str(shuffled)], store, gaz)
         before = {pair: _read(store, pair, By.month) for pair in _pairs(store)}
         assert recode(store, gaz) > 0
@@ -142,8 +142,8 @@ def test_a_database_from_before_the_rollups_is_counted_when_migrated(tmp_path: P
         assert expected[("KOR", "TUR")]
 
 
-def test_a_period_range_keeps_whole_periods(tmp_path: Path, gaz: Gazetteer) -> None:
-    with Store(tmp_path / "r.db") as store:
+def test_a_period_range_keeps_whole_periods(db: str, gaz: Gazetteer) -> None:
+    with Store(db) as store:
         ingest([str(corpus_dir())], store, gaz)
         whole = pair_timeline(store, ("KOR", "TUR"), By.month)
         busiest = max(whole, key=lambda period: period.stories)

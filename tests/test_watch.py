@@ -57,7 +57,7 @@ class Clock:
 class Rig:
     site: Site
     clock: Clock
-    db: Path
+    db: str
     names: Gazetteer
 
     def watcher(
@@ -80,10 +80,11 @@ def names() -> Gazetteer:
 
 
 @pytest.fixture
-def rig(tmp_path: Path, names: Gazetteer) -> Iterator[Rig]:
+def rig(db: str, names: Gazetteer) -> Iterator[Rig]:
+    """A loopback site and a store on each backend."""
     site = Site()
     server = start(site)
-    rig = Rig(site, Clock(), tmp_path / "watch.db", names)
+    rig = Rig(site, Clock(), db, names)
     site.put("/news/power-deal", POWER_PAGE)
     rig.serve_feed(ITEMS)
     yield rig

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from bilateral.records import Event
 from bilateral.serialise import event_from
 from bilateral.store.dialect import Database
+from bilateral.store.rows import EVERY_ROW
 
 Transaction = Callable[[], AbstractContextManager[Database]]
 
@@ -165,7 +166,7 @@ class Watching:
         row = self._db.execute(f"SELECT {_STATE_COLUMNS} FROM watch_sources WHERE source = ?", (source,)).fetchone()
         return SourceState(*row) if row else SourceState(source)
 
-    def sources(self, *, limit: int = -1, offset: int = 0) -> list[SourceState]:
+    def sources(self, *, limit: int = EVERY_ROW, offset: int = 0) -> list[SourceState]:
         rows = self._db.execute(
             f"SELECT {_STATE_COLUMNS} FROM watch_sources ORDER BY source LIMIT ? OFFSET ?", (limit, offset)
         )
@@ -212,7 +213,7 @@ class Watching:
                 (rule, story, stages, stamp(now), alert),
             )
 
-    def alerts(self, *, since: str | None = None, limit: int = -1, offset: int = 0) -> list[FiredAlert]:
+    def alerts(self, *, since: str | None = None, limit: int = EVERY_ROW, offset: int = 0) -> list[FiredAlert]:
         """Fired alerts, oldest first, at or after ``since`` (a stored time or its leading part: a day)."""
         rows = self._db.execute(
             """SELECT id, rule, story, stages, fired_at, alert FROM alerts WHERE ? IS NULL OR fired_at >= ?
@@ -229,7 +230,7 @@ class Watching:
 
     # -- what is new ---------------------------------------------------------
 
-    def new_articles(self, *, since: str, limit: int = -1, offset: int = 0) -> list[NewArticle]:
+    def new_articles(self, *, since: str, limit: int = EVERY_ROW, offset: int = 0) -> list[NewArticle]:
         """Articles stored at or after ``since``, oldest first."""
         rows = self._db.execute(
             """SELECT id, title, url, source, ingested_at FROM articles WHERE ingested_at >= ?

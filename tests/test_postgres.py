@@ -148,3 +148,20 @@ def test_reading_an_empty_database_says_ingest_first(tmp_path: Path) -> None:
             Store(url, create=False)
         with pytest.raises(SchemaError, match="empty"):
             Store(url, read_only=True)
+
+
+def test_the_server_ingests_into_postgresql_from_its_coding_processes(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from bilateral.serve.app import create_app
+    from tests.test_serve import ARTICLE, TEST_HOST, TOKEN
+
+    with database("postgresql", tmp_path) as url:
+        Store(url).close()  # the schema: the server opens existing records only
+        with TestClient(create_app(url, token=TOKEN, hosts=TEST_HOST)) as client:
+            headers = {"Authorization": f"Bearer {TOKEN}"}
+            first = client.post("/api/ingest", json={"articles": [ARTICLE]}, headers=headers).json()
+            again = client.post("/api/ingest", json={"articles": [ARTICLE]}, headers=headers).json()
+            found = client.get("/api/search?q=kestrelyard").json()
+    assert (first["new"], again["new"], again["duplicate"]) == (1, 0, 1)
+    assert found["total"] == 1

@@ -36,7 +36,7 @@ def bench_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     path = tmp_path_factory.mktemp("plans") / "bench.db"
-    module.build(path, 2_000)
+    module.build(str(path), 2_000)
     return path
 
 

@@ -19,6 +19,7 @@ accents ignored (``unaccent``), and triggers for the ``parties`` rows. Its versi
 from __future__ import annotations
 
 import atexit
+import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -234,6 +235,17 @@ class Connection:
 
 _pools: dict[tuple[str, bool], ConnectionPool[Any]] = {}
 _pools_lock = threading.Lock()
+
+
+def _forget_in_child() -> None:
+    """A forked child (the server's coding processes) must not use its parent's sockets: it starts with no pools
+    (and a lock no thread of the parent may be holding)."""
+    global _pools_lock  # noqa: PLW0603
+    _pools.clear()
+    _pools_lock = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_in_child)
 
 
 def connect(url: str, *, read_only: bool) -> Connection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,7 @@ from bilateral.registry import agreements
 from bilateral.registry.agreements import read_agreements, signatories
 from bilateral.registry.projects import read_projects
 from bilateral.store import Query, Store
+from bilateral.stories import stories
 from tests.conftest import BACKENDS, database
 
 DAY = date(2025, 5, 12)
@@ -242,3 +244,13 @@ def test_signatories_are_shown_by_the_agreements_command_and_the_brief(
     brief = CliRunner().invoke(app, ["--db", str(seeds_db), "brief", "TUR", "KOR", "--since", "2021-01-01"])
     assert brief.exit_code == 0, brief.output
     assert "signed by Kang Eun-ho" in brief.output
+
+
+def test_the_seoul_trip_and_the_ankara_summit_are_counted_alike(seeds_db: Path) -> None:
+    """One trip, one summit: a meeting story each and as many acts, whether the report is dated or not."""
+    with Store(seeds_db) as store:
+        found = [story for story in stories(store, Query(pair=("TUR", "KOR"))) if story.when.start]
+    visits = Counter(story.when.start.year for story in found if story.when.start)
+    meetings = Counter(story.when.start.year for story in found if story.when.start and story.event == "CONSULT")
+    assert meetings == {2021: 1, 2025: 1}
+    assert set(visits) == {2021, 2025} and abs(visits[2021] - visits[2025]) <= 1

@@ -1,7 +1,9 @@
 """The database schema: one migration script per version, applied in order by :class:`~bilateral.store.Store`.
 
 A database records its version in ``PRAGMA user_version``; a script may add tables, indexes
-and triggers and fill them from what is already stored, never drop what a user has.
+and triggers and fill them from what is already stored, never drop what a user has. These are SQLite's;
+PostgreSQL's schema starts at version 8 (:data:`bilateral.store.postgres.MIGRATIONS`): a version after 8 adds a
+script to both.
 """
 
 from __future__ import annotations

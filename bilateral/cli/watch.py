@@ -158,21 +158,35 @@ def _alerter(store: Store, rules: Rules | None) -> tuple[Alerter | None, Callabl
 @contextmanager
 def _stopping() -> Iterator[threading.Event]:
     """An event set by SIGINT or SIGTERM while the block runs; a second signal acts as it did before (a second
-    Ctrl-C stops at once), and the handlers before are put back after the block."""
+    Ctrl-C stops at once), and the handlers before are put back after the block.
+
+    The handler only sets the event: the line that says so is printed by a thread of its own, since a handler
+    that writes could interrupt the main thread's own write to the same stream (a reentrant write that raises).
+    """
     stop = threading.Event()
+    received: list[str] = []
     previous: dict[int, Any] = {}
 
     def handle(number: int, _: FrameType | None) -> None:
-        out.print(f"stopping after the current item ({signal.Signals(number).name})")
+        received.append(signal.Signals(number).name)
         stop.set()
         signal.signal(number, previous[number])
 
+    def announce() -> None:
+        stop.wait()
+        if received:
+            out.print(f"stopping after the current item ({received[0]})")
+
+    announcer = threading.Thread(target=announce, name="bilateral-stop", daemon=True)
+    announcer.start()
     previous.update({number: signal.signal(number, handle) for number in (signal.SIGINT, signal.SIGTERM)})
     try:
         yield stop
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+        stop.set()
+        announcer.join()
 
 
 def _print_round(summary: RoundSummary) -> None:

@@ -115,3 +115,16 @@ def _first_line(process: subprocess.Popen[str], within: float) -> str:
         process.kill()
         pytest.fail(f"no round line within {within:.0f} s; stderr: {process.stderr.read()}")
     return lines[0]
+
+
+def test_a_stop_signal_is_announced_by_a_thread_not_in_the_handler(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A handler that wrote could interrupt the main thread's own write to stdout (a reentrant write raises)."""
+    from bilateral.cli import watch
+
+    printed: list[tuple[str, str]] = []
+    monkeypatch.setattr(watch.out, "print", lambda text, **_: printed.append((threading.current_thread().name, text)))
+    with watch._stopping() as stop:
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert stop.wait(5)
+    assert printed == [("bilateral-stop", "stopping after the current item (SIGTERM)")]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler before is back

@@ -218,12 +218,16 @@ class Connection:
         cursor.execute(translate(sql), parameters)
         return cursor  # type: ignore[return-value]
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[object]], /) -> psycopg.ClientCursor[Any]:
-        cursor = self.raw.cursor()
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]], /) -> psycopg.Cursor[Any]:
+        """Many rows through one prepared statement, bound on the server and pipelined: the store's batch
+        writes, whose values each go to a typed column (a ``? IS NULL`` is a read's, sent by :meth:`execute`)."""
+        import psycopg
+
+        cursor = psycopg.Cursor(self.raw)
         rows = list(rows)
         if rows:
             cursor.executemany(translate(sql), rows)
-        return cursor  # type: ignore[return-value]
+        return cursor
 
     def script(self, statements: str) -> None:
         """Run several statements, as they are (no placeholders): a migration."""

@@ -11,8 +11,8 @@ decompressed text damaged), at most 256 KiB.
 
 One worker process reads each input from a file named for its format, repairs it, finds its
 actors and codes it (read → repair → actors → code), and every 50 inputs stores what it got in a
-temporary SQLite store (linking included; a fresh one after every 5,000 documents) and checks that every document coded is in
-``articles`` and every failure in ``failures``. The harness, in this process, asserts the
+temporary SQLite store (linking included; a fresh store after every 5,000 documents) and checks that
+every document coded is in ``articles`` and every failure in ``failures``. The harness, in this process, asserts the
 budget: an input that takes over 5 s is killed and counted (once more in a fresh worker to rule
 out a busy machine), and the worker's peak resident memory for each input (its VmHWM, reset
 before each input) may grow by at most 500 MB, which the harness also watches while it waits.
@@ -191,7 +191,6 @@ def worker(db: str) -> None:
     import warnings
 
     from bilateral.actors import gazetteer
-    from bilateral.link import link
     from bilateral.pipeline import analyse
     from bilateral.read import read_paths
     from bilateral.records import CodedArticle, Document, Failure
@@ -212,29 +211,9 @@ def worker(db: str) -> None:
         began = time.perf_counter()
         try:
             if "flush" in message:
-                coded = [result for result in pending if isinstance(result, CodedArticle)]
-                failures = [result for result in pending if isinstance(result, Failure)]
-                store.add(coded, failures)
-                link(store)
-                ids = [result.reading.article.id for result in coded]
-                found = {
-                    row[0]
-                    for start in range(0, len(ids), 500)
-                    for row in check.execute(
-                        f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(ids[start : start + 500]))})",
-                        ids[start : start + 500],
-                    )
-                }
-                kept = sum(
-                    check.execute("SELECT 1 FROM failures WHERE origin = ? AND code = ?", (f.origin, f.code)).fetchone()
-                    is not None
-                    for f in failures
-                )
-                stored = sum(key in found for key in ids)
-                answer = {"stored": stored, "lost": len(ids) - stored, "failures_kept": kept,
-                          "failures_lost": len(failures) - kept}  # fmt: skip
+                answer = _store_batch(store, check, pending)
                 pending.clear()
-                held += len(coded)
+                held += answer["stored"] + answer["lost"]
                 if held >= FRESH_STORE:
                     store.close()
                     check.close()
@@ -265,6 +244,32 @@ def worker(db: str) -> None:
         answer["seconds"] = round(time.perf_counter() - began, 4)
         out.write(json.dumps(answer) + "\n")
         out.flush()
+
+
+def _store_batch(store: Any, check: Any, pending: list[Any]) -> dict[str, int]:
+    """Store and link one batch, then count what is in the store: every document, every failure."""
+    from bilateral.link import link
+    from bilateral.records import CodedArticle, Failure
+
+    coded = [result for result in pending if isinstance(result, CodedArticle)]
+    failures = [result for result in pending if isinstance(result, Failure)]
+    store.add(coded, failures)
+    link(store)
+    ids = [result.reading.article.id for result in coded]
+    found = {
+        row[0]
+        for start in range(0, len(ids), 500)
+        for row in check.execute(
+            f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(ids[start : start + 500]))})",
+            ids[start : start + 500],
+        )
+    }
+    kept = sum(
+        check.execute("SELECT 1 FROM failures WHERE origin = ? AND code = ?", (f.origin, f.code)).fetchone() is not None
+        for f in failures
+    )
+    stored = sum(key in found for key in ids)
+    return {"stored": stored, "lost": len(ids) - stored, "failures_kept": kept, "failures_lost": len(failures) - kept}
 
 
 def _unclear(failure: Any) -> bool:

@@ -112,7 +112,16 @@ def test_an_unreachable_server_is_one_clear_error() -> None:
     assert result.exit_code == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith("error[store]: postgresql://nobody@127.0.0.1:9/none: cannot connect to PostgreSQL")
-    assert "pw" not in result.stderr
+    assert "refused" in line and "pw" not in result.stderr  # the server's reason, not a pool's timeout
+
+
+def test_a_database_that_does_not_exist_is_named_in_one_line(tmp_path: Path) -> None:
+    with database("postgresql", tmp_path) as url:
+        missing = url.rsplit("/", 1)[0] + "/no_such_record"
+        result = CliRunner().invoke(app, ["--db", missing, "ingest", str(corpus_dir())])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert 'database "no_such_record" does not exist' in line
 
 
 def test_a_read_only_store_refuses_writes(db: str) -> None:

@@ -264,6 +264,10 @@ def connect(url: str, *, read_only: bool) -> Connection:
     with _pools_lock:
         pool = _pools.get((url, read_only))
         if pool is None:
+            try:  # the server's own reason (refused, no such database, bad password) rather than the pool's timeout
+                psycopg.connect(url, connect_timeout=10).close()
+            except psycopg.Error as error:
+                raise StoreError(f"cannot connect to PostgreSQL: {_first_line(error)}", origin=shown(url)) from error
             pool = ConnectionPool(
                 url, min_size=1, max_size=16, open=False, configure=configure, name=f"bilateral-{len(_pools)}",
                 kwargs={"autocommit": True, "cursor_factory": psycopg.ClientCursor},
@@ -280,6 +284,10 @@ def connect(url: str, *, read_only: bool) -> Connection:
     except Exception as error:
         raise StoreError(f"no PostgreSQL connection free: {error}", origin=shown(url)) from error
     return Connection(raw, pool.putconn)
+
+
+def _first_line(error: BaseException) -> str:
+    return next((line.strip() for line in str(error).splitlines() if line.strip()), type(error).__name__)
 
 
 def release(url: str) -> None:

@@ -38,11 +38,13 @@ ENTRIES_QUERY = """SELECT period, entries FROM entry_periods WHERE kind = ? AND 
 """Agreement stages (key: a pair) or project milestones (key: a project) per period."""
 
 
-def lead(events: Sequence[Event]) -> Event:
-    """The report that speaks for a story: the first (by id) of its most common CAMEO code."""
-    ordered = sorted(events, key=lambda event: event.id)
-    commonest = Counter(event.cameo for event in ordered).most_common(1)[0][0]
-    return next(event for event in ordered if event.cameo == commonest)
+def lead(reports: Sequence[tuple[str, str, str]]) -> Event:
+    """The report that speaks for a story: the first (by id) of its most common CAMEO code, from its reports'
+    (event id, CAMEO code, record): only the one chosen is decoded, so a story told a thousand times costs a
+    thousand tuples, not a thousand records, each time it is counted again."""
+    ordered = sorted(reports)
+    commonest = Counter(cameo for _, cameo, _ in ordered).most_common(1)[0][0]
+    return event_from(json.loads(next(record for _, cameo, record in ordered if cameo == commonest)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +162,10 @@ def discount_stories(db: Database, story_ids: Sequence[str]) -> None:
     db.execute("DELETE FROM pair_periods WHERE stories = 0")
 
 
-def _tally(event: str, members: list[tuple[str, str | None, str | None, str]]) -> Tally:
-    events = [event_from(json.loads(record)) for _, _, _, record in members]
-    speaker = lead(events)
+def _tally(event: str, members: list[tuple[str, str | None, str | None, str, str, str]]) -> Tally:
+    speaker = lead([(key, cameo, record) for _, _, _, key, cameo, record in members])
     intensity = plover_score(speaker.event, speaker.mode)
-    reports = {(article, source, group) for article, source, group, _ in members}
+    reports = {(article, source, group) for article, source, group, _, _, _ in members}
     return Tally(
         event=event,
         quad=speaker.quad,
@@ -197,16 +198,17 @@ def _refresh_stories(db: Database) -> None:
             WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id IN ({marks})))""",
             stale,
         )
-        members: dict[str, list[tuple[str, str | None, str | None, str]]] = {}
-        for story_id, article, source, group, record in db.execute(
-            f"""SELECT story_events.story_id, story_events.article_id, articles.source, copies.copy_group, events.record
+        members: dict[str, list[tuple[str, str | None, str | None, str, str, str]]] = {}
+        for story_id, article, source, group, key, cameo, record in db.execute(
+            f"""SELECT story_events.story_id, story_events.article_id, articles.source, copies.copy_group, events.id,
+                events.cameo, events.record
             FROM story_events JOIN events ON events.id = story_events.event_id
             JOIN articles ON articles.id = story_events.article_id
             LEFT JOIN copies ON copies.article_id = story_events.article_id
             WHERE story_events.story_id IN ({marks})""",
             stale,
         ):
-            members.setdefault(story_id, []).append((article, source, group, record))
+            members.setdefault(story_id, []).append((article, source, group, key, cameo, record))
         rows = db.execute(
             f"SELECT id, countries, event, date_start, date_end, precision FROM stories WHERE id IN ({marks})", stale
         ).fetchall()

@@ -81,11 +81,6 @@ class Store(Reads):
                 raise
             raise translated from error
 
-    @property
-    def backend(self) -> str:
-        """'sqlite' or 'postgresql'."""
-        return self._sql.name
-
     def close(self) -> None:
         if self._sql.postgres:
             self._pg.close()

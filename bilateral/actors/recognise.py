@@ -5,7 +5,9 @@ against the window in which every office holder it names held office
 together (:func:`infer_window`). A country word right before an office noun
 names that country's holder ("the Turkish foreign minister"); a name right
 after one is that holder ("Prime Minister Kim Boo-kyum"). A surname alone
-("Lee") counts only after the full name appeared in the same article.
+("Lee") counts only after the full name appeared in the same article. An official the
+people files do not hold counts when a country word and a title name them
+(:mod:`bilateral.actors.officials`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from itertools import pairwise
 from bilateral.actors.data import Entry, OfficeNoun
 from bilateral.actors.fold import fold
 from bilateral.actors.gazetteer import Gazetteer, Hit
+from bilateral.actors.officials import officials
 from bilateral.records import ActorKind, ActorReading, Article, DateWindow, Field, Mention, Tenure
 from bilateral.sentences import sentences
 
@@ -47,7 +50,8 @@ def recognise(article: Article, gazetteer: Gazetteer, *, on: date | None = None)
     period: Period | None = (day, day) if day else (window.start, window.end or date.max) if window else None
     mentions: list[Mention] = []
     for field, text in texts.items():
-        found = sorted(_mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field]), key=_start)
+        found = [*_mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field])]
+        found = officials(field, text, hits[field], gazetteer, found)
         mentions += sorted(found + _counterparts(text, found, gazetteer, period), key=_start)
     return ActorReading(article, tuple(mentions), window, sentences(article))
 

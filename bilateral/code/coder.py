@@ -89,7 +89,7 @@ _SPORTS = re.compile(
 _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
 _PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
-_BACKGROUND_REACH = 60  # characters after a cue in which an old year makes the act history
+_BACKGROUND_REACH = 90  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
@@ -116,6 +116,10 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     def topics() -> _Spans[tuple[str, ...]]:  # the context words, looked for once an event first asks
         return _Spans(lexicon.contexts().find(folded))
 
+    @cache
+    def year() -> int | None:  # the year the article speaks from, found once an event first asks
+        return dates.reference_year(text, article.published, reading.window)
+
     mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
         if sentence.field is not Field.TEXT:
@@ -136,7 +140,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
-            facts = _Facts(topics, sentence, reading)
+            facts = _Facts(topics, year, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
@@ -163,10 +167,17 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
 class _Facts:
     """What one sentence says about all its events: topics and date, each found when an event first asks."""
 
-    __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when")
+    __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when", "_year")
 
-    def __init__(self, spans: Callable[[], _Spans[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
+    def __init__(
+        self,
+        spans: Callable[[], _Spans[tuple[str, ...]]],
+        year: Callable[[], int | None],
+        sentence: Sentence,
+        reading: ActorReading,
+    ) -> None:
         self._spans = spans  # the article's context words
+        self._year = year  # the year the article speaks from
         self._sentence = sentence
         self._reading = reading
         self._topics: tuple[str, ...] | None = None
@@ -177,6 +188,10 @@ class _Facts:
         if self._topics is None:
             self._topics = _contexts(self._spans().within(self._sentence.start, self._sentence.end))
         return self._topics
+
+    @property
+    def reference(self) -> int | None:
+        return self._year()
 
     @property
     def when(self) -> EventDate:
@@ -447,8 +462,7 @@ def _event(
         longitude=at.longitude if at else None,
         background=dates.is_background(
             sentence.text[_clause_start(sentence.text, relative_start) : cue.end - sentence.start + _BACKGROUND_REACH],
-            reading.article.published,
-            reading.window,
+            facts.reference,
         )
         or _told_as_history(sentence.text[:relative_start], facts.when),
         confidence=confidence,

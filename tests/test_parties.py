@@ -152,3 +152,76 @@ def test_a_version_6_database_gets_its_parties_when_migrated(tmp_path: Path, gaz
         assert not db.execute("SELECT name FROM sqlite_master WHERE name = 'event_countries'").fetchall()
     assert _stored(path) == rows
     assert _answers(path) == expected
+
+
+def _counted(target: str) -> set[tuple[str, str, str, int, int]]:
+    """``party_counts`` without its emptied rows."""
+    return set(_query(target, "SELECT kind, first, second, hidden, n FROM party_counts WHERE n != 0"))
+
+
+def _recounted(target: str) -> set[tuple[str, str, str, int, int]]:
+    """What ``party_counts`` should hold, counted again from the ``parties`` rows."""
+    return set(
+        _query(
+            target,
+            """SELECT kind, country, '', hidden, count(*) FROM parties GROUP BY kind, country, hidden
+            UNION ALL SELECT one.kind, one.country, other.country, one.hidden, count(*)
+            FROM parties AS one JOIN parties AS other
+                ON other.kind = one.kind AND other.id = one.id AND other.country > one.country
+            GROUP BY one.kind, one.country, other.country, one.hidden""",
+        )
+    )
+
+
+def _query(target: str, sql: str) -> list[tuple[str, str, str, int, int]]:
+    if target.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(target) as connection:
+            return [tuple(row) for row in connection.execute(sql)]  # type: ignore[misc]
+    with sqlite3.connect(target) as connection:
+        return list(connection.execute(sql))
+
+
+def test_the_counts_follow_every_write(db: str, gaz: Gazetteer) -> None:
+    """Ingest, events taken away, stories re-dated, articles coded again: every count is still its rows'."""
+    with Store(db) as store:
+        ingest([str(corpus_dir())], store, gaz)
+        assert _counted(db) == _recounted(db)
+        busy = store.events(Query(pair=("KOR", "TUR")))
+        emptied = sorted({event.evidence.article_id for event in busy})[:3]
+        store.replace_analysis([CodedArticle(ActorReading(_article(store, key), ()), ()) for key in emptied])
+        with store.linking() as linking:
+            linking.narrow_story(stories(store)[0].id, busy[-1].when)
+        ingest([str(corpus_dir())], store, gaz)  # the same again: stored once, counted once
+        counted = _counted(db)
+        assert counted == _recounted(db)
+        assert {kind for kind, *_ in counted} == {"event", "story", "agreement"}
+        assert any(hidden for *_, hidden, _ in counted)  # background events are counted apart
+        every = store.events(Query(background=True))
+        pairs = {tuple(sorted(pair)) for e in every for pair in combinations(_countries(e), 2)}
+        for pair in sorted(pairs)[:40]:
+            for background in (False, True):
+                query = Query(pair=pair, background=background)  # type: ignore[arg-type]
+                assert store.count("event", query) == len(store.events(query))
+            assert store.count("story", Query(pair=pair)) == len(stories(store, Query(pair=pair)))  # type: ignore[arg-type]
+        assert store.count("event", Query(country="TUR")) == len(store.events(Query(country="TUR")))
+
+
+def _countries(event: object) -> set[str]:
+    return {p.country for p in (*event.actor, *event.recipient) if p.country}  # type: ignore[attr-defined]
+
+
+def test_a_version_8_database_gets_its_counts_when_migrated(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "v8.db"
+    with Store(path) as store:
+        ingest([str(corpus_dir())], store, gaz)
+    expected = _counted(str(path))
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            "DROP TRIGGER party_counts_add; DROP TRIGGER party_counts_take; DROP TABLE party_counts;"
+            "ALTER TABLE parties DROP COLUMN hidden; PRAGMA user_version = 8;"
+        )
+    with Store(path):
+        pass
+    assert _counted(str(path)) == expected == _recounted(str(path))

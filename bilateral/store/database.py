@@ -261,7 +261,7 @@ def _insert_analysis(db: Database, coded: Sequence[CodedArticle]) -> None:
         "event",
         [
             (event.id, {party.country for party in (*event.actor, *event.recipient) if party.country},
-             day(event.when.start))
+             day(event.when.start), event.background)
             for event in events
         ],
     )  # fmt: skip

@@ -170,7 +170,7 @@ class Linking:
              event.when.precision.value if event.when.precision else None, event.when.method, event.id),
         )  # fmt: skip
         if added.rowcount:
-            parties.write(self._db, "story", [(key, countries.split(), start)])
+            parties.write(self._db, "story", [(key, countries.split(), start, False)])
         self.attach(key, event, placed=False)
         return key
 
@@ -204,7 +204,7 @@ class Linking:
             (key, countries, topic, context),
         )
         if added.rowcount:
-            parties.write(self._db, "agreement", [(key, countries.split(), None)])
+            parties.write(self._db, "agreement", [(key, countries.split(), None, False)])
 
     def attach_agreement(
         self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None,

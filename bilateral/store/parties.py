@@ -1,11 +1,16 @@
 """Who an event, a story or an agreement is between: one ``parties`` row per country, written with the row itself.
 
-``parties (kind, id, country, day)``, keyed by (kind, id, country) and indexed by (kind, country, day): a country
-or a pair is an index look-up, and a page of a country's events, stories or agreements is read in date order from
-the index (``day``: an event's or a story's first day, an agreement's first stage's). One table for the three kinds,
-rather than one per kind or a table of pairs: one index and one way to ask for any number of countries, and a
+``parties (kind, id, country, day, hidden)``, keyed by (kind, id, country) and indexed by (kind, country, day): a
+country or a pair is an index look-up, and a page of a country's events, stories or agreements is read in date order
+from the index (``day``: an event's or a story's first day, an agreement's first stage's). One table for the three
+kinds, rather than one per kind or a table of pairs: one index and one way to ask for any number of countries, and a
 story of three countries is three rows, not three pairs. Deleting an event, a story or an agreement deletes its
 rows, and a story's new date or an agreement's new first stage moves them (triggers, migration 7).
+
+``hidden`` is 1 for a background event, which lists leave out unless asked. ``party_counts (kind, first, second,
+hidden, n)`` counts the rows of each kind per country (``second`` empty) and per pair of countries (``first`` before
+``second``), kept by triggers on ``parties`` itself (migration 9): a page's total of a country's or a pair's events,
+stories or agreements is one look-up, not a count of its rows.
 """
 
 from __future__ import annotations
@@ -15,11 +20,16 @@ from collections.abc import Iterable
 from bilateral.store.dialect import Database
 
 
-def write(db: Database, kind: str, rows: Iterable[tuple[str, Iterable[str], str | None]]) -> None:
-    """The countries of each (id, countries, day), replacing what was there for that id."""
-    rows = list(rows)
-    db.executemany("DELETE FROM parties WHERE kind = ? AND id = ?", [(kind, key) for key, _, _ in rows])
+def write(db: Database, kind: str, rows: Iterable[tuple[str, Iterable[str], str | None, bool]]) -> None:
+    """The countries of each (id, countries, day, hidden), replacing what was there for that id."""
+    unique = {key: (set(countries), day, hidden) for key, countries, day, hidden in rows}  # an id once, a country once
+    db.executemany("DELETE FROM parties WHERE kind = ? AND id = ?", [(kind, key) for key in unique])
     db.executemany(
-        "INSERT INTO parties VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [(kind, key, country, day) for key, countries, day in rows for country in countries if country],
+        "INSERT INTO parties (kind, id, country, day, hidden) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [
+            (kind, key, country, day, int(hidden))
+            for key, (countries, day, hidden) in unique.items()
+            for country in sorted(countries)
+            if country
+        ],
     )

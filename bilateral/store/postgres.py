@@ -181,7 +181,64 @@ CREATE INDEX alerts_fired ON alerts (fired_at);
 """.replace("{text}", _TEXT)
 """The schema at :data:`~bilateral.store.schema.SCHEMA_VERSION` 8; a later version adds a script for both."""
 
-MIGRATIONS: dict[int, str] = {8: SCHEMA}
+COUNTS = """
+ALTER TABLE parties ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+UPDATE parties SET hidden = 1 WHERE kind = 'event' AND id IN (SELECT id FROM events WHERE background = 1);
+CREATE TABLE party_counts (
+    kind {text} NOT NULL, first {text} NOT NULL, second {text} NOT NULL, hidden INTEGER NOT NULL,
+    n INTEGER NOT NULL, PRIMARY KEY (kind, first, second, hidden)
+);
+INSERT INTO party_counts SELECT kind, country, '', hidden, count(*) FROM parties GROUP BY kind, country, hidden;
+INSERT INTO party_counts SELECT one.kind, one.country, other.country, one.hidden, count(*)
+    FROM parties AS one JOIN parties AS other
+        ON other.kind = one.kind AND other.id = one.id AND other.country > one.country
+    GROUP BY one.kind, one.country, other.country, one.hidden;
+CREATE FUNCTION party_counts_add() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO party_counts SELECT kind, country, '', hidden, count(*) FROM added GROUP BY kind, country, hidden
+        ON CONFLICT (kind, first, second, hidden) DO UPDATE SET n = party_counts.n + excluded.n;
+    -- a pair of two new rows once (from the one that comes first), a new row with an older one once
+    INSERT INTO party_counts
+        SELECT one.kind, LEAST(one.country, other.country), GREATEST(one.country, other.country), one.hidden, count(*)
+        FROM added AS one JOIN parties AS other
+            ON other.kind = one.kind AND other.id = one.id AND other.country <> one.country
+        WHERE one.country < other.country OR NOT EXISTS (
+            SELECT 1 FROM added AS also WHERE also.kind = other.kind AND also.id = other.id
+                AND also.country = other.country)
+        GROUP BY 1, 2, 3, 4
+        ON CONFLICT (kind, first, second, hidden) DO UPDATE SET n = party_counts.n + excluded.n;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER party_counts_add AFTER INSERT ON parties REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION party_counts_add();
+CREATE FUNCTION party_counts_take() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE party_counts AS counts SET n = counts.n - taken.n FROM (
+        SELECT kind, first, second, hidden, sum(n) AS n FROM (
+            SELECT kind, country AS first, '' AS second, hidden, count(*) AS n FROM gone GROUP BY 1, 2, 3, 4
+            UNION ALL
+            SELECT one.kind, LEAST(one.country, other.country), GREATEST(one.country, other.country), one.hidden,
+                count(*)
+            FROM gone AS one JOIN parties AS other ON other.kind = one.kind AND other.id = one.id
+            GROUP BY 1, 2, 3, 4
+            UNION ALL
+            SELECT one.kind, one.country, other.country, one.hidden, count(*)
+            FROM gone AS one JOIN gone AS other
+                ON other.kind = one.kind AND other.id = one.id AND other.country > one.country
+            GROUP BY 1, 2, 3, 4
+        ) AS parts GROUP BY 1, 2, 3, 4
+    ) AS taken
+    WHERE counts.kind = taken.kind AND counts.first = taken.first AND counts.second = taken.second
+        AND counts.hidden = taken.hidden;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER party_counts_take AFTER DELETE ON parties REFERENCING OLD TABLE AS gone
+    FOR EACH STATEMENT EXECUTE FUNCTION party_counts_take();
+""".replace("{text}", _TEXT)
+"""Version 9: each country's and each pair's count of events, stories and agreements (see
+:mod:`bilateral.store.parties`), kept by statement triggers that read the rows each statement added or took."""
+
+MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS}
 """PostgreSQL's migrations: the first version it was written for is the whole schema of that version."""
 
 _HINT = re.compile(r"\s+INDEXED BY \w+")

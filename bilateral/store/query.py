@@ -63,6 +63,10 @@ _TABLES = {"event": ("events", "date_start"), "story": ("stories", "date_start")
 """Each kind's table and the day it is listed by (an agreement's: its first stage's, see the rollups)."""
 
 
+_SHOWN = "events.background = 0"
+"""The clause that leaves background events out, unless asked for."""
+
+
 def _chosen(clauses: list[tuple[str, object]]) -> tuple[list[str], list[object]]:
     """The clauses whose value is given (not ``None``), and their values."""
     given = [(clause, value) for clause, value in clauses if value is not None]
@@ -86,7 +90,7 @@ def _event_filters(query: Query, sql: Dialect) -> tuple[list[str], list[object]]
         (sql.holds(record, "actor", "country"), query.actor),
         (sql.holds(record, "recipient", "country"), query.recipient),
     ])  # fmt: skip
-    return ([*clauses, "events.background = 0"] if not query.background else clauses), values
+    return ([*clauses, _SHOWN] if not query.background else clauses), values
 
 
 def _story_filters(query: Query) -> tuple[list[str], list[object]]:
@@ -131,8 +135,17 @@ def listing(kind: str, query: Query, columns: str, sql: Dialect) -> tuple[str, l
 
 
 def counting(kind: str, query: Query, sql: Dialect) -> tuple[str, list[object]]:
-    """How many events, stories or agreements match ``query`` (whatever its page)."""
+    """How many events, stories or agreements match ``query`` (whatever its page): one look-up in
+    ``party_counts`` for a country or a pair and no other filter (background events aside), else a count."""
     filters, more = _filters(kind, query, sql)
+    countries = query.countries()
+    if 1 <= len(countries) <= 2 and not [clause for clause in filters if clause != _SHOWN]:
+        first, second = (*sorted(countries), "")[:2]
+        shown = "" if query.background or kind != "event" else " AND hidden = 0"
+        return (
+            f"SELECT coalesce(sum(n), 0) FROM party_counts WHERE kind = ? AND first = ? AND second = ?{shown}",
+            [kind, first, second],
+        )
     source, clauses, values, _ = _source(kind, query.countries(), joined=bool(filters))
     where = " AND ".join([*clauses, *filters]) or "1 = 1"
     return f"SELECT count(*) FROM {source} WHERE {where}", [*values, *more]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -288,6 +288,40 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX IF NOT EXISTS alerts_story ON alerts (rule, story);
     CREATE INDEX IF NOT EXISTS alerts_fired ON alerts (fired_at);
     CREATE INDEX IF NOT EXISTS articles_ingested ON articles (ingested_at);
+    """,
+    9: """
+    ALTER TABLE parties ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+    UPDATE parties SET hidden = 1 WHERE kind = 'event' AND id IN (SELECT id FROM events WHERE background = 1);
+    CREATE TABLE party_counts (
+        kind TEXT NOT NULL,
+        first TEXT NOT NULL,
+        second TEXT NOT NULL,
+        hidden INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (kind, first, second, hidden)
+    ) WITHOUT ROWID;
+    INSERT INTO party_counts SELECT kind, country, '', hidden, count(*) FROM parties GROUP BY kind, country, hidden;
+    INSERT INTO party_counts SELECT one.kind, one.country, other.country, one.hidden, count(*)
+        FROM parties AS one JOIN parties AS other
+            ON other.kind = one.kind AND other.id = one.id AND other.country > one.country
+        GROUP BY one.kind, one.country, other.country, one.hidden;
+    CREATE TRIGGER party_counts_add AFTER INSERT ON parties BEGIN
+        INSERT INTO party_counts VALUES (new.kind, new.country, '', new.hidden, 1)
+            ON CONFLICT (kind, first, second, hidden) DO UPDATE SET n = n + 1;
+        INSERT INTO party_counts
+            SELECT new.kind, min(new.country, other.country), max(new.country, other.country), new.hidden, 1
+            FROM parties AS other WHERE other.kind = new.kind AND other.id = new.id AND other.country != new.country
+            ON CONFLICT (kind, first, second, hidden) DO UPDATE SET n = n + 1;
+    END;
+    CREATE TRIGGER party_counts_take AFTER DELETE ON parties BEGIN
+        UPDATE party_counts SET n = n - 1
+            WHERE kind = old.kind AND first = old.country AND second = '' AND hidden = old.hidden;
+        UPDATE party_counts SET n = n - 1
+            WHERE kind = old.kind AND hidden = old.hidden AND (first, second) IN (
+                SELECT min(old.country, other.country), max(old.country, other.country)
+                FROM parties AS other WHERE other.kind = old.kind AND other.id = old.id
+            );
+    END;
     """,
 }
 

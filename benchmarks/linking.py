@@ -6,8 +6,10 @@
 For each size, a fresh process ingests the generated corpus without linking
 (the baseline: read, repair, actors, events, store), then links every stored
 article incrementally (500 per transaction, index look-ups only) and reports
-both rates, the share linking adds, the copy groups and stories found, and the
-process's peak resident memory. About a tenth of the generated articles are
+both rates, the share linking adds, the copy groups and stories found, the
+process's peak resident memory, and linking's rate in articles per CPU-second
+over each step of ``--every`` articles as the linked store grows (the articles
+are linked in date order, their dates spread at random over five years). About a tenth of the generated articles are
 edited or truncated copies of a recent one (bilateral.samples.generate).
 Results go to benchmarks/results/linking.json.
 """
@@ -24,7 +26,7 @@ from pathlib import Path
 RESULTS = Path(__file__).parent / "results"
 
 _RUN = """
-import json, sqlite3, time
+import contextlib, json, sqlite3, time
 from bilateral.actors import gazetteer
 from bilateral.link import link
 from bilateral.pipeline import ingest
@@ -36,9 +38,20 @@ with Store({db!r}) as store:
     began = time.perf_counter()
     summary = ingest([str(corpus)], store, gaz, linking=False)
     stored = time.perf_counter() - began
+    ends = [time.process_time()]  # the CPU clock after each linking transaction (500 articles)
+    transaction = store.linking
+    @contextlib.contextmanager
+    def timed():
+        with transaction() as linking:
+            yield linking
+        ends.append(time.process_time())
+    store.linking = timed
     began = time.perf_counter()
     linked = link(store)
     linking = time.perf_counter() - began
+    step = {every} // 500
+    spans = range(0, len(ends) - step, step)
+    rates = [[500 * (n + step), round(500 * step / (ends[n + step] - ends[n]))] for n in spans]
 db = sqlite3.connect({db!r})
 groups, copies = db.execute("SELECT count(DISTINCT copy_group), count(*) FROM copies").fetchone()
 stories, events = db.execute("SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM story_events)").fetchone()
@@ -47,12 +60,14 @@ rss = next(int(line.split()[1]) for line in open("/proc/self/status") if line.st
 print(json.dumps(dict(articles=summary.read, ingest_seconds=round(stored, 1), link_seconds=round(linking, 1),
     ingest_articles_per_second=round(summary.read / stored), link_articles_per_second=round(linked / linking),
     linking_adds_percent=round(100 * linking / stored, 1), copy_groups=groups, articles_in_copy_groups=copies,
-    stories=stories, events_in_stories=events, agreements=agreements, peak_rss_mib=round(rss / 1024, 1))))
+    stories=stories, events_in_stories=events, agreements=agreements, peak_rss_mib=round(rss / 1024, 1),
+    link_cpu_rate_by_articles_linked=rates)))
 """
 
 
-def measure(size: int, folder: Path) -> dict[str, object]:
-    code = _RUN.format(corpus=str(folder / f"corpus-{size}.jsonl.gz"), size=size, db=str(folder / f"link-{size}.db"))
+def measure(size: int, folder: Path, every: int) -> dict[str, object]:
+    corpus, db = str(folder / f"corpus-{size}.jsonl.gz"), str(folder / f"link-{size}.db")
+    code = _RUN.format(corpus=corpus, size=size, db=db, every=every)
     output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     result: dict[str, object] = json.loads(output)
     return result
@@ -61,9 +76,10 @@ def measure(size: int, folder: Path) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--every", type=int, default=10_000, help="articles per step of the rate as linking goes")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        results = {str(size): measure(size, Path(folder)) for size in options.sizes}
+        results = {str(size): measure(size, Path(folder), options.every) for size in options.sizes}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "linking.json").write_text(json.dumps(results, indent=2) + "\n")
     for size, figures in results.items():

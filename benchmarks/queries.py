@@ -15,8 +15,8 @@ over 2014-2024; each real-world event is reported by 1 to 4 articles (a story), 
 Measured, each ``--repeat`` times in this process (the figures are p50 and p95 of wall and CPU time) and
 once under tracemalloc (peak Python memory; SQLite's page cache is not counted):
 ``timeline`` of the busy pair by month, a page of ``stories``, ``events --pair`` of the busy pair (all of them,
-and a page of 50), ``agreements`` (all, and a page of 50), and the API's timeline, stories, events, agreements
-and search through FastAPI's TestClient.
+and a page of 50), ``agreements`` (all, and a page of 50), and the API's timeline, stories, events, agreements,
+search and country pairs through FastAPI's TestClient.
 With ``--postgres URL`` (an empty database, or one this benchmark filled before) the same store is built there
 too and the same queries measured on it, in the same run; its figures sit beside SQLite's under
 "postgresql" (PostgreSQL's server time is not in this process's CPU time: its wall time is the one to compare).
@@ -210,6 +210,7 @@ def queries(store: Store, client: Any) -> dict[str, Callable[[], object]]:
         "api_events": lambda: get(f"/api/events?pair={pair}&limit=50"),
         "api_agreements": lambda: get("/api/agreements?limit=50"),
         "api_search": lambda: get("/api/search?q=defence%20cooperation&limit=20"),
+        "api_dyads": lambda: get("/api/dyads?limit=50"),
     }
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from bilateral.actors.gazetteer import Gazetteer
 from bilateral.pipeline import ingest
-from bilateral.records import ActorReading, Article, CodedArticle
+from bilateral.records import ActorReading, Article, CodedArticle, Event, Precision
 from bilateral.registry import agreements
 from bilateral.samples import corpus_dir
 from bilateral.store import SCHEMA_VERSION, Query, Store
@@ -225,3 +225,28 @@ def test_a_version_8_database_gets_its_counts_when_migrated(tmp_path: Path, gaz:
     with Store(path):
         pass
     assert _counted(str(path)) == expected == _recounted(str(path))
+
+
+def test_the_pairs_by_their_events_are_what_counting_every_event_gives(db: str, gaz: Gazetteer) -> None:
+    with Store(db) as store:
+        ingest([str(corpus_dir())], store, gaz)
+        dyads, total = store.browse().dyads(limit=500)
+        page, same = store.browse().dyads(limit=3, offset=2)
+        every = store.events(Query(background=True))
+    expected: dict[tuple[str, str], list[Event]] = {}
+    for event in every:
+        if not event.background:
+            for pair in combinations(sorted(_countries(event)), 2):
+                expected.setdefault(pair, []).append(event)
+    dated = {
+        pair: sorted(e.when.start for e in events if e.when.start and e.when.precision is not Precision.WINDOW)
+        for pair, events in expected.items()
+    }
+    assert total == same == len(expected) > 10
+    assert [(d.first, d.second, d.events) for d in dyads] == sorted(
+        ((a, b, len(events)) for (a, b), events in expected.items()), key=lambda row: (-row[2], row[0], row[1])
+    )
+    assert page == dyads[2:5]
+    for dyad in dyads:
+        days = dated[(dyad.first, dyad.second)]
+        assert (dyad.first_date, dyad.last_date) == ((days[0], days[-1]) if days else (None, None))

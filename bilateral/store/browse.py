@@ -86,26 +86,41 @@ class Browse:
 
     def dyads(self, *, limit: int, offset: int = 0) -> tuple[list[Dyad], int]:
         """Country pairs by the number of events between them (background history left out), with the first and
-        last dated event (an undated report's office-holder window dates neither)."""
-        dated = f"CASE WHEN {self._sql.text('events.record', 'date_precision')} != 'window' THEN events.date_start END"
+        last dated event (an undated report's office-holder window dates neither): the pairs and their counts
+        from ``party_counts``, each pair's two dates from the ``parties`` index in date order."""
         rows = self._db.execute(
-            f"""SELECT first.country, second.country, count(DISTINCT events.id) AS n, min({dated}), max({dated}),
-                count(*) OVER ()
-            FROM parties AS first
-            JOIN parties AS second ON second.kind = 'event' AND second.id = first.id AND first.country < second.country
-            JOIN events ON events.id = first.id
-            WHERE first.kind = 'event' AND events.background = 0
-            GROUP BY first.country, second.country
-            ORDER BY n DESC, first.country, second.country LIMIT ? OFFSET ?""",
+            """SELECT first, second, n, count(*) OVER () FROM party_counts
+            WHERE kind = 'event' AND hidden = 0 AND second != '' AND n > 0
+            ORDER BY n DESC, first, second LIMIT ? OFFSET ?""",
             (limit, offset),
         ).fetchall()
         if not rows and offset:
             return [], self.dyads(limit=1)[1]
-        dyads = [
-            Dyad(a, b, n, date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)
-            for a, b, n, first, last, _ in rows
-        ]
-        return dyads, rows[0][5] if rows else 0
+        dyads = [Dyad(a, b, n, self._dated(a, b, latest=False), self._dated(a, b, latest=True)) for a, b, n, _ in rows]
+        return dyads, rows[0][3] if rows else 0
+
+    def _dated(self, first: str, second: str, *, latest: bool) -> date | None:
+        """The first (or last) day of an event between the two countries that its sentence dates (not background,
+        not an office-holder window), walking the rarer country's events in date order."""
+        counts = dict(
+            self._db.execute(
+                """SELECT first, n FROM party_counts
+                WHERE kind = 'event' AND hidden = 0 AND second = '' AND first IN (?, ?)""",
+                (first, second),
+            ).fetchall()
+        )
+        walked, other = sorted((first, second), key=lambda country: (counts.get(country, 0), country))
+        precision = self._sql.text("events.record", "date_precision")
+        row = self._db.execute(
+            f"""SELECT walked.day FROM parties AS walked
+            JOIN parties AS other ON other.kind = 'event' AND other.id = walked.id AND other.country = ?
+            JOIN events ON events.id = walked.id
+            WHERE walked.kind = 'event' AND walked.country = ? AND walked.day IS NOT NULL AND walked.hidden = 0
+                AND {precision} != 'window'
+            ORDER BY walked.day IS NULL, walked.day{" DESC" if latest else ""} LIMIT 1""",
+            (other, walked),
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row else None
 
     def periods(
         self, pair: tuple[str, str], by: By, *, since: date | None = None, until: date | None = None

@@ -254,10 +254,11 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="Build here (or reuse, if it exists) instead of a temporary file.")
     parser.add_argument("--keep", action="store_true", help="Keep the database built at --db.")
     parser.add_argument("--postgres", metavar="URL", help="Build and measure on this PostgreSQL database too.")
+    parser.add_argument("--reads", nargs="+", metavar="NAME", help="Measure only these reads (names as printed).")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = options.db or Path(folder) / "queries.db"
-        built, figures = _run(str(db), options.events, options.repeat, reuse=db.exists())
+        built, figures = _run(str(db), options.events, options.repeat, options.reads, reuse=db.exists())
         if options.db and not options.keep and "reused" not in built:
             db.unlink()
     results = {
@@ -267,7 +268,7 @@ def main() -> None:
     if options.postgres:
         with Store(options.postgres) as store:
             filled = store.counts().events > 0
-        built, figures = _run(options.postgres, options.events, options.repeat, reuse=filled)
+        built, figures = _run(options.postgres, options.events, options.repeat, options.reads, reuse=filled)
         results["postgresql"] = {"store": built, "queries": figures}
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / "queries.json"
@@ -277,8 +278,10 @@ def main() -> None:
     print(json.dumps(results, indent=2))
 
 
-def _run(db: str, events: int, repeat: int, *, reuse: bool) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Build the store at ``db`` (unless ``reuse``) and measure every query on it."""
+def _run(
+    db: str, events: int, repeat: int, reads: list[str] | None, *, reuse: bool
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Build the store at ``db`` (unless ``reuse``) and measure every query on it (or those of ``reads``)."""
     built = {"reused": db} if reuse else build(db, events)
     if db.startswith("postgres"):  # what autovacuum does a minute after a load: the planner's statistics
         with Store(db) as store:
@@ -287,6 +290,8 @@ def _run(db: str, events: int, repeat: int, *, reuse: bool) -> tuple[dict[str, A
     figures: dict[str, Any] = {}
     with Store(db, read_only=True) as store:
         for name, run in queries(store, _api(db)).items():
+            if reads and name not in reads:
+                continue
             figures[name] = measure(run, repeat)
             print(name, json.dumps(figures[name]), file=sys.stderr)
     return built, figures

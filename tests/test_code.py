@@ -395,15 +395,14 @@ def test_an_old_year_makes_history_only_of_its_own_clause(gaz: Gazetteer) -> Non
 @pytest.mark.parametrize(
     ("text", "on", "background"),
     [
-        # Undated: the latest year the article tells of is where it speaks from.
-        ("Talks resumed in 2016. Venezuela closed its border with Colombia in February 2011 amid a row.", None, True),
-        ("Venezuela closed its border with Colombia in February 2011 amid a row.", None, False),  # nothing later
-        ("The pact runs until 2030. Venezuela closed its border with Colombia in 2011.", None, False),  # not told
+        ("Venezuela closed its border with Colombia in February 2011 amid a row.", ON, True),  # month and year
+        ("Venezuela closed its border with Colombia in 2011.", None, False),  # undated: no year to compare with
+        ("Venezuela closed its border with Colombia, sending a 2000-strong force.", ON, False),  # no year
         # An old year at the end of a long clause still dates it.
         ("China seized de facto control of the islands by force from Vietnam in a violent battle in 1974.", ON, True),
     ],
 )
-def test_an_old_year_makes_history_in_undated_articles_and_long_clauses(
+def test_an_old_year_makes_history_as_a_month_and_at_a_long_clauses_end(
     gaz: Gazetteer, text: str, on: date | None, background: bool
 ) -> None:
     events = code_text(text, gaz, on=on)

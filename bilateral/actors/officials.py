@@ -131,9 +131,12 @@ _TITLE_NEXT = re.compile(
     re.IGNORECASE,
 )  # a title word right after the country word: the cheap test before the whole title is read
 _POSSESSIVE = re.compile(r"(?:'s|’s)?\s+")
-_WORD = re.compile(r"([\w'’.-]+)(\s+|(?=[,;:)]))")
+_WORD = re.compile(r"([\w'’.-]+)(\s+|(?=[,;:)!?\"“”])|$)")
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z]*\.?|[A-Z][\w'’-]*[a-z][\w'’-]*)$")  # "Song", "Al-Sisi", "S", "Dr."
-_HONORIFICS = frozenset({"Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Sir"})
+_HONORIFICS = frozenset(
+    {"Dr", "Mr", "Mrs", "Ms", "Sir", "Gen", "Maj", "Col", "Lt", "Brig", "Capt", "Adm", "Rear", "Sgt", "Cdr"}
+    | {"Dr.", "Mr.", "Mrs.", "Ms.", "Gen.", "Maj.", "Col.", "Lt.", "Brig.", "Capt.", "Adm.", "Sgt.", "Cdr."}
+)  # and military ranks, before a name and never part of it
 _MOST_NAME_WORDS = 4
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?<!['’-])(?![\w-])")
 _SHORTEST_ALONE = 3  # letters: "Hu" alone is too often something else
@@ -168,6 +171,48 @@ _NOT_NAMES = frozenset(
         "As",
         "But",
         "And",
+        # an organisation's nouns: "US General Services Administration" names no one
+        "Administration",
+        "Office",
+        "Staff",
+        "Hospital",
+        "League",
+        "Agency",
+        "Ministry",
+        "Department",
+        "Service",
+        "Services",
+        "Council",
+        "Committee",
+        "Commission",
+        "Court",
+        "Bank",
+        "Company",
+        "Corporation",
+        "Group",
+        "University",
+        "Party",
+        "Forces",
+        "Guard",
+        "Police",
+        "Authority",
+        "Board",
+        "Institute",
+        "Centre",
+        "Center",
+        # verbs in a title-case headline: "Chinese Ambassador Liu Xiaoping Told Reporters"
+        "Told",
+        "Said",
+        "Says",
+        "Met",
+        "Meets",
+        "Visits",
+        "Visited",
+        "Arrives",
+        "Warns",
+        "Calls",
+        "Urges",
+        "Signs",
     ]
 )
 
@@ -181,7 +226,7 @@ def officials(field: Field, text: str, hits: list[Hit], gazetteer: Gazetteer, fo
         for hit in hits
         if hit.target.entry is not None and _TITLE_NEXT.match(text, hit.end)  # most country words: no title after
         for entry in (gazetteer.entry(hit),)
-        if entry.kind in (ActorKind.COUNTRY, ActorKind.IGO) and entry.country is not None
+        if entry.kind is ActorKind.COUNTRY and entry.country is not None  # "Russia's UN Ambassador X": Russia's
         for span in (_titled_name(text, hit.end),)
         if span is not None
     ]
@@ -225,11 +270,14 @@ def _titled_name(text: str, at: int) -> tuple[int, int] | None:
     if not any(word.lower() in _OFFICES for word, _, _ in words[:title]) or words[0][0].lower() in _JOINERS:
         return None
     rest = words[title:]
-    if rest and rest[0][0] in _HONORIFICS:
+    while rest and rest[0][0] in _HONORIFICS:
         rest = rest[1:]
     name = []
     for word, start, end in rest[:_MOST_NAME_WORDS]:
         if not _NAME_WORD.match(word) or word in _NOT_NAMES:
+            break
+        if word.endswith(("'s", "’s")):  # "Roquemont's visit": the name without the possessive
+            name.append((start, end - 2))
             break
         if word.endswith(".") and len(word) > 2:  # "… Kato." ends the sentence, not an initial
             name.append((start, end - 1))

@@ -51,7 +51,7 @@ def recognise(article: Article, gazetteer: Gazetteer, *, on: date | None = None)
     mentions: list[Mention] = []
     for field, text in texts.items():
         found = [*_mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field])]
-        found = officials(field, text, hits[field], gazetteer, found)
+        found = sorted(officials(field, text, hits[field], gazetteer, found), key=_start)
         mentions += sorted(found + _counterparts(text, found, gazetteer, period), key=_start)
     return ActorReading(article, tuple(mentions), window, sentences(article))
 

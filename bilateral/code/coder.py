@@ -118,7 +118,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
 
     @cache
     def year() -> int | None:  # the year the article speaks from, found once an event first asks
-        return dates.reference_year(text, article.published, reading.window)
+        return dates.reference_year(article.published, reading.window)
 
     mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:

@@ -44,14 +44,10 @@ _IN_MONTH = re.compile(
     r"\b(?:in|since|during|by|until|early|late|mid-?)\s+" + _MONTH + r"(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE
 )
 _YEAR = re.compile(
-    r"\b(?:in|since|during|until|a)\s+(?:(?:early|mid|late)[\s-]+)?(?:"
+    r"\b(?:in|since|during|until|a)\s+(?:(?:early|mid|late)[\s-]+)?(?i:"
     + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")?\.?,?\s*(?P<year>(?:19|20)\d{2})\b",
-    re.IGNORECASE,
-)  # "in 1974", "in February 2019", "since mid-2014"
-_TOLD_YEAR = re.compile(
-    r"(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bbefore )(?<!\bto )(?<![\d,.])(?P<year>(?:19|20)\d{2})(?![\d,%])"
-)
+    + r")?\.?,?\s*(?P<year>(?:19|20)\d{2})\b(?!-)"
+)  # "in 1974", "in February 2019", "since mid-2014"; not "a 2000-strong force"
 
 
 # Substrings every date expression contains; a sentence with none of them has no date.
@@ -165,13 +161,9 @@ def _in_month(sentence: str, published: date) -> EventDate | None:
     return EventDate(start, end, Precision.MONTH, f"month {match[0].strip()!r}")
 
 
-def reference_year(text: str, published: date | None, window: DateWindow | None) -> int | None:
-    """The year an article speaks from: its publication's, else the latest of its date window's start and
-    the years it tells of as past or present ("in 2016"; not "by 2030"): an undated article is no older."""
-    if published:
-        return published.year
-    told = [int(match["year"]) for match in _TOLD_YEAR.finditer(text)]
-    return max([*told, *([window.start.year] if window else [])], default=None)
+def reference_year(published: date | None, window: DateWindow | None) -> int | None:
+    """The year an article speaks from: its publication's, else its date window's start."""
+    return published.year if published else window.start.year if window else None
 
 
 def is_background(sentence: str, reference: int | None) -> bool:

@@ -116,10 +116,6 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     def topics() -> _Spans[tuple[str, ...]]:  # the context words, looked for once an event first asks
         return _Spans(lexicon.contexts().find(folded))
 
-    @cache
-    def year() -> int | None:  # the year the article speaks from, found once an event first asks
-        return dates.reference_year(article.published, reading.window)
-
     mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
         if sentence.field is not Field.TEXT:
@@ -140,7 +136,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             ]
         if found:
             context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
-            facts = _Facts(topics, year, sentence, reading)
+            facts = _Facts(topics, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
@@ -167,17 +163,10 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
 class _Facts:
     """What one sentence says about all its events: topics and date, each found when an event first asks."""
 
-    __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when", "_year")
+    __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when")
 
-    def __init__(
-        self,
-        spans: Callable[[], _Spans[tuple[str, ...]]],
-        year: Callable[[], int | None],
-        sentence: Sentence,
-        reading: ActorReading,
-    ) -> None:
+    def __init__(self, spans: Callable[[], _Spans[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
         self._spans = spans  # the article's context words
-        self._year = year  # the year the article speaks from
         self._sentence = sentence
         self._reading = reading
         self._topics: tuple[str, ...] | None = None
@@ -188,10 +177,6 @@ class _Facts:
         if self._topics is None:
             self._topics = _contexts(self._spans().within(self._sentence.start, self._sentence.end))
         return self._topics
-
-    @property
-    def reference(self) -> int | None:
-        return self._year()
 
     @property
     def when(self) -> EventDate:
@@ -462,7 +447,8 @@ def _event(
         longitude=at.longitude if at else None,
         background=dates.is_background(
             sentence.text[_clause_start(sentence.text, relative_start) : cue.end - sentence.start + _BACKGROUND_REACH],
-            facts.reference,
+            reading.article.published,
+            reading.window,
         )
         or _told_as_history(sentence.text[:relative_start], facts.when),
         confidence=confidence,

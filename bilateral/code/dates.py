@@ -161,13 +161,9 @@ def _in_month(sentence: str, published: date) -> EventDate | None:
     return EventDate(start, end, Precision.MONTH, f"month {match[0].strip()!r}")
 
 
-def reference_year(published: date | None, window: DateWindow | None) -> int | None:
-    """The year an article speaks from: its publication's, else its date window's start."""
-    return published.year if published else window.start.year if window else None
-
-
-def is_background(sentence: str, reference: int | None) -> bool:
-    """Whether the words around an act date it well before the article's year ("unveiled in 2011")."""
+def is_background(sentence: str, published: date | None, window: DateWindow | None) -> bool:
+    """Whether the words around an act date it well before the article ("unveiled in 2011")."""
+    reference = published.year if published else window.start.year if window else None
     if reference is None or not _DIGIT.search(sentence):
         return False
     return any(int(match["year"]) < reference - 1 for match in _YEAR.finditer(sentence))

@@ -106,9 +106,7 @@ def main() -> None:
     parser.add_argument("--texts", type=Path, default=None)
     options = parser.parse_args()
     texts = realnews.texts_folder(options.texts)
-    entries, records = realnews.read_gold(options.realnews, texts)
-    chosen = [record for record in records if entries[record["article"]].split == "dev"]
-    golds = [dev.annotated(record, texts / f"{record['article']}.txt") for record in chosen]
+    golds = realnews.development(options.realnews, texts)
     predictions, _ = dev.code_articles(golds)
     for name, got in (("rules", predictions), ("a perfect sentence-level veto", vetoed(golds, predictions))):
         metrics = dev.score(golds, got).metrics

@@ -72,9 +72,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=Path("../shared/gold"))
     options = parser.parse_args()
     texts = realnews.texts_folder(options.texts)
-    entries, gold_records = realnews.read_gold(options.realnews, texts)
-    records = [record for record in gold_records if entries[record["article"]].split == "dev"]
-    golds = [dev.annotated(record, texts / f"{record['article']}.txt") for record in records]
+    golds = realnews.development(options.realnews, texts)
     predictions, coded = dev.code_articles(golds)
     readings = dict(coded)
     rows: list[tuple[int, list[int], set[str]]] = []  # article, features, gold types told

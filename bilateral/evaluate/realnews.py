@@ -111,6 +111,16 @@ def read_gold(folder: Path, texts: Path) -> tuple[dict[str, Entry], list[dict[st
     return entries, records
 
 
+def development(folder: Path, texts: Path) -> list[Annotated]:
+    """The development part's gold, read from the checked texts (the test part is not read)."""
+    entries, records = read_gold(folder, texts)
+    return [
+        annotated(record, texts / f"{record['article']}.txt")
+        for record in records
+        if entries[record["article"]].split == "dev"
+    ]
+
+
 def run(folder: Path, texts: Path) -> Report:
     """Code every annotated text and score each split; the test part's figures lead."""
     entries, records = read_gold(folder, texts)

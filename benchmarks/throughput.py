@@ -1,18 +1,19 @@
-"""Throughput and memory of the fast path, next to spaCy in the same run.
+"""Throughput and memory of ingest, CPU time beside wall time, next to spaCy in the same run.
 
-    python benchmarks/throughput.py              # 10,000 articles, memory at 10k and 100k
+    python benchmarks/throughput.py              # 10,000 articles of each corpus, memory at 10k and 100k
     python benchmarks/throughput.py --quick      # 2,000 articles, memory at 10k only
 
-Reports articles per second on one core for read + repair + sentences +
-actors, for the fast path with event coding (no storage) on the generated corpus
-and on the bundled sample corpus (repeated; news as sparse in acts as real
-news, where the generated corpus has an act in nearly every sentence), and for the whole
-ingest into SQLite, next to spaCy's small English model on a sample of the
-same articles in the same run (NER only, and the full pipeline with its
-parser); and peak resident memory of a full ingest at each corpus size,
+Two generated corpora: ``news`` (bilateral.samples.news: 600-900 words, a few acts among quotes,
+background and page furniture, 45 countries, many sentence shapes, dates in no order, a tenth
+wire copies), the realistic one the ingest target is read on; and ``dense`` (bilateral.samples.generate:
+short articles with an act in nearly every sentence, 10 sentence shapes, 8 pairs), the corpus of the
+earlier figures, kept as the baseline. For each: the whole ingest into SQLite with linking (CPU time
+per article and articles per CPU-second, and wall rate), then each stage alone over the same articles
+in turn (read, repair, actors, coding, storing, linking), CPU milliseconds per article. Then
+read + repair + sentences + actors and the fast path with coding on the bundled sample corpus
+(repeated), spaCy's small English model on a sample of the dense articles (NER only, and the full
+pipeline with its parser), and peak resident memory of a whole ingest of the news corpus at each size,
 measured in a fresh process. Results go to benchmarks/results/throughput.json.
-The corpus is generated (bilateral.samples.generate): dense with actors and
-cues, so it is a hard case for the coder.
 """
 
 from __future__ import annotations
@@ -28,15 +29,19 @@ import time
 from pathlib import Path
 
 from bilateral.actors import gazetteer, recognise
+from bilateral.code import code
+from bilateral.link import link
 from bilateral.pipeline import analyse, ingest
 from bilateral.read import read_paths
-from bilateral.records import Document
+from bilateral.records import CodedArticle, Document
 from bilateral.repair import repair
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import write_jsonl
 from bilateral.store import Store
 
 RESULTS = Path(__file__).parent / "results"
+BATCH = 500
+"""Articles a transaction, as ingest stores them by default."""
 
 
 def fast_path(corpus: Path, *, events: bool) -> tuple[int, float]:
@@ -54,6 +59,33 @@ def fast_path(corpus: Path, *, events: bool) -> tuple[int, float]:
     return count, time.perf_counter() - began
 
 
+def stages(corpus: Path, db: Path) -> dict[str, float]:
+    """CPU milliseconds per article of each ingest stage alone, run in turn over the same articles."""
+    gaz = gazetteer()
+    clock = time.process_time
+    began = clock()
+    documents = [item for item in read_paths([str(corpus)]) if isinstance(item, Document)]
+    spent = {"read": clock() - began}
+    began = clock()
+    articles = [repair(document) for document in documents]
+    spent["repair"] = clock() - began
+    began = clock()
+    readings = [recognise(article, gaz) for article in articles]
+    spent["actors"] = clock() - began
+    began = clock()
+    coded = [CodedArticle(reading, code(reading)) for reading in readings]
+    spent["coding"] = clock() - began
+    with Store(db) as store:
+        began = clock()
+        for start in range(0, len(coded), BATCH):
+            store.add(coded[start : start + BATCH])
+        spent["storing"] = clock() - began
+        began = clock()
+        link(store, batch_size=BATCH)
+        spent["linking"] = clock() - began
+    return {stage: round(1000 * seconds / len(documents), 3) for stage, seconds in spent.items()}
+
+
 def realistic_path(minimum: int) -> tuple[int, float]:
     """The fast path with events over the bundled sample corpus (news as sparse in acts as real news), repeated."""
     gaz = gazetteer()
@@ -66,12 +98,18 @@ def realistic_path(minimum: int) -> tuple[int, float]:
     return rounds * len(documents), time.perf_counter() - began
 
 
-def full_ingest(corpus: Path, db: Path) -> tuple[int, float]:
+def full_ingest(corpus: Path, db: Path) -> dict[str, float]:
+    """The whole ingest (read to stored and linked): CPU per article, articles per CPU-second, wall rate."""
     gaz = gazetteer()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     with Store(db) as store:
-        summary = ingest([str(corpus)], store, gaz)
-    return summary.read, time.perf_counter() - began
+        summary = ingest([str(corpus)], store, gaz, batch_size=BATCH)
+    wall, cpu = time.perf_counter() - began, time.process_time() - cpu
+    return {
+        "cpu_ms_per_article": round(1000 * cpu / summary.read, 3),
+        "articles_per_cpu_second": round(summary.read / cpu),
+        "articles_per_wall_second": round(summary.read / wall),
+    }
 
 
 def spacy_baseline(corpus: Path, sample: int, *, parser: bool) -> tuple[int, float] | str:
@@ -99,8 +137,8 @@ def spacy_baseline(corpus: Path, sample: int, *, parser: bool) -> tuple[int, flo
 
 
 def peak_rss(size: int, folder: Path) -> float:
-    """Peak RSS in MiB of a fresh process ingesting ``size`` articles."""
-    corpus = write_jsonl(folder / f"rss-{size}.jsonl.gz", size, seed=size)
+    """Peak RSS in MiB of a fresh process ingesting ``size`` articles of the news corpus."""
+    corpus = write_jsonl(folder / f"rss-{size}.jsonl.gz", size, seed=size, news=True)
     code = (
         "from bilateral.pipeline import ingest; from bilateral.store import Store;"
         "from bilateral.actors import gazetteer;"
@@ -126,17 +164,19 @@ def main() -> None:
     results: dict[str, object] = {"python": platform.python_version(), "machine": platform.machine(), "articles": size}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        corpus = write_jsonl(work / "corpus.jsonl", size)
         gazetteer()  # built once, outside the timings
+        corpora = {name: write_jsonl(work / f"{name}.jsonl", size, news=name == "news") for name in ("news", "dense")}
+        for name, corpus in corpora.items():
+            results[f"{name}_ingest"] = full_ingest(corpus, work / f"{name}-ingest.db")
+            results[f"{name}_stages_cpu_ms_per_article"] = stages(corpus, work / f"{name}-stages.db")
         ours = {
-            "actors": rate(fast_path(corpus, events=False)),
-            "fast_path": rate(fast_path(corpus, events=True)),
+            "actors": rate(fast_path(corpora["dense"], events=False)),
+            "fast_path": rate(fast_path(corpora["dense"], events=True)),
             "sample_corpus_fast_path": rate(realistic_path(2_000)),
-            "ingest": rate(full_ingest(corpus, work / "bench.db")),
         }
         results.update({f"{name}_articles_per_second": round(value) for name, value in ours.items()})
         for label, with_parser, compared in (("spacy_ner", False, "actors"), ("spacy_full", True, "fast_path")):
-            baseline = spacy_baseline(corpus, options.spacy_sample, parser=with_parser)
+            baseline = spacy_baseline(corpora["dense"], options.spacy_sample, parser=with_parser)
             if isinstance(baseline, str):
                 results[label] = baseline
                 continue

@@ -160,10 +160,17 @@ def _sentence(values: dict[str, str], rng: random.Random) -> str:
     return f"{opener}{first} {rest}" if opener else sentence
 
 
-def write_jsonl(path: Path, count: int, *, seed: int = 7) -> Path:
-    """Write ``count`` articles to ``path`` (gzip when it ends in ``.gz``)."""
+def write_jsonl(path: Path, count: int, *, seed: int = 7, news: bool = False) -> Path:
+    """Write ``count`` articles to ``path`` (gzip when it ends in ``.gz``).
+
+    With ``news``, articles of realistic length and density (:mod:`bilateral.samples.news`) rather than
+    these short, dense ones.
+    """
+    from bilateral.samples import news as realistic  # it builds on this module's copies and damage
+
+    made = realistic.articles(count, seed=seed) if news else articles(count, seed=seed)
     opener = gzip.open if path.name.endswith(".gz") else open
     with opener(path, "wt", encoding="utf-8") as stream:
-        for record in articles(count, seed=seed):
+        for record in made:
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path

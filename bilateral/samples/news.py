@@ -44,7 +44,8 @@ OFFICES = ["foreign minister", "defence minister", "prime minister", "president"
            "energy minister", "interior minister", "deputy foreign minister", "ambassador", "envoy"]  # fmt: skip
 TOPICS = ["energy", "the defence industry", "trade", "semiconductors", "shipbuilding", "public health", "grain exports",
           "tourism", "migration", "border security", "nuclear power", "rare earths", "fisheries", "railways",
-          "water sharing", "cyber security", "the gas pipeline", "visa rules", "student exchanges", "counter-terrorism"]  # fmt: skip
+          "water sharing", "cyber security", "the gas pipeline", "visa rules", "student exchanges",
+          "counter-terrorism"]  # fmt: skip
 GIVEN = ["Anna", "Mehmet", "Li", "Sergei", "Olena", "David", "Fatima", "Kenji", "Ji-won", "Lukas", "Amara", "Rahul",
          "Sofia", "Omar", "Ingrid", "Carlos", "Nadia", "Tomasz", "Elif", "Yusuf"]  # fmt: skip
 FAMILY = ["Varga", "Okafor", "Lindqvist", "Moreau", "Petrov", "Haddad", "Tanaka", "Kowalski", "Demir", "Castillo",

@@ -236,9 +236,17 @@ CREATE TRIGGER party_counts_take AFTER DELETE ON parties REFERENCING OLD TABLE A
     FOR EACH STATEMENT EXECUTE FUNCTION party_counts_take();
 """.replace("{text}", _TEXT)
 """Version 9: each country's and each pair's count of events, stories and agreements (see
-:mod:`bilateral.store.parties`), kept by statement triggers that read the rows each statement added or took."""
+:mod:`bilateral.store.parties`), kept by statement triggers that read the rows each statement added or took (the
+one on insertion dropped by version 10)."""
 
-MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS}
+ADDED_COUNTS = """
+DROP TRIGGER party_counts_add ON parties;
+DROP FUNCTION party_counts_add();
+"""
+"""Version 10: what is written to ``parties`` is counted by the writer, once per batch (see
+:func:`bilateral.store.parties.write`); the trigger on deletion stays."""
+
+MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS}
 """PostgreSQL's migrations: the first version it was written for is the whole schema of that version."""
 
 _HINT = re.compile(r"\s+INDEXED BY \w+")

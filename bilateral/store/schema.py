@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -322,6 +322,9 @@ MIGRATIONS: dict[int, str] = {
                 FROM parties AS other WHERE other.kind = old.kind AND other.id = old.id
             );
     END;
+    """,
+    10: """
+    DROP TRIGGER party_counts_add;
     """,
 }
 

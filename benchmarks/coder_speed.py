@@ -22,13 +22,13 @@ import dataclasses
 import enum
 import hashlib
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from baseline import merge_base, run_in, worktree
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -108,10 +108,7 @@ def measure(inputs: dict[str, list[str]], dump: Path | None) -> dict[str, dict[s
 
 def run_tree(tree: Path, dump: Path, inputs: dict[str, list[str]]) -> dict[str, dict[str, float]]:
     """Measure the ``bilateral`` package of ``tree`` in a fresh process."""
-    environment = {**os.environ, "PYTHONPATH": str(tree)}
-    command = [sys.executable, __file__, "--worker", json.dumps(inputs), "--dump", str(dump)]
-    output = subprocess.run(command, env=environment, check=True, capture_output=True, text=True).stdout
-    return dict(json.loads(output.splitlines()[-1]))
+    return dict(run_in(tree, __file__, ["--worker", json.dumps(inputs), "--dump", str(dump)]))
 
 
 def best(rounds: list[dict[str, dict[str, float]]]) -> dict[str, dict[str, float]]:
@@ -143,19 +140,12 @@ def digest(path: Path) -> str:
 def compare(baseline: str, rounds: int, generated: int) -> int:
     inputs = corpora(generated)
     work = Path(tempfile.mkdtemp(prefix="coder-speed-"))
-    base_tree = work / "baseline"
-    subprocess.run(
-        ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base_tree), baseline],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    try:
+    with worktree(baseline, work / "baseline") as base_tree:
         measured: dict[str, list[dict[str, dict[str, float]]]] = {"baseline": [], "this tree": []}
         trees = {"baseline": (base_tree, work / "baseline.jsonl"), "this tree": (ROOT, work / "this.jsonl")}
         for turn in range(rounds):
             for label in sorted(trees, reverse=turn % 2 == 1):  # each tree first in every other round
                 measured[label].append(run_tree(*trees[label], inputs))
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_tree)], check=True)
     tables = {label: report(label, best(runs)) for label, runs in measured.items()}
     for name in tables["baseline"]:
         before, after = tables["baseline"][name], tables["this tree"][name]
@@ -168,13 +158,6 @@ def compare(baseline: str, rounds: int, generated: int) -> int:
     same = digest(work / "baseline.jsonl") == digest(work / "this.jsonl")
     print(f"records identical: {same} (sha256 {digest(work / 'this.jsonl')[:16]}, dumps in {work})")
     return 0 if same else 1
-
-
-def merge_base() -> str:
-    found = subprocess.run(
-        ["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=False, capture_output=True, text=True
-    )
-    return found.stdout.strip() or "main"
 
 
 def main() -> int:

@@ -2,6 +2,7 @@
 
     python benchmarks/throughput.py              # 10,000 articles of each corpus, memory at 10k and 100k
     python benchmarks/throughput.py --quick      # 2,000 articles, memory at 10k only
+    python benchmarks/throughput.py --baseline HEAD~3 --articles 3000   # the whole ingest against a commit
 
 Two generated corpora: ``news`` (bilateral.samples.news: 600-900 words, a few acts among quotes,
 background and page furniture, 45 countries, many sentence shapes, dates in no order, a tenth
@@ -14,11 +15,16 @@ read + repair + sentences + actors and the fast path with coding on the bundled 
 (repeated), spaCy's small English model on a sample of the dense articles (NER only, and the full
 pipeline with its parser), and peak resident memory of a whole ingest of the news corpus at each size,
 measured in a fresh process. Results go to benchmarks/results/throughput.json.
+
+With ``--baseline COMMIT``, only the whole ingest of both corpora, by this tree and by a git worktree of COMMIT,
+each in fresh processes taking turns for ``--rounds`` rounds (the lowest CPU time of each counts), with the events,
+stories and agreements each stored: the same input must give the same record.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import platform
 import resource
@@ -27,6 +33,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from baseline import ROOT, run_in, worktree
 
 from bilateral.actors import gazetteer, recognise
 from bilateral.code import code
@@ -42,6 +50,8 @@ from bilateral.store import Store
 RESULTS = Path(__file__).parent / "results"
 BATCH = 500
 """Articles a transaction, as ingest stores them by default."""
+RECORD = ("story_events", "agreement_events", "copies", "pair_periods", "party_counts")
+"""The tables whose rows must be the same after the same ingest by two versions (none holds a time of day)."""
 
 
 def fast_path(corpus: Path, *, events: bool) -> tuple[int, float]:
@@ -77,11 +87,11 @@ def stages(corpus: Path, db: Path) -> dict[str, float]:
     spent["coding"] = clock() - began
     with Store(db) as store:
         began = clock()
-        for start in range(0, len(coded), BATCH):
-            store.add(coded[start : start + BATCH])
+        batches = [coded[start : start + BATCH] for start in range(0, len(coded), BATCH)]
+        fresh = [item for batch in batches for item in store.add(batch).fresh]
         spent["storing"] = clock() - began
         began = clock()
-        link(store, batch_size=BATCH)
+        link(store, batch_size=BATCH, handed=fresh)
         spent["linking"] = clock() - began
     return {stage: round(1000 * seconds / len(documents), 3) for stage, seconds in spent.items()}
 
@@ -110,6 +120,43 @@ def full_ingest(corpus: Path, db: Path) -> dict[str, float]:
         "articles_per_cpu_second": round(summary.read / cpu),
         "articles_per_wall_second": round(summary.read / wall),
     }
+
+
+def ingest_worker(corpus: Path) -> dict[str, float]:
+    """One whole ingest in this process (of whichever ``bilateral`` is first on the path), and what it stored."""
+    gazetteer()
+    with tempfile.TemporaryDirectory() as folder:
+        figures = full_ingest(corpus, Path(folder) / "worker.db")
+        with Store(Path(folder) / "worker.db") as store:
+            counts = store.counts()
+            figures |= {"events": counts.events, "stories": counts.stories, "agreements": counts.agreements}
+            digest = hashlib.sha256()
+            for table in RECORD:
+                for row in store._db.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3"):
+                    digest.update(repr(row).encode())
+            figures["record_sha256"] = digest.hexdigest()[:16]  # type: ignore[assignment]
+    return figures
+
+
+def against(commit: str, size: int, rounds: int) -> dict[str, object]:
+    """The whole ingest of each corpus by this tree and by ``commit``, taking turns; the lowest CPU time counts."""
+    results: dict[str, object] = {"baseline": commit, "rounds": rounds}
+    with tempfile.TemporaryDirectory() as folder, worktree(commit, Path(folder) / "baseline") as base:
+        for name in ("news", "dense"):
+            corpus = write_jsonl(Path(folder) / f"{name}.jsonl", size, news=name == "news")
+            runs: dict[str, list[dict[str, float]]] = {"baseline": [], "this tree": []}
+            for turn in range(rounds):
+                for label in sorted(runs, reverse=turn % 2 == 1):  # each first in every other round
+                    tree = base if label == "baseline" else ROOT
+                    runs[label].append(run_in(tree, __file__, ["--worker", str(corpus)]))
+            best = {label: min(found, key=lambda run: run["cpu_ms_per_article"]) for label, found in runs.items()}
+            before, after = best["baseline"], best["this tree"]
+            same = all(before[key] == after[key] for key in ("events", "stories", "agreements", "record_sha256"))
+            results[name] = {**best, "speed_up": round(before["cpu_ms_per_article"] / after["cpu_ms_per_article"], 2),
+                             "same_record": same}  # fmt: skip
+            print(f"{name:6} cpu ms/article {before['cpu_ms_per_article']:.3f} -> {after['cpu_ms_per_article']:.3f}"
+                  f" ({results[name]['speed_up']}x); same record: {same}")  # type: ignore[index]  # fmt: skip
+    return results
 
 
 def spacy_baseline(corpus: Path, sample: int, *, parser: bool) -> tuple[int, float] | str:
@@ -159,8 +206,19 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--spacy-sample", type=int, default=300)
     parser.add_argument("--quick", action="store_true", help="2,000 articles and no 100k memory run")
+    parser.add_argument("--baseline", metavar="COMMIT", help="only the whole ingest, against this commit")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each tree with --baseline")
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)  # one whole ingest of this corpus
     options = parser.parse_args()
     size = 2_000 if options.quick else options.articles
+    if options.worker is not None:
+        print(json.dumps(ingest_worker(options.worker)))
+        return
+    if options.baseline is not None:
+        RESULTS.mkdir(exist_ok=True)
+        compared = against(options.baseline, size, options.rounds)
+        (RESULTS / "throughput_against_baseline.json").write_text(json.dumps(compared, indent=2) + "\n")
+        return
     results: dict[str, object] = {"python": platform.python_version(), "machine": platform.machine(), "articles": size}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

@@ -6,13 +6,21 @@ half-way links the rest next time, and re-coded articles are linked again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from bilateral.records import CodedArticle
 from bilateral.registry.entries import link_registry
 from bilateral.store import Store
 from bilateral.stories import attach, group, placed_first, rank, undated
 
 
-def link(store: Store, *, batch_size: int = 500) -> int:
-    """Link every pending article; returns how many. Safe to re-run."""
+def link(store: Store, *, batch_size: int = 500, handed: Iterable[CodedArticle] = ()) -> int:
+    """Link every pending article; returns how many. Safe to re-run.
+
+    ``handed``: articles just stored, as :meth:`Store.add` wrote them; their events are taken from here rather than
+    read back from the store.
+    """
+    known = {item.reading.article.id: item.events for item in handed}
     done = 0
     while True:
         with store.linking() as linking:
@@ -24,7 +32,11 @@ def link(store: Store, *, batch_size: int = 500) -> int:
                     group(article, linking)
             ids = [article.id for article in articles]
             # Precisely dated reports first, so that undated ones find their story.
-            events = sorted(linking.events_of(ids), key=lambda event: (rank(event.when), event.id))
+            read = linking.events_of([key for key in ids if key not in known])
+            events = sorted(
+                [*read, *(event for key in ids for event in known.get(key, ()))],
+                key=lambda event: (rank(event.when), event.id),
+            )
             for event in [event for event in events if not undated(event)]:
                 link_registry(event, attach(event, linking), linking)
             for event in placed_first([event for event in events if undated(event)], linking):

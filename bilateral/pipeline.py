@@ -135,7 +135,7 @@ def store_analysed(
     def flush() -> None:
         written = store.add(coded, failures)
         if linking:
-            link(store, batch_size=batch_size)
+            link(store, batch_size=batch_size, handed=written.fresh)
         summary.new += written.new
         summary.duplicate += written.duplicate
         coded.clear()

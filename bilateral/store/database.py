@@ -35,6 +35,7 @@ from bilateral.store.watching import Watching
 class Written:
     new: int
     duplicate: int
+    fresh: tuple[CodedArticle, ...] = ()  # the new ones, as they were handed in (linking needs not read them back)
 
 
 class Store(Reads):
@@ -188,7 +189,7 @@ class Store(Reads):
                     message = excluded.message, last_seen = excluded.last_seen, seen = failures.seen + 1""",
                 [(_storable(item.origin), item.code, _storable(item.message), now, now) for item in failures],
             )
-        return Written(new=len(fresh), duplicate=len(coded) - len(fresh))
+        return Written(new=len(fresh), duplicate=len(coded) - len(fresh), fresh=tuple(fresh))
 
     def replace_analysis(self, coded: Sequence[CodedArticle]) -> None:
         """Swap stored articles' mentions and events for new ones, atomically (re-coding).

@@ -81,6 +81,9 @@ def _pairs(store: Store) -> list[tuple[str, str]]:
 
 
 def _agree(store: Store) -> None:
+    # a period whose last story or stage moved away or went is deleted, not left at zero
+    assert store._db.execute("SELECT count(*) FROM pair_periods WHERE stories = 0").fetchone()[0] == 0
+    assert store._db.execute("SELECT count(*) FROM entry_periods WHERE entries = 0").fetchone()[0] == 0
     for pair in _pairs(store):
         for by in By:
             read, expected = _read(store, pair, by), _expected(store, pair, by)

@@ -116,6 +116,12 @@ def _apply(db: Database, countries: str, when: EventDate, tally: Tally, sign: in
             articles = pair_periods.articles + excluded.articles, sources = pair_periods.sources + excluded.sources""",
         rows,
     )
+    if sign < 0:  # a period left with no story goes: by its key, not a scan of the table
+        db.executemany(
+            """DELETE FROM pair_periods WHERE first = ? AND second = ? AND by = ? AND period = ? AND event = ?
+            AND quad = ? AND stories = 0""",
+            [row[:6] for row in rows],
+        )
 
 
 def discount_articles(db: Database, article_ids: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -159,7 +165,6 @@ def discount_stories(db: Database, story_ids: Sequence[str]) -> None:
             WHERE id IN ({marks})""",
             part,
         )
-    db.execute("DELETE FROM pair_periods WHERE stories = 0")
 
 
 def _tally(event: str, members: list[tuple[str, str | None, str | None, str, str, str]]) -> Tally:
@@ -257,6 +262,11 @@ def _apply_entry(db: Database, kind: str, keys: list[str], whens: list[EventDate
         ON CONFLICT (kind, key, by, period) DO UPDATE SET entries = entry_periods.entries + excluded.entries""",
         rows,
     )
+    if sign < 0:  # a period left with no entry goes, by its key
+        db.executemany(
+            "DELETE FROM entry_periods WHERE kind = ? AND key = ? AND by = ? AND period = ? AND entries = 0",
+            [row[:4] for row in rows],
+        )
 
 
 def _agreement_keys(countries: str) -> list[str]:
@@ -272,7 +282,6 @@ def discount_agreements(db: Database, agreement_ids: Sequence[str]) -> None:
         for countries, counted in db.execute(query, part).fetchall():
             _apply_entry(db, "agreement", _agreement_keys(countries), _undated(counted), -1)
         db.execute(f"UPDATE agreements SET stale = 1, counted = NULL WHERE id IN ({marks})", part)
-    db.execute("DELETE FROM entry_periods WHERE entries = 0")
 
 
 def discount_projects(db: Database, projects: Sequence[str]) -> None:
@@ -286,7 +295,6 @@ def discount_projects(db: Database, projects: Sequence[str]) -> None:
     db.executemany(
         "UPDATE project_counts SET stale = 1, counted = NULL WHERE project = ?", [(name,) for name in projects]
     )
-    db.execute("DELETE FROM entry_periods WHERE entries = 0")
 
 
 def _report_when(

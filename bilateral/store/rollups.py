@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
+from typing import Any
 
 from bilateral.copies import independent_sources
 from bilateral.days import period_of, period_start
@@ -95,33 +96,43 @@ def _when(first: str | None, last: str | None, precision: str | None) -> EventDa
     )
 
 
-def _apply(db: Database, countries: str, when: EventDate, tally: Tally, sign: int) -> None:
+def _period_rows(countries: str, when: EventDate, tally: Tally, sign: int) -> Iterator[tuple[Any, ...]]:
+    """What one story adds to (``sign`` 1) or takes from (-1) each of its pairs' periods: a ``pair_periods`` row."""
     scored = tally.intensity is not None
-    rows = []
+    values = (sign, sign * tally.goldstein, sign * (tally.intensity or 0), sign * scored, sign * tally.articles,
+              sign * tally.sources)  # fmt: skip
     for by in By:
         period = period_of(when, by)
         if period is None:
             continue
         for first, second in _pairs(countries):
-            rows.append((
-                first, second, by.value, period.isoformat(), tally.event, tally.quad, sign,
-                sign * tally.goldstein, sign * (tally.intensity or 0), sign * scored,
-                sign * tally.articles, sign * tally.sources,
-            ))  # fmt: skip
+            yield (first, second, by.value, period.isoformat(), tally.event, tally.quad, *values)
+
+
+def _write_periods(db: Database, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Add ``rows`` to ``pair_periods``, summed by period first (one upsert a period, however many stories moved);
+    a period left with no story goes, by its key, not by a scan of the table."""
+    summed: dict[tuple[Any, ...], list[int]] = {}
+    for row in rows:
+        found = summed.get(row[:6])
+        if found is None:
+            summed[row[:6]] = list(row[6:])
+        else:
+            for index, value in enumerate(row[6:]):
+                found[index] += value
     db.executemany(
         """INSERT INTO pair_periods VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (first, second, by, period, event, quad) DO UPDATE SET
             stories = pair_periods.stories + excluded.stories, goldstein = pair_periods.goldstein + excluded.goldstein,
             intensity = pair_periods.intensity + excluded.intensity, scored = pair_periods.scored + excluded.scored,
             articles = pair_periods.articles + excluded.articles, sources = pair_periods.sources + excluded.sources""",
-        rows,
+        [(*key, *values) for key, values in summed.items() if any(values)],
     )
-    if sign < 0:  # a period left with no story goes: by its key, not a scan of the table
-        db.executemany(
-            """DELETE FROM pair_periods WHERE first = ? AND second = ? AND by = ? AND period = ? AND event = ?
-            AND quad = ? AND stories = 0""",
-            [row[:6] for row in rows],
-        )
+    db.executemany(
+        """DELETE FROM pair_periods WHERE first = ? AND second = ? AND by = ? AND period = ? AND event = ?
+        AND quad = ? AND stories = 0""",
+        [key for key, values in summed.items() if values[0] < 0],
+    )
 
 
 def discount_articles(db: Database, article_ids: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -147,24 +158,32 @@ def discount_articles(db: Database, article_ids: Sequence[str]) -> tuple[list[st
 def discount_stories(db: Database, story_ids: Sequence[str]) -> None:
     """Take back what these stories added, and mark them stale (before they lose reports or are deleted)."""
     for start in range(0, len(story_ids), _CHUNK):
-        part = list(story_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(part))
-        rows = db.execute(
-            f"""SELECT id, countries, event, counted_quad, counted_goldstein, counted_intensity, counted_articles,
-                counted_sources, counted_start, counted_end, counted_precision
-            FROM stories WHERE id IN ({marks}) AND counted_quad IS NOT NULL""",
-            part,
-        ).fetchall()
-        for _, countries, event, quad, goldstein, intensity, articles, sources, first, last, precision in rows:
-            tally = Tally(event, quad, goldstein, intensity, articles, sources)
-            _apply(db, countries, _when(first, last, precision), tally, -1)
-        db.execute(
-            f"""UPDATE stories SET stale = 1, counted_quad = NULL, counted_goldstein = NULL, counted_intensity = NULL,
-                counted_articles = NULL, counted_sources = NULL, counted_start = NULL, counted_end = NULL,
-                counted_precision = NULL
-            WHERE id IN ({marks})""",
-            part,
-        )
+        _write_periods(db, _discounted(db, list(story_ids[start : start + _CHUNK])))
+
+
+def _discounted(db: Database, part: list[str]) -> list[tuple[Any, ...]]:
+    """The rows that take back what these stories added (at most :data:`_CHUNK`), the stories marked stale."""
+    marks = ",".join("?" * len(part))
+    found = db.execute(
+        f"""SELECT id, countries, event, counted_quad, counted_goldstein, counted_intensity, counted_articles,
+            counted_sources, counted_start, counted_end, counted_precision
+        FROM stories WHERE id IN ({marks}) AND counted_quad IS NOT NULL""",
+        part,
+    ).fetchall()
+    rows = [
+        row
+        for _, countries, event, quad, goldstein, intensity, articles, sources, first, last, precision in found
+        for row in _period_rows(countries, _when(first, last, precision),
+                                Tally(event, quad, goldstein, intensity, articles, sources), -1)
+    ]  # fmt: skip
+    db.execute(
+        f"""UPDATE stories SET stale = 1, counted_quad = NULL, counted_goldstein = NULL, counted_intensity = NULL,
+            counted_articles = NULL, counted_sources = NULL, counted_start = NULL, counted_end = NULL,
+            counted_precision = NULL
+        WHERE id IN ({marks})""",
+        part,
+    )
+    return rows
 
 
 def _tally(event: str, members: list[tuple[str, str | None, str | None, str, str, str]]) -> Tally:
@@ -190,7 +209,7 @@ def refresh(db: Database) -> None:
 
 def _refresh_stories(db: Database) -> None:
     while stale := [row[0] for row in db.execute(f"SELECT id FROM stories WHERE stale = 1 LIMIT {_CHUNK}")]:
-        discount_stories(db, stale)
+        changes = _discounted(db, stale)
         marks = ",".join("?" * len(stale))
         # The stages and milestones these stories' reports date may move with the story's date.
         db.execute(
@@ -222,7 +241,7 @@ def _refresh_stories(db: Database) -> None:
                 db.execute("UPDATE stories SET stale = 0 WHERE id = ?", (story_id,))
                 continue
             tally = _tally(event, members[story_id])
-            _apply(db, countries, _when(first, last, precision), tally, +1)
+            changes += _period_rows(countries, _when(first, last, precision), tally, +1)
             db.execute(
                 """UPDATE stories SET stale = 0, counted_quad = ?, counted_goldstein = ?, counted_intensity = ?,
                     counted_articles = ?, counted_sources = ?, counted_start = ?, counted_end = ?,
@@ -231,6 +250,7 @@ def _refresh_stories(db: Database) -> None:
                 (tally.quad, tally.goldstein, tally.intensity, tally.articles, tally.sources, first, last, precision,
                  story_id),
             )  # fmt: skip
+        _write_periods(db, changes)
 
 
 # -- registry entries: agreement stages and project milestones per period -----------------------------------------

@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, replace
 from datetime import date
@@ -108,10 +109,12 @@ def _run_ingest(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
         task = bar.add_task("reading")
+        began = time.perf_counter()
 
         def progress(summary: IngestSummary) -> None:
-            line = describe(summary) if describe else f"read {summary.read}, new {summary.new}, failed {summary.failed}"
-            bar.update(task, description=line)
+            rate = summary.read / max(time.perf_counter() - began, 1e-9)
+            line = f"read {summary.read} ({rate:.0f}/s), new {summary.new}, failed {summary.failed}"
+            bar.update(task, description=describe(summary) if describe else line)
 
         return store_analysed(results, store, progress=progress, on_failure=failure_line)
 
@@ -152,6 +155,14 @@ def ingest_command(
             "files at the same paths) or local:N (N worker processes started here). Needs bilateral[cluster].",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            help="Analyse in this many processes on this machine (1: in this one); storing and linking stay here.",
+        ),
+    ] = 1,
 ) -> None:
     """Read news from PATHS, repair it, find its actors and store it.
 
@@ -159,15 +170,23 @@ def ingest_command(
     optionally .gz); a file named with another extension is refused unless --as gives its format. Re-running
     on the same input changes nothing. Exit status 3 means some inputs failed (each is named on standard
     error and kept in the store); 1, that every input failed and none was read (nothing is stored).
-    With --dask, the workers send their results here, where they are stored and linked in the order of the
-    inputs, batch by batch as a serial ingest does, while the workers go on.
+    With --workers or --dask, the workers send their results here, where they are stored and linked in the order
+    of the inputs, batch by batch as a serial ingest does, while the workers go on: the record is the same.
     """
     from bilateral.actors import gazetteer as load_gazetteer
     from bilateral.pipeline import analysed
     from bilateral.read import read_paths
 
     with errors():
-        if dask is None:
+        if dask is not None and workers > 1:
+            raise UsageError("--workers and --dask: choose one (--dask local:N starts N workers here)")
+        if workers > 1:
+            from bilateral.parallel import analysed_in_processes
+
+            load_gazetteer(state.actors)  # built once here, before the workers start from a copy of this process
+            documents = read_paths(paths, as_format=as_format)
+            summary = _store_results(analysed_in_processes(documents, workers=workers, actors=state.actors))
+        elif dask is None:
             summary = _store_results(analysed(read_paths(paths, as_format=as_format), load_gazetteer(state.actors)))
         else:
             from bilateral.cluster import Tally, analysed_on, connect

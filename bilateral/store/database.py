@@ -222,7 +222,9 @@ class Store(Reads):
     def linking(self) -> Iterator[Linking]:
         """One linking transaction (see :mod:`bilateral.stories`)."""
         with self._transaction() as db:
-            yield Linking(db)
+            linking = Linking(db)
+            yield linking
+            linking.finish()
 
     def watching(self) -> Watching:
         """The watch tables: sources, items read, alerts, what is new (see :mod:`bilateral.store.watching`)."""

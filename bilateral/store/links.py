@@ -48,6 +48,18 @@ class Linking:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._new_stories: list[str] = []
+
+    def finish(self) -> None:
+        """The countries of the stories this transaction started, at their dates as they now stand, in one write
+        (called as the transaction commits)."""
+        for start in range(0, len(self._new_stories), 500):
+            part = self._new_stories[start : start + 500]
+            rows = self._db.execute(
+                f"SELECT id, countries, date_start FROM stories WHERE id IN ({','.join('?' * len(part))})", part
+            ).fetchall()
+            parties.write(self._db, "story", [(key, countries.split(), first, False) for key, countries, first in rows])
+        self._new_stories.clear()
 
     # -- articles -----------------------------------------------------------
 
@@ -170,7 +182,7 @@ class Linking:
              event.when.precision.value if event.when.precision else None, event.when.method, event.id),
         )  # fmt: skip
         if added.rowcount:
-            parties.write(self._db, "story", [(key, countries.split(), start, False)])
+            self._new_stories.append(key)
         self.attach(key, event, placed=False)
         return key
 

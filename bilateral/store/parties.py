@@ -24,9 +24,10 @@ from bilateral.store.dialect import Database
 
 
 def write(db: Database, kind: str, rows: Iterable[tuple[str, Iterable[str], str | None, bool]]) -> None:
-    """The countries of each (id, countries, day, hidden), replacing what was there for that id."""
+    """The countries of each (id, countries, day, hidden), for ids written now: an event, a story or an agreement
+    is only ever inserted (a re-coded article's events are deleted first, and their rows go with them), so there is
+    nothing to replace, and a row already there is an error, not a silent double count."""
     unique = {key: (sorted({c for c in countries if c}), day, hidden) for key, countries, day, hidden in rows}
-    db.executemany("DELETE FROM parties WHERE kind = ? AND id = ?", [(kind, key) for key in unique])
     db.executemany(
         "INSERT INTO parties (kind, id, country, day, hidden) VALUES (?, ?, ?, ?, ?)",
         [(kind, key, country, day, int(hidden)) for key, (countries, day, hidden) in unique.items()

@@ -39,13 +39,13 @@ ENTRIES_QUERY = """SELECT period, entries FROM entry_periods WHERE kind = ? AND 
 """Agreement stages (key: a pair) or project milestones (key: a project) per period."""
 
 
-def lead(reports: Sequence[tuple[str, str, str]]) -> Event:
+def lead(reports: Sequence[tuple[str, str]]) -> str:
     """The report that speaks for a story: the first (by id) of its most common CAMEO code, from its reports'
-    (event id, CAMEO code, record): only the one chosen is decoded, so a story told a thousand times costs a
-    thousand tuples, not a thousand records, each time it is counted again."""
+    (event id, CAMEO code): only the one chosen is read whole, so a story told a thousand times costs a thousand
+    pairs of short strings, not a thousand records, each time it is counted again."""
     ordered = sorted(reports)
-    commonest = Counter(cameo for _, cameo, _ in ordered).most_common(1)[0][0]
-    return event_from(json.loads(next(record for _, cameo, record in ordered if cameo == commonest)))
+    commonest = Counter(cameo for _, cameo in ordered).most_common(1)[0][0]
+    return next(key for key, cameo in ordered if cameo == commonest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +186,9 @@ def _discounted(db: Database, part: list[str]) -> list[tuple[Any, ...]]:
     return rows
 
 
-def _tally(event: str, members: list[tuple[str, str | None, str | None, str, str, str]]) -> Tally:
-    speaker = lead([(key, cameo, record) for _, _, _, key, cameo, record in members])
+def _tally(event: str, speaker: Event, members: list[tuple[str, str | None, str | None, str, str]]) -> Tally:
     intensity = plover_score(speaker.event, speaker.mode)
-    reports = {(article, source, group) for article, source, group, _, _, _ in members}
+    reports = {(article, source, group) for article, source, group, _, _ in members}
     return Tally(
         event=event,
         quad=speaker.quad,
@@ -222,35 +221,46 @@ def _refresh_stories(db: Database) -> None:
             WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id IN ({marks})))""",
             stale,
         )
-        members: dict[str, list[tuple[str, str | None, str | None, str, str, str]]] = {}
-        for story_id, article, source, group, key, cameo, record in db.execute(
+        members: dict[str, list[tuple[str, str | None, str | None, str, str]]] = {}
+        for story_id, article, source, group, key, cameo in db.execute(
             f"""SELECT story_events.story_id, story_events.article_id, articles.source, copies.copy_group, events.id,
-                events.cameo, events.record
+                events.cameo
             FROM story_events JOIN events ON events.id = story_events.event_id
             JOIN articles ON articles.id = story_events.article_id
             LEFT JOIN copies ON copies.article_id = story_events.article_id
             WHERE story_events.story_id IN ({marks})""",
             stale,
         ):
-            members.setdefault(story_id, []).append((article, source, group, key, cameo, record))
-        rows = db.execute(
+            members.setdefault(story_id, []).append((article, source, group, key, cameo))
+        leads = {story_id: lead([(key, cameo) for *_, key, cameo in told]) for story_id, told in members.items()}
+        speakers = _events(db, list(leads.values()))
+        counted, emptied = [], []
+        for story_id, countries, event, first, last, precision in db.execute(
             f"SELECT id, countries, event, date_start, date_end, precision FROM stories WHERE id IN ({marks})", stale
-        ).fetchall()
-        for story_id, countries, event, first, last, precision in rows:
+        ).fetchall():
             if story_id not in members:  # no report left: nothing to count until one joins
-                db.execute("UPDATE stories SET stale = 0 WHERE id = ?", (story_id,))
+                emptied.append((story_id,))
                 continue
-            tally = _tally(event, members[story_id])
+            tally = _tally(event, speakers[leads[story_id]], members[story_id])
             changes += _period_rows(countries, _when(first, last, precision), tally, +1)
-            db.execute(
-                """UPDATE stories SET stale = 0, counted_quad = ?, counted_goldstein = ?, counted_intensity = ?,
-                    counted_articles = ?, counted_sources = ?, counted_start = ?, counted_end = ?,
-                    counted_precision = ?
-                WHERE id = ?""",
-                (tally.quad, tally.goldstein, tally.intensity, tally.articles, tally.sources, first, last, precision,
-                 story_id),
-            )  # fmt: skip
+            counted.append((tally.quad, tally.goldstein, tally.intensity, tally.articles, tally.sources, first, last,
+                            precision, story_id))  # fmt: skip
+        db.executemany("UPDATE stories SET stale = 0 WHERE id = ?", emptied)
+        db.executemany(
+            """UPDATE stories SET stale = 0, counted_quad = ?, counted_goldstein = ?, counted_intensity = ?,
+                counted_articles = ?, counted_sources = ?, counted_start = ?, counted_end = ?, counted_precision = ?
+            WHERE id = ?""",
+            counted,
+        )
         _write_periods(db, changes)
+
+
+def _events(db: Database, keys: list[str]) -> dict[str, Event]:
+    """Stored events by id."""
+    if not keys:
+        return {}
+    rows = db.execute(f"SELECT id, record FROM events WHERE id IN ({','.join('?' * len(keys))})", keys)
+    return {key: event_from(json.loads(record)) for key, record in rows}
 
 
 # -- registry entries: agreement stages and project milestones per period -----------------------------------------

@@ -1,7 +1,9 @@
-"""A serial ingest against ``ingest --dask local:1`` and ``local:2``, on the same generated corpus, in one run.
+"""A serial ingest against ``ingest --workers 2``, ``--dask local:1`` and ``local:2``, on the same generated corpus,
+in one run.
 
     python benchmarks/cluster.py                  # 20,000 articles
     python benchmarks/cluster.py --articles 2000  # a quick look
+    python benchmarks/cluster.py --news           # the realistic corpus (bilateral.samples.news), not the dense one
 
 Each ingest runs in a fresh process into a fresh SQLite file; reported are its wall time, the CPU time of
 the process and all its children (the workers), articles per second and the speed-up over the serial run,
@@ -37,7 +39,10 @@ from bilateral.store import Store
 
 RESULTS = Path(__file__).parent / "results"
 SAMPLE = 2_000
-MODES = {"serial": [], "dask local:1": ["--dask", "local:1"], "dask local:2": ["--dask", "local:2"]}
+MODES = {
+    "serial": [], "workers 2": ["--workers", "2"], "dask local:1": ["--dask", "local:1"],
+    "dask local:2": ["--dask", "local:2"],
+}  # fmt: skip
 
 
 def children_cpu() -> float:
@@ -73,10 +78,12 @@ def shares(corpus: Path, folder: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=20_000)
-    count = parser.parse_args().articles
+    parser.add_argument("--news", action="store_true", help="the realistic corpus (600-900 words, a few acts each)")
+    options = parser.parse_args()
+    count = options.articles
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        corpus = write_jsonl(folder / "corpus.jsonl", count)
+        corpus = write_jsonl(folder / "corpus.jsonl", count, news=options.news)
         measured = {mode: run(corpus, folder / f"{index}.db", options)
                     for index, (mode, options) in enumerate(MODES.items())}  # fmt: skip
         serial = tables(folder / "0.db")
@@ -86,6 +93,7 @@ def main() -> None:
     base = measured["serial"]["wall_s"]
     report = {
         "articles": count,
+        "corpus": "news" if options.news else "dense",
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, shared (load {os.getloadavg()[0]:.1f})",
         "runs": {
             mode: {
@@ -101,7 +109,7 @@ def main() -> None:
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "cluster.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(f"{count} generated articles; {report['machine']}")
+    print(f"{count} generated articles ({report['corpus']}); {report['machine']}")
     print(f"{'mode':<14} {'wall s':>8} {'CPU s':>8} {'art/s':>7} {'speed-up':>9}  same record")
     for mode, row in report["runs"].items():
         print(f"{mode:<14} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['articles_per_s']:7.1f} "

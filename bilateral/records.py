@@ -6,8 +6,27 @@ A stage takes records and returns new ones; nothing here does I/O.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from typing import Any
+
+
+class _Record:
+    """A record pickles as its class and its fields' values and is rebuilt by its constructor: in about half the
+    time of the default for a frozen dataclass with slots (``ingest --workers`` and ``--dask`` send every analysed
+    article from a worker to the writer)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        kind = type(self)
+        names = _NAMES.get(kind)
+        if names is None:
+            names = _NAMES[kind] = tuple(item.name for item in fields(self))  # type: ignore[arg-type]
+        return kind, tuple(getattr(self, name) for name in names)
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 class Field(enum.StrEnum):
@@ -29,7 +48,7 @@ MAX_TEXT = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(_Record):
     """What a reader found: text and metadata, before repair."""
 
     origin: str
@@ -42,7 +61,7 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class Article(_Record):
     """A repaired document with a content-derived id.
 
     ``text`` is the repaired body; offsets of sentences and mentions point
@@ -61,7 +80,7 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
-class Failure:
+class Failure(_Record):
     """One input that could not be read, with a stable error code."""
 
     origin: str
@@ -70,7 +89,7 @@ class Failure:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(_Record):
     field: Field
     start: int
     end: int
@@ -78,7 +97,7 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
-class Tenure:
+class Tenure(_Record):
     """An office held from ``start`` to ``end`` (``None``: still in office)."""
 
     office: str
@@ -91,7 +110,7 @@ class Tenure:
 
 
 @dataclass(frozen=True, slots=True)
-class DateWindow:
+class DateWindow(_Record):
     """A period an undated article must fall in, and the people that imply it."""
 
     start: date
@@ -100,7 +119,7 @@ class DateWindow:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(_Record):
     """An actor found in an article, with offsets into ``field``."""
 
     field: Field
@@ -118,7 +137,7 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorReading:
+class ActorReading(_Record):
     """The actors of one article and how its offices were dated."""
 
     article: Article
@@ -152,7 +171,7 @@ class Precision(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Party:
+class Party(_Record):
     """One actor or recipient of an event: what the text said and who that is."""
 
     text: str
@@ -164,7 +183,7 @@ class Party:
 
 
 @dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(_Record):
     """Where an event was read: the sentence, its offsets into the field, the cue."""
 
     article_id: str
@@ -176,7 +195,7 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class EventDate:
+class EventDate(_Record):
     """When an event happened, how precisely, and how that was worked out.
 
     ``placed`` is true where the date is not the report's own but that of the dated
@@ -224,7 +243,7 @@ def placed_date(own: EventDate, story: EventDate | None) -> EventDate:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(_Record):
     """One coded event with its evidence (see DESIGN.md, "An event record")."""
 
     id: str
@@ -260,7 +279,7 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
-class CodedArticle:
+class CodedArticle(_Record):
     """An article with its actors and the events coded from it."""
 
     reading: ActorReading
@@ -268,7 +287,7 @@ class CodedArticle:
 
 
 @dataclass(frozen=True, slots=True)
-class Story:
+class Story(_Record):
     """One real-world event as every article that reports it tells it."""
 
     id: str
@@ -291,7 +310,7 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
-class EventLinks:
+class EventLinks(_Record):
     """Where a stored event sits in the record: its story and the registry entries it reports."""
 
     story: str | None
@@ -308,7 +327,7 @@ STAGES = ("announced", "negotiated", "signed", "ratified", "in force", "delivere
 
 
 @dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(_Record):
     """One step in an agreement's life, with the sentence that reports it."""
 
     stage: str
@@ -321,7 +340,7 @@ class Stage:
 
 
 @dataclass(frozen=True, slots=True)
-class Agreement:
+class Agreement(_Record):
     """A registry entry: one agreement across every report and stage of it."""
 
     id: str
@@ -346,7 +365,7 @@ class Agreement:
 
 
 @dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(_Record):
     """A dated step of a project: one story (or one background event) about it."""
 
     when: EventDate
@@ -361,7 +380,7 @@ class Milestone:
 
 
 @dataclass(frozen=True, slots=True)
-class Project:
+class Project(_Record):
     """A long-running programme with its participants and milestones."""
 
     name: str
@@ -374,7 +393,7 @@ class Project:
 
 
 @dataclass(frozen=True, slots=True)
-class ArticleRef:
+class ArticleRef(_Record):
     """What an export cites about an event's article: where it came from, not its text."""
 
     id: str
@@ -389,7 +408,7 @@ class ArticleRef:
 
 
 @dataclass(frozen=True, slots=True)
-class SourcedEvent:
+class SourcedEvent(_Record):
     """An event with a reference to the article it was read in."""
 
     event: Event

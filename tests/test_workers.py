@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 from pathlib import Path
 
@@ -56,3 +57,9 @@ def test_workers_and_dask_are_one_or_the_other(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)  # fmt: skip
     assert done.returncode == 2 and "choose one" in done.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_every_record_comes_back_from_pickle_as_it_went(inputs: list[str]) -> None:
+    items = list(analysed(read_paths(inputs), gazetteer()))
+    assert any(getattr(item, "events", ()) for item in items)
+    assert pickle.loads(pickle.dumps(items)) == items

@@ -11,7 +11,9 @@ process's peak resident memory, and linking's rate in articles per CPU-second
 over each step of ``--every`` articles as the linked store grows (the articles
 are linked in date order, their dates spread at random over five years; with ``--interleaved``, each batch
 of 500 is linked as ingest links it, right after it is stored, in input order: dates in no order). About a
-tenth of the generated articles are edited or truncated copies of a recent one (bilateral.samples.generate).
+tenth of the generated articles are edited or truncated copies of a recent one (bilateral.samples.generate:
+short articles dense with acts among 8 country pairs, so that stories grow large; ``--news``: the realistic
+corpus of bilateral.samples.news, 600-900 words, a few acts each, among 45 countries).
 Results go to benchmarks/results/linking.json.
 """
 
@@ -33,7 +35,7 @@ from bilateral.link import link
 from bilateral.pipeline import ingest
 from bilateral.samples.generate import write_jsonl
 from bilateral.store import Store
-corpus = write_jsonl(__import__("pathlib").Path({corpus!r}), {size})
+corpus = write_jsonl(__import__("pathlib").Path({corpus!r}), {size}, news={news})
 gaz = gazetteer()
 with Store({db!r}) as store:
     spent, walls = [], []  # the CPU and wall time of each linking transaction
@@ -76,9 +78,9 @@ print(json.dumps(dict(articles=summary.read, ingest_seconds=round(stored, 1), li
 """
 
 
-def measure(size: int, folder: Path, every: int, *, interleaved: bool) -> dict[str, object]:
+def measure(size: int, folder: Path, every: int, *, interleaved: bool, news: bool) -> dict[str, object]:
     corpus, db = str(folder / f"corpus-{size}.jsonl.gz"), str(folder / f"link-{size}.db")
-    code = _RUN.format(corpus=corpus, size=size, db=db, every=every, interleaved=interleaved)
+    code = _RUN.format(corpus=corpus, size=size, db=db, every=every, interleaved=interleaved, news=news)
     output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     result: dict[str, object] = json.loads(output)
     return result
@@ -93,10 +95,11 @@ def main() -> None:
         help="link each batch as it is stored, in input order (dates in no order), as ingest does; linking's time is"
         " that of its transactions",
     )  # fmt: skip
+    parser.add_argument("--news", action="store_true", help="the realistic corpus (bilateral.samples.news)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         results = {
-            str(size): measure(size, Path(folder), options.every, interleaved=options.interleaved)
+            str(size): measure(size, Path(folder), options.every, interleaved=options.interleaved, news=options.news)
             for size in options.sizes
         }
     RESULTS.mkdir(exist_ok=True)

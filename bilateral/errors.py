@@ -167,7 +167,8 @@ class ReportError(BilateralError):
 
 
 class ClusterError(BilateralError):
-    """The Dask cluster that ``ingest --dask`` names cannot be used: not reachable, or dask is not installed."""
+    """The workers an ingest analyses on cannot be used: the Dask cluster ``--dask`` names is not reachable or dask
+    is not installed, or a process of ``--workers`` died (killed, out of memory)."""
 
     code = "cluster"
     status = 503

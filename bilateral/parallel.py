@@ -15,10 +15,12 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from pathlib import Path
 
 from bilateral.actors import gazetteer
+from bilateral.errors import ClusterError
 from bilateral.pipeline import analyse
 from bilateral.records import CodedArticle, Document, Failure
 
@@ -39,11 +41,17 @@ def analysed_in_processes(
     """Each document analysed (:func:`bilateral.pipeline.analyse`) in one of ``workers`` processes, in input order."""
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     items, folders = iter(documents), tuple(actors)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: deque[Future[list[CodedArticle | Failure]]] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pending: deque[Future[list[CodedArticle | Failure]]] = deque()
+    try:
         while True:
             while len(pending) < workers * AHEAD and (chunk := list(islice(items, CHUNK))):
                 pending.append(pool.submit(_analyse, chunk, folders))
             if not pending:
                 return
             yield from pending.popleft().result()
+    except BrokenProcessPool as error:
+        stopped = f"a worker process stopped ({error}); what was stored stays: run the command again"
+        raise ClusterError(stopped) from error
+    finally:  # stopped early (an error in storing, ^C): what is queued is dropped, the workers end
+        pool.shutdown(wait=True, cancel_futures=True)

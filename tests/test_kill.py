@@ -21,7 +21,8 @@ SEED = 17
 # Every table a run writes, and the columns that say when rather than what (a resumed run may differ there).
 TABLES = [
     "articles", "mentions", "events", "parties", "stories", "story_events", "agreements", "agreement_events",
-    "project_events", "copies", "copy_bands", "failures", "articles_fts",
+    "project_events", "copies", "copy_bands", "failures", "articles_fts", "party_counts", "pair_periods",
+    "entry_periods", "project_counts",
 ]  # fmt: skip
 WHEN = {"articles": {"ingested_at"}, "failures": {"first_seen", "last_seen", "seen"}}
 # An actor file the recode reads: Germany without its capital, so Berlin's sentences lose a party.

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import pytest
 from test_kill import command, tables, write_corpus
 
+from bilateral import parallel, records
 from bilateral.actors import gazetteer
+from bilateral.errors import ClusterError
 from bilateral.parallel import CHUNK, analysed_in_processes
 from bilateral.pipeline import analysed
 from bilateral.read import read_paths
@@ -59,7 +63,33 @@ def test_workers_and_dask_are_one_or_the_other(tmp_path: Path) -> None:
     assert not (tmp_path / "x.db").exists()
 
 
+def _die(*_: object) -> None:
+    os._exit(9)
+
+
+def test_a_worker_that_dies_stops_the_ingest_with_a_clear_error(
+    inputs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "analyse", _die)  # the workers fork from this process, patched
+    with pytest.raises(ClusterError, match="a worker process stopped"):
+        list(analysed_in_processes(read_paths(inputs), workers=2))
+
+
 def test_every_record_comes_back_from_pickle_as_it_went(inputs: list[str]) -> None:
-    items = list(analysed(read_paths(inputs), gazetteer()))
+    documents = list(read_paths(inputs))
+    items = list(analysed(iter(documents), gazetteer()))
     assert any(getattr(item, "events", ()) for item in items)
+    assert pickle.loads(pickle.dumps(documents)) == documents
     assert pickle.loads(pickle.dumps(items)) == items
+
+
+def test_every_record_is_rebuilt_by_its_constructor_from_all_its_fields() -> None:
+    """``_Record.__reduce__`` passes every field's value to the constructor, in order: a field the constructor does
+    not take (``init=False``) or takes by keyword only would break it."""
+    kinds = [kind for kind in vars(records).values() if isinstance(kind, type) and issubclass(kind, records._Record)]
+    assert len(kinds) > 10
+    for kind in kinds:
+        if kind is records._Record:
+            continue
+        assert is_dataclass(kind) and kind.__reduce__ is records._Record.__reduce__, kind
+        assert all(item.init and not item.kw_only for item in fields(kind)), kind

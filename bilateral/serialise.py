@@ -18,6 +18,7 @@ from bilateral.records import (
     Party,
     Precision,
     Project,
+    Stage,
     Story,
     placed_date,
 )  # fmt: skip
@@ -94,12 +95,7 @@ def event_from(data: dict[str, Any]) -> Event:
         actor=tuple(party_from(party) for party in data["actor"]),
         recipient=tuple(party_from(party) for party in data["recipient"]),
         modality=Modality(data["modality"]),
-        when=EventDate(
-            date.fromisoformat(data["date"]) if data["date"] else None,
-            date.fromisoformat(data["date_end"]) if data["date_end"] else None,
-            Precision(data["date_precision"]) if data["date_precision"] else None,
-            data["date_method"],
-        ),
+        when=_when_from(data),
         published=date.fromisoformat(data["published"]) if data["published"] else None,
         evidence=Evidence(
             evidence["article_id"],
@@ -187,6 +183,48 @@ def agreement_dict(entry: Agreement, on: date | None = None) -> dict[str, Any]:
         "n_articles": entry.n_articles,
         "n_sources": entry.n_sources,
     }  # fmt: skip
+
+
+def agreement_from(data: dict[str, Any]) -> Agreement:
+    """The entry :func:`agreement_dict` wrote (its status is worked out again from the stages)."""
+    return Agreement(
+        id=data["id"],
+        title=data["title"],
+        kind=data["kind"],
+        topic=data["topic"],
+        context=data["context"],
+        countries=tuple(data["countries"]),
+        parties=tuple(data["parties"]),
+        signatories=tuple(data["signatories"]),
+        aliases=tuple(data["aliases"]),
+        value=data["value"],
+        stages=tuple(_stage_from(stage) for stage in data["stages"]),
+        n_articles=data["n_articles"],
+        n_sources=data["n_sources"],
+    )
+
+
+def _stage_from(data: dict[str, Any]) -> Stage:
+    return Stage(
+        data["stage"],
+        _when_from(data),
+        data["kind"],
+        data["phrase"],
+        data["event_id"],
+        data["article_id"],
+        data["quote"],
+    )
+
+
+def _when_from(data: dict[str, Any]) -> EventDate:
+    """The date :func:`_when` wrote (or an event's own, never placed)."""
+    return EventDate(
+        date.fromisoformat(data["date"]) if data["date"] else None,
+        date.fromisoformat(data["date_end"]) if data["date_end"] else None,
+        Precision(data["date_precision"]) if data["date_precision"] else None,
+        data["date_method"],
+        data.get("date_placed", False),
+    )
 
 
 def project_dict(project: Project) -> dict[str, Any]:

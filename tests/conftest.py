@@ -117,7 +117,7 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         server.server_close()
 
 
-UNDO_PARTIES = """DROP TRIGGER party_counts_take; DROP TABLE party_counts;
+UNDO_PARTIES = """ALTER TABLE agreements DROP COLUMN entry; DROP TRIGGER party_counts_take; DROP TABLE party_counts;
     DROP TRIGGER parties_event_delete; DROP TRIGGER parties_story_delete;
     DROP TRIGGER parties_agreement_delete; DROP TRIGGER parties_story_day; DROP TRIGGER parties_agreement_day;
     DROP INDEX events_order; DROP INDEX events_newest; DROP INDEX stories_order; DROP INDEX agreements_listed;

@@ -219,7 +219,7 @@ def test_a_version_8_database_gets_its_counts_when_migrated(tmp_path: Path, gaz:
     expected = _counted(str(path))
     with sqlite3.connect(path) as db:
         db.executescript(
-            "DROP TRIGGER party_counts_take; DROP TABLE party_counts;"
+            "ALTER TABLE agreements DROP COLUMN entry; DROP TRIGGER party_counts_take; DROP TABLE party_counts;"
             "ALTER TABLE parties DROP COLUMN hidden; PRAGMA user_version = 8;"
         )
     with Store(path):

@@ -19,7 +19,7 @@ from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import articles
 from bilateral.store import Query, Store
-from bilateral.store.rollups import ENTRIES_QUERY, PERIODS_QUERY
+from bilateral.store.rollups import ENTRIES_QUERY, PERIODS_QUERY, _agreement_entries
 from bilateral.stories import stories
 from bilateral.timeline import MAX_PERIODS, By, pair_timeline
 from tests.conftest import UNDO_ROLLUPS
@@ -84,6 +84,10 @@ def _agree(store: Store) -> None:
     # a period whose last story or stage moved away or went is deleted, not left at zero
     assert store._db.execute("SELECT count(*) FROM pair_periods WHERE stories = 0").fetchone()[0] == 0
     assert store._db.execute("SELECT count(*) FROM entry_periods WHERE entries = 0").fetchone()[0] == 0
+    # every registry entry as it was kept is what all its reports give now, summed up afresh
+    kept = {entry.id: entry for entry in agreements(store)}
+    keys = [row[0] for row in store._db.execute("SELECT id FROM agreements")]
+    assert kept and kept == {entry.id: entry for entry in _agreement_entries(store._db, keys)}
     for pair in _pairs(store):
         for by in By:
             read, expected = _read(store, pair, by), _expected(store, pair, by)
@@ -143,6 +147,18 @@ def test_a_database_from_before_the_rollups_is_counted_when_migrated(tmp_path: P
     with Store(path) as store:
         assert {pair: _read(store, pair, By.week) for pair in _pairs(store)} == expected
         assert expected[("KOR", "TUR")]
+
+
+def test_a_version_10_database_gets_its_registry_entries_when_migrated(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = tmp_path / "v10.db"
+    with Store(path) as store:
+        ingest([str(corpus_dir())], store, gaz)
+        expected = agreements(store)
+    with sqlite3.connect(path) as db:
+        db.executescript("ALTER TABLE agreements DROP COLUMN entry; PRAGMA user_version = 10;")
+    with Store(path) as store:
+        assert agreements(store) == expected
+        assert len(expected) >= 3
 
 
 def test_a_period_range_keeps_whole_periods(db: str, gaz: Gazetteer) -> None:

@@ -246,7 +246,14 @@ DROP FUNCTION party_counts_add();
 """Version 10: what is written to ``parties`` is counted by the writer, once per batch (see
 :func:`bilateral.store.parties.write`); the trigger on deletion stays."""
 
-MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS}
+ENTRIES = """
+ALTER TABLE agreements ADD COLUMN entry TEXT;
+UPDATE agreements SET stale = 1;
+"""
+"""Version 11: each agreement's registry entry as linking last summed it up (see
+:mod:`bilateral.registry.lifecycle`), filled by the rollups' refresh that follows the migration."""
+
+MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS, 11: ENTRIES}
 """PostgreSQL's migrations: the first version it was written for is the whole schema of that version."""
 
 _HINT = re.compile(r"\s+INDEXED BY \w+")

@@ -11,11 +11,22 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bilateral.records import ActorKind, Article, ArticleRef, Event, EventDate, Failure, Field, Mention, SourcedEvent
-from bilateral.serialise import event_from
+from bilateral.records import (
+    ActorKind,
+    Agreement,
+    Article,
+    ArticleRef,
+    Event,
+    EventDate,
+    Failure,
+    Field,
+    Mention,
+    SourcedEvent,
+)  # fmt: skip
+from bilateral.serialise import agreement_from, event_from
 from bilateral.store.dialect import Database, Dialect
 from bilateral.store.query import EVERYTHING, Query, counting, listing
-from bilateral.store.rows import ARTICLE_COLUMNS, EVERY_ROW, article_from_row, day, stored_when
+from bilateral.store.rows import ARTICLE_COLUMNS, EVERY_ROW, article_from_row, day, stored_when, story_when
 
 _CHUNK = 400
 
@@ -68,24 +79,6 @@ class EntryLink:
 
 
 @dataclass(frozen=True, slots=True)
-class AgreementReport:
-    """One report of an agreement's stage, with the entry's fields and the date of the report's story."""
-
-    id: str
-    countries: tuple[str, ...]
-    topic: str
-    context: str
-    stage: str
-    kind: str
-    phrase: str
-    value: str | None
-    event: Event
-    source: str | None
-    copy_group: str | None
-    story_when: EventDate | None
-
-
-@dataclass(frozen=True, slots=True)
 class ProjectReport:
     """One report of a project's step, with the date of the report's story."""
 
@@ -95,10 +88,6 @@ class ProjectReport:
     story_when: EventDate | None
     source: str | None
     copy_group: str | None
-
-
-def _story_when(first: str | None, last: str | None, precision: str | None, method: str | None) -> EventDate | None:
-    return stored_when(first, last, precision, method or "") if first else None
 
 
 def _event(record: str) -> Event:
@@ -216,36 +205,15 @@ class Reads:
             found += [EntryLink(event_id, kind, entry) for event_id, kind, entry in rows]
         return found
 
-    def agreement_reports(self, query: Query = EVERYTHING, *, key: str | None = None) -> Iterator[AgreementReport]:
-        """One page of agreement entries (between ``query``'s countries; or the one entry ``key``) and all their
-        reports, by entry id then report date, one at a time (an entry's reports are next to each other)."""
-        values: list[object] = [key]
-        if key is not None:
-            page = "SELECT ?"
-        elif query.countries() or query.limit is not None or query.offset:
-            page, values = listing("agreement", query, "agreements.id", self._sql)
-        else:  # the whole registry
-            page, values = "SELECT id FROM agreements", []
-        rows = self._db.execute(
-            f"""SELECT agreements.id, agreements.countries, agreements.topic, agreements.context,
-                agreement_events.stage, agreement_events.kind, agreement_events.phrase, agreement_events.value,
-                events.record, articles.source, copies.copy_group,
-                stories.date_start, stories.date_end, stories.precision, stories.date_method
-            FROM agreements JOIN agreement_events ON agreement_events.agreement_id = agreements.id
-            JOIN events ON events.id = agreement_events.event_id
-            JOIN articles ON articles.id = agreement_events.article_id
-            LEFT JOIN copies ON copies.article_id = agreement_events.article_id
-            LEFT JOIN story_events ON story_events.event_id = events.id
-            LEFT JOIN stories ON stories.id = story_events.story_id
-            WHERE agreements.id IN ({page})
-            ORDER BY agreements.id, coalesce(stories.date_start, events.date_start), events.id""",
-            values,
-        )
-        for entry, countries, topic, context, stage, kind, phrase, value, record, source, group, *when in rows:
-            yield AgreementReport(
-                entry, tuple(countries.split()), topic, context, stage, kind, phrase, value, _event(record), source,
-                group, _story_when(*when),
-            )  # fmt: skip
+    def agreement_entries(self, query: Query = EVERYTHING, *, key: str | None = None) -> list[Agreement]:
+        """Registry entries as linking last summed them up (see :mod:`bilateral.registry.lifecycle`): one page of
+        them (between ``query``'s countries) in the order they are listed, by their first stage; or the one entry
+        ``key``."""
+        if key is None:
+            page, values = listing("agreement", query, "agreements.entry", self._sql)
+        else:
+            page, values = "SELECT entry FROM agreements WHERE id = ?", [key]
+        return [agreement_from(json.loads(entry)) for (entry,) in self._db.execute(page, values) if entry]
 
     def project_reports(self, *, project: str | None = None) -> list[ProjectReport]:
         """Reports of each project's steps (of one ``project``, if given), by project then report date."""
@@ -262,7 +230,7 @@ class Reads:
             (project, project),
         )
         return [
-            ProjectReport(name, _event(record), story, _story_when(first, last, precision, method), source, group)
+            ProjectReport(name, _event(record), story, story_when(first, last, precision, method), source, group)
             for name, record, story, first, last, precision, method, source, group in rows
         ]
 

@@ -17,16 +17,18 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import attrgetter
 from typing import Any
 
 from bilateral.copies import independent_sources
 from bilateral.days import period_of, period_start
 from bilateral.ontology import plover_score
-from bilateral.records import STAGES, Event, EventDate, Precision, placed_date
-from bilateral.serialise import event_from
+from bilateral.records import Agreement, Event, EventDate, Precision, placed_date
+from bilateral.registry.lifecycle import AgreementReport, agreement_entry
+from bilateral.serialise import agreement_dict, event_from
 from bilateral.store.dialect import Database
-from bilateral.store.rows import day, stored_when
+from bilateral.store.rows import day, story_when
 from bilateral.vocab import By
 
 _CHUNK = 500
@@ -330,29 +332,54 @@ def discount_projects(db: Database, projects: Sequence[str]) -> None:
 def _report_when(
     record: str, first: str | None, last: str | None, precision: str | None, method: str | None
 ) -> EventDate:
-    own = event_from(json.loads(record)).when
-    return placed_date(own, stored_when(first, last, precision, method or "") if first else None)
+    return placed_date(event_from(json.loads(record)).when, story_when(first, last, precision, method))
+
+
+_AGREEMENT_REPORTS = """SELECT agreements.id, agreements.countries, agreements.topic, agreements.context,
+        agreement_events.stage, agreement_events.kind, agreement_events.phrase, agreement_events.value,
+        events.record, articles.source, copies.copy_group,
+        stories.date_start, stories.date_end, stories.precision, stories.date_method
+    FROM agreements JOIN agreement_events ON agreement_events.agreement_id = agreements.id
+    JOIN events ON events.id = agreement_events.event_id
+    JOIN articles ON articles.id = agreement_events.article_id
+    LEFT JOIN copies ON copies.article_id = agreement_events.article_id
+    LEFT JOIN story_events ON story_events.event_id = events.id
+    LEFT JOIN stories ON stories.id = story_events.story_id
+    WHERE agreements.id IN ({marks})
+    ORDER BY agreements.id, coalesce(stories.date_start, events.date_start), events.id"""
+"""Every report of these agreements, each with its outlet, its copy group and its story's date."""
+
+
+def _agreement_entries(db: Database, keys: list[str]) -> list[Agreement]:
+    rows = db.execute(_AGREEMENT_REPORTS.format(marks=",".join("?" * len(keys))), keys).fetchall()
+    reports = (
+        AgreementReport(key, tuple(countries.split()), topic, context, stage, kind, phrase, value,
+                        event_from(json.loads(record)), source, group, story_when(first, last, precision, method))
+        for key, countries, topic, context, stage, kind, phrase, value, record, source, group, first, last, precision,
+        method in rows
+    )  # fmt: skip
+    return [agreement_entry(list(group)) for _, group in groupby(reports, key=attrgetter("id"))]
 
 
 def _refresh_agreements(db: Database) -> None:
+    """Sum up each stale agreement's entry again from all its reports (the registry reads these), and count its
+    stages per period."""
     while stale := [row[0] for row in db.execute(f"SELECT id FROM agreements WHERE stale = 1 LIMIT {_CHUNK}")]:
         discount_agreements(db, stale)
-        marks = ",".join("?" * len(stale))
-        stages: dict[str, dict[str, EventDate]] = {key: {} for key in stale}
-        query = _REPORTS.format(key="agreement_id", part="stage", table="agreement_events", marks=marks)
-        for key, stage, record, _, first, last, precision, method in db.execute(query, stale).fetchall():
-            when = _report_when(record, first, last, precision, method)
-            earliest = stages[key].get(stage)  # each kind of step once: its earliest report (as the registry reads it)
-            if earliest is None or (when.start or date.max) < (earliest.start or date.max):
-                stages[key][stage] = when
-        for key, countries in db.execute(f"SELECT id, countries FROM agreements WHERE id IN ({marks})", stale):
-            whens = list(stages[key].values())
-            _apply_entry(db, "agreement", _agreement_keys(countries), whens, +1)
-            first = stages[key][min(stages[key], key=STAGES.index)].start if whens else None
-            db.execute(
-                "UPDATE agreements SET stale = 0, counted = ?, listed = ? WHERE id = ?",
-                (_dates(whens), day(first), key),
-            )
+        entries = _agreement_entries(db, stale)
+        for entry in entries:
+            whens = [stage.when for stage in entry.stages]
+            _apply_entry(db, "agreement", _agreement_keys(" ".join(entry.countries)), whens, +1)
+        db.executemany(
+            "UPDATE agreements SET stale = 0, counted = ?, listed = ?, entry = ? WHERE id = ?",
+            [(_dates([stage.when for stage in entry.stages]), day(entry.stages[0].when.start),
+              json.dumps(agreement_dict(entry)), entry.id) for entry in entries],
+        )  # fmt: skip
+        reported = {entry.id for entry in entries}
+        db.executemany(  # an agreement left with no report lists nothing
+            "UPDATE agreements SET stale = 0, counted = '[]', listed = NULL, entry = NULL WHERE id = ?",
+            [(key,) for key in stale if key not in reported],
+        )
 
 
 def _refresh_projects(db: Database) -> None:

@@ -33,6 +33,11 @@ def day(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def story_when(first: str | None, last: str | None, precision: str | None, method: str | None) -> EventDate | None:
+    """The date of the story a report joined, if it joined a dated one (columns of a LEFT JOIN on stories)."""
+    return stored_when(first, last, precision, method or "") if first else None
+
+
 def stored_when(first: str | None, last: str | None, precision: str | None, method: str) -> EventDate:
     """A stored story's date (an open window's end is stored as :data:`OPEN_END`)."""
     return EventDate(

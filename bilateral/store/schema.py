@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -325,6 +325,10 @@ MIGRATIONS: dict[int, str] = {
     """,
     10: """
     DROP TRIGGER party_counts_add;
+    """,
+    11: """
+    ALTER TABLE agreements ADD COLUMN entry TEXT;
+    UPDATE agreements SET stale = 1;
     """,
 }
 

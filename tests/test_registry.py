@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -254,3 +256,11 @@ def test_the_seoul_trip_and_the_ankara_summit_are_counted_alike(seeds_db: Path) 
     meetings = Counter(story.when.start.year for story in found if story.when.start and story.event == "CONSULT")
     assert meetings == {2021: 1, 2025: 1}
     assert set(visits) == {2021, 2025} and abs(visits[2021] - visits[2025]) <= 1
+
+
+@pytest.mark.parametrize("first", ["bilateral.store", "bilateral.registry", "bilateral.registry.lifecycle"])
+def test_the_registry_reads_are_functions_whatever_is_imported_first(first: str) -> None:
+    """``bilateral.registry.agreements`` is both a submodule and the read of the registry: the read must win."""
+    check = f"import {first}\nfrom bilateral.registry import agreements, projects\nprint(agreements, projects)"
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert done.stdout.count("<function") == 2, done.stdout

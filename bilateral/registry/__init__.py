@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+import bilateral.registry.agreements  # noqa: F401 (the submodule loaded first, so the function below keeps its name)
 from bilateral.ontology import cameo as cameo_row
 from bilateral.records import ActorKind, Agreement, Milestone, Project, placed_date
 from bilateral.registry.projects import projects as listed_projects

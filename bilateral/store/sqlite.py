@@ -31,7 +31,9 @@ def connect(path: str, *, read_only: bool, create: bool) -> sqlite3.Connection:
 
 
 def prepare(db: sqlite3.Connection) -> None:
-    """Settings for a connection that writes: write-ahead log, and foreign keys enforced."""
+    """Settings for a connection that writes: write-ahead log, foreign keys enforced, and 64 MiB of the file's pages
+    cached (not SQLite's 2 MiB: ids from content put each insert in a random page of an index)."""
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA cache_size = -65536")

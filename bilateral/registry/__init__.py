@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-import bilateral.registry.agreements  # noqa: F401 (the submodule loaded first, so the function below keeps its name)
 from bilateral.ontology import cameo as cameo_row
 from bilateral.records import ActorKind, Agreement, Milestone, Project, placed_date
+from bilateral.registry.agreements import SPECIFIC  # noqa: F401 (its module loaded first: the function below keeps the name)
 from bilateral.registry.projects import projects as listed_projects
 from bilateral.store.query import EVERYTHING, Query
 from bilateral.store.reads import ProjectReport

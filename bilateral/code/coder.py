@@ -26,8 +26,9 @@ from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import cues, dates, domestic, lexicon, location, roles
+from bilateral.code import cues, dates, domestic, lexicon, location, references, roles
 from bilateral.code.modality import act_mood, by_mood
+from bilateral.code.slots import Context, Slot, party_of
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
 from bilateral.places import place
@@ -135,7 +136,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
                 and not aside.overlaps(cue.start, cue.start + 1)
             ]
         if found:
-            context = roles.Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
+            context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
             facts = _Facts(topics, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
@@ -258,7 +259,7 @@ def _code_sentence(
     sentence: Sentence,
     inside: list[Mention],
     found: list[Match[lexicon.CueSpec]],
-    context: roles.Context,
+    context: Context,
     facts: _Facts,
     asides: list[tuple[int, int]],
 ) -> list[Event]:
@@ -285,7 +286,7 @@ def _code_sentence(
             text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from, until
         )
         if assigned is None:
-            possessive = roles.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
+            possessive = references.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
             if possessive is not None:
                 assigned = roles.assign(
                     text,
@@ -309,7 +310,7 @@ def _coordinated(
     sentence: Sentence,
     cue: Match[lexicon.CueSpec],
     found: list[Match[lexicon.CueSpec]],
-    slots: list[roles.Slot],
+    slots: list[Slot],
     assigned: roles.Roles | None,
 ) -> roles.Roles | None:
     """ "X accused Moscow of … and called on partners to …": a verb joined by "and" shares the first verb's subject."""
@@ -341,7 +342,7 @@ def _reported_clause(
     text: str,
     cue: Match[lexicon.CueSpec],
     statements: list[Match[lexicon.CueSpec]],
-    slots: list[roles.Slot],
+    slots: list[Slot],
     start: int,
 ) -> int:
     """Where the clause reported by "X said (that)" begins, when the cue is inside it."""
@@ -360,8 +361,8 @@ def _event(
     cue: Match[lexicon.CueSpec],
     assigned: roles.Roles,
     inside: list[Mention],
-    slots: list[roles.Slot],
-    context: roles.Context,
+    slots: list[Slot],
+    context: Context,
     facts: _Facts,
     until: int,
 ) -> Event | None:
@@ -469,7 +470,7 @@ def _withdrawal(spec: lexicon.CueSpec, lead: str) -> lexicon.CueSpec | None:
 
 
 def _at_home(
-    text: str, sentence: Sentence, cue: Match[lexicon.CueSpec], actor: tuple[Party, ...], slots: list[roles.Slot]
+    text: str, sentence: Sentence, cue: Match[lexicon.CueSpec], actor: tuple[Party, ...], slots: list[Slot]
 ) -> Mention | None:
     """The mention of a country's agent acting at home in a one-country act (see ``domestic``), if it is one."""
     if len(actor) != 1 or len({country for slot in slots for country in slot.countries}) != 1:
@@ -497,7 +498,7 @@ def _place_struck(
     at = match.start("name") if match["name"] else match.start("name2")
     named = next((mention for mention in mentions if mention.start <= at < mention.end), None)
     if named is not None:
-        return () if named.country in taken or named.country is None else (roles.party(named),)
+        return () if named.country in taken or named.country is None else (party_of(named),)
     name = match["name"] or match["name2"]
     if name.split()[0].lower() in _NOT_TOWNS or len(name) < _SHORTEST_TOWN:
         return ()  # "in March", "on Monday", "The …"
@@ -563,7 +564,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|n
 
 
 def _fallback_recipient(
-    actor: tuple[Party, ...], slots: list[roles.Slot], context: roles.Context, *, article_pair: bool
+    actor: tuple[Party, ...], slots: list[Slot], context: Context, *, article_pair: bool
 ) -> tuple[Party, ...]:
     """The one other party the sentence names, else (``article_pair``) the other country of the article's pair."""
     taken = _codes(actor)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
-from bilateral.code.location import Where
+from bilateral.code.references import references
+from bilateral.code.slots import Context, Slot, party_of
 from bilateral.records import ActorKind, Mention, Party
 
 _KIND_RANK = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.IGO: 2, ActorKind.COUNTRY: 3}
@@ -36,21 +37,6 @@ _COMPOUND_GAP = re.compile(
     r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
     r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
 )  # "President Prabowo and Prime Minister Anwar"
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_POSSESSIVE_BEFORE_CUE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_IT_AFTER_SAYING = re.compile(
-    r"\b(?:said|says|added|announced|warned|stated|insisted|confirmed|declared|vowed|pledged)\s+(?:that\s+)?(?P<it>it)\b"
-    r"(?!\s+(?:was|is|has|had)\s+(?:not\s+)?(?:clear|unclear|likely|unlikely|possible|important|time|too))",
-    re.IGNORECASE,
-)
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-_JOINT = re.compile(
-    r"\b(?:the two (?:presidents|leaders|sides|countries|nations|ministers|diplomats|governments|delegations|"
-    r"premiers|prime ministers|foreign ministers|defence ministers|defense ministers|heads of state|neighbou?rs|"
-    r"capitals|allies|partners)|both (?:countries|sides|leaders|nations|governments|capitals)|they)\b",
-    re.IGNORECASE,
-)
-_THEY = re.compile(r"\bthey\b", re.IGNORECASE)
 _TAIL = 80  # characters before a position searched by a pattern that must end there: linear in the cues, not quadratic
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s*$", re.IGNORECASE)  # matched from the cue's end to a party
@@ -59,18 +45,6 @@ _WITH_BEFORE = re.compile(
     r"\b(?:with|to|on|against|from|toward|towards|for)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
 )
 _LOCATION_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:capital\s*,?\s*|city of\s+)?$", re.IGNORECASE)
-_OFFICE_REFERENCE = re.compile(
-    r"\b[Tt]he (?P<office>(?:foreign |defen[cs]e |prime )?minister|president|chancellor|premier|foreign secretary|"
-    r"secretary of state)\b(?! of\b)"
-)
-_OFFICE_WORDS = {
-    "minister": ("foreign_minister", "defence_minister", "head_of_government", "minister"),
-    "president": ("head_of_state",),
-    "chancellor": ("head_of_government",),
-    "premier": ("head_of_government",),
-    "secretary": ("foreign_minister",),
-    "state": ("foreign_minister",),
-}
 _FORMER_HEAD = re.compile(r"\s+(?:chief|head|boss|secretary[- ]general)\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
@@ -121,37 +95,6 @@ _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """A stretch of the sentence naming one party, or both of a joint pair."""
-
-    start: int
-    end: int
-    parties: tuple[Party, ...]
-    via: str = "name"
-    mention: Mention | None = None
-    agent: bool = True  # False: a place ("in Seoul") or a country word on a thing ("Japanese flag")
-    countries: frozenset[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "countries", frozenset(party.country for party in self.parties if party.country))
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the roles of one sentence may draw on beyond the sentence itself."""
-
-    earlier_people: tuple[Mention, ...]  # people named before this sentence, latest last
-    speakers: tuple[Mention, ...]  # people who spoke or led a sentence before this one, latest last
-    dyad: tuple[str, str] | None  # the article's two main countries
-    location: Where | None  # where the article is datelined
-    group: Mention | None = None  # an organisation or forum that led a recent sentence: whom "they" means
-
-
-def party(mention: Mention) -> Party:
-    return Party(mention.text, mention.name, mention.country, mention.kind, mention.sector, mention.office)
-
-
 def article_dyad(mentions: tuple[Mention, ...]) -> tuple[str, str] | None:
     """The two countries an article is about, when two stand out."""
     counts = Counter(
@@ -187,13 +130,13 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
             continue  # sources; "the former UN chief" is a person; "anti-Syria", "Iran-backed" are stances
         if found and found[-1].mention is not None and _igo_title(text, found[-1], mention):
             previous = found[-1]  # "NATO Secretary General Jens Stoltenberg" speaks for NATO
-            holder = replace(party(mention), country=previous.parties[0].country)
+            holder = replace(party_of(mention), country=previous.parties[0].country)
             found[-1] = Slot(previous.start, mention.end, (holder,), previous.via, mention)
         elif found and found[-1].mention is not None and _same_party(text, found[-1], mention):
             previous = found[-1]
             best = mention if _KIND_RANK[mention.kind] < _KIND_RANK[previous.parties[0].kind] else previous.mention
             assert best is not None
-            found[-1] = Slot(previous.start, mention.end, (party(best),), previous.via, best)  # a name: an agent
+            found[-1] = Slot(previous.start, mention.end, (party_of(best),), previous.via, best)  # a name: an agent
         else:
             via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
             place = mention.form != "adjective" and _is_place(text, mention.start)  # "in Seoul", not "in Israeli fire"
@@ -202,10 +145,10 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
                 or bool(_AGENT_AFTER.match(text, mention.end))
                 or bool(_PEOPLE.match(mention.text))
             )
-            found.append(Slot(mention.start, mention.end, (party(mention),), via, mention, agent))
+            found.append(Slot(mention.start, mention.end, (party_of(mention),), via, mention, agent))
         if mention.kind is ActorKind.PERSON:
             people.append(mention)
-    found += _references(text, start, end, found, people, context)
+    found += references(text, start, end, found, people, context)
     return sorted(found, key=lambda slot: slot.start)
 
 
@@ -238,123 +181,6 @@ _IGO_TITLE_GAP = re.compile(
 def _same_party(text: str, previous: Slot, mention: Mention) -> bool:
     gap = text[previous.end : mention.start]
     return mention.country in previous.countries and bool(_SAME_PARTY_GAP.match(gap)) and " and " not in gap
-
-
-def _references(
-    text: str, start: int, end: int, named: list[Slot], people: list[Mention], context: Context
-) -> list[Slot]:
-    sentence = text[start:end]
-    taken = [(slot.start, slot.end) for slot in named]
-    found: list[Slot] = []
-    here = [person for person in people if person.start >= start]
-    lowered = sentence.lower()
-    pronouns = _SUBJECT_PRONOUN.finditer(sentence) if ("he " in lowered or "he," in lowered) else ()
-    for match in pronouns:
-        at = start + match.start()
-        person = _referent(here, context, at)
-        if person is not None and not _inside(at, taken):
-            found.append(Slot(at, start + match.end(), (party(person),), "pronoun"))
-    for match in _IT_AFTER_SAYING.finditer(sentence) if " it " in lowered else ():
-        at = start + match.start("it")
-        speakers = [slot for slot in named if slot.end <= start + match.start() and slot.agent]
-        if speakers and not _inside(at, taken):  # "China said it would …": it is China
-            found.append(Slot(at, start + match.end("it"), speakers[-1].parties, "pronoun"))
-    firsts = _FIRST_PERSON.finditer(sentence) if ("we" in lowered or "our" in lowered or "us" in lowered) else ()
-    for match in firsts:
-        at = start + match.start()
-        speaker = _speaker(text, start, end, named, here, context, at)
-        if speaker is not None and not _inside(at, taken):
-            found.append(Slot(at, start + match.end(), (speaker,), "speaker"))
-    if "the " in lowered:
-        for match in _OFFICE_REFERENCE.finditer(sentence):
-            at = start + match.start()
-            holder = _office_holder(context, match["office"].lower())
-            if holder is not None and not _inside(at, taken):
-                found.append(Slot(at, start + match.end(), (party(holder),), "office"))
-    if context.group is not None and "they" in lowered:  # "G7 leaders met … They condemned …": the G7
-        for match in _THEY.finditer(sentence):
-            at = start + match.start()
-            if not _inside(at, taken):
-                found.append(Slot(at, start + match.end(), (party(context.group),), "pronoun"))
-                taken.append((at, start + match.end()))
-    if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
-        for match in _JOINT.finditer(sentence):
-            at = start + match.start()
-            if not _inside(at, taken):
-                pair = _joint_people(match[0], context.dyad, people, at) or tuple(
-                    Party(match[0], None, code, ActorKind.COUNTRY) for code in context.dyad
-                )
-                found.append(Slot(at, start + match.end(), pair, "joint"))
-    return found
-
-
-_JOINT_ROLES = (
-    (re.compile(r"presidents|heads of state"), ("head_of_state",)),
-    (re.compile(r"prime ministers|premiers"), ("head_of_government",)),
-    (re.compile(r"leaders"), ("head_of_state", "head_of_government")),
-    (re.compile(r"foreign ministers|diplomats"), ("foreign_minister",)),
-    (re.compile(r"defen[cs]e ministers"), ("defence_minister",)),
-    (re.compile(r"ministers"), ("foreign_minister", "defence_minister", "minister")),
-)
-
-
-def _joint_people(words: str, dyad: tuple[str, str], people: list[Mention], at: int) -> tuple[Party, ...]:
-    """ "the two diplomats": the latest person of each country named before, when both hold such an office."""
-    noun = words.lower().removeprefix("the two ")
-    roles = next((roles for pattern, roles in _JOINT_ROLES if pattern.fullmatch(noun)), ())
-    found = []
-    for code in dyad:
-        named = [person for person in people if person.start < at and person.country == code]
-        if not named or named[-1].role not in roles:
-            return ()
-        found.append(replace(party(named[-1]), text=words))
-    return tuple(found)
-
-
-def possessive_actor(text: str, start: int, cue_start: int, here: list[Mention], context: Context) -> Slot | None:
-    """ "his meeting with …": the person the possessive refers to."""
-    match = _POSSESSIVE_BEFORE_CUE.search(text, start, cue_start)
-    if match is None or match.end() != cue_start:
-        return None
-    person = _referent(here, context, match.start())
-    return None if person is None else Slot(match.start(), match.end(), (party(person),), "pronoun")
-
-
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(first <= at < last for first, last in spans)
-
-
-def _office_holder(context: Context, office: str) -> Mention | None:
-    """The person last named who holds an office like the one "the minister" names."""
-    wanted = _OFFICE_WORDS.get(office.rsplit(maxsplit=1)[-1], ())
-    for person in reversed((*context.earlier_people, *context.speakers)):
-        if person.role and (not wanted or person.role in wanted):
-            return person
-    return None
-
-
-def _referent(here: list[Mention], context: Context, at: int) -> Mention | None:
-    """Who "he" or "his" at ``at`` is: a person named just before in the sentence,
-    else the last person who spoke or led a sentence, else the last person named."""
-    before = [person for person in here if person.start < at]
-    if before:
-        return before[-1]
-    if context.speakers:
-        return context.speakers[-1]
-    return context.earlier_people[-1] if context.earlier_people else None
-
-
-def _speaker(
-    text: str, start: int, end: int, named: list[Slot], here: list[Mention], context: Context, at: int
-) -> Party | None:
-    """Who "we" or "our" stands for: the person the sentence quotes, else the last speaker."""
-    quote_end = max(text.rfind("\u201d", start, end), text.rfind('"', start, end))
-    if quote_end > at:
-        after = [slot for slot in named if slot.start > quote_end and slot.parties[0].kind is ActorKind.PERSON]
-        if after:
-            return after[0].parties[0]
-    person = _referent([], context, at) if quote_end > at else _referent(here, context, at)
-    return party(person) if person is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,157 @@
+"""Slots that refer rather than name: pronouns ("he", "it", "we", "they"), offices ("the minister") and the
+article's pair ("the two presidents"), each resolved to the party it stands for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bilateral.code.slots import Context, Slot, party_of
+from bilateral.records import ActorKind, Mention, Party
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE_CUE = re.compile(r"\b(?:his|her)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_IT_AFTER_SAYING = re.compile(
+    r"\b(?:said|says|added|announced|warned|stated|insisted|confirmed|declared|vowed|pledged)\s+(?:that\s+)?(?P<it>it)\b"
+    r"(?!\s+(?:was|is|has|had)\s+(?:not\s+)?(?:clear|unclear|likely|unlikely|possible|important|time|too))",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+_JOINT = re.compile(
+    r"\b(?:the two (?:presidents|leaders|sides|countries|nations|ministers|diplomats|governments|delegations|"
+    r"premiers|prime ministers|foreign ministers|defence ministers|defense ministers|heads of state|neighbou?rs|"
+    r"capitals|allies|partners)|both (?:countries|sides|leaders|nations|governments|capitals)|they)\b",
+    re.IGNORECASE,
+)
+_THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+_OFFICE_REFERENCE = re.compile(
+    r"\b[Tt]he (?P<office>(?:foreign |defen[cs]e |prime )?minister|president|chancellor|premier|foreign secretary|"
+    r"secretary of state)\b(?! of\b)"
+)
+_OFFICE_WORDS = {
+    "minister": ("foreign_minister", "defence_minister", "head_of_government", "minister"),
+    "president": ("head_of_state",),
+    "chancellor": ("head_of_government",),
+    "premier": ("head_of_government",),
+    "secretary": ("foreign_minister",),
+    "state": ("foreign_minister",),
+}
+
+
+def references(
+    text: str, start: int, end: int, named: list[Slot], people: list[Mention], context: Context
+) -> list[Slot]:
+    """The slots of the sentence ``text[start:end]`` that refer to a party rather than name it, outside the ``named``
+    slots; ``people`` are the persons named so far, this sentence's included."""
+    sentence = text[start:end]
+    taken = [(slot.start, slot.end) for slot in named]
+    found: list[Slot] = []
+    here = [person for person in people if person.start >= start]
+    lowered = sentence.lower()
+    pronouns = _SUBJECT_PRONOUN.finditer(sentence) if ("he " in lowered or "he," in lowered) else ()
+    for match in pronouns:
+        at = start + match.start()
+        person = _referent(here, context, at)
+        if person is not None and not _inside(at, taken):
+            found.append(Slot(at, start + match.end(), (party_of(person),), "pronoun"))
+    for match in _IT_AFTER_SAYING.finditer(sentence) if " it " in lowered else ():
+        at = start + match.start("it")
+        speakers = [slot for slot in named if slot.end <= start + match.start() and slot.agent]
+        if speakers and not _inside(at, taken):  # "China said it would …": it is China
+            found.append(Slot(at, start + match.end("it"), speakers[-1].parties, "pronoun"))
+    firsts = _FIRST_PERSON.finditer(sentence) if ("we" in lowered or "our" in lowered or "us" in lowered) else ()
+    for match in firsts:
+        at = start + match.start()
+        speaker = _speaker(text, start, end, named, here, context, at)
+        if speaker is not None and not _inside(at, taken):
+            found.append(Slot(at, start + match.end(), (speaker,), "speaker"))
+    if "the " in lowered:
+        for match in _OFFICE_REFERENCE.finditer(sentence):
+            at = start + match.start()
+            holder = _office_holder(context, match["office"].lower())
+            if holder is not None and not _inside(at, taken):
+                found.append(Slot(at, start + match.end(), (party_of(holder),), "office"))
+    if context.group is not None and "they" in lowered:  # "G7 leaders met … They condemned …": the G7
+        for match in _THEY.finditer(sentence):
+            at = start + match.start()
+            if not _inside(at, taken):
+                found.append(Slot(at, start + match.end(), (party_of(context.group),), "pronoun"))
+                taken.append((at, start + match.end()))
+    if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
+        for match in _JOINT.finditer(sentence):
+            at = start + match.start()
+            if not _inside(at, taken):
+                pair = _joint_people(match[0], context.dyad, people, at) or tuple(
+                    Party(match[0], None, code, ActorKind.COUNTRY) for code in context.dyad
+                )
+                found.append(Slot(at, start + match.end(), pair, "joint"))
+    return found
+
+
+_JOINT_ROLES = (
+    (re.compile(r"presidents|heads of state"), ("head_of_state",)),
+    (re.compile(r"prime ministers|premiers"), ("head_of_government",)),
+    (re.compile(r"leaders"), ("head_of_state", "head_of_government")),
+    (re.compile(r"foreign ministers|diplomats"), ("foreign_minister",)),
+    (re.compile(r"defen[cs]e ministers"), ("defence_minister",)),
+    (re.compile(r"ministers"), ("foreign_minister", "defence_minister", "minister")),
+)
+
+
+def _joint_people(words: str, dyad: tuple[str, str], people: list[Mention], at: int) -> tuple[Party, ...]:
+    """ "the two diplomats": the latest person of each country named before, when both hold such an office."""
+    noun = words.lower().removeprefix("the two ")
+    roles = next((roles for pattern, roles in _JOINT_ROLES if pattern.fullmatch(noun)), ())
+    found = []
+    for code in dyad:
+        named = [person for person in people if person.start < at and person.country == code]
+        if not named or named[-1].role not in roles:
+            return ()
+        found.append(replace(party_of(named[-1]), text=words))
+    return tuple(found)
+
+
+def possessive_actor(text: str, start: int, cue_start: int, here: list[Mention], context: Context) -> Slot | None:
+    """ "his meeting with …": the person the possessive refers to."""
+    match = _POSSESSIVE_BEFORE_CUE.search(text, start, cue_start)
+    if match is None or match.end() != cue_start:
+        return None
+    person = _referent(here, context, match.start())
+    return None if person is None else Slot(match.start(), match.end(), (party_of(person),), "pronoun")
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(first <= at < last for first, last in spans)
+
+
+def _office_holder(context: Context, office: str) -> Mention | None:
+    """The person last named who holds an office like the one "the minister" names."""
+    wanted = _OFFICE_WORDS.get(office.rsplit(maxsplit=1)[-1], ())
+    for person in reversed((*context.earlier_people, *context.speakers)):
+        if person.role and (not wanted or person.role in wanted):
+            return person
+    return None
+
+
+def _referent(here: list[Mention], context: Context, at: int) -> Mention | None:
+    """Who "he" or "his" at ``at`` is: a person named just before in the sentence,
+    else the last person who spoke or led a sentence, else the last person named."""
+    before = [person for person in here if person.start < at]
+    if before:
+        return before[-1]
+    if context.speakers:
+        return context.speakers[-1]
+    return context.earlier_people[-1] if context.earlier_people else None
+
+
+def _speaker(
+    text: str, start: int, end: int, named: list[Slot], here: list[Mention], context: Context, at: int
+) -> Party | None:
+    """Who "we" or "our" stands for: the person the sentence quotes, else the last speaker."""
+    quote_end = max(text.rfind("\u201d", start, end), text.rfind('"', start, end))
+    if quote_end > at:
+        after = [slot for slot in named if slot.start > quote_end and slot.parties[0].kind is ActorKind.PERSON]
+        if after:
+            return after[0].parties[0]
+    person = _referent([], context, at) if quote_end > at else _referent(here, context, at)
+    return party_of(person) if person is not None else None

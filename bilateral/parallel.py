@@ -3,7 +3,7 @@
 ``ingest --workers N``: reading stays in the calling process (it is cheap: a few hundredths of a millisecond an
 article), repair, actors and coding run in N worker processes, a chunk of articles at a time, and the results come
 back in the order the documents were read, so storing and linking see exactly what a serial ingest sees and give
-the same record. At most :data:`AHEAD` chunks are in flight: memory stays flat however large the input.
+the same record. At most :data:`AHEAD` chunks (or 4 a worker, if more) are in flight: memory stays flat.
 A failure to read an input passes through in its place. A worker that dies takes the ingest down with a clear
 error; what was stored stays stored, and running the same command again finishes the rest.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -39,7 +39,7 @@ def _analyse(chunk: list[Document | Failure], actors: tuple[Path, ...]) -> list[
 
 def analysed_in_processes(
     documents: Iterable[Document | Failure], *, workers: int, actors: Iterable[Path] = ()
-) -> Iterator[CodedArticle | Failure]:
+) -> Generator[CodedArticle | Failure, None, None]:
     """Each document analysed (:func:`bilateral.pipeline.analyse`) in one of ``workers`` processes, in input order."""
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     items, folders = iter(documents), tuple(actors)

@@ -14,7 +14,7 @@ import pytest
 
 from bilateral.actors import Gazetteer
 from bilateral.days import period_of
-from bilateral.pipeline import ingest, recode
+from bilateral.pipeline import analyse_article, ingest, recode
 from bilateral.registry import agreements, projects
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import articles
@@ -80,14 +80,21 @@ def _pairs(store: Store) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+def _kept_entries(store: Store) -> dict[str, object]:
+    return {entry.id: entry for entry in agreements(store)}
+
+
+def _entries_now(store: Store) -> dict[str, object]:
+    """Every registry entry as all its reports give it now, summed up afresh."""
+    keys = [row[0] for row in store._db.execute("SELECT id FROM agreements")]
+    return {entry.id: entry for entry in _agreement_entries(store._db, keys)}
+
+
 def _agree(store: Store) -> None:
     # a period whose last story or stage moved away or went is deleted, not left at zero
     assert store._db.execute("SELECT count(*) FROM pair_periods WHERE stories = 0").fetchone()[0] == 0
     assert store._db.execute("SELECT count(*) FROM entry_periods WHERE entries = 0").fetchone()[0] == 0
-    # every registry entry as it was kept is what all its reports give now, summed up afresh
-    kept = {entry.id: entry for entry in agreements(store)}
-    keys = [row[0] for row in store._db.execute("SELECT id FROM agreements")]
-    assert kept and kept == {entry.id: entry for entry in _agreement_entries(store._db, keys)}
+    assert _kept_entries(store) and _kept_entries(store) == _entries_now(store)
     for pair in _pairs(store):
         for by in By:
             read, expected = _read(store, pair, by), _expected(store, pair, by)
@@ -127,6 +134,18 @@ def test_after_recoding_the_rollups_match_the_stories(db: str, gaz: Gazetteer, s
         assert recode(store, gaz) > 0
         _agree(store)
         assert {pair: _read(store, pair, By.month) for pair in _pairs(store)} == before
+
+
+def test_a_recoded_batch_leaves_the_entries_its_reports_still_give(db: str, gaz: Gazetteer) -> None:
+    """Re-coding replaces a batch's events (and their reports) before linking adds them back: until then each
+    registry entry is what its remaining reports give."""
+    with Store(db) as store:
+        ingest([str(corpus_dir())], store, gaz)
+        before = _kept_entries(store)
+        articles = [article for batch in store.article_batches() for article in batch]
+        store.replace_analysis([analyse_article(article, gaz) for article in articles[::2]])
+        assert _kept_entries(store) == _entries_now(store)
+        assert _kept_entries(store) != before  # some entries lost reports
 
 
 def test_the_seeds_and_the_corpus_agree(tmp_path: Path, gaz: Gazetteer, seeds: Path) -> None:

@@ -13,6 +13,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import asdict, replace
 from datetime import date
 from itertools import chain
@@ -185,7 +186,8 @@ def ingest_command(
 
             load_gazetteer(state.actors)  # built once here, before the workers start from a copy of this process
             documents = read_paths(paths, as_format=as_format)
-            summary = _store_results(analysed_in_processes(documents, workers=workers, actors=state.actors))
+            with closing(analysed_in_processes(documents, workers=workers, actors=state.actors)) as in_processes:
+                summary = _store_results(in_processes)  # closed however storing ends: the workers stop at once
         elif dask is None:
             summary = _store_results(analysed(read_paths(paths, as_format=as_format), load_gazetteer(state.actors)))
         else:

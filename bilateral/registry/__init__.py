@@ -19,8 +19,8 @@ __all__ = ["agreement", "agreements", "projects"]
 
 
 def agreements(store: Store, query: Query = EVERYTHING) -> list[Agreement]:
-    """Registry entries, earliest first (by their first stage), between ``query``'s countries; one page of them if
-    ``query`` has a limit."""
+    """Registry entries by their first stage, earliest first (latest first with ``query.newest_first``), between
+    ``query``'s countries; one page of them if ``query`` has a limit."""
     return store.agreement_entries(query)
 
 

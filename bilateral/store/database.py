@@ -194,7 +194,8 @@ class Store(Reads):
     def replace_analysis(self, coded: Sequence[CodedArticle]) -> None:
         """Swap stored articles' mentions and events for new ones, atomically (re-coding).
 
-        The articles are marked for linking again; stories left without events go.
+        The articles are marked for linking again; stories and agreements left without events go, and the rest are
+        counted (and registry entries summed up) from the reports they keep until linking adds the new ones.
         """
         with self._transaction() as db:
             ids = [(item.reading.article.id,) for item in coded]
@@ -217,6 +218,7 @@ class Store(Reads):
                 [(*_window_columns(item.reading), item.reading.article.id) for item in coded],
             )
             _insert_analysis(db, list(coded))
+            rollups.refresh(db)  # what is left of the stories and registry entries, until linking adds the new
 
     @contextmanager
     def linking(self) -> Iterator[Linking]:

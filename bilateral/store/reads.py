@@ -207,8 +207,8 @@ class Reads:
 
     def agreement_entries(self, query: Query = EVERYTHING, *, key: str | None = None) -> list[Agreement]:
         """Registry entries as linking last summed them up (see :mod:`bilateral.registry.lifecycle`): one page of
-        them (between ``query``'s countries) in the order they are listed, by their first stage; or the one entry
-        ``key``."""
+        them (between ``query``'s countries) in the order they are listed, by their first stage (latest first with
+        ``query.newest_first``); or the one entry ``key``."""
         if key is None:
             page, values = listing("agreement", query, "agreements.entry", self._sql)
         else:

@@ -272,7 +272,7 @@ _REPORTS = """SELECT {key}, {part}, events.record, stories.id, stories.date_star
     FROM {table} JOIN events ON events.id = {table}.event_id
     LEFT JOIN story_events ON story_events.event_id = events.id LEFT JOIN stories ON stories.id = story_events.story_id
     WHERE {key} IN ({marks}) ORDER BY {key}, coalesce(stories.date_start, events.date_start), events.id"""
-"""An entry's reports in the order the registry reads them, each with its story's date."""
+"""A project's reports in the order its milestones are read, each with its story's date."""
 
 
 def _dates(whens: list[EventDate]) -> str:
@@ -341,7 +341,7 @@ _AGREEMENT_REPORTS = """SELECT agreements.id, agreements.countries, agreements.t
         stories.date_start, stories.date_end, stories.precision, stories.date_method
     FROM agreements JOIN agreement_events ON agreement_events.agreement_id = agreements.id
     JOIN events ON events.id = agreement_events.event_id
-    JOIN articles ON articles.id = agreement_events.article_id
+    LEFT JOIN articles ON articles.id = agreement_events.article_id
     LEFT JOIN copies ON copies.article_id = agreement_events.article_id
     LEFT JOIN story_events ON story_events.event_id = events.id
     LEFT JOIN stories ON stories.id = story_events.story_id

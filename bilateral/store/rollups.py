@@ -267,11 +267,11 @@ def _events(db: Database, keys: list[str]) -> dict[str, Event]:
 
 # -- registry entries: agreement stages and project milestones per period -----------------------------------------
 
-_REPORTS = """SELECT {key}, {part}, events.record, stories.id, stories.date_start, stories.date_end, stories.precision,
-        stories.date_method
-    FROM {table} JOIN events ON events.id = {table}.event_id
+_PROJECT_REPORTS = """SELECT project, events.id, events.record, stories.id, stories.date_start, stories.date_end,
+        stories.precision, stories.date_method
+    FROM project_events JOIN events ON events.id = project_events.event_id
     LEFT JOIN story_events ON story_events.event_id = events.id LEFT JOIN stories ON stories.id = story_events.story_id
-    WHERE {key} IN ({marks}) ORDER BY {key}, coalesce(stories.date_start, events.date_start), events.id"""
+    WHERE project IN ({marks}) ORDER BY project, coalesce(stories.date_start, events.date_start), events.id"""
 """A project's reports in the order its milestones are read, each with its story's date."""
 
 
@@ -367,14 +367,12 @@ def _refresh_agreements(db: Database) -> None:
     while stale := [row[0] for row in db.execute(f"SELECT id FROM agreements WHERE stale = 1 LIMIT {_CHUNK}")]:
         discount_agreements(db, stale)
         entries = _agreement_entries(db, stale)
+        kept = []
         for entry in entries:
             whens = [stage.when for stage in entry.stages]
             _apply_entry(db, "agreement", _agreement_keys(" ".join(entry.countries)), whens, +1)
-        db.executemany(
-            "UPDATE agreements SET stale = 0, counted = ?, listed = ?, entry = ? WHERE id = ?",
-            [(_dates([stage.when for stage in entry.stages]), day(entry.stages[0].when.start),
-              json.dumps(agreement_dict(entry)), entry.id) for entry in entries],
-        )  # fmt: skip
+            kept.append((_dates(whens), day(whens[0].start), json.dumps(agreement_dict(entry)), entry.id))
+        db.executemany("UPDATE agreements SET stale = 0, counted = ?, listed = ?, entry = ? WHERE id = ?", kept)
         reported = {entry.id for entry in entries}
         db.executemany(  # an agreement left with no report lists nothing
             "UPDATE agreements SET stale = 0, counted = '[]', listed = NULL, entry = NULL WHERE id = ?",
@@ -389,7 +387,7 @@ def _refresh_projects(db: Database) -> None:
     discount_projects(db, stale)
     marks = ",".join("?" * len(stale))
     steps: dict[str, dict[str, EventDate]] = {name: {} for name in stale}
-    query = _REPORTS.format(key="project", part="events.id", table="project_events", marks=marks)
+    query = _PROJECT_REPORTS.format(marks=marks)
     for name, event_id, record, story, first, last, precision, method in db.execute(query, stale).fetchall():
         if (story or event_id) not in steps[name]:  # one milestone per story, dated by its first report
             steps[name][story or event_id] = _report_when(record, first, last, precision, method)

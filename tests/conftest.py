@@ -117,7 +117,14 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         server.server_close()
 
 
-UNDO_PARTIES = """ALTER TABLE agreements DROP COLUMN entry; DROP TRIGGER party_counts_take; DROP TABLE party_counts;
+UNDO_LONG_SPANS = """DROP INDEX stories_long; DROP INDEX stories_window; ALTER TABLE stories DROP COLUMN long_span;
+    CREATE INDEX stories_end ON stories (event, countries, date_end); ALTER TABLE agreements DROP COLUMN summary;"""
+"""Takes a database back to schema version 11: no flag on the stories that span long, no index of undated ones, no
+agreement summaries (the caller sets the version)."""
+UNDO_PARTIES = (
+    UNDO_LONG_SPANS
+    + """ALTER TABLE agreements DROP COLUMN entry; DROP TRIGGER party_counts_take;
+    DROP TABLE party_counts;
     DROP TRIGGER parties_event_delete; DROP TRIGGER parties_story_delete;
     DROP TRIGGER parties_agreement_delete; DROP TRIGGER parties_story_day; DROP TRIGGER parties_agreement_day;
     DROP INDEX events_order; DROP INDEX events_newest; DROP INDEX stories_order; DROP INDEX agreements_listed;
@@ -135,6 +142,7 @@ UNDO_PARTIES = """ALTER TABLE agreements DROP COLUMN entry; DROP TRIGGER party_c
         json_each(events.record, '$.' || role.name) AS party
         WHERE json_extract(party.value, '$.country') IS NOT NULL;
     DROP TABLE parties; PRAGMA user_version = 6;"""
+)
 """Takes a database back to schema version 6: no parties table, date-order indexes or listing days (to test the
 migration)."""
 UNDO_ROLLUPS = (

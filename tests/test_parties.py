@@ -16,7 +16,7 @@ from bilateral.registry import agreements
 from bilateral.samples import corpus_dir
 from bilateral.store import SCHEMA_VERSION, Query, Store
 from bilateral.stories import stories
-from tests.conftest import UNDO_PARTIES
+from tests.conftest import UNDO_LONG_SPANS, UNDO_PARTIES
 
 Row = tuple[str, str, str, str | None]
 
@@ -219,8 +219,8 @@ def test_a_version_8_database_gets_its_counts_when_migrated(tmp_path: Path, gaz:
     expected = _counted(str(path))
     with sqlite3.connect(path) as db:
         db.executescript(
-            "ALTER TABLE agreements DROP COLUMN entry; DROP TRIGGER party_counts_take; DROP TABLE party_counts;"
-            "ALTER TABLE parties DROP COLUMN hidden; PRAGMA user_version = 8;"
+            UNDO_LONG_SPANS + "ALTER TABLE agreements DROP COLUMN entry; DROP TRIGGER party_counts_take;"
+            "DROP TABLE party_counts; ALTER TABLE parties DROP COLUMN hidden; PRAGMA user_version = 8;"
         )
     with Store(path):
         pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,7 +22,7 @@ from bilateral.samples import corpus_dir
 from bilateral.store import Query, Store
 from bilateral.stories import stories
 from bilateral.timeline import By, new_since, pair_timeline, sparkline
-from tests.conftest import BACKENDS, database
+from tests.conftest import BACKENDS, UNDO_LONG_SPANS, database
 
 PAIR = ("TUR", "KOR")
 
@@ -183,23 +184,42 @@ def test_on_monday_and_nov_24_are_one_day_and_a_summons_a_year_later_is_another_
     assert [story.n_articles for story in found] == [2, 1]
 
 
-def test_a_report_joins_a_long_story_that_began_months_before_it(tmp_path: Path, gaz: Gazetteer) -> None:
+def _year_and_day(folder: Path) -> tuple[str, str]:
+    """A trade deal reported as signed 'this year' (a story of the whole year), and on a day in July."""
     year = _write(
-        tmp_path,
+        folder,
         "year.txt",
         "2025-11-24",
         "A year of trade",
         "Japan and China signed a trade deal this year, according to officials in both capitals, "
         "and customs data show the first shipments under it have already arrived at the ports.",
     )
-    day = _write(tmp_path, "day.txt", "2025-07-10", "Trade deal signed",
+    day = _write(folder, "day.txt", "2025-07-10", "Trade deal signed",
                  "Japan and China signed a trade deal on Monday, the commerce ministries of both countries said "
                  "in a joint statement released after the ceremony in the capital.")  # fmt: skip
+    return year, day
+
+
+def test_a_report_joins_a_long_story_that_began_months_before_it(tmp_path: Path, gaz: Gazetteer) -> None:
+    year, day = _year_and_day(tmp_path)
     with Store(tmp_path / "s.db") as store:
         ingest([year], store, gaz)  # linked first: a story from 1 January to 31 December
         ingest([day], store, gaz)  # a day in July, found by the long story's end, not its start
         (story,) = stories(store, Query(pair=("JPN", "CHN"), event="SUPPORT"))
     assert story.n_articles == 2 and story.when.start == date(2025, 7, 7)
+
+
+def test_a_version_11_database_flags_its_long_stories_when_migrated(tmp_path: Path, gaz: Gazetteer) -> None:
+    year, day = _year_and_day(tmp_path)
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        ingest([year], store, gaz)
+    with sqlite3.connect(path) as db:
+        db.executescript(UNDO_LONG_SPANS + "PRAGMA user_version = 11;")
+    with Store(path) as store:
+        ingest([day], store, gaz)  # the year's story is found only if the migration flagged it as long
+        (story,) = stories(store, Query(pair=("JPN", "CHN"), event="SUPPORT"))
+    assert story.n_articles == 2
 
 
 def test_linking_is_incremental_resumable_and_survives_recoding(tmp_path: Path, gaz: Gazetteer) -> None:

@@ -2,80 +2,140 @@
 organisations and signatories named, its value and how many articles and independent sources report it.
 
 Linking keeps each entry as it stands (see :mod:`bilateral.store.rollups`), so a page of the registry reads a few
-rows however many reports an agreement has.
+rows however many reports an agreement has. It also keeps the entry's :class:`Summary`: for each item of the entry,
+the first report of it in the order reports are read, so a batch adds its new reports to it without reading the old
+ones again, and the entry is the one that reading them all at once gives.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from bilateral.copies import independent_sources
 from bilateral.records import STAGES, ActorKind, Agreement, Event, EventDate, Stage, placed_date
 from bilateral.registry.agreements import SPECIFIC
 from bilateral.registry.agreements import signatories as signatories_of
 
+Order = tuple[str, str]
+"""Where a report stands in the order an agreement's reports are read: its story's first day (else its own, else
+''), then its event id."""
+
 
 @dataclass(frozen=True, slots=True)
 class AgreementReport:
-    """One report of an agreement's stage, with the entry's fields and the date of the report's story."""
+    """One report of an agreement's stage, with the date of the report's story and its place in the reading order."""
 
     id: str
-    countries: tuple[str, ...]
-    topic: str
-    context: str
     stage: str
     kind: str
     phrase: str
     value: str | None
     event: Event
-    source: str | None
-    copy_group: str | None
     story_when: EventDate | None
+    order: Order
 
 
-def agreement_entry(reports: list[AgreementReport]) -> Agreement:
-    """The entry of the agreement these are all the reports of (in the order their stories are dated)."""
-    head = reports[0]
-    stages: list[Stage] = []
-    parties: dict[str, None] = {}
-    signatories: dict[str, None] = {}
-    members = set()
-    for report in reports:
-        event = report.event
-        members.add((event.evidence.article_id, report.source, report.copy_group))
+@dataclass(slots=True)
+class Summary:
+    """What an agreement's entry is summed up from, each item with the first report of it; reports may be added
+    in any order."""
+
+    kind: str | None = None
+    stages: dict[str, tuple[tuple[str, Order], Stage]] = field(default_factory=dict)
+    """Each step's earliest report: (its day, or the last day there is, and order), the stage."""
+    parties: dict[str, tuple[Order, int]] = field(default_factory=dict)
+    """Organisations named, by the first report naming them and their place among its parties."""
+    signatories: dict[str, tuple[Order, int]] = field(default_factory=dict)
+    aliases: dict[str, tuple[int, str, Order]] = field(default_factory=dict)
+    """The names it goes by, ordered as the stages that use them: (step, day, order) of the first."""
+    values: dict[str, tuple[int, Order]] = field(default_factory=dict)
+    """Each value stated: how many reports state it, and the first that does."""
+
+    def add(self, report: AgreementReport) -> None:
+        event, order = report.event, report.order
         when = placed_date(event.when, report.story_when)
-        stages.append(Stage(report.stage, when, report.kind, report.phrase, event.id, event.evidence.article_id,
-                            event.evidence.quote))  # fmt: skip
-        for party in (*event.actor, *event.recipient):
-            if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
-                parties[party.name] = None
-        for person in signatories_of(event) if report.stage in ("signed", "revised") else ():
-            signatories[f"{person.name} ({person.office})" if person.office else str(person.name)] = None
-    stages.sort(key=lambda item: (STAGES.index(item.stage), item.when.start or date.max))
-    kind = min((stage.kind for stage in stages), key=SPECIFIC.index)
-    values = [report.value for report in reports if report.value]
-    return Agreement(
-        id=head.id,
-        title=f"{head.topic[:1].upper()}{head.topic[1:]} {kind}",
-        kind=kind,
-        topic=head.topic,
-        context=head.context,
-        countries=head.countries,
-        parties=(*head.countries, *parties),
-        signatories=tuple(signatories),
-        aliases=tuple(dict.fromkeys(stage.phrase for stage in stages)),
-        value=Counter(values).most_common(1)[0][0] if values else None,
-        stages=tuple(_first_of_each(stages)),
-        n_articles=len({article for article, _, _ in members}),
-        n_sources=independent_sources(members),
-    )
+        day = (when.start or date.max).isoformat()
+        if self.kind is None or SPECIFIC.index(report.kind) < SPECIFIC.index(self.kind):
+            self.kind = report.kind
+        stage = Stage(report.stage, when, report.kind, report.phrase, event.id, event.evidence.article_id,
+                      event.evidence.quote)  # fmt: skip
+        kept = self.stages.get(report.stage)
+        if kept is None or (day, order) < kept[0]:
+            self.stages[report.stage] = ((day, order), stage)
+        _keep_first(self.aliases, report.phrase, (STAGES.index(report.stage), day, order))
+        named = (party for party in (*event.actor, *event.recipient) if party.kind in _ORGANISATIONS and party.name)
+        for position, party in enumerate(named):
+            _keep_first(self.parties, str(party.name), (order, position))
+        signing = signatories_of(event) if report.stage in ("signed", "revised") else []
+        for position, person in enumerate(signing):
+            name = f"{person.name} ({person.office})" if person.office else str(person.name)
+            _keep_first(self.signatories, name, (order, position))
+        if report.value:
+            count, first = self.values.get(report.value, (0, order))
+            self.values[report.value] = (count + 1, min(first, order))
+
+    def entry(
+        self, key: str, countries: tuple[str, ...], topic: str, context: str,
+        members: Iterable[tuple[str, str | None, str | None]],
+    ) -> Agreement:  # fmt: skip
+        """The entry of agreement ``key``, given every report's (article, outlet, copy group)."""
+        assert self.kind is not None, "an entry is summed up from one report at least"
+        stages = sorted(self.stages.values(), key=lambda item: (STAGES.index(item[1].stage), item[0]))
+        value = min(self.values.items(), key=lambda item: (-item[1][0], item[1][1]))[0] if self.values else None
+        reports = set(members)
+        return Agreement(
+            id=key,
+            title=f"{topic[:1].upper()}{topic[1:]} {self.kind}",
+            kind=self.kind,
+            topic=topic,
+            context=context,
+            countries=countries,
+            parties=(*countries, *_ordered(self.parties)),
+            signatories=_ordered(self.signatories),
+            aliases=_ordered(self.aliases),
+            value=value,
+            stages=tuple(stage for _, stage in stages),
+            n_articles=len({article for article, _, _ in reports}),
+            n_sources=independent_sources(reports),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The summary as kept beside its entry (whose stages are the chosen ones)."""
+        return {
+            "kind": self.kind,
+            "stages": {name: key for name, (key, _) in self.stages.items()},
+            "parties": self.parties,
+            "signatories": self.signatories,
+            "aliases": self.aliases,
+            "values": self.values,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any] | None, entry: Agreement | None) -> Summary:
+        """The summary :meth:`to_json` wrote beside ``entry``; an empty one for an agreement with no report."""
+        if data is None or entry is None:
+            return cls()
+        chosen = {stage.stage: stage for stage in entry.stages}
+        return cls(
+            kind=data["kind"],
+            stages={name: ((day, tuple(order)), chosen[name]) for name, (day, order) in data["stages"].items()},
+            parties={name: (tuple(order), position) for name, (order, position) in data["parties"].items()},
+            signatories={name: (tuple(order), position) for name, (order, position) in data["signatories"].items()},
+            aliases={name: (step, day, tuple(order)) for name, (step, day, order) in data["aliases"].items()},
+            values={value: (count, tuple(first)) for value, (count, first) in data["values"].items()},
+        )
 
 
-def _first_of_each(stages: list[Stage]) -> list[Stage]:
-    """One stage per kind of step, the earliest report of it (the others are more evidence of the same)."""
-    seen: dict[str, Stage] = {}
-    for stage in stages:
-        seen.setdefault(stage.stage, stage)
-    return list(seen.values())
+_ORGANISATIONS = (ActorKind.ORGANISATION, ActorKind.IGO)
+
+
+def _keep_first(found: dict[str, Any], name: str, key: Any) -> None:
+    if name not in found or key < found[name]:
+        found[name] = key
+
+
+def _ordered(found: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(sorted(found, key=found.__getitem__))

@@ -142,9 +142,9 @@ class Store(Reads):
                         db.execute(statement)
                 if version == 0:
                     db.execute("INSERT INTO meta VALUES ('application', ?)", (APPLICATION,))
-                if target == SCHEMA_VERSION and first < 11:
+                if target == SCHEMA_VERSION and first < 12:
                     # with the code of the current schema: count what was stored before the rollups (6), list
-                    # the agreements by their first stage (7) and sum up their entries (11)
+                    # the agreements by their first stage (7) and sum up their entries (11) and summaries (12)
                     rollups.refresh(db)
                 if self._sql.postgres:
                     self.set_meta_in(db, "schema_version", str(target))

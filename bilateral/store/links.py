@@ -36,11 +36,12 @@ class StoryRow:
     article: str | None  # the article of its first event
 
 
-def _bounds(when: EventDate) -> tuple[str | None, str | None]:
+def _bounds(when: EventDate) -> tuple[str | None, str | None, int]:
+    """A story's first and last day as stored, and whether it is a dated one that spans more than :data:`_SHORT`."""
     if when.start is None:
-        return None, None
+        return None, None, 0
     end = when.end or (OPEN_END if when.precision is Precision.WINDOW else when.start)
-    return day(when.start), day(end)
+    return day(when.start), day(end), int(when.precision is not Precision.WINDOW and end - when.start > _SHORT)
 
 
 class Linking:
@@ -49,6 +50,8 @@ class Linking:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._new_stories: list[str] = []
+        self._fresh: dict[str, list[str]] = {}
+        """The reports attached to each agreement since the last count (agreement: event ids)."""
 
     def finish(self) -> None:
         """The countries of the stories this transaction started, at their dates as they now stand, in one write
@@ -83,7 +86,8 @@ class Linking:
     def done(self, article_ids: Sequence[str]) -> None:
         """Mark the articles linked, and count their stories in the rollups."""
         self._db.executemany("UPDATE articles SET linked = 1 WHERE id = ?", [(key,) for key in article_ids])
-        rollups.refresh(self._db)
+        rollups.refresh(self._db, self._fresh)
+        self._fresh.clear()
 
     # -- copies -------------------------------------------------------------
 
@@ -128,10 +132,9 @@ class Linking:
     def story_candidates(self, event: str, countries: str, negated: bool, start: date, end: date) -> list[StoryRow]:
         """Stories of this kind whose dates overlap ``start``–``end``.
 
-        Two index ranges, each bounded as the store grows: stories that began at most
-        :data:`_SHORT` before the range, by their start; and longer ones (a dated story spans at
-        most a year), by their end, which lies after ``start``: when articles are linked in
-        order of publication, as ingest does, few stories end after an event's start. Window
+        Two index ranges, each bounded as the store grows, whatever the order in which dates arrive: stories that
+        began at most :data:`_SHORT` before the range, by their start; and the few that span longer (flagged
+        ``long_span``; a dated story spans at most a year), by their end, which lies after ``start``. Window
         stories (undated reports only) are few.
         """
         columns = (
@@ -145,10 +148,10 @@ class Linking:
             f"""SELECT {columns} FROM stories INDEXED BY stories_key WHERE event = ? AND countries = ? AND negated = ?
                 AND date_start BETWEEN ? AND ? AND date_end >= ? AND precision IS DISTINCT FROM 'window'
             UNION ALL
-            SELECT {columns} FROM stories INDEXED BY stories_end WHERE event = ? AND countries = ? AND negated = ?
-                AND date_end BETWEEN ? AND ? AND date_start < ? AND precision IS DISTINCT FROM 'window'
+            SELECT {columns} FROM stories INDEXED BY stories_long WHERE event = ? AND countries = ? AND negated = ?
+                AND long_span = 1 AND date_end BETWEEN ? AND ? AND date_start < ?
             UNION ALL
-            SELECT {columns} FROM stories WHERE event = ? AND countries = ? AND negated = ?
+            SELECT {columns} FROM stories INDEXED BY stories_window WHERE event = ? AND countries = ? AND negated = ?
                 AND precision = 'window' AND date_start <= ? AND date_end >= ?""",
             (*key, early, end.isoformat(), start.isoformat(),
              *key, start.isoformat(), shift(end, _LONGEST).isoformat(), early,
@@ -174,12 +177,12 @@ class Linking:
 
     def add_story(self, event: Event, countries: str, negated: bool, direction: str) -> str:
         key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()
-        start, end = _bounds(event.when)
+        start, end, long_span = _bounds(event.when)
         added = self._db.execute(
             """INSERT INTO stories (id, event, countries, negated, direction, date_start, date_end, precision,
-                date_method, first_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                date_method, first_event, long_span) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
             (key, event.event, countries, int(negated), direction, start, end,
-             event.when.precision.value if event.when.precision else None, event.when.method, event.id),
+             event.when.precision.value if event.when.precision else None, event.when.method, event.id, long_span),
         )  # fmt: skip
         if added.rowcount:
             self._new_stories.append(key)
@@ -187,10 +190,22 @@ class Linking:
         return key
 
     def narrow_story(self, story_id: str, when: EventDate) -> None:
-        start, end = _bounds(when)
+        """Date a story more precisely; the agreement stages and project milestones its reports date move with it."""
+        start, end, long_span = _bounds(when)
         self._db.execute(
-            "UPDATE stories SET date_start = ?, date_end = ?, precision = ?, date_method = ?, stale = 1 WHERE id = ?",
-            (start, end, when.precision.value if when.precision else None, when.method, story_id),
+            """UPDATE stories SET date_start = ?, date_end = ?, precision = ?, date_method = ?, long_span = ?, stale = 1
+            WHERE id = ?""",
+            (start, end, when.precision.value if when.precision else None, when.method, long_span, story_id),
+        )
+        self._db.execute(
+            """UPDATE agreements SET stale = 1 WHERE stale = 0 AND id IN (SELECT agreement_id FROM agreement_events
+            WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id = ?))""",
+            (story_id,),
+        )
+        self._db.execute(
+            """UPDATE project_counts SET stale = 1 WHERE stale = 0 AND project IN (SELECT project FROM project_events
+            WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id = ?))""",
+            (story_id,),
         )
 
     def attach(self, story_id: str, event: Event, *, placed: bool) -> None:
@@ -222,14 +237,24 @@ class Linking:
         self, agreement_id: str, event: Event, *, stage: str, kind: str, phrase: str, value: str | None,
         when: date | None,
     ) -> None:  # fmt: skip
-        """Link ``event`` to an entry as one of its stages; a signing dated ``when`` dates the entry's signature."""
-        self._db.execute(
-            """INSERT INTO agreement_events VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agreement_id, event_id) DO UPDATE
-            SET article_id = excluded.article_id, stage = excluded.stage, kind = excluded.kind,
-                phrase = excluded.phrase, value = excluded.value""",
+        """Link ``event`` to an entry as one of its stages; a signing dated ``when`` dates the entry's signature.
+
+        A new report is added to the entry's kept summary when the batch is counted; one told again differently
+        has the entry summed up anew from all its reports.
+        """
+        added = self._db.execute(
+            "INSERT INTO agreement_events VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (agreement_id, event.id, event.evidence.article_id, stage, kind, phrase, value),
         )
-        self._db.execute("UPDATE agreements SET stale = 1 WHERE id = ? AND stale = 0", (agreement_id,))
+        if added.rowcount:
+            self._fresh.setdefault(agreement_id, []).append(event.id)
+        else:
+            self._db.execute(
+                """UPDATE agreement_events SET article_id = ?, stage = ?, kind = ?, phrase = ?, value = ?
+                WHERE agreement_id = ? AND event_id = ?""",
+                (event.evidence.article_id, stage, kind, phrase, value, agreement_id, event.id),
+            )
+            self._db.execute("UPDATE agreements SET stale = 1 WHERE id = ? AND stale = 0", (agreement_id,))
         if stage == "signed" and when is not None:
             self._db.execute(
                 "UPDATE agreements SET signed = ? WHERE id = ? AND (signed IS NULL OR signed > ?)",

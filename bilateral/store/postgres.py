@@ -253,7 +253,22 @@ UPDATE agreements SET stale = 1;
 """Version 11: each agreement's registry entry as linking last summed it up (see
 :mod:`bilateral.registry.lifecycle`), filled by the rollups' refresh that follows the migration."""
 
-MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS, 11: ENTRIES}
+LONG_SPANS = """
+ALTER TABLE stories ADD COLUMN long_span INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agreements ADD COLUMN summary TEXT;
+UPDATE agreements SET stale = 1;
+UPDATE stories SET long_span = 1
+    WHERE precision IS DISTINCT FROM 'window' AND CAST(date_end AS date) - CAST(date_start AS date) > 40;
+DROP INDEX stories_end;
+CREATE INDEX stories_long ON stories (event, countries, negated, date_end) WHERE long_span = 1;
+CREATE INDEX stories_window ON stories (event, countries, negated, date_start) WHERE precision = 'window';
+"""
+"""Version 12: dated stories that span more than 40 days are flagged and indexed by their end, and undated ones
+by their start (see :meth:`bilateral.store.links.Linking.story_candidates`), so that looking for either no longer
+scans every story of a kind; each agreement keeps the summary its entry is summed up from (see
+:mod:`bilateral.registry.lifecycle`), filled by the rollups' refresh that follows the migration."""
+
+MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS, 11: ENTRIES, 12: LONG_SPANS}
 """PostgreSQL's migrations: the first version it was written for is the whole schema of that version."""
 
 _HINT = re.compile(r"\s+INDEXED BY \w+")

@@ -14,19 +14,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations, groupby
-from operator import attrgetter
+from itertools import combinations
 from typing import Any
 
 from bilateral.copies import independent_sources
 from bilateral.days import period_of, period_start
 from bilateral.ontology import plover_score
-from bilateral.records import Agreement, Event, EventDate, Precision, placed_date
-from bilateral.registry.lifecycle import AgreementReport, agreement_entry
-from bilateral.serialise import agreement_dict, event_from
+from bilateral.records import Event, EventDate, Precision, placed_date
+from bilateral.registry.lifecycle import AgreementReport, Summary
+from bilateral.serialise import agreement_dict, agreement_from, event_from
 from bilateral.store.dialect import Database
 from bilateral.store.rows import day, story_when
 from bilateral.vocab import By
@@ -201,10 +200,11 @@ def _tally(event: str, speaker: Event, members: list[tuple[str, str | None, str 
     )
 
 
-def refresh(db: Database) -> None:
-    """Count every stale story, agreement and project as it is now (taking back what each had added)."""
+def refresh(db: Database, fresh: Mapping[str, Sequence[str]] | None = None) -> None:
+    """Count every stale story, agreement and project as it is now (taking back what each had added); ``fresh``:
+    the reports just attached to agreements that are not stale (agreement: event ids), added to their entries."""
     _refresh_stories(db)
-    _refresh_agreements(db)
+    _refresh_agreements(db, fresh or {})
     _refresh_projects(db)
 
 
@@ -212,17 +212,6 @@ def _refresh_stories(db: Database) -> None:
     while stale := [row[0] for row in db.execute(f"SELECT id FROM stories WHERE stale = 1 LIMIT {_CHUNK}")]:
         changes = _discounted(db, stale)
         marks = ",".join("?" * len(stale))
-        # The stages and milestones these stories' reports date may move with the story's date.
-        db.execute(
-            f"""UPDATE agreements SET stale = 1 WHERE stale = 0 AND id IN (SELECT agreement_id FROM agreement_events
-            WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id IN ({marks})))""",
-            stale,
-        )
-        db.execute(
-            f"""UPDATE project_counts SET stale = 1 WHERE stale = 0 AND project IN (SELECT project FROM project_events
-            WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id IN ({marks})))""",
-            stale,
-        )
         members: dict[str, list[tuple[str, str | None, str | None, str, str]]] = {}
         for story_id, article, source, group, key, cameo in db.execute(
             f"""SELECT story_events.story_id, story_events.article_id, articles.source, copies.copy_group, events.id,
@@ -306,14 +295,18 @@ def _agreement_keys(countries: str) -> list[str]:
 
 
 def discount_agreements(db: Database, agreement_ids: Sequence[str]) -> None:
-    """Take back the stages these agreements added, and mark them stale (before they lose reports)."""
+    """Take back the stages these agreements added, and mark them to be summed up anew (before they lose reports)."""
     for start in range(0, len(agreement_ids), _CHUNK):
         part = list(agreement_ids[start : start + _CHUNK])
-        marks = ",".join("?" * len(part))
-        query = f"SELECT countries, counted FROM agreements WHERE id IN ({marks}) AND counted IS NOT NULL"
-        for countries, counted in db.execute(query, part).fetchall():
-            _apply_entry(db, "agreement", _agreement_keys(countries), _undated(counted), -1)
-        db.execute(f"UPDATE agreements SET stale = 1, counted = NULL WHERE id IN ({marks})", part)
+        _take_back(db, part)
+        db.execute(f"UPDATE agreements SET stale = 1, counted = NULL WHERE id IN ({','.join('?' * len(part))})", part)
+
+
+def _take_back(db: Database, part: list[str]) -> None:
+    marks = ",".join("?" * len(part))
+    query = f"SELECT countries, counted FROM agreements WHERE id IN ({marks}) AND counted IS NOT NULL"
+    for countries, counted in db.execute(query, part).fetchall():
+        _apply_entry(db, "agreement", _agreement_keys(countries), _undated(counted), -1)
 
 
 def discount_projects(db: Database, projects: Sequence[str]) -> None:
@@ -335,49 +328,85 @@ def _report_when(
     return placed_date(event_from(json.loads(record)).when, story_when(first, last, precision, method))
 
 
-_AGREEMENT_REPORTS = """SELECT agreements.id, agreements.countries, agreements.topic, agreements.context,
-        agreement_events.stage, agreement_events.kind, agreement_events.phrase, agreement_events.value,
-        events.record, articles.source, copies.copy_group,
-        stories.date_start, stories.date_end, stories.precision, stories.date_method
-    FROM agreements JOIN agreement_events ON agreement_events.agreement_id = agreements.id
-    JOIN events ON events.id = agreement_events.event_id
-    LEFT JOIN articles ON articles.id = agreement_events.article_id
-    LEFT JOIN copies ON copies.article_id = agreement_events.article_id
+_AGREEMENT_REPORTS = """SELECT agreement_events.agreement_id, agreement_events.stage, agreement_events.kind,
+        agreement_events.phrase, agreement_events.value, events.id, events.record,
+        stories.date_start, stories.date_end, stories.precision, stories.date_method,
+        coalesce(stories.date_start, events.date_start, '')
+    FROM agreement_events JOIN events ON events.id = agreement_events.event_id
     LEFT JOIN story_events ON story_events.event_id = events.id
     LEFT JOIN stories ON stories.id = story_events.story_id
-    WHERE agreements.id IN ({marks})
-    ORDER BY agreements.id, coalesce(stories.date_start, events.date_start), events.id"""
-"""Every report of these agreements, each with its outlet, its copy group and its story's date."""
+    WHERE agreement_events.{column} IN ({marks})"""
+"""Reports of agreements (``column``: by agreement, or by event), each with its story's date."""
+_AGREEMENT_MEMBERS = """SELECT agreement_events.agreement_id, agreement_events.article_id, articles.source,
+        copies.copy_group
+    FROM agreement_events LEFT JOIN articles ON articles.id = agreement_events.article_id
+    LEFT JOIN copies ON copies.article_id = agreement_events.article_id
+    WHERE agreement_events.agreement_id IN ({marks})"""
+"""The article, outlet and copy group of every report of these agreements."""
 
 
-def _agreement_entries(db: Database, keys: list[str]) -> list[Agreement]:
-    rows = db.execute(_AGREEMENT_REPORTS.format(marks=",".join("?" * len(keys))), keys).fetchall()
-    reports = (
-        AgreementReport(key, tuple(countries.split()), topic, context, stage, kind, phrase, value,
-                        event_from(json.loads(record)), source, group, story_when(first, last, precision, method))
-        for key, countries, topic, context, stage, kind, phrase, value, record, source, group, first, last, precision,
-        method in rows
-    )  # fmt: skip
-    return [agreement_entry(list(group)) for _, group in groupby(reports, key=attrgetter("id"))]
+def _reports(db: Database, column: str, keys: list[str]) -> Iterator[AgreementReport]:
+    rows = db.execute(_AGREEMENT_REPORTS.format(column=column, marks=",".join("?" * len(keys))), keys).fetchall()
+    for agreement, stage, kind, phrase, value, event_id, record, first, last, precision, method, read in rows:
+        yield AgreementReport(agreement, stage, kind, phrase, value, event_from(json.loads(record)),
+                              story_when(first, last, precision, method), (read, event_id))  # fmt: skip
 
 
-def _refresh_agreements(db: Database) -> None:
-    """Sum up each stale agreement's entry again from all its reports (the registry reads these), and count its
-    stages per period."""
+def _refresh_agreements(db: Database, fresh: Mapping[str, Sequence[str]]) -> None:
+    """Sum up each stale agreement's entry again from all its reports, and add to the others the reports ``fresh``
+    gives (agreement: new event ids) to their kept summaries; the registry reads these entries. Count their stages
+    per period."""
+    marks = ",".join("?" * len(fresh))
+    query = f"SELECT id FROM agreements WHERE id IN ({marks}) AND stale = 1"
+    whole = {row[0] for row in db.execute(query, list(fresh))} if fresh else set()
     while stale := [row[0] for row in db.execute(f"SELECT id FROM agreements WHERE stale = 1 LIMIT {_CHUNK}")]:
-        discount_agreements(db, stale)
-        entries = _agreement_entries(db, stale)
-        kept = []
-        for entry in entries:
-            whens = [stage.when for stage in entry.stages]
-            _apply_entry(db, "agreement", _agreement_keys(" ".join(entry.countries)), whens, +1)
-            kept.append((_dates(whens), day(whens[0].start), json.dumps(agreement_dict(entry)), entry.id))
-        db.executemany("UPDATE agreements SET stale = 0, counted = ?, listed = ?, entry = ? WHERE id = ?", kept)
-        reported = {entry.id for entry in entries}
-        db.executemany(  # an agreement left with no report lists nothing
-            "UPDATE agreements SET stale = 0, counted = '[]', listed = NULL, entry = NULL WHERE id = ?",
-            [(key,) for key in stale if key not in reported],
-        )
+        _sum_up(db, stale, {})
+    adding = [key for key in fresh if key not in whole]
+    for start in range(0, len(adding), _CHUNK):
+        _sum_up(db, adding[start : start + _CHUNK], fresh)
+
+
+def _sum_up(db: Database, keys: list[str], fresh: Mapping[str, Sequence[str]]) -> None:
+    """Write the entries of agreements ``keys``: from all their reports, or (``fresh``) from their kept summaries
+    and their new reports."""
+    marks = ",".join("?" * len(keys))
+    heads = db.execute(
+        f"SELECT id, countries, topic, context, entry, summary FROM agreements WHERE id IN ({marks})", keys
+    ).fetchall()
+    _take_back(db, keys)
+    if fresh:
+        summaries = {key: Summary.from_json(json.loads(summary) if summary else None,
+                                            agreement_from(json.loads(entry)) if entry else None)
+                     for key, _, _, _, entry, summary in heads}  # fmt: skip
+        new = {(key, event) for key in keys for event in fresh[key]}
+        reports = [report for report in _reports(db, "event_id", sorted({event for _, event in new}))
+                   if (report.id, report.event.id) in new]  # fmt: skip
+    else:
+        summaries = {key: Summary() for key in keys}
+        reports = list(_reports(db, "agreement_id", keys))
+    for report in reports:
+        summaries[report.id].add(report)
+    members: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for key, article, source, group in db.execute(_AGREEMENT_MEMBERS.format(marks=marks), keys):
+        members.setdefault(key, []).append((article, source, group))
+    kept, emptied = [], []
+    for key, countries, topic, context, _, _ in heads:
+        summary = summaries[key]
+        if summary.kind is None:  # an agreement left with no report lists nothing
+            emptied.append((key,))
+            continue
+        entry = summary.entry(key, tuple(countries.split()), topic, context, members[key])
+        whens = [stage.when for stage in entry.stages]
+        _apply_entry(db, "agreement", _agreement_keys(countries), whens, +1)
+        kept.append((_dates(whens), day(whens[0].start), json.dumps(agreement_dict(entry)),
+                     json.dumps(summary.to_json()), key))  # fmt: skip
+    db.executemany(
+        "UPDATE agreements SET stale = 0, counted = ?, listed = ?, entry = ?, summary = ? WHERE id = ?", kept
+    )
+    db.executemany(
+        "UPDATE agreements SET stale = 0, counted = '[]', listed = NULL, entry = NULL, summary = NULL WHERE id = ?",
+        emptied,
+    )
 
 
 def _refresh_projects(db: Database) -> None:

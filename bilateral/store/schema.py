@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -329,6 +329,16 @@ MIGRATIONS: dict[int, str] = {
     11: """
     ALTER TABLE agreements ADD COLUMN entry TEXT;
     UPDATE agreements SET stale = 1;
+    """,
+    12: """
+    ALTER TABLE stories ADD COLUMN long_span INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE agreements ADD COLUMN summary TEXT;
+    UPDATE agreements SET stale = 1;
+    UPDATE stories SET long_span = 1
+        WHERE precision IS NOT 'window' AND julianday(date_end) - julianday(date_start) > 40;
+    DROP INDEX stories_end;
+    CREATE INDEX stories_long ON stories (event, countries, negated, date_end) WHERE long_span = 1;
+    CREATE INDEX stories_window ON stories (event, countries, negated, date_start) WHERE precision = 'window';
     """,
 }
 

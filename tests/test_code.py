@@ -459,6 +459,24 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb of speech after a comma is a second predicate of the same subject, not what the first governs.
+        (
+            "Australia condemned Russia's invasion of Ukraine, warned China against any use of force.",
+            [("ACCUSE", "AUS", "RUS"), ("THREATEN", "AUS", "CHN")],
+        ),
+        # A participle after a comma describes the noun before it: Korea condemned, not Japan.
+        ("Japan welcomed the trade deal with China, condemned by Korea as a betrayal.", [("SUPPORT", "JPN", "CHN")]),
+    ],
+)
+def test_verbs_joined_by_a_comma_share_their_subject(
+    gaz: Gazetteer, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(event.event, *brief(event)[2:4]) for event in code_text(text, gaz, on=ON)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Foreign Ministry said nothing new about the weather.",

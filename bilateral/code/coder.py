@@ -336,7 +336,14 @@ def _coordinated(
     verb = text[cue.start : cue.end].split(maxsplit=1)[0].lower()
     if lead is None or not (verb.endswith("ed") or verb in _PAST_TENSES):
         return assigned  # "… for training and joint exercises" joins nouns, not verbs
-    if not _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start):
+    joined = (
+        _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start) is not None
+        or (
+            lead.value.shape != "statement"  # "he said Kang, the minister, signed": an apposition ends at the comma
+            and cues.next_verb(text, text[lead.end : cue.start], cue)
+        )
+    )  # "… condemned X, warned Y"
+    if not joined:
         return assigned
     first = roles.assign(text, sentence.start, sentence.end, (lead.start, lead.end, lead.value), slots, sentence.start)
     if first is None or (assigned is not None and assigned.actor == first.actor):

@@ -359,6 +359,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("COOPERATE", "063", "MEX", "USA", "asserted"),
         ),
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
+        # "units from" a list of states are theirs: the list is the subject, not the place the report was filed.
+        (
+            "CAIRO - Naval units from Egypt, Jordan and Sudan began joint naval drills in the Red Sea on Tuesday.",
+            ("COOPERATE", "062", "EGY+JOR+SDN", "", "asserted"),
+        ),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:

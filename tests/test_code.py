@@ -359,6 +359,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("COOPERATE", "063", "MEX", "USA", "asserted"),
         ),
         ("Japan was accused by China of violating its airspace.", ("ACCUSE", "112", "CHN", "JPN", "asserted")),
+        # "units from" a list of states are theirs: the list is the subject, not the place the report was filed.
+        (
+            "CAIRO - Naval units from Egypt, Jordan and Sudan began joint naval drills in the Red Sea on Tuesday.",
+            ("COOPERATE", "062", "EGY+JOR+SDN", "", "asserted"),
+        ),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -421,6 +426,34 @@ def test_they_after_an_organisation_led_sentence_is_that_organisation(gaz: Gazet
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One state leading a sentence in between is not whom "they" means.
+        (
+            "BRICS leaders met in Rio on Sunday. Russia's president spoke first. They condemned Israel's strikes.",
+            [("ACCUSE", "BRICS", "ISR")],
+        ),
+        # "the ministers", "Foreign ministers", "the countries" are the organisation's members too.
+        (
+            "Officials said nothing. G7 foreign ministers met on Tuesday. Foreign ministers warned Russia of dire "
+            "consequences. The ministers also urged China to exercise restraint. The countries called for talks "
+            "with Iran.",
+            [("THREATEN", "G7", "RUS"), ("REQUEST", "G7", "CHN"), ("REQUEST", "G7", "IRN")],
+        ),
+        # "the bloc" after another organisation named in its sentence is that one.
+        (
+            "The AU imposed sanctions on Mali. ECOWAS officials said the bloc also demanded that Mali free prisoners.",
+            [("SANCTION", "AU", "MLI"), ("REQUEST", "ECOWAS", "MLI")],
+        ),
+    ],
+)
+def test_the_group_that_led_a_recent_sentence_acts_for_they_and_its_members(
+    gaz: Gazetteer, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(event.event, *brief(event)[2:4]) for event in code_text(text, gaz, on=ON)] == expected
+
+
 def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
     """ "Russia summoned the British ambassador and warned …": Russia warned, and warned Britain."""
     events = code_text("Russia summoned the British ambassador on Monday and warned of retaliation.", gaz, on=ON)
@@ -428,6 +461,24 @@ def test_verbs_joined_by_and_share_their_subject(gaz: Gazetteer) -> None:
         ("ACCUSE", "114", "RUS", "GBR", "asserted"),
         ("THREATEN", "130", "RUS", "GBR", "asserted"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb of speech after a comma is a second predicate of the same subject, not what the first governs.
+        (
+            "Australia condemned Russia's invasion of Ukraine, warned China against any use of force.",
+            [("ACCUSE", "AUS", "RUS"), ("THREATEN", "AUS", "CHN")],
+        ),
+        # A participle after a comma describes the noun before it: Korea condemned, not Japan.
+        ("Japan welcomed the trade deal with China, condemned by Korea as a betrayal.", [("SUPPORT", "JPN", "CHN")]),
+    ],
+)
+def test_verbs_joined_by_a_comma_share_their_subject(
+    gaz: Gazetteer, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(event.event, *brief(event)[2:4]) for event in code_text(text, gaz, on=ON)] == expected
 
 
 @pytest.mark.parametrize(

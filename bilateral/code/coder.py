@@ -109,7 +109,7 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     people: list[Mention] = []
     speakers: list[Mention] = []
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
-    group: Mention | None = None  # the organisation or forum that led the latest sentence led by a party
+    group: tuple[Mention, ...] = ()  # the organisation, or the states listed, that led a recent sentence
     events: dict[tuple[object, ...], Event] = {}
     phrases = _Spans(lexicon.cues().find(folded))
 
@@ -154,11 +154,29 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
                     events[key] = event
         people += _people(inside)
         speakers += _speakers(sentence, _people(inside), found)
-        leading = [mention for mention in inside if mention.start - sentence.start <= _LEAD][:1]
-        if leading and not _PRONOUN_FIRST.match(sentence.text):
-            # a sentence led by a party sets whom a later "they" means: an organisation, or no one
-            group = leading[0] if leading[0].kind is ActorKind.IGO else None
+        group = _group_after(reading.article.text, sentence, inside, group)
     return tuple(events.values())
+
+
+def _group_after(
+    text: str, sentence: Sentence, inside: list[Mention], group: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """Whom a later "they" means after ``sentence``: the organisation that leads it ("G7 leaders met …"); no one
+    after states listed ("France and Germany signed …"); else still ``group``, for one state alone is not "they"."""
+    leading = [mention for mention in inside if mention.start - sentence.start <= _LEAD][:1]
+    if not leading or _PRONOUN_FIRST.match(sentence.text):
+        return group
+    if leading[0].kind is ActorKind.IGO:
+        return (leading[0],)
+    listed = [leading[0]]  # the states listed with it: "France, Germany and Italy"
+    for mention in inside[inside.index(leading[0]) + 1 :]:
+        if not _LIST_GAP.fullmatch(text, listed[-1].end, mention.start):
+            break
+        listed.append(mention)
+    return () if len({mention.country for mention in listed}) >= 2 else group
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 
 
 class _Facts:
@@ -318,7 +336,14 @@ def _coordinated(
     verb = text[cue.start : cue.end].split(maxsplit=1)[0].lower()
     if lead is None or not (verb.endswith("ed") or verb in _PAST_TENSES):
         return assigned  # "… for training and joint exercises" joins nouns, not verbs
-    if not _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start):
+    joined = (
+        _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start) is not None
+        or (
+            lead.value.shape != "statement"  # "he said Kang, the minister, signed": an apposition ends at the comma
+            and cues.next_verb(text, text[lead.end : cue.start], cue)
+        )
+    )  # "… condemned X, warned Y"
+    if not joined:
         return assigned
     first = roles.assign(text, sentence.start, sentence.end, (lead.start, lead.end, lead.value), slots, sentence.start)
     if first is None or (assigned is not None and assigned.actor == first.actor):

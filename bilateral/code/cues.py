@@ -146,6 +146,8 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     if cue.value.event not in _GOVERNING:
         return False
     between = text[cue.end : later.start]
+    if next_verb(text, between, later):
+        return False  # "condemned the invasion, warned China …": a second verb of the same subject
     if _CONTENT_CLAUSE.search(between):
         return True  # "signed an agreement … that will allow … joint exercises": what the agreement allows
     if _CLAUSE_BREAK.search(between):
@@ -284,6 +286,22 @@ def clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon
 
 _LINK = 60  # characters before a later cue searched for what coordinates it (", and", "; but"): linear per cue
 _NEXT_PREDICATE = re.compile(r",?\s+and\s+(?:was|is|were|are|has|have|had|remains|remained)\b")
+
+
+def next_verb(text: str, between: str, later: Match[lexicon.CueSpec]) -> bool:
+    """Whether ``later`` is a verb of speech in the past after a comma ("…, warned China"), not a participle that
+    describes a noun ("the sailors, detained last week", "the deal, condemned by Russia")."""
+    return (
+        later.value.event in _SPOKEN
+        and _NEXT_VERB.search(between) is not None
+        and text[later.start : later.end].split(maxsplit=1)[0].lower().endswith("ed")
+        and not _PARTICIPLE_AFTER.match(text, later.end)
+    )
+
+
+_SPOKEN = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"})
+_NEXT_VERB = re.compile(r",\s+(?:also\s+|then\s+)?$")
+_PARTICIPLE_AFTER = re.compile(r"\s+(?:by|in|on|at|last|since|as|for|from|earlier|during)\b", re.IGNORECASE)
 _CONTENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:will|would|allows?|lets?|commits?|obliges?|requires?)\b")
 _NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
 _SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"

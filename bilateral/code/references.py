@@ -23,7 +23,11 @@ _JOINT = re.compile(
     r"capitals|allies|partners)|both (?:countries|sides|leaders|nations|governments|capitals)|they)\b",
     re.IGNORECASE,
 )
-_THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+_THEY = re.compile(
+    r"\b(?:they|(?:(?<=\bthe )|^)(?:(?:foreign|defen[cs]e|finance|trade)\s+)?(?:ministers|leaders|countries|members|"
+    r"member states|bloc|alliance)|council members)\b",
+    re.IGNORECASE,
+)  # "They condemned …", "the ministers wrote", "Foreign ministers warned": the group that led a recent sentence
 _OFFICE_REFERENCE = re.compile(
     r"\b[Tt]he (?P<office>(?:foreign |defen[cs]e |prime )?minister|president|chancellor|premier|foreign secretary|"
     r"secretary of state)\b(?! of\b)"
@@ -71,11 +75,16 @@ def references(
             holder = _office_holder(context, match["office"].lower())
             if holder is not None and not _inside(at, taken):
                 found.append(Slot(at, start + match.end(), (party_of(holder),), "office"))
-    if context.group is not None and "they" in lowered:  # "G7 leaders met … They condemned …": the G7
+    if context.group:  # "G7 leaders met … They condemned …": the G7
+        group = tuple(party_of(mention) for mention in context.group)
+        igos = iter(slot for slot in named if slot.parties[0].kind is ActorKind.IGO)
+        igo = next(igos, None)
         for match in _THEY.finditer(sentence):
             at = start + match.start()
+            while igo is not None and igo.end <= at:  # "ECOWAS said the bloc …": the organisation named before it
+                group, igo = igo.parties, next(igos, None)
             if not _inside(at, taken):
-                found.append(Slot(at, start + match.end(), (party_of(context.group),), "pronoun"))
+                found.append(Slot(at, start + match.end(), group, "pronoun"))
                 taken.append((at, start + match.end()))
     if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
         for match in _JOINT.finditer(sentence):

@@ -50,6 +50,11 @@ _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
     re.IGNORECASE,
 )
+_MEMBERS_FROM = re.compile(
+    r"\b(?:units|troops|forces|officials|ministers|leaders|delegations|delegates|representatives|diplomats|envoys|"
+    r"navies|officers|soldiers|negotiators|mediators|warships|ships)\s+from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)  # "Naval units from Egypt, Jordan and Sudan started drills": theirs, the subject
 _CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:after|before|since|until|once|because)\s+(?:the\s+)?$", re.IGNORECASE)
 _AUXILIARIES = re.compile(  # and at most one verb, when the cue is its noun ("the United States imposed tariffs")
     r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|later|again|abruptly)\s+){0,2}(?:[a-z]+(?:ed|s)\s+)?"
@@ -377,7 +382,10 @@ def _subject(text: str, before: list[Slot], cue_start: int | None = None) -> lis
     ):
         return _without_places(text, groups[-1])
     for group in reversed(groups):
-        if not _PREPOSITION_BEFORE.search(text, max(0, group[0].start - 40), group[0].start):
+        lead = max(0, group[0].start - 40)
+        if not _PREPOSITION_BEFORE.search(text, lead, group[0].start) or _MEMBERS_FROM.search(
+            text, lead, group[0].start
+        ):
             return _without_places(text, group)
     return _without_places(text, groups[0]) if groups else []
 

@@ -33,7 +33,7 @@ class Context:
     speakers: tuple[Mention, ...]  # people who spoke or led a sentence before this one, latest last
     dyad: tuple[str, str] | None  # the article's two main countries
     location: Where | None  # where the article is datelined
-    group: Mention | None = None  # an organisation or forum that led a recent sentence: whom "they" means
+    group: tuple[Mention, ...] = ()  # an organisation, or states listed, that led a recent sentence: whom "they" means
 
 
 def party_of(mention: Mention) -> Party:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -99,17 +99,30 @@ def independent_sources(members: Iterable[tuple[str, str | None, str | None]]) -
     Reports from one outlet count once, and so do copies of one story (a wire
     story and its syndicated reposts), whatever outlets carry them.
     """
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    outlets = Outlets()
     for article, source, group in members:
-        root = find(f"a:{article}")
-        for other in (f"s:{source}" if source else None, f"g:{group}" if group else None):
-            if other is not None:
-                parent[find(other)] = root
-    return len({find(f"a:{article}") for article, _, _ in members})
+        outlets.add(article, source, group)
+    return outlets.count()
+
+
+@dataclass(slots=True)
+class Outlets:
+    """Reports joined into independent outlets as they come, kept so that more can be added later: the outlets and
+    copy groups that reports join together (an article with neither stands alone)."""
+
+    parent: dict[str, str] = field(default_factory=dict)
+
+    def add(self, article: str, source: str | None, group: str | None) -> None:
+        nodes = [node for node in (f"s:{source}" if source else "", f"g:{group}" if group else "") if node]
+        root = self._find(nodes[0] if nodes else f"a:{article}")
+        for node in nodes[1:]:
+            self.parent[self._find(node)] = root
+
+    def count(self) -> int:
+        return len({self._find(node) for node in list(self.parent)})
+
+    def _find(self, node: str) -> str:
+        while self.parent.setdefault(node, node) != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node

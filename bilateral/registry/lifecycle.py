@@ -9,12 +9,11 @@ ones again, and the entry is the one that reading them all at once gives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bilateral.copies import independent_sources
+from bilateral.copies import Outlets
 from bilateral.records import STAGES, ActorKind, Agreement, Event, EventDate, Stage, placed_date
 from bilateral.registry.agreements import SPECIFIC
 from bilateral.registry.agreements import signatories as signatories_of
@@ -34,6 +33,8 @@ class AgreementReport:
     phrase: str
     value: str | None
     event: Event
+    source: str | None
+    copy_group: str | None
     story_when: EventDate | None
     order: Order
 
@@ -53,6 +54,7 @@ class Summary:
     """The names it goes by, ordered as the stages that use them: (step, day, order) of the first."""
     values: dict[str, tuple[int, Order]] = field(default_factory=dict)
     """Each value stated: how many reports state it, and the first that does."""
+    outlets: Outlets = field(default_factory=Outlets)
 
     def add(self, report: AgreementReport) -> None:
         event, order = report.event, report.order
@@ -76,16 +78,13 @@ class Summary:
         if report.value:
             count, first = self.values.get(report.value, (0, order))
             self.values[report.value] = (count + 1, min(first, order))
+        self.outlets.add(event.evidence.article_id, report.source, report.copy_group)
 
-    def entry(
-        self, key: str, countries: tuple[str, ...], topic: str, context: str,
-        members: Iterable[tuple[str, str | None, str | None]],
-    ) -> Agreement:  # fmt: skip
-        """The entry of agreement ``key``, given every report's (article, outlet, copy group)."""
+    def entry(self, key: str, countries: tuple[str, ...], topic: str, context: str, articles: int) -> Agreement:
+        """The entry of agreement ``key``, reported by ``articles`` articles."""
         assert self.kind is not None, "an entry is summed up from one report at least"
         stages = sorted(self.stages.values(), key=lambda item: (STAGES.index(item[1].stage), item[0]))
         value = min(self.values.items(), key=lambda item: (-item[1][0], item[1][1]))[0] if self.values else None
-        reports = set(members)
         return Agreement(
             id=key,
             title=f"{topic[:1].upper()}{topic[1:]} {self.kind}",
@@ -98,8 +97,8 @@ class Summary:
             aliases=_ordered(self.aliases),
             value=value,
             stages=tuple(stage for _, stage in stages),
-            n_articles=len({article for article, _, _ in reports}),
-            n_sources=independent_sources(reports),
+            n_articles=articles,
+            n_sources=self.outlets.count(),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -111,6 +110,7 @@ class Summary:
             "signatories": self.signatories,
             "aliases": self.aliases,
             "values": self.values,
+            "outlets": self.outlets.parent,
         }
 
     @classmethod
@@ -126,6 +126,7 @@ class Summary:
             signatories={name: (tuple(order), position) for name, (order, position) in data["signatories"].items()},
             aliases={name: (step, day, tuple(order)) for name, (step, day, order) in data["aliases"].items()},
             values={value: (count, tuple(first)) for value, (count, first) in data["values"].items()},
+            outlets=Outlets(data["outlets"]),
         )
 
 

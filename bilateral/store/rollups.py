@@ -329,27 +329,26 @@ def _report_when(
 
 
 _AGREEMENT_REPORTS = """SELECT agreement_events.agreement_id, agreement_events.stage, agreement_events.kind,
-        agreement_events.phrase, agreement_events.value, events.id, events.record,
-        stories.date_start, stories.date_end, stories.precision, stories.date_method,
+        agreement_events.phrase, agreement_events.value, events.id, events.record, articles.source,
+        copies.copy_group, stories.date_start, stories.date_end, stories.precision, stories.date_method,
         coalesce(stories.date_start, events.date_start, '')
     FROM agreement_events JOIN events ON events.id = agreement_events.event_id
+    LEFT JOIN articles ON articles.id = agreement_events.article_id
+    LEFT JOIN copies ON copies.article_id = agreement_events.article_id
     LEFT JOIN story_events ON story_events.event_id = events.id
     LEFT JOIN stories ON stories.id = story_events.story_id
     WHERE agreement_events.{column} IN ({marks})"""
-"""Reports of agreements (``column``: by agreement, or by event), each with its story's date."""
-_AGREEMENT_MEMBERS = """SELECT agreement_events.agreement_id, agreement_events.article_id, articles.source,
-        copies.copy_group
-    FROM agreement_events LEFT JOIN articles ON articles.id = agreement_events.article_id
-    LEFT JOIN copies ON copies.article_id = agreement_events.article_id
-    WHERE agreement_events.agreement_id IN ({marks})"""
-"""The article, outlet and copy group of every report of these agreements."""
+"""Reports of agreements (``column``: by agreement, or by event), each with its outlet, its copy group and its
+story's date."""
+_AGREEMENT_ARTICLES = """SELECT agreement_id, count(DISTINCT article_id) FROM agreement_events
+    WHERE agreement_id IN ({marks}) GROUP BY agreement_id"""
 
 
 def _reports(db: Database, column: str, keys: list[str]) -> Iterator[AgreementReport]:
     rows = db.execute(_AGREEMENT_REPORTS.format(column=column, marks=",".join("?" * len(keys))), keys).fetchall()
-    for agreement, stage, kind, phrase, value, event_id, record, first, last, precision, method, read in rows:
-        yield AgreementReport(agreement, stage, kind, phrase, value, event_from(json.loads(record)),
-                              story_when(first, last, precision, method), (read, event_id))  # fmt: skip
+    for agreement, stage, kind, phrase, value, event_id, record, source, group, *when, read in rows:
+        yield AgreementReport(agreement, stage, kind, phrase, value, event_from(json.loads(record)), source, group,
+                              story_when(*when), (read, event_id))  # fmt: skip
 
 
 def _refresh_agreements(db: Database, fresh: Mapping[str, Sequence[str]]) -> None:
@@ -386,16 +385,14 @@ def _sum_up(db: Database, keys: list[str], fresh: Mapping[str, Sequence[str]]) -
         reports = list(_reports(db, "agreement_id", keys))
     for report in reports:
         summaries[report.id].add(report)
-    members: dict[str, list[tuple[str, str | None, str | None]]] = {}
-    for key, article, source, group in db.execute(_AGREEMENT_MEMBERS.format(marks=marks), keys):
-        members.setdefault(key, []).append((article, source, group))
+    articles = dict(db.execute(_AGREEMENT_ARTICLES.format(marks=marks), keys).fetchall())
     kept, emptied = [], []
     for key, countries, topic, context, _, _ in heads:
         summary = summaries[key]
         if summary.kind is None:  # an agreement left with no report lists nothing
             emptied.append((key,))
             continue
-        entry = summary.entry(key, tuple(countries.split()), topic, context, members[key])
+        entry = summary.entry(key, tuple(countries.split()), topic, context, articles[key])
         whens = [stage.when for stage in entry.stages]
         _apply_entry(db, "agreement", _agreement_keys(countries), whens, +1)
         kept.append((_dates(whens), day(whens[0].start), json.dumps(agreement_dict(entry)),

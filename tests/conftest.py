@@ -3,8 +3,10 @@ from __future__ import annotations
 import os
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -12,6 +14,11 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from bilateral.actors import Gazetteer, gazetteer
+from bilateral.copies import independent_sources
+from bilateral.records import STAGES, ActorKind, Agreement, Stage, placed_date
+from bilateral.registry.agreements import SPECIFIC
+from bilateral.registry.agreements import signatories as signatories_of
+from bilateral.registry.lifecycle import AgreementReport
 
 # The budget of tests/test_fuzz.py: a few dozen examples a property in CI, a thousand with BILATERAL_FUZZ=long.
 _FUZZ_CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
@@ -196,3 +203,32 @@ def _fill_served(target: str, gaz: Gazetteer) -> None:
     with Store(target) as store:
         ingest([str(corpus_dir())], store, gaz)
         ingest_documents([hostile], store, gaz)
+
+
+def plain_entry(key: str, countries: str, topic: str, context: str, reports: list[AgreementReport],
+           members: set[tuple[str, str | None, str | None]]) -> Agreement:  # fmt: skip
+    """An agreement's entry summed up the plain way: every report read in order (independent of
+    :class:`bilateral.registry.lifecycle.Summary`, which the tests compare with it)."""
+    reports = sorted(reports, key=lambda report: report.order)
+    stages, parties, signatories = [], {}, {}
+    for report in reports:
+        event = report.event
+        stages.append(Stage(report.stage, placed_date(event.when, report.story_when), report.kind, report.phrase,
+                            event.id, event.evidence.article_id, event.evidence.quote))  # fmt: skip
+        for party in (*event.actor, *event.recipient):
+            if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
+                parties[party.name] = None
+        for person in signatories_of(event) if report.stage in ("signed", "revised") else ():
+            signatories[f"{person.name} ({person.office})" if person.office else str(person.name)] = None
+    stages.sort(key=lambda item: (STAGES.index(item.stage), item.when.start or date.max))
+    kind = min((stage.kind for stage in stages), key=SPECIFIC.index)
+    values = Counter(report.value for report in reports if report.value)
+    first = {stage.stage: stage for stage in reversed(stages)}
+    return Agreement(
+        id=key, title=f"{topic[:1].upper()}{topic[1:]} {kind}", kind=kind, topic=topic, context=context,
+        countries=tuple(countries.split()), parties=(*countries.split(), *parties), signatories=tuple(signatories),
+        aliases=tuple(dict.fromkeys(stage.phrase for stage in stages)),
+        value=values.most_common(1)[0][0] if values else None,
+        stages=tuple(sorted(first.values(), key=lambda stage: STAGES.index(stage.stage))),
+        n_articles=len({article for article, _, _ in members}), n_sources=independent_sources(members),
+    )  # fmt: skip

@@ -13,13 +13,10 @@ from pathlib import Path
 import pytest
 
 from bilateral.actors import Gazetteer
-from bilateral.copies import independent_sources
 from bilateral.days import period_of
 from bilateral.pipeline import analyse_article, ingest, recode
-from bilateral.records import STAGES, ActorKind, Agreement, Stage, placed_date
+from bilateral.records import Agreement
 from bilateral.registry import agreements, projects
-from bilateral.registry.agreements import SPECIFIC
-from bilateral.registry.agreements import signatories as signatories_of
 from bilateral.registry.lifecycle import AgreementReport
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import articles
@@ -27,7 +24,7 @@ from bilateral.store import Query, Store
 from bilateral.store.rollups import ENTRIES_QUERY, PERIODS_QUERY, _reports
 from bilateral.stories import stories
 from bilateral.timeline import MAX_PERIODS, By, pair_timeline
-from tests.conftest import UNDO_LONG_SPANS, UNDO_ROLLUPS
+from tests.conftest import UNDO_LONG_SPANS, UNDO_ROLLUPS, plain_entry
 
 
 def _expected(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[str, object]]:
@@ -103,35 +100,8 @@ def _entries_now(store: Store) -> dict[str, Agreement]:
         " LEFT JOIN copies ON copies.article_id = agreement_events.article_id"
     ):
         members.setdefault(key, set()).add((article, source, group))
-    return {key: _entry(key, countries, topic, context, told[key], members[key])
+    return {key: plain_entry(key, countries, topic, context, told[key], members[key])
             for key, countries, topic, context in heads if key in told}  # fmt: skip
-
-
-def _entry(key: str, countries: str, topic: str, context: str, reports: list[AgreementReport],
-           members: set[tuple[str, str | None, str | None]]) -> Agreement:  # fmt: skip
-    reports = sorted(reports, key=lambda report: report.order)
-    stages, parties, signatories = [], {}, {}
-    for report in reports:
-        event = report.event
-        stages.append(Stage(report.stage, placed_date(event.when, report.story_when), report.kind, report.phrase,
-                            event.id, event.evidence.article_id, event.evidence.quote))  # fmt: skip
-        for party in (*event.actor, *event.recipient):
-            if party.kind in (ActorKind.ORGANISATION, ActorKind.IGO) and party.name:
-                parties[party.name] = None
-        for person in signatories_of(event) if report.stage in ("signed", "revised") else ():
-            signatories[f"{person.name} ({person.office})" if person.office else str(person.name)] = None
-    stages.sort(key=lambda item: (STAGES.index(item.stage), item.when.start or date.max))
-    kind = min((stage.kind for stage in stages), key=SPECIFIC.index)
-    values = Counter(report.value for report in reports if report.value)
-    first = {stage.stage: stage for stage in reversed(stages)}
-    return Agreement(
-        id=key, title=f"{topic[:1].upper()}{topic[1:]} {kind}", kind=kind, topic=topic, context=context,
-        countries=tuple(countries.split()), parties=(*countries.split(), *parties), signatories=tuple(signatories),
-        aliases=tuple(dict.fromkeys(stage.phrase for stage in stages)),
-        value=values.most_common(1)[0][0] if values else None,
-        stages=tuple(sorted(first.values(), key=lambda stage: STAGES.index(stage.stage))),
-        n_articles=len({article for article, _, _ in members}), n_sources=independent_sources(members),
-    )  # fmt: skip
 
 
 def _agree(store: Store) -> None:

@@ -9,6 +9,7 @@ ones again, and the entry is the one that reading them all at once gives.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -56,7 +57,8 @@ class Summary:
     """Each value stated: how many reports state it, and the first that does."""
     outlets: Outlets = field(default_factory=Outlets)
 
-    def add(self, report: AgreementReport) -> None:
+    def add(self, report: AgreementReport, *, again: bool = False) -> None:
+        """Add a report; ``again``: one added before that has a new date (it heads no item, see :meth:`heads`)."""
         event, order = report.event, report.order
         when = placed_date(event.when, report.story_when)
         day = (when.start or date.max).isoformat()
@@ -77,8 +79,21 @@ class Summary:
             _keep_first(self.signatories, name, (order, position))
         if report.value:
             count, first = self.values.get(report.value, (0, order))
-            self.values[report.value] = (count + 1, min(first, order))
+            self.values[report.value] = (count + (not again), min(first, order))
         self.outlets.add(event.evidence.article_id, report.source, report.copy_group)
+
+    def heads(self, events: Collection[str]) -> bool:
+        """Whether a report of one of these events is the first of an item: a new date may make it no longer the
+        first, and what comes next is known only by reading every report again."""
+        if not events:
+            return False
+        firsts = [
+            *(stage.event_id for _, stage in self.stages.values()),
+            *(order[1] for _, _, order in self.aliases.values()),
+            *(order[1] for order, _ in (*self.parties.values(), *self.signatories.values())),
+            *(first[1] for _, first in self.values.values()),
+        ]
+        return not set(events).isdisjoint(firsts)
 
     def entry(self, key: str, countries: tuple[str, ...], topic: str, context: str, articles: int) -> Agreement:
         """The entry of agreement ``key``, reported by ``articles`` articles."""

@@ -52,6 +52,8 @@ class Linking:
         self._new_stories: list[str] = []
         self._fresh: dict[str, list[str]] = {}
         """The reports attached to each agreement since the last count (agreement: event ids)."""
+        self._redated: set[str] = set()
+        """The stories dated anew since the last count."""
 
     def finish(self) -> None:
         """The countries of the stories this transaction started, at their dates as they now stand, in one write
@@ -86,8 +88,9 @@ class Linking:
     def done(self, article_ids: Sequence[str]) -> None:
         """Mark the articles linked, and count their stories in the rollups."""
         self._db.executemany("UPDATE articles SET linked = 1 WHERE id = ?", [(key,) for key in article_ids])
-        rollups.refresh(self._db, self._fresh)
+        rollups.refresh(self._db, self._fresh, self._redated)
         self._fresh.clear()
+        self._redated.clear()
 
     # -- copies -------------------------------------------------------------
 
@@ -197,11 +200,7 @@ class Linking:
             WHERE id = ?""",
             (start, end, when.precision.value if when.precision else None, when.method, long_span, story_id),
         )
-        self._db.execute(
-            """UPDATE agreements SET stale = 1 WHERE stale = 0 AND id IN (SELECT agreement_id FROM agreement_events
-            WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id = ?))""",
-            (story_id,),
-        )
+        self._redated.add(story_id)
         self._db.execute(
             """UPDATE project_counts SET stale = 1 WHERE stale = 0 AND project IN (SELECT project FROM project_events
             WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id = ?))""",

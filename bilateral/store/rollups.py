@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -200,11 +200,12 @@ def _tally(event: str, speaker: Event, members: list[tuple[str, str | None, str 
     )
 
 
-def refresh(db: Database, fresh: Mapping[str, Sequence[str]] | None = None) -> None:
-    """Count every stale story, agreement and project as it is now (taking back what each had added); ``fresh``:
-    the reports just attached to agreements that are not stale (agreement: event ids), added to their entries."""
+def refresh(db: Database, fresh: Mapping[str, Sequence[str]] | None = None, redated: Collection[str] = ()) -> None:
+    """Count every stale story, agreement and project as it is now (taking back what each had added). ``fresh``:
+    the reports just attached to agreements (agreement: event ids), added to their entries; ``redated``: the
+    stories whose dates changed, whose agreements' entries take their reports' new dates."""
     _refresh_stories(db)
-    _refresh_agreements(db, fresh or {})
+    _refresh_agreements(db, fresh or {}, redated)
     _refresh_projects(db)
 
 
@@ -351,40 +352,63 @@ def _reports(db: Database, column: str, keys: list[str]) -> Iterator[AgreementRe
                               story_when(*when), (read, event_id))  # fmt: skip
 
 
-def _refresh_agreements(db: Database, fresh: Mapping[str, Sequence[str]]) -> None:
-    """Sum up each stale agreement's entry again from all its reports, and add to the others the reports ``fresh``
-    gives (agreement: new event ids) to their kept summaries; the registry reads these entries. Count their stages
-    per period."""
-    marks = ",".join("?" * len(fresh))
-    query = f"SELECT id FROM agreements WHERE id IN ({marks}) AND stale = 1"
-    whole = {row[0] for row in db.execute(query, list(fresh))} if fresh else set()
+def _refresh_agreements(db: Database, fresh: Mapping[str, Sequence[str]], redated: Collection[str]) -> None:
+    """Sum up each stale agreement's entry again from all its reports; add to the others' kept summaries the
+    reports ``fresh`` gives (agreement: new event ids) and, again, their reports in the ``redated`` stories. The
+    registry reads these entries. Count their stages per period."""
+    again: dict[str, list[str]] = {}
+    for start in range(0, len(redated), _CHUNK):
+        part = sorted(redated)[start : start + _CHUNK]
+        for key, event in db.execute(
+            f"""SELECT agreement_events.agreement_id, agreement_events.event_id FROM story_events
+            JOIN agreement_events ON agreement_events.event_id = story_events.event_id
+            WHERE story_events.story_id IN ({",".join("?" * len(part))})""",
+            part,
+        ):
+            if event not in fresh.get(key, ()):
+                again.setdefault(key, []).append(event)
+    touched = sorted({*fresh, *again})
+    whole: set[str] = set()
+    for start in range(0, len(touched), _CHUNK):
+        part = touched[start : start + _CHUNK]
+        query = f"SELECT id FROM agreements WHERE id IN ({','.join('?' * len(part))}) AND stale = 1"
+        whole.update(row[0] for row in db.execute(query, part))
     while stale := [row[0] for row in db.execute(f"SELECT id FROM agreements WHERE stale = 1 LIMIT {_CHUNK}")]:
-        _sum_up(db, stale, {})
-    adding = [key for key in fresh if key not in whole]
+        _sum_up(db, stale, anew=set(stale))
+    adding = [key for key in touched if key not in whole]
     for start in range(0, len(adding), _CHUNK):
-        _sum_up(db, adding[start : start + _CHUNK], fresh)
+        _sum_up(db, adding[start : start + _CHUNK], fresh=fresh, again=again)
 
 
-def _sum_up(db: Database, keys: list[str], fresh: Mapping[str, Sequence[str]]) -> None:
-    """Write the entries of agreements ``keys``: from all their reports, or (``fresh``) from their kept summaries
-    and their new reports."""
+def _sum_up(
+    db: Database, keys: list[str], *, anew: Collection[str] = (), fresh: Mapping[str, Sequence[str]] | None = None,
+    again: Mapping[str, Sequence[str]] | None = None,
+) -> None:  # fmt: skip
+    """Write the entries of agreements ``keys``: those ``anew`` (and those whose summary a re-dated report
+    heads) from all their reports, the others from their kept summaries, their ``fresh`` reports and, again,
+    their re-dated ones."""
+    fresh, again = fresh or {}, again or {}
     marks = ",".join("?" * len(keys))
     heads = db.execute(
         f"SELECT id, countries, topic, context, entry, summary FROM agreements WHERE id IN ({marks})", keys
     ).fetchall()
     _take_back(db, keys)
-    if fresh:
-        summaries = {key: Summary.from_json(json.loads(summary) if summary else None,
-                                            agreement_from(json.loads(entry)) if entry else None)
-                     for key, _, _, _, entry, summary in heads}  # fmt: skip
-        new = {(key, event) for key in keys for event in fresh[key]}
-        reports = [report for report in _reports(db, "event_id", sorted({event for _, event in new}))
-                   if (report.id, report.event.id) in new]  # fmt: skip
-    else:
-        summaries = {key: Summary() for key in keys}
-        reports = list(_reports(db, "agreement_id", keys))
-    for report in reports:
+    summaries = {key: Summary() if key in anew else
+                 Summary.from_json(json.loads(summary) if summary else None,
+                                   agreement_from(json.loads(entry)) if entry else None)
+                 for key, _, _, _, entry, summary in heads}  # fmt: skip
+    whole = [key for key in keys if key in anew or summaries[key].heads(again.get(key, ()))]
+    for key in whole:
+        summaries[key] = Summary()
+    for report in _reports(db, "agreement_id", whole) if whole else ():
         summaries[report.id].add(report)
+    new = {(key, event) for key in keys if key not in whole for event in fresh.get(key, ())}
+    told = {(key, event) for key in keys if key not in whole for event in again.get(key, ())}
+    for report in _reports(db, "event_id", sorted({event for _, event in new | told})) if new or told else ():
+        if (report.id, report.event.id) in new:
+            summaries[report.id].add(report)
+        elif (report.id, report.event.id) in told:
+            summaries[report.id].add(report, again=True)
     articles = dict(db.execute(_AGREEMENT_ARTICLES.format(marks=marks), keys).fetchall())
     kept, emptied = [], []
     for key, countries, topic, context, _, _ in heads:

@@ -50,10 +50,8 @@ class Linking:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._new_stories: list[str] = []
-        self._fresh: dict[str, list[str]] = {}
-        """The reports attached to each agreement since the last count (agreement: event ids)."""
-        self._redated: set[str] = set()
-        """The stories dated anew since the last count."""
+        self._linked = rollups.Linked()
+        """What was linked since the last count."""
 
     def finish(self) -> None:
         """The countries of the stories this transaction started, at their dates as they now stand, in one write
@@ -88,9 +86,8 @@ class Linking:
     def done(self, article_ids: Sequence[str]) -> None:
         """Mark the articles linked, and count their stories in the rollups."""
         self._db.executemany("UPDATE articles SET linked = 1 WHERE id = ?", [(key,) for key in article_ids])
-        rollups.refresh(self._db, self._fresh, self._redated)
-        self._fresh.clear()
-        self._redated.clear()
+        rollups.refresh(self._db, self._linked)
+        self._linked = rollups.Linked()
 
     # -- copies -------------------------------------------------------------
 
@@ -200,7 +197,7 @@ class Linking:
             WHERE id = ?""",
             (start, end, when.precision.value if when.precision else None, when.method, long_span, story_id),
         )
-        self._redated.add(story_id)
+        self._linked.redated.add(story_id)
         self._db.execute(
             """UPDATE project_counts SET stale = 1 WHERE stale = 0 AND project IN (SELECT project FROM project_events
             WHERE event_id IN (SELECT event_id FROM story_events WHERE story_id = ?))""",
@@ -213,6 +210,7 @@ class Linking:
             SET story_id = excluded.story_id, article_id = excluded.article_id, placed = excluded.placed""",
             (event.id, story_id, event.evidence.article_id, int(placed)),
         )
+        self._linked.events[event.id] = event
         self._db.execute("UPDATE stories SET stale = 1 WHERE id = ? AND stale = 0", (story_id,))
 
     # -- registry -----------------------------------------------------------
@@ -246,7 +244,7 @@ class Linking:
             (agreement_id, event.id, event.evidence.article_id, stage, kind, phrase, value),
         )
         if added.rowcount:
-            self._fresh.setdefault(agreement_id, []).append(event.id)
+            self._linked.reports.setdefault(agreement_id, []).append(event.id)
         else:
             self._db.execute(
                 """UPDATE agreement_events SET article_id = ?, stage = ?, kind = ?, phrase = ?, value = ?

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from typing import Any
@@ -200,16 +200,29 @@ def _tally(event: str, speaker: Event, members: list[tuple[str, str | None, str 
     )
 
 
-def refresh(db: Database, fresh: Mapping[str, Sequence[str]] | None = None, redated: Collection[str] = ()) -> None:
-    """Count every stale story, agreement and project as it is now (taking back what each had added). ``fresh``:
-    the reports just attached to agreements (agreement: event ids), added to their entries; ``redated``: the
-    stories whose dates changed, whose agreements' entries take their reports' new dates."""
-    _refresh_stories(db)
-    _refresh_agreements(db, fresh or {}, redated)
+@dataclass(slots=True)
+class Linked:
+    """What one linking transaction did, for :func:`refresh` to count without reading it back."""
+
+    events: dict[str, Event] = field(default_factory=dict)
+    """The events it put in stories, by id."""
+    reports: dict[str, list[str]] = field(default_factory=dict)
+    """The reports it attached to each agreement (agreement: event ids), added to their kept summaries."""
+    redated: set[str] = field(default_factory=set)
+    """The stories it dated anew: their agreements' entries take their reports' new dates."""
+
+
+def refresh(db: Database, linked: Linked | None = None) -> None:
+    """Count every stale story, agreement and project as it is now (taking back what each had added), with what
+    the linking transaction that calls it did (``linked``)."""
+    linked = linked or Linked()
+    _refresh_stories(db, linked.events)
+    _refresh_agreements(db, linked.reports, linked.redated)
     _refresh_projects(db)
 
 
-def _refresh_stories(db: Database) -> None:
+def _refresh_stories(db: Database, known: Mapping[str, Event]) -> None:
+    """Count each stale story as its reports give it now; ``known``: events at hand, not read back."""
     while stale := [row[0] for row in db.execute(f"SELECT id FROM stories WHERE stale = 1 LIMIT {_CHUNK}")]:
         changes = _discounted(db, stale)
         marks = ",".join("?" * len(stale))
@@ -225,7 +238,8 @@ def _refresh_stories(db: Database) -> None:
         ):
             members.setdefault(story_id, []).append((article, source, group, key, cameo))
         leads = {story_id: lead([(key, cameo) for *_, key, cameo in told]) for story_id, told in members.items()}
-        speakers = _events(db, list(leads.values()))
+        speakers = {key: known[key] for key in leads.values() if key in known}
+        speakers |= _events(db, [key for key in leads.values() if key not in speakers])
         counted, emptied = [], []
         for story_id, countries, event, first, last, precision in db.execute(
             f"SELECT id, countries, event, date_start, date_end, precision FROM stories WHERE id IN ({marks})", stale

@@ -364,6 +364,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "CAIRO - Naval units from Egypt, Jordan and Sudan began joint naval drills in the Red Sea on Tuesday.",
             ("COOPERATE", "062", "EGY+JOR+SDN", "", "asserted"),
         ),
+        # A capital that names a treaty, or a demonym that names a place, is no party.
+        ("Russia and Ukraine held talks on the Minsk agreements.", ("CONSULT", "040", "RUS+UKR", "", "asserted")),
+        (
+            "Japan sent its largest destroyer for the joint exercises near the Korean Peninsula.",
+            ("MOBILIZE", "150", "JPN", "", "asserted"),
+        ),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -533,6 +539,7 @@ def test_verbs_joined_by_a_comma_share_their_subject(
         "Sudan and Egypt have long called for a political solution with Ethiopia.",
         # Remembered history is background: "recalled that" the act happened.
         "Both leaders recalled that Türkiye was among the first countries to send troops to defend South Korea.",
+        "Lithuania expelled the diplomat, citing the Vienna Convention.",  # Vienna names a treaty, not Austria
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

@@ -370,6 +370,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Japan sent its largest destroyer for the joint exercises near the Korean Peninsula.",
             ("MOBILIZE", "150", "JPN", "", "asserted"),
         ),
+        # A cooperative act that a state will not do, or is not ready to do, is a refusal (REJECT, asserted);
+        # a contraction negates as "not" does, with either apostrophe.
+        ("Japan won\u2019t sign the trade deal with India.", ("REJECT", "120", "JPN", "IND", "asserted")),
+        ("Fiji wasn't ready to sign the security treaty with Australia.", ("REJECT", "120", "FJI", "AUS", "asserted")),
+        ("Egypt would not lift the ban on Turkish imports.", ("REJECT", "120", "EGY", "TUR", "asserted")),
+        ("China didn\u2019t sign the agreement with Vietnam.", ("SUPPORT", "057", "CHN", "VNM", "negated")),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -540,6 +546,7 @@ def test_verbs_joined_by_a_comma_share_their_subject(
         # Remembered history is background: "recalled that" the act happened.
         "Both leaders recalled that Türkiye was among the first countries to send troops to defend South Korea.",
         "Lithuania expelled the diplomat, citing the Vienna Convention.",  # Vienna names a treaty, not Austria
+        "Japan hasn\u2019t condemned China.",  # the absence of an act, with a curly apostrophe
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

@@ -61,7 +61,7 @@ _ASIDE = re.compile(
 )  # ", all members of NATO and the EU,": an apposition names no party
 _RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
-    r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
+    r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn|don|hasn|haven)['\u2019]t\b|\bnever\b", re.IGNORECASE
 )
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
 _EXERCISE = "062"
@@ -448,7 +448,7 @@ def _event(
         recipient = recipient if _TOWARD.search(sentence.text) else ()
     if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
         event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
-    event_type, code = by_mood(event_type, code, mood, sentence.text)
+    event_type, code, mood = by_mood(event_type, code, mood, sentence.text, spec=spec, start=relative_start)
     code_row = cameo(code)
     extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
     contexts = tuple(dict.fromkeys(facts.topics + extra))

@@ -547,6 +547,10 @@ def test_verbs_joined_by_a_comma_share_their_subject(
         "Both leaders recalled that Türkiye was among the first countries to send troops to defend South Korea.",
         "Lithuania expelled the diplomat, citing the Vienna Convention.",  # Vienna names a treaty, not Austria
         "Japan hasn\u2019t condemned China.",  # the absence of an act, with a curly apostrophe
+        # "met with" a reaction tells how a thing was received, not a meeting.
+        "Germany and France were met with protests in Mali.",
+        "The Japanese plan was met with scepticism by China.",
+        "Turkey's offer met with a cool response in Greece.",
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

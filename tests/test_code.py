@@ -551,6 +551,9 @@ def test_verbs_joined_by_a_comma_share_their_subject(
         "Germany and France were met with protests in Mali.",
         "The Japanese plan was met with scepticism by China.",
         "Turkey's offer met with a cool response in Greece.",
+        # What is only feared or rumoured is told as no act: "concerns that …", "speculation that …".
+        "Tensions rose over concerns that Russia is planning to invade Ukraine.",
+        "The visit fuelled speculation that Japan would sign a defence pact with India.",
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

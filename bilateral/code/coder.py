@@ -128,12 +128,14 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             asides = _asides(sentence)
             covered = _Covered([(mention.start, mention.end) for mention in inside])
             aside = _Covered(asides)
+            unasserted = _Covered(_unasserted(sentence))
             found = [
                 cue
                 for cue in (cues.reading(match, sentence) for match in matches)
                 if cue is not None
                 and not covered.overlaps(cue.start, cue.end)
                 and not aside.overlaps(cue.start, cue.start + 1)
+                and not unasserted.overlaps(cue.start, cue.start + 1)
             ]
         if found:
             context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
@@ -210,6 +212,24 @@ def _asides(sentence: Sentence) -> list[tuple[int, int]]:
     if "," not in sentence.text and "anonymity" not in sentence.text:
         return []  # every aside starts at a comma, but "on condition of anonymity"
     return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)]
+
+
+def _unasserted(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of what the sentence only fears or doubts ("over concerns that Moscow is planning to invade",
+    "speculation that …"), as article offsets: no act in them is told as done."""
+    if " that" not in sentence.text:
+        return []  # most sentences fear nothing: one substring test, not a pattern
+    return [
+        (sentence.start + match.start("what"), sentence.start + match.end())
+        for match in _UNASSERTED.finditer(sentence.text)
+    ]  # the fear itself ("voiced concerns that …") may be an act: only what is feared is not
+
+
+_UNASSERTED = re.compile(
+    r"\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that\b"
+    r"(?P<what>[^,;.]*)",
+    re.IGNORECASE,
+)
 
 
 class _Covered:

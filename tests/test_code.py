@@ -376,6 +376,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Fiji wasn't ready to sign the security treaty with Australia.", ("REJECT", "120", "FJI", "AUS", "asserted")),
         ("Egypt would not lift the ban on Turkish imports.", ("REJECT", "120", "EGY", "TUR", "asserted")),
         ("China didn\u2019t sign the agreement with Vietnam.", ("SUPPORT", "057", "CHN", "VNM", "negated")),
+        # An aside in dashes ("— which hosted China last week —") names no party, as one in commas does.
+        (
+            "Japan \u2014 which hosted China last week \u2014 signed a deal with India.",
+            ("SUPPORT", "057", "JPN", "IND", "asserted"),
+        ),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -554,6 +559,7 @@ def test_verbs_joined_by_a_comma_share_their_subject(
         # What is only feared or rumoured is told as no act: "concerns that …", "speculation that …".
         "Tensions rose over concerns that Russia is planning to invade Ukraine.",
         "The visit fuelled speculation that Japan would sign a defence pact with India.",
+        "Protesters \u2014 who rallied outside the U.S. embassy \u2014 called on Kenya to expel the envoy.",
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

@@ -58,6 +58,7 @@ _WHO = r",\s*(?:who|which|whose)\b[^,]*"
 _ASIDE = re.compile(
     _WHO + r"(?:,|$)|\bon condition of anonymity\b"
     r"|,\s*(?:all|both|each|themselves)?\s*(?:members?|allies|partners|neighbou?rs) of [^,]*,"
+    r"|\s[\u2014\u2013]\s*(?:who|which|whose)\b[^\u2014\u2013]*[\u2014\u2013]"  # "— who …, —": the same aside in dashes
 )  # ", all members of NATO and the EU,": an apposition names no party
 _RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
@@ -209,9 +210,10 @@ class _Facts:
 
 def _asides(sentence: Sentence) -> list[tuple[int, int]]:
     """The spans of the sentence's asides ("…, who asked not to be named, …"), as article offsets."""
-    if "," not in sentence.text and "anonymity" not in sentence.text:
-        return []  # every aside starts at a comma, but "on condition of anonymity"
-    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)]
+    text = sentence.text
+    if "," not in text and "\u2014" not in text and "\u2013" not in text and "anonymity" not in text:
+        return []  # every aside starts at a comma or a dash, but "on condition of anonymity"
+    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(text)]
 
 
 def _unasserted(sentence: Sentence) -> list[tuple[int, int]]:

@@ -364,6 +364,23 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "CAIRO - Naval units from Egypt, Jordan and Sudan began joint naval drills in the Red Sea on Tuesday.",
             ("COOPERATE", "062", "EGY+JOR+SDN", "", "asserted"),
         ),
+        # A capital that names a treaty, or a demonym that names a place, is no party.
+        ("Russia and Ukraine held talks on the Minsk agreements.", ("CONSULT", "040", "RUS+UKR", "", "asserted")),
+        (
+            "Japan sent its largest destroyer for the joint exercises near the Korean Peninsula.",
+            ("MOBILIZE", "150", "JPN", "", "asserted"),
+        ),
+        # A cooperative act that a state will not do, or is not ready to do, is a refusal (REJECT, asserted);
+        # a contraction negates as "not" does, with either apostrophe.
+        ("Japan won\u2019t sign the trade deal with India.", ("REJECT", "120", "JPN", "IND", "asserted")),
+        ("Fiji wasn't ready to sign the security treaty with Australia.", ("REJECT", "120", "FJI", "AUS", "asserted")),
+        ("Egypt would not lift the ban on Turkish imports.", ("REJECT", "120", "EGY", "TUR", "asserted")),
+        ("China didn\u2019t sign the agreement with Vietnam.", ("SUPPORT", "057", "CHN", "VNM", "negated")),
+        # An aside in dashes ("— which hosted China last week —") names no party, as one in commas does.
+        (
+            "Japan \u2014 which hosted China last week \u2014 signed a deal with India.",
+            ("SUPPORT", "057", "JPN", "IND", "asserted"),
+        ),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -533,6 +550,16 @@ def test_verbs_joined_by_a_comma_share_their_subject(
         "Sudan and Egypt have long called for a political solution with Ethiopia.",
         # Remembered history is background: "recalled that" the act happened.
         "Both leaders recalled that Türkiye was among the first countries to send troops to defend South Korea.",
+        "Lithuania expelled the diplomat, citing the Vienna Convention.",  # Vienna names a treaty, not Austria
+        "Japan hasn\u2019t condemned China.",  # the absence of an act, with a curly apostrophe
+        # "met with" a reaction tells how a thing was received, not a meeting.
+        "Germany and France were met with protests in Mali.",
+        "The Japanese plan was met with scepticism by China.",
+        "Turkey's offer met with a cool response in Greece.",
+        # What is only feared or rumoured is told as no act: "concerns that …", "speculation that …".
+        "Tensions rose over concerns that Russia is planning to invade Ukraine.",
+        "The visit fuelled speculation that Japan would sign a defence pact with India.",
+        "Protesters \u2014 who rallied outside the U.S. embassy \u2014 called on Kenya to expel the envoy.",
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

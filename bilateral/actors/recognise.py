@@ -237,7 +237,7 @@ def _mentions(scope: _Scope, surnames: dict[int, Entry]) -> Iterator[Mention]:
             titled = scope.left(index)
             office = titled.target.office if titled is not None else None
             yield scope.person(hit.start, hit.end, entry, form=target.form, titled=office)
-        else:
+        elif not _names_a_thing(scope.text, hit):
             yield Mention(
                 scope.field, hit.start, hit.end, scope.text[hit.start : hit.end], entry.kind, entry.name,
                 entry.country, entry.sector, None, None, target.form, entry.source,
@@ -245,6 +245,24 @@ def _mentions(scope: _Scope, surnames: dict[int, Entry]) -> Iterator[Mention]:
     for start, entry in surnames.items():
         assert entry.short is not None
         yield scope.person(start, start + len(entry.short), entry, form="surname")
+
+
+def _names_a_thing(text: str, hit: Hit) -> bool:
+    """Whether a country word is part of the name of a treaty or a place, not the state: "the Vienna Convention",
+    "the Minsk agreements", "the Paris climate accord" (a capital before a document), "the Korean Peninsula"."""
+    if hit.target.kind is not ActorKind.COUNTRY:
+        return False
+    if hit.target.form == "capital" and _DOCUMENT_AFTER.match(text, hit.end):
+        return True
+    return _PLACE_AFTER.match(text, hit.end) is not None
+
+
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:(?:climate|peace|nuclear|ceasefire|cease-fire|trade|security)\s+)?(?:conventions?|accords?|agreements?|"
+    r"protocols?|treaty|declaration|process|format|principles|memorandum|communiqu[eé]|charter|statute|consensus)\b",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"\s+Peninsula\b")
 
 
 def _office_mention(scope: _Scope, index: int, noun: OfficeNoun) -> Iterator[Mention]:

@@ -58,10 +58,11 @@ _WHO = r",\s*(?:who|which|whose)\b[^,]*"
 _ASIDE = re.compile(
     _WHO + r"(?:,|$)|\bon condition of anonymity\b"
     r"|,\s*(?:all|both|each|themselves)?\s*(?:members?|allies|partners|neighbou?rs) of [^,]*,"
+    r"|\s[\u2014\u2013]\s*(?:who|which|whose)\b[^\u2014\u2013]*[\u2014\u2013]"  # "— who …, —": the same aside in dashes
 )  # ", all members of NATO and the EU,": an apposition names no party
 _RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
-    r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn't|don't|hasn't|haven't|never)\b", re.IGNORECASE
+    r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn|don|hasn|haven)['\u2019]t\b|\bnever\b", re.IGNORECASE
 )
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
 _EXERCISE = "062"
@@ -128,12 +129,14 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
             asides = _asides(sentence)
             covered = _Covered([(mention.start, mention.end) for mention in inside])
             aside = _Covered(asides)
+            unasserted = _Covered(_unasserted(sentence))
             found = [
                 cue
                 for cue in (cues.reading(match, sentence) for match in matches)
                 if cue is not None
                 and not covered.overlaps(cue.start, cue.end)
                 and not aside.overlaps(cue.start, cue.start + 1)
+                and not unasserted.overlaps(cue.start, cue.start + 1)
             ]
         if found:
             context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
@@ -207,9 +210,28 @@ class _Facts:
 
 def _asides(sentence: Sentence) -> list[tuple[int, int]]:
     """The spans of the sentence's asides ("…, who asked not to be named, …"), as article offsets."""
-    if "," not in sentence.text and "anonymity" not in sentence.text:
-        return []  # every aside starts at a comma, but "on condition of anonymity"
-    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(sentence.text)]
+    text = sentence.text
+    if "," not in text and "\u2014" not in text and "\u2013" not in text and "anonymity" not in text:
+        return []  # every aside starts at a comma or a dash, but "on condition of anonymity"
+    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(text)]
+
+
+def _unasserted(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of what the sentence only fears or doubts ("over concerns that Moscow is planning to invade",
+    "speculation that …"), as article offsets: no act in them is told as done."""
+    if " that" not in sentence.text:
+        return []  # most sentences fear nothing: one substring test, not a pattern
+    return [
+        (sentence.start + match.start("what"), sentence.start + match.end())
+        for match in _UNASSERTED.finditer(sentence.text)
+    ]  # the fear itself ("voiced concerns that …") may be an act: only what is feared is not
+
+
+_UNASSERTED = re.compile(
+    r"\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that\b"
+    r"(?P<what>[^,;.]*)",
+    re.IGNORECASE,
+)
 
 
 class _Covered:
@@ -448,7 +470,7 @@ def _event(
         recipient = recipient if _TOWARD.search(sentence.text) else ()
     if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
         event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
-    event_type, code = by_mood(event_type, code, mood, sentence.text)
+    event_type, code, mood = by_mood(event_type, code, mood, sentence.text, spec=spec, start=relative_start)
     code_row = cameo(code)
     extra = tuple(part.strip() for part in (code_row.context or "").split(";") if part.strip())
     contexts = tuple(dict.fromkeys(facts.topics + extra))

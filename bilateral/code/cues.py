@@ -64,6 +64,9 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "British-supplied weapons", "U.N.-backed force": a modifier, not an act
     if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
         return False  # "advised against travel to Tunisia" is an advisory, not a visit
+    at = cue.end - sentence.start
+    if _MET.search(sentence.text, cue.start - sentence.start, at) and _RECEPTION_AFTER.match(sentence.text, at):
+        return False  # "the plan was met with scepticism", "met with protests": how a thing was received
     if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
         return False  # "a pledge made at the Camp David summit" names a past meeting
     if cue.value.phrase.startswith("call~ ") and _A_CALL_BEFORE.search(before):
@@ -73,7 +76,6 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
-    at = cue.end - sentence.start
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
     if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])):
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
@@ -111,6 +113,13 @@ _AGAINST_TRAVEL = re.compile(
 _A_CALL_BEFORE = re.compile(
     r"\b(?:answer\w*|heed\w*|respond\w* to|receiv\w*|ignor\w*)\s+(?:a|an|the|this|that)\s+$", re.IGNORECASE
 )
+_MET = re.compile(r"\b(?:met|meet|meets)(?:\s+with)?$", re.IGNORECASE)  # the cue ends "met", "meets with"
+_RECEPTION_AFTER = re.compile(
+    r"(?i:\s+with)?\s+(?:[a-z]+\s+){0,2}(?i:criticism|concerns?|scepticism|skepticism|resistance|opposition|"
+    r"protests?|anger|outrage|condemnation|derision|silence|approval|applause|dismay|alarm|suspicion|hostility|"
+    r"indifference|praise|relief|disapproval|reactions?|response|backlash|fury|ridicule|disbelief|caution|"
+    r"enthusiasm|resentment|objections?)\b"
+)  # "met with strong criticism", "met with a cool response": lower-case words before, no name
 _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 
 

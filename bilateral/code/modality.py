@@ -11,8 +11,8 @@ from bilateral.records import Modality
 _BEFORE = 60  # characters before the cue that can change its modality
 
 _NEGATED = re.compile(
-    r"\b(?:not|never|no longer|n't|neither|nor|failed to|refused to|declined to|without|rather than|instead of)"
-    r"\s+(?:\w+\s+){0,2}$"
+    r"(?:\b(?:not|never|no longer|neither|nor|failed to|refused to|declined to|without|rather than|instead of)"
+    r"|n['\u2019]t)\s+(?:\w+\s+){0,2}$"  # "wasn't", "didn\u2019t": a contraction ends its word
     r"|\b(?:held|hold|holds|had|has|have|made|signed|reached)\s+no\s+(?:\w+\s+)?$",  # "held no bilateral meeting"
     re.IGNORECASE,
 )
@@ -36,10 +36,10 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 # Substrings every negating, conditional or future pattern above contains.
-_HINTS = ("not", " no ", "never", "rather", "instead", "n't", "neither", "nor", "failed", "refused", "declined",
-          "without", "could", "might", "may", "should", "if", "unless", "whether", "threat", "would", "will",
-          "shall", "'ll", " to ", "going", "plan", "intend", "expected", "set ", "aim", "hope", "scheduled", "due",
-          "ready", "agreed", "pledged", "promised", "vowed", "next")  # fmt: skip
+_HINTS = ("not", " no ", "never", "rather", "instead", "n't", "n\u2019t", "neither", "nor", "failed", "refused",
+          "declined", "without", "could", "might", "may", "should", "if", "unless", "whether", "threat", "would",
+          "will", "shall", "'ll", " to ", "going", "plan", "intend", "expected", "set ", "aim", "hope", "scheduled",
+          "due", "ready", "agreed", "pledged", "promised", "vowed", "next")  # fmt: skip
 _CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
 
 
@@ -81,13 +81,36 @@ def act_mood(sentence: str, spec: CueSpec, start: int, end: int) -> Modality:
     return mood
 
 
-def by_mood(event_type: str, code: str, mood: Modality, sentence: str) -> tuple[str, str]:
-    """A cooperative act still to come is a promise (AGREE); a hostile one made conditional a THREATEN."""
+def _refused(sentence: str, spec: CueSpec, start: int, event_type: str) -> bool:
+    """Whether a negated act is a refusal: "will not sign", "wouldn't lift the ban", "was not ready to sign"
+    (eval/dev/GUIDE.md); ``start`` is where the cue starts in ``sentence``."""
+    if event_type not in _REFUSABLE:
+        return False
+    before = sentence[max(0, start - _BEFORE) : start]
+    return bool(_WILL_NOT.search(before) or (is_intent(spec) and _IS_NOT.search(before)))
+
+
+_REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+_WILL_NOT = re.compile(
+    r"(?:\b(?:will|would|shall)\s+not|\b(?:won|wouldn|shan)['\u2019]t)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_IS_NOT = re.compile(
+    r"(?:\b(?:is|are|was|were|am)\s+not|\b(?:isn|aren|wasn|weren)['\u2019]t)\s+(?:yet\s+)?$", re.IGNORECASE
+)
+
+
+def by_mood(
+    event_type: str, code: str, mood: Modality, sentence: str, *, spec: CueSpec, start: int
+) -> tuple[str, str, Modality]:
+    """A cooperative act still to come is a promise (AGREE); a hostile one made conditional a THREATEN; a
+    cooperative one that a state will not do a refusal (REJECT, asserted). ``start``: the cue's, in ``sentence``."""
+    if mood is Modality.NEGATED and _refused(sentence, spec, start, event_type):
+        return "REJECT", "120", Modality.ASSERTED
     if mood in (Modality.FUTURE, Modality.HYPOTHETICAL) and event_type in _PROMISABLE:
-        return "AGREE", _PROMISABLE[event_type]
+        return "AGREE", _PROMISABLE[event_type], mood
     if mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence):
-        return "THREATEN", _threat(code)  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
-    return event_type, code
+        return "THREATEN", _threat(code), mood  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
+    return event_type, code, mood
 
 
 def _threat(code: str) -> str:

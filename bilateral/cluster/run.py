@@ -11,6 +11,7 @@ a partition's results are handed on once, nothing is lost or written twice.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from bilateral.cluster.parts import Lines, Part, Whole, analyse_partition, partitions
 from bilateral.errors import ClusterError, InternalError, UsageError
+from bilateral.parallel import NICENESS
 from bilateral.records import CodedArticle, Failure
 from bilateral.vocab import InputFormat
 
@@ -70,6 +72,7 @@ def connect(address: str) -> Iterator[Client]:
             ) as cluster,
             Client(cluster) as client,
         ):  # fmt: skip
+            client.run(os.nice, NICENESS)  # the workers share this machine with the writer, this process
             yield client
         return
     if "://" not in address:

@@ -11,7 +11,6 @@ error; what was stored stays stored, and running the same command again finishes
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
 from collections import deque
 from collections.abc import Generator, Iterable
@@ -27,10 +26,6 @@ from bilateral.records import CodedArticle, Document, Failure
 
 CHUNK = 16
 """Articles sent to a worker at once: enough to make the round trip cheap, few enough to keep workers even."""
-NICENESS = 10
-"""How much lower the scheduling priority of worker processes on this machine is than the writer's (``--workers``,
-``--dask local:N``): the one writer is the limit, and a writer that shares its core with busy workers on equal terms
-stores and links at two thirds of its speed."""
 AHEAD = 64
 """Chunks in flight (analysed or being analysed, not yet taken by the writer): 1,024 articles, two of the writer's
 batches, so that the workers go on while the writer stores and links a batch (with 4 chunks a worker they sat idle
@@ -48,7 +43,7 @@ def analysed_in_processes(
     """Each document analysed (:func:`bilateral.pipeline.analyse`) in one of ``workers`` processes, in input order."""
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     items, folders = iter(documents), tuple(actors)
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=os.nice, initargs=(NICENESS,))
+    pool = ProcessPoolExecutor(workers, mp_context=context)
     pending: deque[Future[list[CodedArticle | Failure]]] = deque()
     try:
         while True:

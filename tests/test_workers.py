@@ -75,16 +75,6 @@ def test_a_worker_that_dies_stops_the_ingest_with_a_clear_error(
         list(analysed_in_processes(read_paths(inputs), workers=2))
 
 
-def _priority(*_: object) -> int:
-    return os.getpriority(os.PRIO_PROCESS, 0)
-
-
-def test_the_workers_yield_the_machine_to_the_writer(inputs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "analyse", _priority)
-    found = set(analysed_in_processes(read_paths(inputs[1:2]), workers=2))  # the bundled corpus: no failure
-    assert found == {min(os.getpriority(os.PRIO_PROCESS, 0) + parallel.NICENESS, 19)}
-
-
 def test_every_record_comes_back_from_pickle_as_it_went(inputs: list[str]) -> None:
     documents = list(read_paths(inputs))
     items = list(analysed(iter(documents), gazetteer()))

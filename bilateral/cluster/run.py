@@ -11,7 +11,6 @@ a partition's results are handed on once, nothing is lost or written twice.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from bilateral.cluster.parts import Lines, Part, Whole, analyse_partition, partitions
 from bilateral.errors import ClusterError, InternalError, UsageError
-from bilateral.parallel import NICENESS
 from bilateral.records import CodedArticle, Failure
 from bilateral.vocab import InputFormat
 
@@ -72,7 +70,6 @@ def connect(address: str) -> Iterator[Client]:
             ) as cluster,
             Client(cluster) as client,
         ):  # fmt: skip
-            client.run(os.nice, NICENESS)  # the workers share this machine with the writer, this process
             yield client
         return
     if "://" not in address:

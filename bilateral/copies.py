@@ -108,7 +108,8 @@ def independent_sources(members: Iterable[tuple[str, str | None, str | None]]) -
 @dataclass(slots=True)
 class Outlets:
     """Reports joined into independent outlets as they come, kept so that more can be added later: the outlets and
-    copy groups that reports join together (an article with neither stands alone)."""
+    copy groups that reports join together (an article with neither stands alone). An article stands for its outlet
+    and its copy group, which never change once it is stored; a mutable accumulator, unlike the records."""
 
     parent: dict[str, str] = field(default_factory=dict)
 

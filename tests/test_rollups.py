@@ -6,21 +6,38 @@ import json
 import random
 import sqlite3
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 
 from bilateral.actors import Gazetteer
+from bilateral.code.dates import PUBLICATION_DATE
 from bilateral.days import period_of
 from bilateral.pipeline import analyse_article, ingest, recode
-from bilateral.records import Agreement
+from bilateral.records import (
+    STAGES,
+    ActorKind,
+    ActorReading,
+    Agreement,
+    Article,
+    CodedArticle,
+    Event,
+    EventDate,
+    Evidence,
+    Field,
+    Modality,
+    Party,
+    Precision,
+)  # fmt: skip
 from bilateral.registry import agreements, projects
+from bilateral.registry.agreements import SPECIFIC
 from bilateral.registry.lifecycle import AgreementReport
 from bilateral.samples import corpus_dir
 from bilateral.samples.generate import articles
 from bilateral.store import Query, Store
+from bilateral.store.links import Linking
 from bilateral.store.rollups import ENTRIES_QUERY, PERIODS_QUERY, _reports
 from bilateral.stories import stories
 from bilateral.timeline import MAX_PERIODS, By, pair_timeline
@@ -214,3 +231,91 @@ def test_a_timeline_is_a_range_read_of_the_rollups(tmp_path: Path, query: str, v
         plan = store._db.execute(f"EXPLAIN QUERY PLAN {query}", values).fetchall()
     details = " | ".join(row[3] for row in plan)
     assert f"SEARCH {table} USING PRIMARY KEY" in details and "SCAN" not in details, details
+
+
+_ORGANISATIONS = (
+    Party("KEPCO", "KEPCO", "KOR", ActorKind.ORGANISATION),
+    Party("the IAEA", "IAEA", None, ActorKind.IGO),
+)
+_SIGNER = Party("Kang Min", "Kang Min", "KOR", ActorKind.PERSON, office="minister")
+
+
+def _any_date(rng: random.Random) -> EventDate:
+    """A day, a week, a month, a long span, a publication day, an office-holder window or nothing."""
+    first = date(2025, 1, 1) + timedelta(days=rng.randint(0, 90))
+    return rng.choice([
+        EventDate(first, None, Precision.DAY, "stated"),
+        EventDate(first, first + timedelta(days=6), Precision.WEEK, "stated"),
+        EventDate(first, first + timedelta(days=rng.choice([29, 41, 364])), Precision.MONTH, "stated"),
+        EventDate(first, None, Precision.DAY, PUBLICATION_DATE),
+        EventDate(first, first + timedelta(days=400), Precision.WINDOW, "window"),
+        EventDate(None, None, None, ""),
+    ])  # fmt: skip
+
+
+def _signing(rng: random.Random, number: int, article: str) -> Event:
+    signer = (_SIGNER,) if rng.random() < 0.4 else ()
+    quote = "Kang Min signed the accord." if signer else "The two sides discussed the accord."
+    return Event(
+        id=f"e{number:03}", event="AGREE", mode=None, contexts=(), cameo="057", goldstein=8.0, quad=1,
+        actor=(Party("Korea", "South Korea", "KOR", ActorKind.COUNTRY), *signer,
+               *rng.sample(_ORGANISATIONS, rng.randint(0, 2))),
+        recipient=(Party("Türkiye", "Türkiye", "TUR", ActorKind.COUNTRY),), modality=Modality.ASSERTED,
+        when=_any_date(rng), published=None, evidence=Evidence(article, Field.TEXT, 0, len(quote), quote, "signed"),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_entries_stay_what_their_reports_give_whatever_is_linked_re_dated_or_re_coded(db: str, seed: int) -> None:
+    """Random linking transactions: reports joining stories and agreements, stories re-dated (twice in one batch,
+    from a window to a day), reports told again with another stage, articles re-coded; after each, every kept entry
+    is what its reports give read in order."""
+    rng = random.Random(seed)
+    written = [Article(f"a{n}", "typed", "", "text", source=f"outlet{n % 3}" if n < 5 else None) for n in range(6)]
+    events = {article.id: [_signing(rng, 6 * n + k, article.id) for k in range(6)] for n, article in enumerate(written)}
+    waiting = [event for told in events.values() for event in told]
+    rng.shuffle(waiting)
+    attached: list[Event] = []
+    stories_made: list[str] = []
+    with Store(db) as store:
+        store.add([CodedArticle(ActorReading(article, ()), tuple(events[article.id])) for article in written])
+        for batch in range(10):
+            if batch % 4 == 3:  # one article re-coded: its events go
+                gone = rng.choice(written)
+                store.replace_analysis([CodedArticle(ActorReading(gone, ()), ())])
+                attached = [event for event in attached if event.evidence.article_id != gone.id]
+                waiting = [event for event in waiting if event.evidence.article_id != gone.id]
+                alive = {row[0] for row in store._db.execute("SELECT id FROM stories")}
+                stories_made = [story for story in stories_made if story in alive]
+            else:
+                with store.linking() as linking:
+                    if batch == 0:
+                        for n, article in enumerate(written):
+                            linking.add_copy(article.id, f"a{n % 4}", None)
+                    for _ in range(rng.randint(2, 8)):
+                        _one_step(rng, linking, waiting, attached, stories_made)
+                    linking.done([])
+            assert _kept_entries(store) == _entries_now(store), batch
+
+
+def _one_step(rng: random.Random, linking: Linking, waiting: list[Event], attached: list[Event],
+              stories_made: list[str]) -> None:  # fmt: skip
+    choice = rng.random()
+    if stories_made and (choice < 0.3 or not waiting):
+        linking.narrow_story(rng.choice(stories_made), _any_date(rng))
+        return
+    if (attached and choice < 0.45) or not waiting:  # an old report told again, maybe as another stage
+        event = rng.choice(attached)
+    else:
+        event = waiting.pop()
+        if stories_made and rng.random() < 0.5:
+            linking.attach(rng.choice(stories_made), event, placed=rng.random() < 0.3)
+        elif rng.random() < 0.8:
+            stories_made.append(linking.add_story(event, "KOR TUR", False, "KOR>TUR"))
+        attached.append(event)
+    agreement = rng.choice(["x1", "x2"])
+    linking.add_agreement(agreement, "KOR TUR", "nuclear energy", "")
+    linking.attach_agreement(
+        agreement, event, stage=rng.choice(STAGES[:4]), kind=rng.choice(SPECIFIC[:4]),
+        phrase=rng.choice(["the accord", "the MoU"]), value=rng.choice([None, "$1 billion", "$2 billion"]), when=None,
+    )  # fmt: skip

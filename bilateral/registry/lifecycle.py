@@ -43,7 +43,7 @@ class AgreementReport:
 @dataclass(slots=True)
 class Summary:
     """What an agreement's entry is summed up from, each item with the first report of it; reports may be added
-    in any order."""
+    in any order (a mutable accumulator, unlike the records)."""
 
     kind: str | None = None
     stages: dict[str, tuple[tuple[str, Order], Stage]] = field(default_factory=dict)
@@ -97,7 +97,8 @@ class Summary:
 
     def entry(self, key: str, countries: tuple[str, ...], topic: str, context: str, articles: int) -> Agreement:
         """The entry of agreement ``key``, reported by ``articles`` articles."""
-        assert self.kind is not None, "an entry is summed up from one report at least"
+        if self.kind is None:
+            raise ValueError("an entry is summed up from one report at least")
         stages = sorted(self.stages.values(), key=lambda item: (STAGES.index(item[1].stage), item[0]))
         value = min(self.values.items(), key=lambda item: (-item[1][0], item[1][1]))[0] if self.values else None
         return Agreement(

@@ -259,7 +259,7 @@ ALTER TABLE agreements ADD COLUMN summary TEXT;
 UPDATE agreements SET stale = 1;
 UPDATE stories SET long_span = 1
     WHERE precision IS DISTINCT FROM 'window' AND CAST(date_end AS date) - CAST(date_start AS date) > 40;
-DROP INDEX stories_end;
+DROP INDEX IF EXISTS stories_end;
 CREATE INDEX stories_long ON stories (event, countries, negated, date_end) WHERE long_span = 1;
 CREATE INDEX stories_window ON stories (event, countries, negated, date_start) WHERE precision = 'window';
 """

@@ -326,6 +326,8 @@ def _take_back(db: Database, part: list[str]) -> None:
 
 def discount_projects(db: Database, projects: Sequence[str]) -> None:
     """Take back the milestones these projects added, and mark them stale (before they lose reports)."""
+    if not projects:
+        return  # "IN ()" is SQLite's, not PostgreSQL's
     for name, counted in db.execute(
         f"SELECT project, counted FROM project_counts WHERE project IN ({','.join('?' * len(projects))})"
         " AND counted IS NOT NULL",
@@ -403,15 +405,16 @@ def _sum_up(
     their re-dated ones."""
     fresh, again = fresh or {}, again or {}
     marks = ",".join("?" * len(keys))
-    heads = db.execute(
+    rows = db.execute(
         f"SELECT id, countries, topic, context, entry, summary FROM agreements WHERE id IN ({marks})", keys
     ).fetchall()
     _take_back(db, keys)
     summaries = {key: Summary() if key in anew else
                  Summary.from_json(json.loads(summary) if summary else None,
                                    agreement_from(json.loads(entry)) if entry else None)
-                 for key, _, _, _, entry, summary in heads}  # fmt: skip
-    whole = [key for key in keys if key in anew or summaries[key].heads(again.get(key, ()))]
+                 for key, _, _, _, entry, summary in rows}  # fmt: skip
+    lost = {key for key, _, _, _, entry, summary in rows if entry and not summary}  # kept by no summary: sum it up
+    whole = [key for key in keys if key in anew or key in lost or summaries[key].heads(again.get(key, ()))]
     for key in whole:
         summaries[key] = Summary()
     for report in _reports(db, "agreement_id", whole) if whole else ():
@@ -425,7 +428,7 @@ def _sum_up(
             summaries[report.id].add(report, again=True)
     articles = dict(db.execute(_AGREEMENT_ARTICLES.format(marks=marks), keys).fetchall())
     kept, emptied = [], []
-    for key, countries, topic, context, _, _ in heads:
+    for key, countries, topic, context, _, _ in rows:
         summary = summaries[key]
         if summary.kind is None:  # an agreement left with no report lists nothing
             emptied.append((key,))

@@ -336,7 +336,7 @@ MIGRATIONS: dict[int, str] = {
     UPDATE agreements SET stale = 1;
     UPDATE stories SET long_span = 1
         WHERE precision IS NOT 'window' AND julianday(date_end) - julianday(date_start) > 40;
-    DROP INDEX stories_end;
+    DROP INDEX IF EXISTS stories_end;
     CREATE INDEX stories_long ON stories (event, countries, negated, date_end) WHERE long_span = 1;
     CREATE INDEX stories_window ON stories (event, countries, negated, date_start) WHERE precision = 'window';
     """,

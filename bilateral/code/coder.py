@@ -21,14 +21,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from itertools import accumulate
-from typing import Generic, TypeVar
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
 from bilateral.code import cues, dates, domestic, lexicon, location, references, roles
 from bilateral.code.modality import act_mood, by_mood
 from bilateral.code.slots import Context, Slot, party_of
+from bilateral.code.spans import RELATIVE_CLAUSE, Covered, Spans, aside_spans, unasserted_spans
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
 from bilateral.places import place
@@ -48,19 +47,9 @@ from bilateral.records import (
 from bilateral.registry.agreements import subjects
 from bilateral.repair import repair
 
-T = TypeVar("T")
-
 CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
 _DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
-# "…, who asked not to be named, …": what an aside says is not the sentence's act.
-_WHO = r",\s*(?:who|which|whose)\b[^,]*"
-_ASIDE = re.compile(
-    _WHO + r"(?:,|$)|\bon condition of anonymity\b"
-    r"|,\s*(?:all|both|each|themselves)?\s*(?:members?|allies|partners|neighbou?rs) of [^,]*,"
-    r"|\s[\u2014\u2013]\s*(?:who|which|whose)\b[^\u2014\u2013]*[\u2014\u2013]"  # "— who …, —": the same aside in dashes
-)  # ", all members of NATO and the EU,": an apposition names no party
-_RELATIVE_CLAUSE = re.compile(_WHO + ",")
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn|don|hasn|haven)['\u2019]t\b|\bnever\b", re.IGNORECASE
 )
@@ -112,11 +101,11 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
     group: tuple[Mention, ...] = ()  # the organisation, or the states listed, that led a recent sentence
     events: dict[tuple[object, ...], Event] = {}
-    phrases = _Spans(lexicon.cues().find(folded))
+    phrases = Spans(lexicon.cues().find(folded))
 
     @cache
-    def topics() -> _Spans[tuple[str, ...]]:  # the context words, looked for once an event first asks
-        return _Spans(lexicon.contexts().find(folded))
+    def topics() -> Spans[tuple[str, ...]]:  # the context words, looked for once an event first asks
+        return Spans(lexicon.contexts().find(folded))
 
     mention_starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
@@ -126,10 +115,10 @@ def code(reading: ActorReading) -> tuple[Event, ...]:
         matches = phrases.within(sentence.start, sentence.end)
         found: list[Match[lexicon.CueSpec]] = []
         if matches:  # most sentences of real news name no act: nothing more to look at
-            asides = _asides(sentence)
-            covered = _Covered([(mention.start, mention.end) for mention in inside])
-            aside = _Covered(asides)
-            unasserted = _Covered(_unasserted(sentence))
+            asides = aside_spans(sentence)
+            covered = Covered([(mention.start, mention.end) for mention in inside])
+            aside = Covered(asides)
+            unasserted = Covered(unasserted_spans(sentence))
             found = [
                 cue
                 for cue in (cues.reading(match, sentence) for match in matches)
@@ -187,7 +176,7 @@ class _Facts:
 
     __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when")
 
-    def __init__(self, spans: Callable[[], _Spans[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
+    def __init__(self, spans: Callable[[], Spans[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
         self._spans = spans  # the article's context words
         self._sentence = sentence
         self._reading = reading
@@ -206,55 +195,6 @@ class _Facts:
             article = self._reading.article
             self._when = dates.resolve(_main_clause(self._sentence.text), article.published, self._reading.window)
         return self._when
-
-
-def _asides(sentence: Sentence) -> list[tuple[int, int]]:
-    """The spans of the sentence's asides ("…, who asked not to be named, …"), as article offsets."""
-    text = sentence.text
-    if "," not in text and "\u2014" not in text and "\u2013" not in text and "anonymity" not in text:
-        return []  # every aside starts at a comma or a dash, but "on condition of anonymity"
-    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(text)]
-
-
-def _unasserted(sentence: Sentence) -> list[tuple[int, int]]:
-    """The spans of what the sentence only fears or doubts ("over concerns that Moscow is planning to invade",
-    "speculation that …"), as article offsets: no act in them is told as done."""
-    if " that" not in sentence.text:
-        return []  # most sentences fear nothing: one substring test, not a pattern
-    return [
-        (sentence.start + match.start("what"), sentence.start + match.end())
-        for match in _UNASSERTED.finditer(sentence.text)
-    ]  # the fear itself ("voiced concerns that …") may be an act: only what is feared is not
-
-
-_UNASSERTED = re.compile(
-    r"\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that\b"
-    r"(?P<what>[^,;.]*)",
-    re.IGNORECASE,
-)
-
-
-class _Covered:
-    """Spans sorted by start, asked whether any overlaps a range: a bisection, not a scan of every span."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._starts = [start for start, _ in spans]
-        self._reach = list(accumulate((end for _, end in spans), max))  # the furthest end of the first i spans
-
-    def overlaps(self, start: int, end: int) -> bool:
-        before = bisect_left(self._starts, end)  # the spans that start before ``end``
-        return before > 0 and self._reach[before - 1] > start
-
-
-class _Spans(Generic[T]):
-    """Matches over the whole article, looked up by sentence."""
-
-    def __init__(self, matches: list[Match[T]]) -> None:
-        self._matches = matches
-        self._starts = [match.start for match in matches]
-
-    def within(self, start: int, end: int) -> list[Match[T]]:
-        return self._matches[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
 def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title: str = "") -> tuple[Event, ...]:
@@ -303,7 +243,8 @@ def _code_sentence(
     facts: _Facts,
     asides: list[tuple[int, int]],
 ) -> list[Event]:
-    """The events of one sentence; ``asides`` are its asides' spans (:func:`_asides`), which it extends."""
+    """The events of one sentence; ``asides`` are its asides' spans (:func:`~bilateral.code.spans.aside_spans`),
+    which it extends."""
     text = reading.article.text
     found = [cues.reinterpret(text, sentence.start, cue) for cue in found]
     acts = cues.chosen(found, text)
@@ -629,7 +570,7 @@ def _main_clause(text: str) -> str:
 
     A dateline ("BERLIN, Sept 14 -") gives the day of the report, not of the act.
     """
-    return _RELATIVE_CLAUSE.sub(",", _DATELINE.sub("", text))
+    return RELATIVE_CLAUSE.sub(",", _DATELINE.sub("", text))
 
 
 def _contexts(matches: list[Match[tuple[str, ...]]]) -> tuple[str, ...]:

@@ -1,0 +1,72 @@
+"""Spans within a sentence: the asides and the fears that tell no act of their own, and sets of spans a cue or a
+match is tested against by bisection rather than by a scan."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import accumulate
+from typing import Generic, TypeVar
+
+from bilateral.phrases import Match
+from bilateral.records import Sentence
+
+T = TypeVar("T")
+
+# "…, who asked not to be named, …": what an aside says is not the sentence's act.
+_WHO = r",\s*(?:who|which|whose)\b[^,]*"
+_ASIDE = re.compile(
+    _WHO + r"(?:,|$)|\bon condition of anonymity\b"
+    r"|,\s*(?:all|both|each|themselves)?\s*(?:members?|allies|partners|neighbou?rs) of [^,]*,"
+    r"|\s[\u2014\u2013]\s*(?:who|which|whose)\b[^\u2014\u2013]*[\u2014\u2013]"  # "— who …, —": the same aside in dashes
+)  # ", all members of NATO and the EU,": an apposition names no party
+RELATIVE_CLAUSE = re.compile(_WHO + ",")
+
+
+def aside_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of the sentence's asides ("…, who asked not to be named, …"), as article offsets."""
+    text = sentence.text
+    if "," not in text and "\u2014" not in text and "\u2013" not in text and "anonymity" not in text:
+        return []  # every aside starts at a comma or a dash, but "on condition of anonymity"
+    return [(sentence.start + match.start(), sentence.start + match.end()) for match in _ASIDE.finditer(text)]
+
+
+def unasserted_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """The spans of what the sentence only fears or doubts ("over concerns that Moscow is planning to invade",
+    "speculation that …"), as article offsets: no act in them is told as done."""
+    if " that" not in sentence.text:
+        return []  # most sentences fear nothing: one substring test, not a pattern
+    return [
+        (sentence.start + match.start("what"), sentence.start + match.end())
+        for match in _UNASSERTED.finditer(sentence.text)
+    ]  # the fear itself ("voiced concerns that …") may be an act: only what is feared is not
+
+
+_UNASSERTED = re.compile(
+    r"\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that\b"
+    r"(?P<what>[^,;.]*)",
+    re.IGNORECASE,
+)
+
+
+class Covered:
+    """Spans sorted by start, asked whether any overlaps a range: a bisection, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))  # the furthest end of the first i spans
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self._starts, end)  # the spans that start before ``end``
+        return before > 0 and self._reach[before - 1] > start
+
+
+class Spans(Generic[T]):
+    """Matches over the whole article, looked up by sentence."""
+
+    def __init__(self, matches: list[Match[T]]) -> None:
+        self._matches = matches
+        self._starts = [match.start for match in matches]
+
+    def within(self, start: int, end: int) -> list[Match[T]]:
+        return self._matches[bisect_left(self._starts, start) : bisect_left(self._starts, end)]

@@ -64,10 +64,10 @@ class Summary:
         day = (when.start or date.max).isoformat()
         if self.kind is None or SPECIFIC.index(report.kind) < SPECIFIC.index(self.kind):
             self.kind = report.kind
-        stage = Stage(report.stage, when, report.kind, report.phrase, event.id, event.evidence.article_id,
-                      event.evidence.quote)  # fmt: skip
         kept = self.stages.get(report.stage)
         if kept is None or (day, order) < kept[0]:
+            stage = Stage(report.stage, when, report.kind, report.phrase, event.id, event.evidence.article_id,
+                          event.evidence.quote)  # fmt: skip
             self.stages[report.stage] = ((day, order), stage)
         _keep_first(self.aliases, report.phrase, (STAGES.index(report.stage), day, order))
         named = (party for party in (*event.actor, *event.recipient) if party.kind in _ORGANISATIONS and party.name)

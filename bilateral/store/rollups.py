@@ -373,8 +373,9 @@ def _refresh_agreements(db: Database, fresh: Mapping[str, Sequence[str]], redate
     reports ``fresh`` gives (agreement: new event ids) and, again, their reports in the ``redated`` stories. The
     registry reads these entries. Count their stages per period."""
     again: dict[str, list[str]] = {}
-    for start in range(0, len(redated), _CHUNK):
-        part = sorted(redated)[start : start + _CHUNK]
+    stories = sorted(redated)
+    for start in range(0, len(stories), _CHUNK):
+        part = stories[start : start + _CHUNK]
         for key, event in db.execute(
             f"""SELECT agreement_events.agreement_id, agreement_events.event_id FROM story_events
             JOIN agreement_events ON agreement_events.event_id = story_events.event_id
@@ -383,15 +384,11 @@ def _refresh_agreements(db: Database, fresh: Mapping[str, Sequence[str]], redate
         ):
             if event not in fresh.get(key, ()):
                 again.setdefault(key, []).append(event)
-    touched = sorted({*fresh, *again})
     whole: set[str] = set()
-    for start in range(0, len(touched), _CHUNK):
-        part = touched[start : start + _CHUNK]
-        query = f"SELECT id FROM agreements WHERE id IN ({','.join('?' * len(part))}) AND stale = 1"
-        whole.update(row[0] for row in db.execute(query, part))
     while stale := [row[0] for row in db.execute(f"SELECT id FROM agreements WHERE stale = 1 LIMIT {_CHUNK}")]:
         _sum_up(db, stale, anew=set(stale))
-    adding = [key for key in touched if key not in whole]
+        whole.update(stale)
+    adding = sorted({*fresh, *again} - whole)
     for start in range(0, len(adding), _CHUNK):
         _sum_up(db, adding[start : start + _CHUNK], fresh=fresh, again=again)
 

@@ -20,6 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from bilateral.actors import gazetteer
+from bilateral.code.model import Model
 from bilateral.errors import ClusterError
 from bilateral.pipeline import analyse
 from bilateral.records import CodedArticle, Document, Failure
@@ -32,13 +33,13 @@ batches, so that the workers go on while the writer stores and links a batch (wi
 for most of it: 1.19 times the serial rate with 2 workers)."""
 
 
-def _analyse(chunk: list[Document | Failure], actors: tuple[Path, ...]) -> list[CodedArticle | Failure]:
+def _analyse(chunk: list[Document | Failure], actors: tuple[Path, ...], model: Model) -> list[CodedArticle | Failure]:
     found = gazetteer(actors)  # built once per process (inherited from the parent where it forks)
-    return [item if isinstance(item, Failure) else analyse(item, found) for item in chunk]
+    return [item if isinstance(item, Failure) else analyse(item, found, model=model) for item in chunk]
 
 
 def analysed_in_processes(
-    documents: Iterable[Document | Failure], *, workers: int, actors: Iterable[Path] = ()
+    documents: Iterable[Document | Failure], *, workers: int, actors: Iterable[Path] = (), model: Model = Model.OFF
 ) -> Generator[CodedArticle | Failure, None, None]:
     """Each document analysed (:func:`bilateral.pipeline.analyse`) in one of ``workers`` processes, in input order."""
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
@@ -48,7 +49,7 @@ def analysed_in_processes(
     try:
         while True:
             while len(pending) < max(AHEAD, 4 * workers) and (chunk := list(islice(items, CHUNK))):
-                pending.append(pool.submit(_analyse, chunk, folders))
+                pending.append(pool.submit(_analyse, chunk, folders, model))
             if not pending:
                 return
             yield from pending.popleft().result()

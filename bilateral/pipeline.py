@@ -10,6 +10,7 @@ from datetime import date
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.code import code
+from bilateral.code.model import Model
 from bilateral.days import is_sane, out_of_range
 from bilateral.errors import DateOutOfRange, EmptyInput, EncodingError, InternalError
 from bilateral.link import link
@@ -32,11 +33,14 @@ class IngestSummary:
     failed: int = 0
 
 
-def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle | Failure:
+def analyse(
+    document: Document, gazetteer: Gazetteer, *, on: date | None = None, model: Model = Model.OFF
+) -> CodedArticle | Failure:
     """Repair one document, find its actors and code its events; a document that fails is a failure.
 
     A publication date outside the years of :mod:`bilateral.days`, and a field holding a lone
-    surrogate, fail the document, whichever reader (or API request) gave it.
+    surrogate, fail the document, whichever reader (or API request) gave it. ``model`` says how far the
+    sentence model goes (see :func:`bilateral.code.code`; the rules alone by default).
     """
     if document.published is not None and not is_sane(document.published):
         return Failure(document.origin, DateOutOfRange.code, out_of_range(document.published))
@@ -47,7 +51,7 @@ def analyse(document: Document, gazetteer: Gazetteer, *, on: date | None = None)
         article = repair(document)
         if not article.text:
             return Failure(document.origin, EmptyInput.code, "no article text left after removing boilerplate")
-        return analyse_article(article, gazetteer, on=on)
+        return analyse_article(article, gazetteer, on=on, model=model)
     except Exception as error:  # one broken article must not stop the batch
         return _internal(document.origin, error)
 
@@ -64,10 +68,12 @@ def _internal(origin: str, error: Exception) -> Failure:
     return Failure(origin, InternalError.code, f"{type(error).__name__}: {error}")
 
 
-def analyse_article(article: Article, gazetteer: Gazetteer, *, on: date | None = None) -> CodedArticle:
+def analyse_article(
+    article: Article, gazetteer: Gazetteer, *, on: date | None = None, model: Model = Model.OFF
+) -> CodedArticle:
     """Actors and events of an already repaired article (ingest and re-coding share this)."""
     reading = recognise(article, gazetteer, on=on)
-    return CodedArticle(reading, code(reading))
+    return CodedArticle(reading, code(reading, model=model))
 
 
 def ingest(
@@ -81,6 +87,7 @@ def ingest(
     progress: Callable[[IngestSummary], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     linking: bool = True,
+    model: Model = Model.OFF,
 ) -> IngestSummary:
     """Read, analyse and store everything under ``paths``; safe to re-run.
 
@@ -91,7 +98,7 @@ def ingest(
     """
     return ingest_documents(
         read_paths(paths, fetcher=fetcher, as_format=as_format), store, gazetteer,
-        batch_size=batch_size, progress=progress, on_failure=on_failure, linking=linking,
+        batch_size=batch_size, progress=progress, on_failure=on_failure, linking=linking, model=model,
     )  # fmt: skip
 
 
@@ -104,18 +111,21 @@ def ingest_documents(
     progress: Callable[[IngestSummary], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     linking: bool = True,
+    model: Model = Model.OFF,
 ) -> IngestSummary:
     """Analyse and store documents already read (or the failures of reading them), as :func:`ingest` does."""
     return store_analysed(
-        analysed(documents, gazetteer), store,
+        analysed(documents, gazetteer, model=model), store,
         batch_size=batch_size, progress=progress, on_failure=on_failure, linking=linking,
     )  # fmt: skip
 
 
-def analysed(documents: Iterable[Document | Failure], gazetteer: Gazetteer) -> Iterator[CodedArticle | Failure]:
+def analysed(
+    documents: Iterable[Document | Failure], gazetteer: Gazetteer, *, model: Model = Model.OFF
+) -> Iterator[CodedArticle | Failure]:
     """Each document analysed (:func:`analyse`), each failure of reading passed on, lazily and in order."""
     for item in documents:
-        yield item if isinstance(item, Failure) else analyse(item, gazetteer)
+        yield item if isinstance(item, Failure) else analyse(item, gazetteer, model=model)
 
 
 def store_analysed(
@@ -158,14 +168,14 @@ def store_analysed(
     return summary
 
 
-def recode(store: Store, gazetteer: Gazetteer, *, since: date | None = None) -> int:
+def recode(store: Store, gazetteer: Gazetteer, *, since: date | None = None, model: Model = Model.OFF) -> int:
     """Re-code stored articles with the current coder and actor files; returns how many.
 
     An article the coder fails on keeps its stored analysis, and the failure is stored.
     """
     done = 0
     for articles in store.article_batches(since=since):
-        results = [_recoded(article, gazetteer) for article in articles]
+        results = [_recoded(article, gazetteer, model) for article in articles]
         coded = [result for result in results if isinstance(result, CodedArticle)]
         store.replace_analysis(coded)
         store.add((), [result for result in results if isinstance(result, Failure)])
@@ -174,8 +184,8 @@ def recode(store: Store, gazetteer: Gazetteer, *, since: date | None = None) -> 
     return done
 
 
-def _recoded(article: Article, gazetteer: Gazetteer) -> CodedArticle | Failure:
+def _recoded(article: Article, gazetteer: Gazetteer, model: Model) -> CodedArticle | Failure:
     try:
-        return analyse_article(article, gazetteer)
+        return analyse_article(article, gazetteer, model=model)
     except Exception as error:  # one stored article the coder cannot read must not stop the re-coding
         return _internal(article.origin, error)

@@ -13,6 +13,7 @@ from test_kill import command, tables, write_corpus
 
 from bilateral import parallel, records
 from bilateral.actors import gazetteer
+from bilateral.code.model import MODEL, Model
 from bilateral.errors import ClusterError
 from bilateral.parallel import CHUNK, analysed_in_processes
 from bilateral.pipeline import analysed
@@ -49,6 +50,19 @@ def test_results_come_back_in_input_order(inputs: list[str]) -> None:
     parallel = [_key(item) for item in analysed_in_processes(read_paths(inputs), workers=3)]
     assert len(serial) > 10 * CHUNK  # many chunks, in flight at once
     assert parallel == serial
+
+
+def test_workers_code_with_the_model_they_are_asked_for() -> None:
+    """The mode reaches the worker processes: their events are the serial ones, coder names included."""
+    documents = list(read_paths([str(corpus_dir())]))
+    serial = [_coded(item) for item in analysed(documents, gazetteer(), model=Model.REVIEW)]
+    parallel = [_coded(item) for item in analysed_in_processes(documents, workers=2, model=Model.REVIEW)]
+    assert parallel == serial
+    assert any(MODEL in coder for article in serial for _, coder in article)  # the model did read them
+
+
+def _coded(item: object) -> list[tuple[str, str]]:
+    return [(event.id, event.coder) for event in getattr(item, "events", ())]
 
 
 def _key(item: object) -> object:

@@ -80,6 +80,22 @@ def main(
     actors: Annotated[
         list[Path] | None, typer.Option(help="A folder of your own actor files (repeatable); also BILATERAL_ACTORS.")
     ] = None,
+    model: Annotated[
+        bool,
+        typer.Option(
+            "--model",
+            help="Let the sentence model review the rules' acts between states: those it finds unlikely are left "
+            "out (more precise, a little less recall; slower).",
+        ),
+    ] = False,
+    propose: Annotated[
+        bool,
+        typer.Option(
+            "--propose",
+            help="As --model, and let it propose acts where the rules found none, acts at home too (more acts "
+            "typed, less precise between states; several times slower).",
+        ),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
@@ -88,6 +104,9 @@ def main(
     """bilateral: a source-cited record of events between countries, from news."""
     state.db = db
     state.actors = tuple(actors or ())
+    from bilateral.code.model import Model
+
+    state.model = Model.PROPOSE if propose else Model.REVIEW if model else Model.OFF
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -186,16 +205,20 @@ def ingest_command(
 
             load_gazetteer(state.actors)  # built once here, before the workers start from a copy of this process
             documents = read_paths(paths, as_format=as_format)
-            with closing(analysed_in_processes(documents, workers=workers, actors=state.actors)) as in_processes:
+            in_processes = analysed_in_processes(documents, workers=workers, actors=state.actors, model=state.model)
+            with closing(in_processes):
                 summary = _store_results(in_processes)  # closed however storing ends: the workers stop at once
         elif dask is None:
-            summary = _store_results(analysed(read_paths(paths, as_format=as_format), load_gazetteer(state.actors)))
+            documents = read_paths(paths, as_format=as_format)
+            summary = _store_results(analysed(documents, load_gazetteer(state.actors), model=state.model))
         else:
             from bilateral.cluster import Tally, analysed_on, connect
 
             tally = Tally()
             with connect(dask) as client:
-                results = analysed_on(client, paths, as_format=as_format, actors=state.actors, tally=tally)
+                results = analysed_on(
+                    client, paths, as_format=as_format, actors=state.actors, tally=tally, model=state.model
+                )
                 summary = _store_results(results, describe=lambda _: tally.describe())
             err.print(tally.describe(), markup=False)
     _print_summary(summary)
@@ -315,7 +338,7 @@ def _analysed(text_or_file: str, day: date | None) -> list[CodedArticle]:
         if isinstance(item, Failure):
             raise failure_error(item)
         # --date: the day the text is read against, whatever the file says.
-        result = analyse(replace(item, published=day) if day else item, gazetteer, on=day)
+        result = analyse(replace(item, published=day) if day else item, gazetteer, on=day, model=state.model)
         if isinstance(result, Failure):
             raise failure_error(result)
         results.append(result)
@@ -396,7 +419,7 @@ def recode_command(
     with errors():
         start = parse_day(since, "--since")
         with open_store() as store:
-            done = recode(store, load_gazetteer(state.actors), since=start)
+            done = recode(store, load_gazetteer(state.actors), since=start, model=state.model)
             counts = store.counts()
     out.print(f"re-coded {done} articles; {counts.events} events stored")
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
+from bilateral.code.model import Model
 from bilateral.errors import BilateralError, UsageError
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class State:
     db: str = "bilateral.db"
     """A path (SQLite) or a postgresql:// URL."""
     actors: tuple[Path, ...] = ()
+    model: Model = Model.OFF
+    """How far the sentence model goes (``--model``, ``--propose``); the rules alone by default."""
 
     def postgres(self) -> bool:
         from bilateral.store.postgres import SCHEME

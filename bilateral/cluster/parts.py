@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from bilateral.actors import gazetteer
+from bilateral.code.model import Model
 from bilateral.errors import UsageError
 from bilateral.pipeline import analysed
 from bilateral.read.jsonl import parse_lines
@@ -56,10 +57,10 @@ def partitions(paths: Iterable[str], *, as_format: InputFormat | None, size: int
 
 
 def analyse_partition(
-    partition: Sequence[Part], as_format: InputFormat | None, actors: tuple[Path, ...]
+    partition: Sequence[Part], as_format: InputFormat | None, actors: tuple[Path, ...], model: Model = Model.OFF
 ) -> list[CodedArticle | Failure]:
     """Read, repair, recognise and code one partition on a worker (the gazetteer is built once a process)."""
-    return list(analysed(_read(partition, as_format), gazetteer(actors)))
+    return list(analysed(_read(partition, as_format), gazetteer(actors), model=model))
 
 
 def _read(partition: Sequence[Part], as_format: InputFormat | None) -> Iterator[Document | Failure]:

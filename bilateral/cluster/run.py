@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bilateral.cluster.parts import Lines, Part, Whole, analyse_partition, partitions
+from bilateral.code.model import Model
 from bilateral.errors import ClusterError, InternalError, UsageError
 from bilateral.records import CodedArticle, Failure
 from bilateral.vocab import InputFormat
@@ -90,6 +91,7 @@ def analysed_on(
     actors: tuple[Path, ...] = (),
     size: int = 500,
     tally: Tally | None = None,
+    model: Model = Model.OFF,
 ) -> Iterator[CodedArticle | Failure]:
     """What :func:`bilateral.pipeline.analysed` gives for ``paths``, in the same order, analysed on the cluster
     in partitions of about ``size`` articles; ``tally`` counts what has been handed on."""
@@ -110,7 +112,7 @@ def analysed_on(
             item = next(planned, None)
             if item is None:
                 return
-            future = client.submit(analyse_partition, item[1], as_format, actors, pure=False)
+            future = client.submit(analyse_partition, item[1], as_format, actors, model, pure=False)
             sent[future.key] = item
             running.add(future)
 

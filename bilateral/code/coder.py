@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -26,6 +26,17 @@ from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
 from bilateral.code import cues, dates, domestic, lexicon, location, references, roles
 from bilateral.code.modality import act_mood, by_mood
+from bilateral.code.model import (
+    MODEL,
+    MODEL_VERSION,
+    PROPOSE_AT_HOME,
+    PROPOSE_PAIR,
+    PROPOSED_CODE,
+    Model,
+    reviewable,
+    reviewed,
+    sentence_model,
+)
 from bilateral.code.slots import Context, Slot, party_of
 from bilateral.code.spans import RELATIVE_CLAUSE, Covered, Spans, aside_spans, unasserted_spans
 from bilateral.ontology import CODEBOOK, cameo
@@ -83,11 +94,73 @@ _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated
 _BACKGROUND_REACH = 90  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
+_GUESSED_ROLES = 0.45  # the confidence of roles not read from the sentence's grammar (as the fallback recipient)
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
 
-def code(reading: ActorReading) -> tuple[Event, ...]:
-    """The events of one read article."""
+def code(reading: ActorReading, *, model: Model = Model.OFF) -> tuple[Event, ...]:
+    """The events of one read article: the rules' events, reviewed by the sentence model, and with acts it proposes
+    where the rules found none, as ``model`` says (:class:`bilateral.code.model.Model`)."""
+    events = _by_rules(reading)
+    if model is Model.OFF:
+        return events
+    told = {event.evidence.start for event in events}
+    silent = [] if model is Model.REVIEW else [item for item in _with_parties(reading) if item[0].start not in told]
+    asked = [event.evidence.quote for event in events if reviewable(event)] + [sentence.text for sentence, _ in silent]
+    likely = dict(zip(asked, sentence_model().likelihoods(asked), strict=True))
+    proposed = (_proposed(reading, sentence, parties, likely[sentence.text]) for sentence, parties in silent)
+    return tuple(sorted((*reviewed(events, likely), *filter(None, proposed)), key=lambda event: event.evidence.start))
+
+
+def _with_parties(reading: ActorReading) -> Iterator[tuple[Sentence, list[Mention]]]:
+    """The body sentences naming a state or organisation, each one's first mention there."""
+    mentions = sorted((m for m in reading.mentions if m.field is Field.TEXT and m.country), key=lambda m: m.start)
+    starts = [mention.start for mention in mentions]
+    for sentence in reading.sentences:
+        if sentence.field is Field.TEXT:
+            inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            first = list({mention.country: mention for mention in reversed(inside)}.values())[::-1]
+            if first:
+                yield sentence, first
+
+
+def _proposed(
+    reading: ActorReading, sentence: Sentence, parties: list[Mention], likely: dict[str, float]
+) -> Event | None:
+    """The act the model reads in a sentence the rules found none in, when it is sure enough: the first party
+    named acts, the others receive (the subject leads an English news sentence), and a state named alone acts at
+    home; told as it is, dated as the sentence is; its confidence the model's probability at the lowest roles'."""
+    kind = max(likely, key=likely.__getitem__)
+    if likely[kind] < (PROPOSE_PAIR if len(parties) > 1 else PROPOSE_AT_HOME):
+        return None
+    article = reading.article
+    code_row = cameo(PROPOSED_CODE[kind])
+    facts = _Facts(lambda: Spans(lexicon.contexts().find(fold(article.text))), sentence, reading)
+    digest = hashlib.blake2b(f"{article.id}:{sentence.start}:{MODEL}:{kind}".encode(), digest_size=10)
+    return Event(
+        id=digest.hexdigest(),
+        event=kind,
+        mode=code_row.mode,
+        contexts=tuple(dict.fromkeys(facts.topics + tuple(filter(None, (code_row.context or "").split(";"))))),
+        cameo=code_row.code,
+        goldstein=code_row.goldstein,
+        quad=code_row.quad,
+        actor=(party_of(parties[0]),),
+        recipient=tuple(party_of(mention) for mention in parties[1:])
+        or (domestic.recipient(article.text, sentence.start, sentence.end, parties[0].country or "", parties),),
+        modality=Modality.ASSERTED,
+        when=facts.when,
+        published=article.published,
+        evidence=Evidence(article.id, sentence.field, sentence.start, sentence.end, sentence.text, ""),
+        background=dates.is_background(sentence.text, article.published, reading.window),
+        confidence=round(_GUESSED_ROLES * likely[kind], 3),
+        coder=MODEL,
+        coder_version=MODEL_VERSION,
+        codebook=CODEBOOK,
+    )
+
+
+def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
     article = reading.article
     text = article.text
     folded = fold(text)
@@ -197,12 +270,14 @@ class _Facts:
         return self._when
 
 
-def code_text(text: str, gazetteer: Gazetteer, *, on: date | None = None, title: str = "") -> tuple[Event, ...]:
+def code_text(
+    text: str, gazetteer: Gazetteer, *, on: date | None = None, title: str = "", model: Model = Model.OFF
+) -> tuple[Event, ...]:
     """Code a text given directly (a sentence or an article); ``on`` is its date."""
     document = replace(read_text(text), title=title)
     if on is not None:
         document = replace(document, published=on)
-    return code(recognise(repair(document), gazetteer))
+    return code(recognise(repair(document), gazetteer), model=model)
 
 
 def _met(event: Event) -> frozenset[str]:
@@ -376,7 +451,7 @@ def _event(
             context,
             article_pair=spec.shape != "symmetric",
         )
-        confidence = 0.45
+        confidence = _GUESSED_ROLES
     countries = _codes(actor) | _codes(recipient)
     acting = _at_home(reading.article.text, sentence, cue, actor, slots) if len(countries) == 1 else None
     if acting is not None and not recipient:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bilateral.code.model import Model
 from bilateral.errors import FormatError
 from bilateral.evaluate.metrics import (
     NONE,
@@ -221,7 +222,7 @@ def score_spans(sentences: Sequence[Tagged], predictions: Iterable[tuple[Event, 
     return Report(metrics)
 
 
-def run(gold: Path) -> Report:
+def run(gold: Path, *, model: Model = Model.OFF) -> Report:
     """Code both files' sentences with the default gazetteer (once per distinct text)."""
     from bilateral.actors import gazetteer
     from bilateral.code import code_text
@@ -231,7 +232,7 @@ def run(gold: Path) -> Report:
 
     def code(text: str) -> tuple[Event, ...]:
         if text not in cache:
-            cache[text] = code_text(text, actors)
+            cache[text] = code_text(text, actors, model=model)
         return cache[text]
 
     folder = gold / FOLDER

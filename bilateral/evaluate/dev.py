@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bilateral.code.model import Model
 from bilateral.errors import FormatError
 from bilateral.evaluate.agreements import score_agreements
 from bilateral.evaluate.metrics import Metrics, Mistake, Report, Tally, per_label, ratio
@@ -257,15 +258,17 @@ def _tally(tally: Tally, gold: set[T], predicted: set[T]) -> None:
     tally.missed += len(gold - predicted)
 
 
-def run(folder: Path) -> Report:
+def run(folder: Path, *, model: Model = Model.OFF) -> Report:
     """Read, repair, recognise and code every annotated article, then score it."""
     records, gold = _read(folder)
-    predictions, coded = code_articles(gold)
+    predictions, coded = code_articles(gold, model=model)
     report = score(gold, predictions)
     return Report(report.metrics | score_agreements(records, coded), report.mistakes)
 
 
-def code_articles(annotated: Sequence[Annotated]) -> tuple[list[Prediction], list[tuple[str, CodedArticle]]]:
+def code_articles(
+    annotated: Sequence[Annotated], *, model: Model = Model.OFF
+) -> tuple[list[Prediction], list[tuple[str, CodedArticle]]]:
     """Each article read, repaired, its actors recognised and its events coded, as the pipeline does."""
     from bilateral.actors import gazetteer, recognise
     from bilateral.code import code
@@ -284,7 +287,7 @@ def code_articles(annotated: Sequence[Annotated]) -> tuple[list[Prediction], lis
             why = f"{failures[0].message} [{failures[0].code}]" if failures else "nothing read"
             raise FormatError(f"gold article {gold.article} cannot be read: {why}", origin=str(gold.path))
         reading = recognise(repair(document), actors)
-        events = code(reading)
+        events = code(reading, model=model)
         predictions.append((events, reading.window))
         coded.append((gold.article, CodedArticle(reading, events)))
     return predictions, coded

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bilateral.actors import Gazetteer, gazetteer
+from bilateral.code.model import Model
 from bilateral.evaluate import petrarch
 from bilateral.evaluate.metrics import Report
 from bilateral.records import ActorKind, Event
@@ -29,7 +30,7 @@ def known_codes(actors: Gazetteer) -> frozenset[str]:
     )
 
 
-def run(gold: Path) -> Report:
+def run(gold: Path, *, model: Model = Model.OFF) -> Report:
     """Code every sentence with the default gazetteer and score the triples."""
     from bilateral.code import code_text
 
@@ -37,6 +38,6 @@ def run(gold: Path) -> Report:
     records = list(petrarch.read_records(gold / FOLDER / RECORDS))
 
     def predict(record: petrarch.Record) -> tuple[Event, ...]:
-        return code_text(record.text, actors, on=record.day)
+        return code_text(record.text, actors, on=record.day, model=model)
 
     return petrarch.score(records, predict, known_codes(actors))

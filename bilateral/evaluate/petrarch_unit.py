@@ -34,6 +34,7 @@ from pathlib import Path
 
 from bilateral.actors.data import ActorData, Alias, Entry, load
 from bilateral.actors.gazetteer import Gazetteer
+from bilateral.code.model import Model
 from bilateral.errors import FormatError
 from bilateral.evaluate import petrarch
 from bilateral.evaluate.metrics import Report
@@ -193,7 +194,7 @@ class Gazetteers:
             )
 
 
-def run(gold: Path) -> Report:
+def run(gold: Path, *, model: Model = Model.OFF) -> Report:
     """Code every unit-test sentence with the suite's own actors and score the triples."""
     from bilateral.code import code_text
 
@@ -202,6 +203,6 @@ def run(gold: Path) -> Report:
     records = list(petrarch.read_records(folder / RECORDS))
 
     def predict(record: petrarch.Record) -> tuple[Event, ...]:
-        return code_text(record.text, gazetteers.on(record.day), on=record.day)
+        return code_text(record.text, gazetteers.on(record.day), on=record.day, model=model)
 
     return petrarch.score(records, predict, gazetteers.known)

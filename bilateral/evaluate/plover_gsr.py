@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bilateral.code.model import Model
 from bilateral.errors import FormatError
 from bilateral.evaluate.metrics import (
     NONE,
@@ -161,11 +162,11 @@ def _pair(actors: frozenset[str] | None, recipients: frozenset[str] | None, *, j
     return f"{left}>{'+'.join(sorted(recipients)) if recipients else '-'}"
 
 
-def run(gold: Path) -> Report:
+def run(gold: Path, *, model: Model = Model.OFF) -> Report:
     """Code each sentence with the default gazetteer and score it."""
     from bilateral.actors import gazetteer
     from bilateral.code import code_text
 
     actors = gazetteer()
     samples = read_samples(gold / FOLDER / RECORDS, known_codes(actors))
-    return score(samples, (code_text(sample.text, actors) for sample in samples))
+    return score(samples, (code_text(sample.text, actors, model=model) for sample in samples))

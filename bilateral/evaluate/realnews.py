@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bilateral.code.model import Model
 from bilateral.errors import FormatError
 from bilateral.evaluate.agreements import score_agreements
 from bilateral.evaluate.dev import Annotated, annotated, code_articles, read_records, score
@@ -121,11 +122,11 @@ def development(folder: Path, texts: Path) -> list[Annotated]:
     ]
 
 
-def run(folder: Path, texts: Path) -> Report:
+def run(folder: Path, texts: Path, *, model: Model = Model.OFF) -> Report:
     """Code every annotated text and score each split; the test part's figures lead."""
     entries, records = read_gold(folder, texts)
     gold = [annotated(record, texts / f"{record['article']}.txt") for record in records]
-    predictions, coded = code_articles(gold)
+    predictions, coded = code_articles(gold, model=model)
     reports: dict[str, Report] = {}
     for split in SPLITS:
         chosen = [index for index, item in enumerate(gold) if entries[item.article].split == split]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from bilateral.code.model import Model
 from bilateral.errors import UsageError
 from bilateral.evaluate import conflibert, dev, petrarch2_gsr, petrarch_unit, plover_gsr, realnews
 from bilateral.evaluate.metrics import Report
@@ -26,7 +27,7 @@ class GoldSet:
 
     name: str
     files: tuple[str, ...]
-    run: Callable[..., Report]  # (folder) -> Report; the real-news set also takes texts=
+    run: Callable[..., Report]  # (folder, model=) -> Report; the real-news set also takes texts=
     where: Literal["gold", "dev", "realnews"] = "gold"
 
 
@@ -86,11 +87,13 @@ def run_sets(
     *,
     realnews_dir: Path | None = None,
     texts: Path | None = None,
+    model: Model = Model.OFF,
 ) -> list[Outcome]:
     """Run the named sets (all when ``None``), in the order :data:`SETS` lists them.
 
     The real-news set lives beside the development set unless ``realnews_dir``
-    says otherwise; its texts are in ``texts`` (see :func:`realnews.texts_folder`).
+    says otherwise; its texts are in ``texts`` (see :func:`realnews.texts_folder`). ``model`` off scores
+    the rules alone.
     """
     names = list(SETS) if sets is None else list(dict.fromkeys(sets))
     unknown = [name for name in names if name not in SETS]
@@ -111,7 +114,9 @@ def run_sets(
         if why is not None:
             outcomes.append(Outcome(name, None, why, 0.0))
             continue
-        run = functools.partial(gold_set.run, texts=texts_dir) if gold_set.where == "realnews" else gold_set.run
+        run = functools.partial(gold_set.run, model=model)
+        if gold_set.where == "realnews":
+            run = functools.partial(run, texts=texts_dir)
         started = time.perf_counter()
         report = run(folder)
         seconds = time.perf_counter() - started
@@ -127,7 +132,8 @@ def evaluate(
     *,
     realnews_dir: Path | None = None,
     texts: Path | None = None,
+    model: Model = Model.OFF,
 ) -> Results:
     """Every set's metrics (a number in [0, 1] or a count), or ``{"skipped": reason}``."""
-    outcomes = run_sets(gold_dir, dev_dir, sets, realnews_dir=realnews_dir, texts=texts)
+    outcomes = run_sets(gold_dir, dev_dir, sets, realnews_dir=realnews_dir, texts=texts, model=model)
     return {outcome.name: outcome.results() for outcome in outcomes}

@@ -1,10 +1,10 @@
 """The choices the command line offers: input formats, export formats and rows, brief formats, timeline periods,
-and the event types.
+the sentence model's modes and the event types.
 
 Plain enums that import nothing of the package, so that the command line builds its options (and answers
 ``--help``) without loading the readers, the exporters or the report code. Each is re-exported where it is
 used: ``bilateral.read.InputFormat``, ``bilateral.export.ExportFormat`` and ``bilateral.export.Per``,
-``bilateral.report.BriefFormat``, ``bilateral.timeline.By``.
+``bilateral.report.BriefFormat``, ``bilateral.timeline.By``, ``bilateral.code.model.Model``.
 """
 
 from __future__ import annotations
@@ -64,3 +64,17 @@ class By(StrEnum):
     week = "week"
     month = "month"
     year = "year"
+
+
+class Model(StrEnum):
+    """How far the model goes: not at all (the default), reviewing the rules' acts, or also proposing acts."""
+
+    OFF = "off"
+    """The rules alone: the fast default."""
+    REVIEW = "review"
+    """The rules' acts between two or more parties reviewed, an act whose type the model finds unlikely in its
+    sentence left out (``--model``): precision first, and only the sentences the rules coded are read."""
+    PROPOSE = "propose"
+    """Also an act proposed where the rules found none and a sentence names two parties, or one state (an act at
+    home, as PLOVER codes every act) (``--propose``): more acts typed, less precise between states, every sentence
+    naming a party read."""

@@ -77,7 +77,7 @@ def test_workers_and_dask_are_one_or_the_other(tmp_path: Path) -> None:
     assert not (tmp_path / "x.db").exists()
 
 
-def _die(*_: object) -> None:
+def _die(*_: object, **__: object) -> None:
     os._exit(9)
 
 

@@ -46,7 +46,7 @@ from bilateral.cli.common import (
 from bilateral.cli.events import events_command, print_events
 from bilateral.cli.group import Commands, command, elsewhere
 from bilateral.errors import NotFound, NothingRead, UsageError, failure_error
-from bilateral.vocab import TYPE_HELP, BriefFormat, ExportFormat, InputFormat, Per
+from bilateral.vocab import TYPE_HELP, BriefFormat, ExportFormat, InputFormat, Model, Per
 
 if TYPE_CHECKING:
     from bilateral.pipeline import IngestSummary
@@ -104,8 +104,6 @@ def main(
     """bilateral: a source-cited record of events between countries, from news."""
     state.db = db
     state.actors = tuple(actors or ())
-    from bilateral.code.model import Model
-
     state.model = Model.PROPOSE if propose else Model.REVIEW if model else Model.OFF
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"

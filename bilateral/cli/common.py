@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from bilateral.code.model import Model
 from bilateral.errors import BilateralError, UsageError
+from bilateral.vocab import Model
 
 if TYPE_CHECKING:
     from bilateral.records import Failure

@@ -14,26 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from bilateral.records import Event, Scope
+from bilateral.vocab import Model
 
-
-class Model(StrEnum):
-    """How far the model goes: not at all (the default), reviewing the rules' acts, or also proposing acts."""
-
-    OFF = "off"
-    """The rules alone: the fast default."""
-    REVIEW = "review"
-    """The rules' acts between two or more parties reviewed, an act whose type the model finds unlikely in its
-    sentence left out (``--model``): precision first, and only the sentences the rules coded are read."""
-    PROPOSE = "propose"
-    """Also an act proposed where the rules found none and a sentence names two parties, or one state (an act at
-    home, as PLOVER codes every act) (``--propose``): more acts typed, less precise between states, every sentence
-    naming a party read."""
+__all__ = ["MODEL", "MODEL_VERSION", "Model", "SentenceModel", "reviewable", "reviewed", "sentence_model"]
 
 
 MODEL = "bilateral-sentences"

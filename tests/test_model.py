@@ -113,3 +113,33 @@ def test_the_command_line_codes_with_the_model_only_when_asked(
     result = CliRunner().invoke(app, ["--db", str(tmp_path / "b.db"), *flags, "code", MEETING, "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [event["coder"] for event in json.loads(result.stdout)] == [coder]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France did not attack Germany on Monday.",  # negated: the model reads a type, not whether it was done
+        "NATO expelled the spies on Tuesday.",  # an organisation alone has no home to act at
+        "The coach praised the squad and the fans at the stadium after the league match on Sunday. "
+        "Germany's striker attacked the Dutch defender and was sent off.",  # a sports report, as the rules skip it
+        "France and Germany signed a trade treaty on Monday. "
+        "France and Germany signed the trade treaty in Paris, officials said.",  # the rules told it once: no copy
+    ],
+)
+def test_the_model_proposes_nothing_where_the_rules_decided(gaz: Gazetteer, text: str) -> None:
+    rules = code_text(text, gaz)
+    assert [event.id for event in code_text(text, gaz, model=Model.PROPOSE)] == [event.id for event in rules]
+
+
+def test_the_first_party_named_acts_even_when_the_other_is_named_last(gaz: Gazetteer) -> None:
+    text = "Australia barred Chinese state firms from bidding for Australian port leases on Tuesday."
+    (proposed,) = code_text(text, gaz, model=Model.PROPOSE)
+    assert ([p.country for p in proposed.actor], [p.country for p in proposed.recipient]) == (["AUS"], ["CHN"])
+
+
+@pytest.mark.parametrize("command", [["watch", "--once", "feed.xml"], ["serve"]])
+def test_commands_that_code_without_the_model_refuse_its_options(tmp_path: Path, command: list[str]) -> None:
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "b.db"), "--model", *command])
+    assert result.exit_code == 2
+    assert "--model and --propose apply to" in result.output
+    assert not (tmp_path / "b.db").exists()

@@ -202,6 +202,10 @@ def ingest_command(
             from bilateral.parallel import analysed_in_processes
 
             load_gazetteer(state.actors)  # built once here, before the workers start from a copy of this process
+            if state.model is not Model.OFF:
+                from bilateral.code.model import sentence_model
+
+                sentence_model()  # loaded once here too: the forked workers share its memory
             documents = read_paths(paths, as_format=as_format)
             in_processes = analysed_in_processes(documents, workers=workers, actors=state.actors, model=state.model)
             with closing(in_processes):
@@ -506,7 +510,9 @@ def demo_command(
         with Store(state.db) as store:
             store.set_meta("demo", "1")
             gazetteer = load_gazetteer(state.actors)
-            summary = _run_ingest(analysed(read_paths([str(corpus_dir())]), gazetteer), store, show_progress=False)
+            summary = _run_ingest(
+                analysed(read_paths([str(corpus_dir())]), gazetteer, model=state.model), store, show_progress=False
+            )
             counts = store.counts()
             top = store.top_countries(limit=8)
     out.print(f"demo database: {state.db}")

@@ -75,6 +75,12 @@ SecondCountry = Annotated[str, typer.Argument(help="The other country, e.g. KOR,
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
 
 
+def rules_only(command: str) -> None:
+    """Refuse the sentence model's options for a command that codes without them (the server, the watcher)."""
+    if state.model is not Model.OFF:
+        raise UsageError(f"--model and --propose apply to ingest, code, recode, demo and eval, not to {command}")
+
+
 @contextmanager
 def errors() -> Iterator[None]:
     """Print a package error as one line and exit 2 for a usage error, else 1.

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from bilateral.cli.common import err, errors, state
+from bilateral.cli.common import err, errors, rules_only, state
 from bilateral.errors import UsageError
 from bilateral.serve.context import INGEST_SECONDS, MAX_BODY
 
@@ -60,6 +60,7 @@ def serve_command(
 
     names = [*(allow_host or []), *([] if host in _EVERY_ADDRESS else [host])]
     with errors():
+        rules_only("serve")
         limit = parse_size(max_body)
         web = create_app(
             state.db, token=token, actors=state.actors, hosts=names, max_body=limit, ingest_seconds=time_limit

@@ -25,6 +25,7 @@ from bilateral.cli.common import (
     out,
     parse_day,
     print_json,
+    rules_only,
     state,
 )
 from bilateral.errors import UsageError
@@ -64,6 +65,7 @@ def watch_command(
     from bilateral.watch.sources import given
 
     with errors():
+        rules_only("watch")
         try:
             interval = parse_every(every)
         except ValueError as error:

@@ -88,6 +88,7 @@ _SPORTS = re.compile(
     r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
     r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
 )
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b|n['\u2019]t\b", re.IGNORECASE)
 _SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
 _PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
@@ -104,38 +105,66 @@ def code(reading: ActorReading, *, model: Model = Model.OFF) -> tuple[Event, ...
     events = _by_rules(reading)
     if model is Model.OFF:
         return events
-    told = {event.evidence.start for event in events}
-    silent = [] if model is Model.REVIEW else [item for item in _with_parties(reading) if item[0].start not in told]
-    asked = [event.evidence.quote for event in events if reviewable(event)] + [sentence.text for sentence, _ in silent]
+    silent = [] if model is Model.REVIEW else list(_unread(reading, events))
+    asked = list(dict.fromkeys([e.evidence.quote for e in events if reviewable(e)] + [s.text for s, _ in silent]))
     likely = dict(zip(asked, sentence_model().likelihoods(asked), strict=True))
-    proposed = (_proposed(reading, sentence, parties, likely[sentence.text]) for sentence, parties in silent)
-    return tuple(sorted((*reviewed(events, likely), *filter(None, proposed)), key=lambda event: event.evidence.start))
+    topics = cache(lambda: Spans(lexicon.contexts().find(fold(reading.article.text))))  # looked for once, if asked
+    kept = reviewed(events, likely)
+    told = {_told(event) for event in kept}  # an act told again in another sentence is proposed no second time
+    for sentence, parties in silent:
+        event = _proposed(reading, sentence, parties, likely[sentence.text], topics)
+        if event is not None and _told(event) not in told:
+            told.add(_told(event))
+            kept.append(event)
+    return tuple(sorted(kept, key=lambda event: event.evidence.start))
 
 
-def _with_parties(reading: ActorReading) -> Iterator[tuple[Sentence, list[Mention]]]:
-    """The body sentences naming a state or organisation, each one's first mention there."""
+def _told(event: Event) -> tuple[str, frozenset[str]]:
+    return event.event, _codes(event.actor) | _codes(event.recipient)
+
+
+def _unread(reading: ActorReading, events: tuple[Event, ...]) -> Iterator[tuple[Sentence, list[Mention]]]:
+    """The body sentences the rules said nothing about that name a state or organisation, each one's first
+    mention there in order: no event of theirs, no negation and no act feared or hoped for (the model reads a type,
+    not whether the act was done: what the rules dropped as denied or unasserted is not its to restore), and not
+    in a sports report."""
+    text = reading.article.text
+    if len(_SPORTS.findall(text)) >= _SPORTS_WORDS:
+        return
+    told = {event.evidence.start for event in events}
     mentions = sorted((m for m in reading.mentions if m.field is Field.TEXT and m.country), key=lambda m: m.start)
     starts = [mention.start for mention in mentions]
     for sentence in reading.sentences:
-        if sentence.field is Field.TEXT:
-            inside = mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-            first = list({mention.country: mention for mention in reversed(inside)}.values())[::-1]
-            if first:
-                yield sentence, first
+        if sentence.field is not Field.TEXT or sentence.start in told:
+            continue
+        if _NEGATION.search(sentence.text) or unasserted_spans(sentence):
+            continue
+        first: dict[str, Mention] = {}
+        for mention in mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]:
+            first.setdefault(mention.country or "", mention)
+        if first:
+            yield sentence, list(first.values())
 
 
 def _proposed(
-    reading: ActorReading, sentence: Sentence, parties: list[Mention], likely: dict[str, float]
+    reading: ActorReading,
+    sentence: Sentence,
+    parties: list[Mention],
+    likely: dict[str, float],
+    topics: Callable[[], Spans[tuple[str, ...]]],
 ) -> Event | None:
     """The act the model reads in a sentence the rules found none in, when it is sure enough: the first party
     named acts, the others receive (the subject leads an English news sentence), and a state named alone acts at
     home; told as it is, dated as the sentence is; its confidence the model's probability at the lowest roles'."""
     kind = max(likely, key=likely.__getitem__)
-    if likely[kind] < (PROPOSE_PAIR if len(parties) > 1 else PROPOSE_AT_HOME):
+    alone = len(parties) == 1
+    if likely[kind] < (PROPOSE_AT_HOME if alone else PROPOSE_PAIR) or (
+        alone and parties[0].kind is not ActorKind.COUNTRY
+    ):
         return None
     article = reading.article
     code_row = cameo(PROPOSED_CODE[kind])
-    facts = _Facts(lambda: Spans(lexicon.contexts().find(fold(article.text))), sentence, reading)
+    facts = _Facts(topics, sentence, reading)
     digest = hashlib.blake2b(f"{article.id}:{sentence.start}:{MODEL}:{kind}".encode(), digest_size=10)
     return Event(
         id=digest.hexdigest(),
@@ -147,7 +176,7 @@ def _proposed(
         quad=code_row.quad,
         actor=(party_of(parties[0]),),
         recipient=tuple(party_of(mention) for mention in parties[1:])
-        or (domestic.recipient(article.text, sentence.start, sentence.end, parties[0].country or "", parties),),
+        or (domestic.recipient(article.text, parties[0].end, sentence.end, parties[0].country or "", parties),),
         modality=Modality.ASSERTED,
         when=facts.when,
         published=article.published,

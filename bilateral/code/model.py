@@ -1,13 +1,16 @@
 """The sentence model: how likely a sentence is to tell an act of each event type.
 
-A small encoder (the first layers of MiniLM-L6, fine-tuned by
+A small encoder (the first two layers of all-MiniLM-L6-v2, fine-tuned by
 ``training/sentence_model.py``) shipped as an int8 ONNX file beside its
 tokenizer, run with onnxruntime on one thread: no torch, nothing fetched.
-The rules code first; the model reads only the sentences where they found
-an act between two or more parties, and an
-event whose type it finds unlikely in its sentence is left out (an event we
-are unsure of is better left out than invented). Each kept event's
-confidence is the model's probability of its type there.
+It is off by default (:class:`Model`). The rules code first; with ``--model``
+the model reads the sentences where they found an act between two or more
+parties, and an event whose type it finds unlikely there is left out (an
+event we are unsure of is better left out than invented); a kept event's
+confidence is the rules' times the model's probability of its type. With
+``--propose`` it also reads the sentences naming a party that the rules said
+nothing about, and :func:`bilateral.code.coder.code` adds its likeliest act
+where it is sure enough.
 """
 
 from __future__ import annotations

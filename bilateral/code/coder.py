@@ -17,28 +17,24 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cache
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import cues, dates, domestic, lexicon, location, references, roles
+from bilateral.code import cues, dates, domestic, lexicon, location, proposals, references, roles
+from bilateral.code.facts import DATELINE, Facts
 from bilateral.code.modality import act_mood, by_mood
 from bilateral.code.model import (
-    MODEL,
-    MODEL_VERSION,
-    PROPOSE_AT_HOME,
-    PROPOSE_PAIR,
-    PROPOSED_CODE,
     Model,
     reviewable,
     reviewed,
     sentence_model,
 )
+from bilateral.code.roles import GUESSED_CONFIDENCE
 from bilateral.code.slots import Context, Slot, party_of
-from bilateral.code.spans import RELATIVE_CLAUSE, Covered, Spans, aside_spans, unasserted_spans
+from bilateral.code.spans import Covered, Spans, aside_spans, sports_report, unasserted_spans
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
 from bilateral.places import place
@@ -60,7 +56,6 @@ from bilateral.repair import repair
 
 CODER = "bilateral-rules"
 CODER_VERSION = "0.1.0"
-_DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn|don|hasn|haven)['\u2019]t\b|\bnever\b", re.IGNORECASE
 )
@@ -84,18 +79,11 @@ _DECLARED = re.compile(
 _TOGETHER = frozenset({"joint", "between", "passive joint"})
 _WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
-_SPORTS = re.compile(
-    r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
-    r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
-)
-_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b|n['\u2019]t\b", re.IGNORECASE)
-_SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
 _PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
 _BACKGROUND_REACH = 90  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
-_GUESSED_ROLES = 0.45  # the confidence of roles not read from the sentence's grammar (as the fallback recipient)
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
 
@@ -105,88 +93,18 @@ def code(reading: ActorReading, *, model: Model = Model.OFF) -> tuple[Event, ...
     events = _by_rules(reading)
     if model is Model.OFF:
         return events
-    silent = [] if model is Model.REVIEW else list(_unread(reading, events))
+    silent = [] if model is Model.REVIEW else list(proposals.unread(reading, events))
     asked = list(dict.fromkeys([e.evidence.quote for e in events if reviewable(e)] + [s.text for s, _ in silent]))
     likely = dict(zip(asked, sentence_model().likelihoods(asked), strict=True))
     topics = cache(lambda: Spans(lexicon.contexts().find(fold(reading.article.text))))  # looked for once, if asked
     kept = reviewed(events, likely)
-    told = {_told(event) for event in kept}  # an act told again in another sentence is proposed no second time
+    told = {proposals.told(event) for event in kept}  # an act told again in another sentence is proposed once
     for sentence, parties in silent:
-        event = _proposed(reading, sentence, parties, likely[sentence.text], topics)
-        if event is not None and _told(event) not in told:
-            told.add(_told(event))
+        event = proposals.proposed(reading, sentence, parties, likely[sentence.text], topics)
+        if event is not None and proposals.told(event) not in told:
+            told.add(proposals.told(event))
             kept.append(event)
     return tuple(sorted(kept, key=lambda event: event.evidence.start))
-
-
-def _told(event: Event) -> tuple[str, frozenset[str]]:
-    return event.event, _codes(event.actor) | _codes(event.recipient)
-
-
-def _unread(reading: ActorReading, events: tuple[Event, ...]) -> Iterator[tuple[Sentence, list[Mention]]]:
-    """The body sentences the rules said nothing about that name a state or organisation, each one's first
-    mention there in order: no event of theirs, no negation and no act feared or hoped for (the model reads a type,
-    not whether the act was done: what the rules dropped as denied or unasserted is not its to restore), and not
-    in a sports report."""
-    text = reading.article.text
-    if len(_SPORTS.findall(text)) >= _SPORTS_WORDS:
-        return
-    told = {event.evidence.start for event in events}
-    mentions = sorted((m for m in reading.mentions if m.field is Field.TEXT and m.country), key=lambda m: m.start)
-    starts = [mention.start for mention in mentions]
-    for sentence in reading.sentences:
-        if sentence.field is not Field.TEXT or sentence.start in told:
-            continue
-        if _NEGATION.search(sentence.text) or unasserted_spans(sentence):
-            continue
-        first: dict[str, Mention] = {}
-        for mention in mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]:
-            first.setdefault(mention.country or "", mention)
-        if first:
-            yield sentence, list(first.values())
-
-
-def _proposed(
-    reading: ActorReading,
-    sentence: Sentence,
-    parties: list[Mention],
-    likely: dict[str, float],
-    topics: Callable[[], Spans[tuple[str, ...]]],
-) -> Event | None:
-    """The act the model reads in a sentence the rules found none in, when it is sure enough: the first party
-    named acts, the others receive (the subject leads an English news sentence), and a state named alone acts at
-    home; told as it is, dated as the sentence is; its confidence the model's probability at the lowest roles'."""
-    kind = max(likely, key=likely.__getitem__)
-    alone = len(parties) == 1
-    if likely[kind] < (PROPOSE_AT_HOME if alone else PROPOSE_PAIR) or (
-        alone and parties[0].kind is not ActorKind.COUNTRY
-    ):
-        return None
-    article = reading.article
-    code_row = cameo(PROPOSED_CODE[kind])
-    facts = _Facts(topics, sentence, reading)
-    digest = hashlib.blake2b(f"{article.id}:{sentence.start}:{MODEL}:{kind}".encode(), digest_size=10)
-    return Event(
-        id=digest.hexdigest(),
-        event=kind,
-        mode=code_row.mode,
-        contexts=tuple(dict.fromkeys(facts.topics + tuple(filter(None, (code_row.context or "").split(";"))))),
-        cameo=code_row.code,
-        goldstein=code_row.goldstein,
-        quad=code_row.quad,
-        actor=(party_of(parties[0]),),
-        recipient=tuple(party_of(mention) for mention in parties[1:])
-        or (domestic.recipient(article.text, parties[0].end, sentence.end, parties[0].country or "", parties),),
-        modality=Modality.ASSERTED,
-        when=facts.when,
-        published=article.published,
-        evidence=Evidence(article.id, sentence.field, sentence.start, sentence.end, sentence.text, ""),
-        background=dates.is_background(sentence.text, article.published, reading.window),
-        confidence=round(_GUESSED_ROLES * likely[kind], 3),
-        coder=MODEL,
-        coder_version=MODEL_VERSION,
-        codebook=CODEBOOK,
-    )
 
 
 def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
@@ -195,7 +113,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
     folded = fold(text)
     mentions = sorted((mention for mention in reading.mentions if mention.field is Field.TEXT), key=lambda m: m.start)
     dyad = roles.article_dyad(reading.mentions)
-    if len(_SPORTS.findall(text)) >= _SPORTS_WORDS:
+    if sports_report(text):
         return ()
     filed = location.dateline(mentions)
     people: list[Mention] = []
@@ -231,7 +149,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
             ]
         if found:
             context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
-            facts = _Facts(topics, sentence, reading)
+            facts = Facts(topics, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
@@ -271,32 +189,6 @@ def _group_after(
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
-
-
-class _Facts:
-    """What one sentence says about all its events: topics and date, each found when an event first asks."""
-
-    __slots__ = ("_reading", "_sentence", "_spans", "_topics", "_when")
-
-    def __init__(self, spans: Callable[[], Spans[tuple[str, ...]]], sentence: Sentence, reading: ActorReading) -> None:
-        self._spans = spans  # the article's context words
-        self._sentence = sentence
-        self._reading = reading
-        self._topics: tuple[str, ...] | None = None
-        self._when: EventDate | None = None
-
-    @property
-    def topics(self) -> tuple[str, ...]:
-        if self._topics is None:
-            self._topics = _contexts(self._spans().within(self._sentence.start, self._sentence.end))
-        return self._topics
-
-    @property
-    def when(self) -> EventDate:
-        if self._when is None:
-            article = self._reading.article
-            self._when = dates.resolve(_main_clause(self._sentence.text), article.published, self._reading.window)
-        return self._when
 
 
 def code_text(
@@ -344,7 +236,7 @@ def _code_sentence(
     inside: list[Mention],
     found: list[Match[lexicon.CueSpec]],
     context: Context,
-    facts: _Facts,
+    facts: Facts,
     asides: list[tuple[int, int]],
 ) -> list[Event]:
     """The events of one sentence; ``asides`` are its asides' spans (:func:`~bilateral.code.spans.aside_spans`),
@@ -354,7 +246,7 @@ def _code_sentence(
     acts = cues.chosen(found, text)
     if not acts:
         return []  # "said" alone reports no act: no parties to look for
-    dateline = _DATELINE.match(sentence.text)
+    dateline = DATELINE.match(sentence.text)
     if dateline is not None:  # "SEOUL, May 28 -" says where the report was filed, not who acted
         asides.append((sentence.start, sentence.start + dateline.end()))
     slots = [
@@ -455,7 +347,7 @@ def _event(
     inside: list[Mention],
     slots: list[Slot],
     context: Context,
-    facts: _Facts,
+    facts: Facts,
     until: int,
 ) -> Event | None:
     """The event of one cue; ``until`` is where the cue's clause ends."""
@@ -480,7 +372,7 @@ def _event(
             context,
             article_pair=spec.shape != "symmetric",
         )
-        confidence = _GUESSED_ROLES
+        confidence = GUESSED_CONFIDENCE
     countries = _codes(actor) | _codes(recipient)
     acting = _at_home(reading.article.text, sentence, cue, actor, slots) if len(countries) == 1 else None
     if acting is not None and not recipient:
@@ -667,16 +559,3 @@ def _fallback_recipient(
         partner = next(code for code in context.dyad if code not in taken)
         return (Party("(the article's other country)", None, partner, ActorKind.COUNTRY),)
     return ()
-
-
-def _main_clause(text: str) -> str:
-    """The sentence without its dateline and relative clauses ("Lee, who took office in June, is …").
-
-    A dateline ("BERLIN, Sept 14 -") gives the day of the report, not of the act.
-    """
-    return RELATIVE_CLAUSE.sub(",", _DATELINE.sub("", text))
-
-
-def _contexts(matches: list[Match[tuple[str, ...]]]) -> tuple[str, ...]:
-    """The contexts the words of a sentence point to, in order of first mention."""
-    return tuple(dict.fromkeys(label for match in matches for label in match.value))

@@ -99,6 +99,8 @@ _SEAT_ACTS = frozenset({"114", "166", "173"})  # summoned, expelled or arrested 
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
 
+GUESSED_CONFIDENCE = 0.45  # the confidence of roles not read from the sentence's grammar (as the fallback recipient)
+
 
 def article_dyad(mentions: tuple[Mention, ...]) -> tuple[str, str] | None:
     """The two countries an article is about, when two stand out."""

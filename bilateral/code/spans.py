@@ -70,3 +70,15 @@ class Spans(Generic[T]):
 
     def within(self, start: int, end: int) -> list[Match[T]]:
         return self._matches[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+
+_SPORTS = re.compile(
+    r"\b(?:match|matches|goals?|coach|squad|striker|midfielder|qualifier|qualifiers|World Cup|tournament|league|"
+    r"stadium|kick-off|scored|defeated|beat|crushed|fans)\b"
+)
+_SPORTS_WORDS = 4  # an article with this many sports words reports a game, not relations
+
+
+def sports_report(text: str) -> bool:
+    """Whether an article reports a game rather than relations (national teams are no parties)."""
+    return len(_SPORTS.findall(text)) >= _SPORTS_WORDS

@@ -96,14 +96,8 @@ def code(reading: ActorReading, *, model: Model = Model.OFF) -> tuple[Event, ...
     silent = [] if model is Model.REVIEW else list(proposals.unread(reading, events))
     asked = list(dict.fromkeys([e.evidence.quote for e in events if reviewable(e)] + [s.text for s, _ in silent]))
     likely = dict(zip(asked, sentence_model().likelihoods(asked), strict=True))
-    topics = cache(lambda: Spans(lexicon.contexts().find(fold(reading.article.text))))  # looked for once, if asked
     kept = reviewed(events, likely)
-    told = {proposals.told(event) for event in kept}  # an act told again in another sentence is proposed once
-    for sentence, parties in silent:
-        event = proposals.proposed(reading, sentence, parties, likely[sentence.text], topics)
-        if event is not None and proposals.told(event) not in told:
-            told.add(proposals.told(event))
-            kept.append(event)
+    kept += proposals.added(reading, kept, silent, likely)
     return tuple(sorted(kept, key=lambda event: event.evidence.start))
 
 

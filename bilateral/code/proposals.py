@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 
-from bilateral.code import dates, domestic
+from bilateral.actors.fold import fold
+from bilateral.code import dates, domestic, lexicon
 from bilateral.code.facts import Facts
 from bilateral.code.model import MODEL, MODEL_VERSION, PROPOSE_AT_HOME, PROPOSE_PAIR, PROPOSED_CODE
 from bilateral.code.roles import GUESSED_CONFIDENCE
@@ -18,6 +20,25 @@ from bilateral.ontology import CODEBOOK, cameo
 from bilateral.records import ActorKind, ActorReading, Event, Evidence, Field, Mention, Modality, Sentence
 
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b|n['\u2019]t\b", re.IGNORECASE)
+
+
+def added(
+    reading: ActorReading,
+    kept: list[Event],
+    silent: list[tuple[Sentence, list[Mention]]],
+    likely: Mapping[str, dict[str, float]],
+) -> list[Event]:
+    """The acts proposed in the ``silent`` sentences (:func:`unread`), each at most once: an act of a type between
+    countries that ``kept`` or an earlier proposal already holds is not proposed again."""
+    topics = cache(lambda: Spans(lexicon.contexts().find(fold(reading.article.text))))  # looked for once, if asked
+    seen = {told(event) for event in kept}
+    found: list[Event] = []
+    for sentence, parties in silent:
+        event = proposed(reading, sentence, parties, likely[sentence.text], topics)
+        if event is not None and told(event) not in seen:
+            seen.add(told(event))
+            found.append(event)
+    return found
 
 
 def told(event: Event) -> tuple[str, frozenset[str]]:

@@ -122,6 +122,13 @@ class Outlets:
     def count(self) -> int:
         return len({self._find(node) for node in list(self.parent)})
 
+    def canonical(self) -> dict[str, str]:
+        """Each node under the least node of its outlet, in order: one text for one grouping, however it grew."""
+        least: dict[str, str] = {}
+        for node in sorted(self.parent):
+            least.setdefault(self._find(node), node)
+        return {node: least[self._find(node)] for node in sorted(self.parent)}
+
     def _find(self, node: str) -> str:
         while self.parent.setdefault(node, node) != node:
             self.parent[node] = self.parent[self.parent[node]]

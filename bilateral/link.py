@@ -6,7 +6,7 @@ half-way links the rest next time, and re-coded articles are linked again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bilateral.records import CodedArticle
 from bilateral.registry.entries import link_registry
@@ -14,8 +14,10 @@ from bilateral.store import Store
 from bilateral.stories import attach, group, placed_first, rank, undated
 
 
-def link(store: Store, *, batch_size: int = 500, handed: Iterable[CodedArticle] = ()) -> int:
-    """Link every pending article; returns how many. Safe to re-run.
+def link(
+    store: Store, *, batch_size: int = 500, handed: Iterable[CodedArticle] = (), among: Sequence[str] | None = None
+) -> int:
+    """Link every pending article, or only those ``among`` these ids; returns how many. Safe to re-run.
 
     ``handed``: articles just stored, as :meth:`Store.add` wrote them; their events are taken from here rather than
     read back from the store.
@@ -24,7 +26,7 @@ def link(store: Store, *, batch_size: int = 500, handed: Iterable[CodedArticle] 
     done = 0
     while True:
         with store.linking() as linking:
-            articles = linking.pending(batch_size)
+            articles = linking.pending(batch_size, among)
             if not articles:
                 return done
             for article in articles:

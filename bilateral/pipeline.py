@@ -129,26 +129,36 @@ def analysed(
 
 
 def store_analysed(
-    results: Iterable[CodedArticle | Failure],
+    results: Iterable[CodedArticle | str | Failure],
     store: Store,
     *,
     batch_size: int = 500,
     progress: Callable[[IngestSummary], None] | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     linking: bool = True,
+    by_workers: bool = False,
 ) -> IngestSummary:
-    """Store analysed articles and failures in batches of ``batch_size``, each linked unless ``linking`` is off."""
+    """Store analysed articles and failures in batches of ``batch_size``, each linked unless ``linking`` is off.
+
+    ``by_workers``: the workers stored what they analysed (``ingest --dask`` on PostgreSQL), and ``results`` are
+    the ids of the articles they stored, and the copies they found stored already: each batch is settled
+    (:meth:`Store.settle`) and linked in the order of ``results``, so that the record is a serial ingest's.
+    """
     summary = IngestSummary()
-    coded: list[CodedArticle] = []
+    articles: list[CodedArticle | str] = []
     failures: list[Failure] = []
 
     def flush() -> None:
-        written = store.add(coded, failures)
+        if by_workers:
+            written = store.settle(articles, failures)
+        else:
+            written = store.add([item for item in articles if not isinstance(item, str)], failures)
         if linking:
-            link(store, batch_size=batch_size, handed=written.fresh)
+            among = [item if isinstance(item, str) else item.reading.article.id for item in articles]
+            link(store, batch_size=batch_size, handed=written.fresh, among=among if by_workers else None)
         summary.new += written.new
         summary.duplicate += written.duplicate
-        coded.clear()
+        articles.clear()
         failures.clear()
         if progress is not None:
             progress(summary)
@@ -161,10 +171,12 @@ def store_analysed(
                 on_failure(result)
         else:
             summary.read += 1
-            coded.append(result)
-        if len(coded) + len(failures) >= batch_size:
+            articles.append(result)
+        if len(articles) + len(failures) >= batch_size:
             flush()
     flush()
+    if linking and by_workers:  # what a worker stored and the cluster then gave up on, or an earlier run left
+        link(store, batch_size=batch_size)
     return summary
 
 

@@ -18,8 +18,21 @@ from bilateral.cluster import analysed_on, connect  # noqa: E402
 from bilateral.pipeline import store_analysed  # noqa: E402
 from bilateral.records import CodedArticle, Failure  # noqa: E402
 from bilateral.store import Store  # noqa: E402
+from tests.conftest import database  # noqa: E402
+from tests.test_postgres import _record  # noqa: E402
 
 pytestmark = pytest.mark.slow
+
+Handed = CodedArticle | str | Failure
+
+
+def killing(results: Iterator[Handed], victim: int) -> Iterator[Handed]:
+    """``results`` as they come, the worker process ``victim`` killed once the first is here (the other partitions
+    run or wait on both workers then)."""
+    for number, result in enumerate(results):
+        if number == 0:
+            os.kill(victim, signal.SIGKILL)
+        yield result
 
 
 @pytest.fixture(scope="module")
@@ -58,19 +71,39 @@ def test_a_worker_killed_mid_run_changes_nothing(inputs: list[str], serial: Path
         before = client.run(os.getpid)
         victim = next(iter(before.values()))
 
-        def killing(results: Iterator[CodedArticle | Failure]) -> Iterator[CodedArticle | Failure]:
-            for number, result in enumerate(results):
-                if number == 0:  # the first results are here; the other partitions run or wait on both workers
-                    os.kill(victim, signal.SIGKILL)
-                yield result
-
         with Store(tmp_path / "killed.db") as store:
-            store_analysed(killing(analysed_on(client, inputs, size=100)), store)
+            store_analysed(killing(analysed_on(client, inputs, size=100), victim), store)
         client.wait_for_workers(2)
         assert victim not in client.run(os.getpid).values()  # the nanny started a new worker in its place
     expected, found = tables(serial), tables(tmp_path / "killed.db")
     for table, rows in expected.items():
         assert found[table] == rows, table
+
+
+def test_workers_store_in_postgresql_and_the_record_is_the_serial_one(
+    inputs: list[str], serial: Path, tmp_path: Path
+) -> None:
+    with database("postgresql", tmp_path) as url:
+        done = subprocess.run(command(url, "ingest", "--dask", "local:2", *inputs), capture_output=True, text=True,
+                              check=False)  # fmt: skip
+        assert done.returncode == 3, done.stderr
+        with Store(url) as store:
+            (pending,) = store._db.execute("SELECT count(*) FROM articles WHERE linked = 0").fetchone()
+        assert pending == 0
+        assert _record(url) == _record(str(serial))
+
+
+def test_a_worker_killed_while_storing_in_postgresql_changes_nothing(
+    inputs: list[str], serial: Path, tmp_path: Path
+) -> None:
+    with database("postgresql", tmp_path) as url, connect("local:2") as client:
+        victim = next(iter(client.run(os.getpid).values()))
+        stored = analysed_on(client, inputs, size=100, store_in=url)
+        with Store(url) as store:
+            store_analysed(killing(stored, victim), store, by_workers=True)
+        client.wait_for_workers(2)
+        assert victim not in client.run(os.getpid).values()
+        assert _record(url) == _record(str(serial))
 
 
 def test_dask_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def tables(db: Path) -> dict[str, list[tuple[object, ...]]]:
     return found
 
 
-def command(db: Path, *arguments: str) -> list[str]:
+def command(db: Path | str, *arguments: str) -> list[str]:
     return [sys.executable, "-m", "bilateral", "--db", str(db), *arguments]
 
 

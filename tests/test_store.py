@@ -29,6 +29,43 @@ def reading(key: str, *, published: str | None = "2024-01-02") -> CodedArticle:
     return CodedArticle(ActorReading(article, (mention,)), ())
 
 
+def copy(item: CodedArticle, origin: str, published: str) -> CodedArticle:
+    """The same article (the same content, so the same id) from another source on another day."""
+    from dataclasses import replace
+    from datetime import date
+
+    article = replace(item.reading.article, origin=origin, published=date.fromisoformat(published))
+    return CodedArticle(replace(item.reading, article=article), item.events)
+
+
+def test_the_first_copy_of_an_article_in_a_batch_is_the_one_kept(db: str) -> None:
+    with Store(db) as store:
+        store.add([copy(reading("a"), "first.txt", "2024-01-02"), copy(reading("a"), "second.txt", "2024-01-05")])
+        (article,) = store.articles()
+    assert (article.origin, str(article.published)) == ("first.txt", "2024-01-02")
+
+
+def test_settling_a_batch_workers_stored_keeps_the_first_copy_in_input_order(db: str) -> None:
+    from bilateral.link import link
+
+    early, late = copy(reading("a"), "early.txt", "2024-01-02"), copy(reading("a"), "late.txt", "2024-01-09")
+    with Store(db) as store:
+        store.add([late, reading("c")])  # a worker of a later batch stored its copy of "a" first
+        store.add([reading("b")])  # and one of this batch stored "b"
+        # this batch, in input order: the copy of "a" its worker found stored, "b", and "a" again
+        written = store.settle([early, "b", "a"], [Failure("bad.txt", "empty", "nothing to read")])
+        assert (written.new, written.duplicate) == (2, 1)
+        (kept,) = [article for article in store.articles() if article.id == "a"]
+        assert (kept.origin, str(kept.published)) == ("early.txt", "2024-01-02")
+        assert store.counts().mentions == 3 and store.counts().failures == 1
+        assert link(store, among=["a", "b"]) == 2  # "c" waits for its own batch
+        written = store.settle([copy(reading("a"), "later.txt", "2024-03-01")])  # a later batch's copy: linked
+        assert (written.new, written.duplicate) == (0, 1)
+        (kept,) = [article for article in store.articles() if article.id == "a"]
+        assert kept.origin == "early.txt"
+        assert link(store) == 1
+
+
 def test_same_article_twice_is_one(db: str) -> None:
     with Store(db) as store:
         assert store.add([reading("a"), reading("b"), reading("a")]).new == 2

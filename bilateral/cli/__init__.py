@@ -111,18 +111,19 @@ def main(
 
 
 def _run_ingest(
-    results: Iterable[CodedArticle | Failure],
+    results: Iterable[CodedArticle | str | Failure],
     store: Store,
     *,
     show_progress: bool,
     describe: Callable[[IngestSummary], str] | None = None,
+    by_workers: bool = False,
 ) -> IngestSummary:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from bilateral.pipeline import store_analysed
 
     if not show_progress:
-        return store_analysed(results, store, on_failure=failure_line)
+        return store_analysed(results, store, on_failure=failure_line, by_workers=by_workers)
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
@@ -134,17 +135,17 @@ def _run_ingest(
             line = f"read {summary.read} ({rate:.0f}/s), new {summary.new}, failed {summary.failed}"
             bar.update(task, description=describe(summary) if describe else line)
 
-        return store_analysed(results, store, progress=progress, on_failure=failure_line)
+        return store_analysed(results, store, progress=progress, on_failure=failure_line, by_workers=by_workers)
 
 
-def _until_read(results: Iterator[CodedArticle | Failure]) -> list[CodedArticle | Failure]:
+def _until_read(results: Iterator[CodedArticle | str | Failure]) -> list[CodedArticle | str | Failure]:
     """The results up to and including the first article read; all of them when none is."""
-    from bilateral.records import CodedArticle
+    from bilateral.records import Failure
 
-    head: list[CodedArticle | Failure] = []
+    head: list[CodedArticle | str | Failure] = []
     for result in results:
         head.append(result)
-        if isinstance(result, CodedArticle):
+        if not isinstance(result, Failure):
             break
     return head
 
@@ -170,7 +171,8 @@ def ingest_command(
             "--dask",
             metavar="ADDRESS",
             help="Read and analyse on a Dask cluster: tcp://HOST:8786 (a running scheduler; the workers read the "
-            "files at the same paths) or local:N (N worker processes started here). Needs bilateral[cluster].",
+            "files at the same paths) or local:N (N worker processes started here); with --db postgresql://… the "
+            "workers store too. Needs bilateral[cluster].",
         ),
     ] = None,
     workers: Annotated[
@@ -190,6 +192,7 @@ def ingest_command(
     error and kept in the store); 1, that every input failed and none was read (nothing is stored).
     With --workers or --dask, the workers send their results here, where they are stored and linked in the order
     of the inputs, batch by batch as a serial ingest does, while the workers go on: the record is the same.
+    With --dask and a PostgreSQL store, the workers store the articles themselves and only linking stays here.
     """
     from bilateral.actors import gazetteer as load_gazetteer
     from bilateral.pipeline import analysed
@@ -215,13 +218,16 @@ def ingest_command(
             summary = _store_results(analysed(documents, load_gazetteer(state.actors), model=state.model))
         else:
             from bilateral.cluster import Tally, analysed_on, connect
+            from bilateral.store.postgres import SCHEME
 
             tally = Tally()
+            store_in = state.db if SCHEME.match(state.db) else None  # PostgreSQL: the workers store, this links
             with connect(dask) as client:
                 results = analysed_on(
-                    client, paths, as_format=as_format, actors=state.actors, tally=tally, model=state.model
-                )
-                summary = _store_results(results, describe=lambda _: tally.describe())
+                    client, paths, as_format=as_format, actors=state.actors, tally=tally, model=state.model,
+                    store_in=store_in,
+                )  # fmt: skip
+                summary = _store_results(results, describe=lambda _: tally.describe(), by_workers=store_in is not None)
             err.print(tally.describe(), markup=False)
     _print_summary(summary)
     if summary.failed:
@@ -229,7 +235,10 @@ def ingest_command(
 
 
 def _store_results(
-    results: Iterator[CodedArticle | Failure], *, describe: Callable[[IngestSummary], str] | None = None
+    results: Iterator[CodedArticle | str | Failure],
+    *,
+    describe: Callable[[IngestSummary], str] | None = None,
+    by_workers: bool = False,
 ) -> IngestSummary:
     """Store (and link) what an ingest read, a batch at a time; nothing at all when every input failed."""
     from bilateral.records import Failure
@@ -241,7 +250,9 @@ def _store_results(
             failure_line(failure)
         raise NothingRead(f"nothing was read ({len(failures)} failed, each named above), so nothing was stored")
     with open_store(create=True) as store:
-        return _run_ingest(chain(head, results), store, show_progress=sys.stderr.isatty(), describe=describe)
+        return _run_ingest(
+            chain(head, results), store, show_progress=sys.stderr.isatty(), describe=describe, by_workers=by_workers
+        )
 
 
 @command("articles")

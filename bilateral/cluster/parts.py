@@ -1,4 +1,5 @@
-"""Partitions of the inputs, and what a worker does with one.
+"""Partitions of the inputs, and what a worker does with one: analyse it, and store it too where the store is
+PostgreSQL, which every worker can reach (linking stays with the client, in the order of the inputs).
 
 A partition is a short list of parts: a file or URL a worker reads whole (:class:`Whole`), a run of
 lines of a JSON Lines file (:class:`Lines`, read here and shipped, so that one long dump spreads
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from bilateral.actors import gazetteer
@@ -20,6 +21,7 @@ from bilateral.pipeline import analysed
 from bilateral.read.jsonl import parse_lines
 from bilateral.read.sources import guarded, inputs, lines_of, read_paths, reads_lines
 from bilateral.records import CodedArticle, Document, Failure
+from bilateral.store import Store
 from bilateral.vocab import InputFormat
 
 
@@ -61,6 +63,34 @@ def analyse_partition(
 ) -> list[CodedArticle | Failure]:
     """Read, repair, recognise and code one partition on a worker (the gazetteer is built once a process)."""
     return list(analysed(_read(partition, as_format), gazetteer(actors), model=model))
+
+
+def store_partition(
+    partition: Sequence[Part], as_format: InputFormat | None, actors: tuple[Path, ...], model: Model, target: str
+) -> list[CodedArticle | str | Failure]:
+    """Analyse one partition on a worker and store its articles in ``target`` in one transaction, not linked. What
+    goes back is small: the id of each article stored here, or of a later copy of one; the failures; and, in
+    full, each article that was stored already when this worker came to it (another partition's copy, perhaps
+    from later in the inputs: the client settles which copy stays, :meth:`Store.settle`)."""
+    results = analyse_partition(partition, as_format, actors, model)
+    coded = [result for result in results if isinstance(result, CodedArticle)]
+    fresh = {item.reading.article.id for item in _store(target).add(coded).fresh} if coded else set()
+    seen: set[str] = set()
+    handed: list[CodedArticle | str | Failure] = []
+    for result in results:
+        if isinstance(result, Failure):
+            handed.append(result)
+            continue
+        key = result.reading.article.id
+        handed.append(key if key in fresh or key in seen else result)
+        seen.add(key)
+    return handed
+
+
+@cache
+def _store(target: str) -> Store:
+    """The store a worker process writes to, opened once (a pool of connections) and kept while it lives."""
+    return Store(target)
 
 
 def _read(partition: Sequence[Part], as_format: InputFormat | None) -> Iterator[Document | Failure]:

@@ -6,6 +6,12 @@ partitions complete (``as_completed``) and are handed on in the order of the inp
 receives exactly what a serial ingest writes, in the same order.
 A worker that dies takes its running partitions with it; the scheduler runs them again elsewhere, and as
 a partition's results are handed on once, nothing is lost or written twice.
+
+Where the store is PostgreSQL the workers store what they analyse themselves, and hand back each article's id (or,
+for an article they found stored already, its analysis): the client settles and links them batch by batch in
+input order, so that the record is still a serial ingest's, and no longer has every article pass through one
+process. A partition run again after its worker died finds its articles stored already (ids come from the
+content): nothing twice.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bilateral.cluster.parts import Lines, Part, Whole, analyse_partition, partitions
+from bilateral.cluster.parts import Lines, Part, Whole, analyse_partition, partitions, store_partition
 from bilateral.code.model import Model
 from bilateral.errors import ClusterError, InternalError, UsageError
 from bilateral.records import CodedArticle, Failure
@@ -92,16 +98,19 @@ def analysed_on(
     size: int = 500,
     tally: Tally | None = None,
     model: Model = Model.OFF,
-) -> Iterator[CodedArticle | Failure]:
+    store_in: str | None = None,
+) -> Iterator[CodedArticle | str | Failure]:
     """What :func:`bilateral.pipeline.analysed` gives for ``paths``, in the same order, analysed on the cluster
-    in partitions of about ``size`` articles; ``tally`` counts what has been handed on."""
+    in partitions of about ``size`` articles; ``tally`` counts what has been handed on. With ``store_in`` (a
+    PostgreSQL URL) the workers store the articles there and hand back what :func:`store_partition` says, for
+    :func:`bilateral.pipeline.store_analysed` with ``by_workers``."""
     from distributed import as_completed
 
     tally = tally or Tally()
     planned = enumerate(partitions(paths, as_format=as_format, size=size))
     running = as_completed()
     sent: dict[Any, tuple[int, list[Part]]] = {}
-    done: dict[int, list[CodedArticle | Failure]] = {}
+    done: dict[int, list[CodedArticle | str | Failure]] = {}
     written = 0
 
     def refill() -> None:
@@ -112,7 +121,10 @@ def analysed_on(
             item = next(planned, None)
             if item is None:
                 return
-            future = client.submit(analyse_partition, item[1], as_format, actors, model, pure=False)
+            if store_in is None:
+                future = client.submit(analyse_partition, item[1], as_format, actors, model, pure=False)
+            else:
+                future = client.submit(store_partition, item[1], as_format, actors, model, store_in, pure=False)
             sent[future.key] = item
             running.add(future)
 
@@ -129,15 +141,15 @@ def analysed_on(
         for results in ready:
             tally.partitions += 1
             tally.failed += sum(isinstance(result, Failure) for result in results)
-            tally.articles += sum(isinstance(result, CodedArticle) for result in results)
+            tally.articles += sum(not isinstance(result, Failure) for result in results)
             yield from results
 
 
-def _outcome(future: Any, partition: Sequence[Part]) -> list[CodedArticle | Failure]:
+def _outcome(future: Any, partition: Sequence[Part]) -> list[CodedArticle | str | Failure]:
     """A partition's results; where the cluster gave up on it (its workers died each time), a failure a part."""
     error = future.exception()
     if error is None:
-        results: list[CodedArticle | Failure] = future.result()
+        results: list[CodedArticle | str | Failure] = future.result()
         return results
     message = f"the cluster gave up on this input: {type(error).__name__}: {error}"
     return [part if isinstance(part, Failure) else Failure(_origin(part), InternalError.code, message)

@@ -118,15 +118,16 @@ class Summary:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The summary as kept beside its entry (whose stages are the chosen ones)."""
+        """The summary as kept beside its entry (whose stages are the chosen ones): the same reports give the same
+        text whatever the order they were added in (keys sorted, each outlet under the least of its own)."""
         return {
             "kind": self.kind,
-            "stages": {name: key for name, (key, _) in self.stages.items()},
-            "parties": self.parties,
-            "signatories": self.signatories,
-            "aliases": self.aliases,
-            "values": self.values,
-            "outlets": self.outlets.parent,
+            "stages": {name: key for name, (key, _) in sorted(self.stages.items())},
+            "parties": dict(sorted(self.parties.items())),
+            "signatories": dict(sorted(self.signatories.items())),
+            "aliases": dict(sorted(self.aliases.items())),
+            "values": dict(sorted(self.values.items())),
+            "outlets": self.outlets.canonical(),
         }
 
     @classmethod

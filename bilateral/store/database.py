@@ -171,7 +171,9 @@ class Store(Reads):
 
     def add(self, coded: Sequence[CodedArticle], failures: Sequence[Failure] = ()) -> Written:
         """Store a batch of articles with their mentions and events, and failures, atomically."""
-        unique = {item.reading.article.id: item for item in coded}
+        unique: dict[str, CodedArticle] = {}
+        for item in coded:  # the first copy of an article in the batch is kept, as it is across batches
+            unique.setdefault(item.reading.article.id, item)
         now = _now()
         with self._transaction() as db:
             known = _existing(db, list(unique))
@@ -183,13 +185,31 @@ class Store(Reads):
                 [_article_row(item.reading, now) for item in fresh],
             )
             _insert_analysis(db, fresh)
-            db.executemany(
-                """INSERT INTO failures VALUES (?, ?, ?, ?, ?, 1)
-                ON CONFLICT (origin, code) DO UPDATE SET
-                    message = excluded.message, last_seen = excluded.last_seen, seen = failures.seen + 1""",
-                [(_storable(item.origin), item.code, _storable(item.message), now, now) for item in failures],
-            )
+            _insert_failures(db, failures, now)
         return Written(new=len(fresh), duplicate=len(coded) - len(fresh), fresh=tuple(fresh))
+
+    def settle(self, batch: Sequence[CodedArticle | str], failures: Sequence[Failure] = ()) -> Written:
+        """A batch that workers stored themselves, in input order, left as :meth:`add` would have left it: each
+        article stored by its id, or, where a worker found its article stored already, the copy it read. Where that
+        copy is the batch's first of an article no earlier batch holds (a worker of a later batch stored another
+        copy first: the same content, another origin or date), it takes the stored one's place. Not linked."""
+        ids = [item if isinstance(item, str) else item.reading.article.id for item in batch]
+        first: dict[str, CodedArticle | str] = {}
+        for key, item in zip(ids, batch, strict=True):
+            first.setdefault(key, item)
+        with self._transaction() as db:
+            earlier = _linked(db, list(first))
+            taking = [item for key, item in first.items() if key not in earlier and not isinstance(item, str)]
+            db.executemany(
+                """UPDATE articles SET origin = ?, title = ?, url = ?, source = ?, published = ?, language = ?,
+                repairs = ? WHERE id = ?""",
+                [(a.origin, a.title, a.url, a.source, day(a.published), a.language, ",".join(a.repairs), a.id)
+                 for a in (item.reading.article for item in taking)],
+            )  # fmt: skip
+            _replace_analysis(db, taking)
+            _insert_failures(db, failures, _now())
+        new = len(first) - len(earlier)
+        return Written(new=new, duplicate=len(batch) - new)
 
     def replace_analysis(self, coded: Sequence[CodedArticle]) -> None:
         """Swap stored articles' mentions and events for new ones, atomically (re-coding).
@@ -198,27 +218,7 @@ class Store(Reads):
         counted (and registry entries summed up) from the reports they keep until linking adds the new ones.
         """
         with self._transaction() as db:
-            ids = [(item.reading.article.id,) for item in coded]
-            stories, agreements = rollups.discount_articles(db, [key for (key,) in ids])
-            db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
-            db.executemany("DELETE FROM events WHERE article_id = ?", ids)
-            db.executemany(
-                """DELETE FROM stories
-                WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_events WHERE story_id = stories.id)""",
-                [(key,) for key in stories],
-            )
-            db.executemany(
-                """DELETE FROM agreements
-                WHERE id = ? AND NOT EXISTS (SELECT 1 FROM agreement_events WHERE agreement_id = agreements.id)""",
-                [(key,) for key in agreements],
-            )
-            db.executemany("UPDATE articles SET linked = 0 WHERE id = ?", ids)
-            db.executemany(
-                "UPDATE articles SET window_start = ?, window_end = ?, window_because = ? WHERE id = ?",
-                [(*_window_columns(item.reading), item.reading.article.id) for item in coded],
-            )
-            _insert_analysis(db, list(coded))
-            rollups.refresh(db)  # what is left of the stories and registry entries, until linking adds the new
+            _replace_analysis(db, coded)
 
     @contextmanager
     def linking(self) -> Iterator[Linking]:
@@ -246,6 +246,54 @@ def _existing(db: Database, ids: list[str]) -> set[str]:
         marks = ",".join("?" * len(part))
         found.update(row[0] for row in db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", part))
     return found
+
+
+def _replace_analysis(db: Database, coded: Sequence[CodedArticle]) -> None:
+    """Swap stored articles' mentions and events for those of ``coded`` and mark them for linking again."""
+    if not coded:
+        return
+    ids = [(item.reading.article.id,) for item in coded]
+    stories, agreements = rollups.discount_articles(db, [key for (key,) in ids])
+    db.executemany("DELETE FROM mentions WHERE article_id = ?", ids)
+    db.executemany("DELETE FROM events WHERE article_id = ?", ids)
+    db.executemany(
+        """DELETE FROM stories
+        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_events WHERE story_id = stories.id)""",
+        [(key,) for key in stories],
+    )
+    db.executemany(
+        """DELETE FROM agreements
+        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM agreement_events WHERE agreement_id = agreements.id)""",
+        [(key,) for key in agreements],
+    )
+    db.executemany("UPDATE articles SET linked = 0 WHERE id = ?", ids)
+    db.executemany(
+        "UPDATE articles SET window_start = ?, window_end = ?, window_because = ? WHERE id = ?",
+        [(*_window_columns(item.reading), item.reading.article.id) for item in coded],
+    )
+    _insert_analysis(db, list(coded))
+    rollups.refresh(db)  # what is left of the stories and registry entries, until linking adds the new
+
+
+def _linked(db: Database, ids: list[str]) -> set[str]:
+    """Those of ``ids`` whose articles are stored and linked."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        marks = ",".join("?" * len(part))
+        found.update(
+            row[0] for row in db.execute(f"SELECT id FROM articles WHERE linked = 1 AND id IN ({marks})", part)
+        )
+    return found
+
+
+def _insert_failures(db: Database, failures: Sequence[Failure], now: str) -> None:
+    db.executemany(
+        """INSERT INTO failures VALUES (?, ?, ?, ?, ?, 1)
+        ON CONFLICT (origin, code) DO UPDATE SET
+            message = excluded.message, last_seen = excluded.last_seen, seen = failures.seen + 1""",
+        [(_storable(item.origin), item.code, _storable(item.message), now, now) for item in failures],
+    )
 
 
 def _insert_analysis(db: Database, coded: Sequence[CodedArticle]) -> None:

@@ -66,11 +66,16 @@ class Linking:
 
     # -- articles -----------------------------------------------------------
 
-    def pending(self, limit: int) -> list[Article]:
+    def pending(self, limit: int, among: Sequence[str] | None = None) -> list[Article]:
+        """Up to ``limit`` articles not linked yet, dated ones first in order of publication; only those ``among``
+        the ids given, where given."""
+        if among is not None and not among:
+            return []
+        only = "" if among is None else f"AND id IN ({','.join('?' * len(among))})"
         rows = self._db.execute(
-            f"""SELECT {ARTICLE_COLUMNS} FROM articles WHERE linked = 0
+            f"""SELECT {ARTICLE_COLUMNS} FROM articles WHERE linked = 0 {only}
             ORDER BY published IS NULL, published, id LIMIT ?""",
-            (limit,),
+            (*(among or ()), limit),
         )
         return [article_from_row(row) for row in rows]
 

@@ -49,6 +49,9 @@ class Linking:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._lookup = getattr(db, "prepared", db.execute)
+        """For the statements linking runs for every event or article: prepared on PostgreSQL (SQLite keeps every
+        statement it ran prepared in its own cache)."""
         self._new_stories: list[str] = []
         self._linked = rollups.Linked()
         """What was linked since the last count."""
@@ -114,10 +117,10 @@ class Linking:
             f" AS band{n}"
             for n in range(len(bands))
         )
-        hits = Counter(row[0] for row in self._db.execute(lookups, [n for band in bands for n in (*band, RECENT)]))
+        hits = Counter(row[0] for row in self._lookup(lookups, [n for band in bands for n in (*band, RECENT)]))
         found = []
         for article_id, _ in hits.most_common(limit):
-            row = self._db.execute(
+            row = self._lookup(
                 "SELECT copy_group, signature FROM copies WHERE article_id = ?", (article_id,)
             ).fetchone()
             if row is not None:
@@ -153,7 +156,7 @@ class Linking:
         )
         key = (event, countries, int(negated))
         early = shift(start, -_SHORT).isoformat()
-        rows = self._db.execute(
+        rows = self._lookup(
             f"""SELECT {columns} FROM stories INDEXED BY stories_key WHERE event = ? AND countries = ? AND negated = ?
                 AND date_start BETWEEN ? AND ? AND date_end >= ? AND precision IS DISTINCT FROM 'window'
             UNION ALL
@@ -188,7 +191,7 @@ class Linking:
     def add_story(self, event: Event, countries: str, negated: bool, direction: str) -> str:
         key = hashlib.blake2b(event.id.encode(), digest_size=8).hexdigest()
         start, end, long_span = _bounds(event.when)
-        added = self._db.execute(
+        added = self._lookup(
             """INSERT INTO stories (id, event, countries, negated, direction, date_start, date_end, precision,
                 date_method, first_event, long_span) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
             (key, event.event, countries, int(negated), direction, start, end,

@@ -124,3 +124,28 @@ def test_a_malformed_address_is_refused(address: str, tmp_path: Path) -> None:
                           text=True, check=False)  # fmt: skip
     assert done.returncode == 2
     assert address in done.stderr
+
+
+def test_each_worker_thread_stores_through_its_own_connection(tmp_path: Path) -> None:
+    import threading
+
+    from bilateral.cluster.parts import _store
+
+    target = str(tmp_path / "threads.db")
+    turn = threading.Event()
+    found: dict[int, tuple[object, object]] = {}
+
+    def work(number: int) -> None:  # two partitions on one worker started with --nthreads 2
+        if number == 1:
+            turn.wait()  # the first thread's store is open by then
+        found[number] = (_store(target), _store(target))
+        turn.set()
+
+    threads = [threading.Thread(target=work, args=(number,)) for number in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    (first, again), (second, twice) = found[0], found[1]
+    assert first is again and second is twice  # kept while the thread lives
+    assert first is not second  # a transaction is one connection's: never two partitions on one

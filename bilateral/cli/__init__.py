@@ -222,6 +222,11 @@ def ingest_command(
 
             tally = Tally()
             store_in = state.db if SCHEME.match(state.db) else None  # PostgreSQL: the workers store, this links
+            if store_in is not None:
+                from bilateral.link import link
+
+                with open_store(create=True) as store:
+                    link(store)  # what an earlier run left unlinked, first: a batch's unlinked articles are its own
             with connect(dask) as client:
                 results = analysed_on(
                     client, paths, as_format=as_format, actors=state.actors, tally=tally, model=state.model,

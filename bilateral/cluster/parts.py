@@ -9,9 +9,10 @@ files by their path: a remote cluster needs the files at the same path on every 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
 from bilateral.actors import gazetteer
@@ -87,10 +88,16 @@ def store_partition(
     return handed
 
 
-@cache
+_local = threading.local()
+
+
 def _store(target: str) -> Store:
-    """The store a worker process writes to, opened once (a pool of connections) and kept while it lives."""
-    return Store(target)
+    """The store a worker thread writes to, opened once and kept while it lives: one connection a thread, since a
+    worker may run several partitions at once (``dask worker --nthreads N``) and a transaction is a connection's."""
+    stores: dict[str, Store] = _local.__dict__.setdefault("stores", {})
+    if target not in stores:
+        stores[target] = Store(target)
+    return stores[target]
 
 
 def _read(partition: Sequence[Part], as_format: InputFormat | None) -> Iterator[Document | Failure]:

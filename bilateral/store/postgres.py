@@ -5,7 +5,8 @@ makes a statement PostgreSQL's (``%s`` placeholders, SQLite's index hints droppe
 with the methods of an ``sqlite3.Connection`` the store uses (``execute``, ``executemany``; cursors iterate and
 have ``fetchone``, ``fetchall`` and ``rowcount``). A single statement's values are bound on the client (psycopg's
 ``ClientCursor``), as SQLite binds them: a ``? IS NULL`` needs no declared type; a batch (``executemany``) goes
-through one statement prepared and bound on the server, its values each bound for a typed column.
+through one statement prepared and bound on the server, its values each bound for a typed column, and so do the
+look-ups linking runs for every event (:meth:`Connection.prepared`).
 
 Writers take one advisory lock per transaction, the counterpart of SQLite's ``BEGIN IMMEDIATE``: several
 ``ingest`` processes and a server may write at once, each transaction sees every one committed before it, so an

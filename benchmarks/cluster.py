@@ -28,9 +28,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -78,25 +75,6 @@ def run(corpus: Path, db: Path | str, options: list[str]) -> dict[str, float]:
     return {"wall_s": time.perf_counter() - began, "cpu_s": children_cpu() + server_cpu() - cpu}
 
 
-@contextmanager
-def new_database(server: str) -> Iterator[str]:
-    """A new database on the PostgreSQL server at ``server``, dropped afterwards."""
-    import psycopg
-
-    from bilateral.store import postgres
-
-    name = f"bench_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"CREATE DATABASE {name}")
-    url = server.rsplit("/", 1)[0] + f"/{name}"
-    try:
-        yield url
-    finally:
-        postgres.release(url)
-        with psycopg.connect(server, autocommit=True) as admin:
-            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
-
-
 def pg_tables(url: str) -> dict[str, list[tuple[object, ...]]]:
     """The tables :func:`tables` compares, read from PostgreSQL, without their timestamps, in a stable order."""
     from test_kill import TABLES, WHEN
@@ -120,9 +98,11 @@ def pg_tables(url: str) -> dict[str, list[tuple[object, ...]]]:
 def on_postgres(corpus: Path, server: str) -> dict[str, dict[str, float]]:
     """The serial ingest and the Dask ones into PostgreSQL, each into a new database; each record against the
     serial one's."""
+    from conftest import database  # tests/ is on the path: a database of its own on the server, dropped after
+
     measured, records = {}, {}
     for mode, options in ON_POSTGRES.items():
-        with new_database(server) as url:
+        with database("postgresql", corpus.parent, server) as url:
             measured[f"{mode}, PostgreSQL"] = run(corpus, url, options)
             records[mode] = pg_tables(url)
     for mode in ON_POSTGRES:

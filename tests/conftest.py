@@ -59,27 +59,27 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @contextmanager
-def database(backend: str, folder: Path) -> Iterator[str]:
-    """A new, empty database: an SQLite file in ``folder``, or a database of its own on the PostgreSQL server of
-    BILATERAL_TEST_POSTGRES, dropped afterwards (the test skips, saying so, where there is none)."""
+def database(backend: str, folder: Path, server: str | None = POSTGRES) -> Iterator[str]:
+    """A new, empty database: an SQLite file in ``folder``, or a database of its own on the PostgreSQL ``server``
+    (BILATERAL_TEST_POSTGRES), dropped afterwards (the test skips, saying so, where there is none)."""
     if backend == "sqlite":
         yield str(folder / "test.db")
         return
-    if not POSTGRES:
+    if not server:
         pytest.skip("no PostgreSQL: set BILATERAL_TEST_POSTGRES to a server's URL (.ci/run starts one)")
     import psycopg
 
     from bilateral.store import postgres
 
     name = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(POSTGRES, autocommit=True) as admin:
+    with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name} STRATEGY file_copy")
-    url = POSTGRES.rsplit("/", 1)[0] + f"/{name}"
+    url = server.rsplit("/", 1)[0] + f"/{name}"
     try:
         yield url
     finally:
         postgres.release(url)
-        with psycopg.connect(POSTGRES, autocommit=True) as admin:
+        with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 

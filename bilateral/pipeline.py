@@ -154,8 +154,12 @@ def store_analysed(
         else:
             written = store.add([item for item in articles if not isinstance(item, str)], failures)
         if linking:
-            among = [item if isinstance(item, str) else item.reading.article.id for item in articles]
-            link(store, batch_size=batch_size, handed=written.fresh, among=among if by_workers else None)
+            among = (
+                [item if isinstance(item, str) else item.reading.article.id for item in articles]
+                if by_workers
+                else None
+            )
+            link(store, batch_size=batch_size, handed=written.fresh, among=among)
         summary.new += written.new
         summary.duplicate += written.duplicate
         articles.clear()
@@ -175,7 +179,7 @@ def store_analysed(
         if len(articles) + len(failures) >= batch_size:
             flush()
     flush()
-    if linking and by_workers:  # what a worker stored and the cluster then gave up on, or an earlier run left
+    if linking and by_workers:  # what a worker stored before the cluster gave up on its partition
         link(store, batch_size=batch_size)
     return summary
 

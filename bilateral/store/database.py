@@ -193,12 +193,11 @@ class Store(Reads):
         article stored by its id, or, where a worker found its article stored already, the copy it read. Where that
         copy is the batch's first of an article no earlier batch holds (a worker of a later batch stored another
         copy first: the same content, another origin or date), it takes the stored one's place. Not linked."""
-        ids = [item if isinstance(item, str) else item.reading.article.id for item in batch]
         first: dict[str, CodedArticle | str] = {}
-        for key, item in zip(ids, batch, strict=True):
-            first.setdefault(key, item)
+        for item in batch:
+            first.setdefault(item if isinstance(item, str) else item.reading.article.id, item)
         with self._transaction() as db:
-            earlier = _linked(db, list(first))
+            earlier = _existing(db, list(first), linked=True)
             taking = [item for key, item in first.items() if key not in earlier and not isinstance(item, str)]
             db.executemany(
                 """UPDATE articles SET origin = ?, title = ?, url = ?, source = ?, published = ?, language = ?,
@@ -239,12 +238,14 @@ class Store(Reads):
         return Browse(self._db, self._sql)
 
 
-def _existing(db: Database, ids: list[str]) -> set[str]:
+def _existing(db: Database, ids: list[str], *, linked: bool = False) -> set[str]:
+    """Those of ``ids`` whose articles are stored (with ``linked``: stored and linked)."""
     found: set[str] = set()
+    only = "linked = 1 AND " if linked else ""
     for chunk in range(0, len(ids), 500):
         part = ids[chunk : chunk + 500]
         marks = ",".join("?" * len(part))
-        found.update(row[0] for row in db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", part))
+        found.update(row[0] for row in db.execute(f"SELECT id FROM articles WHERE {only}id IN ({marks})", part))
     return found
 
 
@@ -273,18 +274,6 @@ def _replace_analysis(db: Database, coded: Sequence[CodedArticle]) -> None:
     )
     _insert_analysis(db, list(coded))
     rollups.refresh(db)  # what is left of the stories and registry entries, until linking adds the new
-
-
-def _linked(db: Database, ids: list[str]) -> set[str]:
-    """Those of ``ids`` whose articles are stored and linked."""
-    found: set[str] = set()
-    for start in range(0, len(ids), 500):
-        part = ids[start : start + 500]
-        marks = ",".join("?" * len(part))
-        found.update(
-            row[0] for row in db.execute(f"SELECT id FROM articles WHERE linked = 1 AND id IN ({marks})", part)
-        )
-    return found
 
 
 def _insert_failures(db: Database, failures: Sequence[Failure], now: str) -> None:

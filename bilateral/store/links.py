@@ -225,7 +225,7 @@ class Linking:
 
     def _write(self) -> None:
         """The reports put in stories since the last write, and their stories marked stale, in one round trip
-        each (two statements an event, one at a time, were half of linking's round trips to PostgreSQL)."""
+        each (two statements an event, one at a time, were two in five of linking's round trips to PostgreSQL)."""
         if not self._attached:
             return
         rows = list(self._attached.values())

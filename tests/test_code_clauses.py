@@ -121,3 +121,63 @@ def test_verbs_joined_by_a_comma_share_their_subject(
     gaz: Gazetteer, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(event.event, *brief(event)[2:4]) for event in code_text(text, gaz, on=ON)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Brazil said it is ready to contribute troops to a peacekeeping force in Haiti.", True),
+        ("Chile plans to expand trade with Peru next year.", True),
+        ("Peruvian officials said the drills were intended to show that Peru can defend itself against Chile.", False),
+        ("Colombia said the plot against Venezuela included a plan to kill the president.", False),
+        ("Estonia said it is ready to respond if Russia decides to move against it.", False),
+        ("Poland will continue to do everything it can to stay vigilant about Belarus.", False),
+    ],
+)
+def test_an_intention_is_agree_only_when_what_is_intended_is_cooperation(
+    gaz: Gazetteer, text: str, kept: bool
+) -> None:
+    """ "ready to contribute troops" promises help; "intended to show", "a plan to kill" and "ready to respond"
+    promise nothing (the realnews development set's AGREE mistakes were mostly of this kind)."""
+    assert any(event.event == "AGREE" for event in code_text(text, gaz, on=ON)) is kept
+
+
+def test_it_after_a_clause_opener_is_the_party_just_named(gaz: Gazetteer) -> None:
+    """ "watching North Korea after it fired": the missile is North Korea's, not the watcher's."""
+    text = "Japan is keeping a close watch on North Korea after it fired a ballistic missile on Tuesday."
+    (fired,) = code_text(text, gaz, on=ON)
+    assert brief(fired)[:3] == ("MOBILIZE", "150", "PRK")
+
+
+def test_what_is_only_supposed_is_no_act(gaz: Gazetteer) -> None:
+    """An act in an "if" or "unless" clause has not happened; the main clause's act still stands."""
+    texts = (
+        "If India deploys troops to the border, Pakistan will respond.",
+        "Estonia is ready to act if Russia deploys more troops near its border.",
+        "Lithuania will not reopen the crossing unless Belarus deploys guards.",
+    )
+    assert [event.event for text in texts for event in code_text(text, gaz, on=ON) if event.event == "MOBILIZE"] == []
+    (warned,) = code_text("Japan warned China that it would protest if Chinese ships entered its waters.", gaz, on=ON)
+    assert brief(warned)[:4] == ("THREATEN", "130", "JPN", "CHN")
+
+
+def test_mobilising_support_or_a_deployment_force_is_no_force_posture(gaz: Gazetteer) -> None:
+    texts = (
+        "The African Union mobilised international support for Niger's transition.",
+        "Kenyan officers from the rapid deployment force arrived in Haiti on Monday.",
+    )
+    assert [event.event for text in texts for event in code_text(text, gaz, on=ON) if event.event == "MOBILIZE"] == []
+    (deployed,) = code_text("India deployed troops near its border with China on Monday.", gaz, on=ON)
+    assert deployed.event == "MOBILIZE"
+
+
+def test_the_speaker_acts_when_no_party_leads_the_reported_clause(gaz: Gazetteer) -> None:
+    """ "X said lifting the sanctions on Y is out of the question": X rejects; Y is only named in the clause."""
+    text = "Japanese officials said on Monday that lifting the sanctions on North Korea is out of the question."
+    (rejected,) = code_text(text, gaz, on=ON)
+    assert brief(rejected)[:4] == ("REJECT", "120", "JPN", "PRK")
+
+
+def test_aid_suspended_in_part_is_a_sanction(gaz: Gazetteer) -> None:
+    text = "The United States announced that it was suspending a portion of its financial aid to Ethiopia."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "162", "USA", "ETH")]

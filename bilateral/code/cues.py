@@ -33,6 +33,7 @@ _DENIAL = "016"
 _CALLED_OFF = frozenset({"withdraw", "discontinue"})  # "cancelled a visit", "halted aid deliveries": no visit, no aid
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
+_ANNOUNCED = "announce~"  # an announcement of aid is AGREE; of a hostile act, that act
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
 
 
@@ -198,6 +199,8 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
                 vowed.add(later.start)
             elif hostile and is_intent(cue.value):
                 governed.add(cue.start)  # "plans to impose restrictions": the restriction, still to come
+            elif later.value.event in _HOSTILE and cue.value.phrase == _ANNOUNCED:
+                governed.add(cue.start)  # "announced it was suspending aid": the suspension is the act
             else:
                 governed.add(later.start)
     for later in acts:  # "demonstrated …, calling for independence": the demand is how they protested

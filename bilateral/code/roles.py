@@ -56,6 +56,11 @@ _MEMBERS_FROM = re.compile(
     re.IGNORECASE,
 )  # "Naval units from Egypt, Jordan and Sudan started drills": theirs, the subject
 _CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:after|before|since|until|once|because)\s+(?:the\s+)?$", re.IGNORECASE)
+_PRONOUN_CLAUSE = re.compile(
+    r"[^,;.]{0,60}?\b(?:after|when|as|because|since|before|until|once|while)\s+(?:it|they)\s+"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|also|then|again|reportedly)\s+){0,2}",
+    re.IGNORECASE,
+)
 _AUXILIARIES = re.compile(  # and at most one verb, when the cue is its noun ("the United States imposed tariffs")
     r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|later|again|abruptly)\s+){0,2}(?:[a-z]+(?:ed|s)\s+)?"
 )
@@ -252,6 +257,9 @@ def assign(
         if at_embassy is not None:
             return at_embassy
     subject = _subject(text, before, cue_start)
+    if subject and reported_from > start and _PREPOSITION_BEFORE.search(text, subject[0].start - 40, subject[0].start):
+        # "X said lifting the sanctions on Burma is out of the question": no party leads the clause; X acts
+        subject = _subject(text, [slot for slot in found if slot.end <= reported_from]) or subject
     if not subject and spec.cameo in _SEAT_ACTS:  # "The foreign ministry summoned the Turkish ambassador to Iraq"
         hosts = [slot for slot in after if _ENVOY_TO.search(text, cue_end, slot.start)]
         envoys = [
@@ -383,6 +391,8 @@ def _subject(text: str, before: list[Slot], cue_start: int | None = None) -> lis
         and _AUXILIARIES.fullmatch(text, groups[-1][-1].end, cue_start)
     ):
         return _without_places(text, groups[-1])
+    if groups and cue_start is not None and _PRONOUN_CLAUSE.fullmatch(text, groups[-1][-1].end, cue_start):
+        return _without_places(text, groups[-1])  # "watching North Korea after it fired": "it" is the party just named
     for group in reversed(groups):
         lead = max(0, group[0].start - 40)
         if not _PREPOSITION_BEFORE.search(text, lead, group[0].start) or _MEMBERS_FROM.search(

@@ -32,10 +32,12 @@ def aside_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def unasserted_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """The spans of what the sentence only fears or doubts ("over concerns that Moscow is planning to invade",
-    "speculation that …"), as article offsets: no act in them is told as done."""
-    if " that" not in sentence.text:
-        return []  # most sentences fear nothing: one substring test, not a pattern
+    """The spans of what the sentence only fears, doubts or supposes ("over concerns that Moscow is planning to
+    invade", "speculation that …", "if NATO decides to deploy …"), as article offsets: no act in them is told as
+    done."""
+    text = sentence.text
+    if " that" not in text and " if " not in text and "unless " not in text and not text.startswith("If "):
+        return []  # most sentences fear and suppose nothing: substring tests, not a pattern
     return [
         (sentence.start + match.start("what"), sentence.start + match.end())
         for match in _UNASSERTED.finditer(sentence.text)
@@ -43,7 +45,7 @@ def unasserted_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 _UNASSERTED = re.compile(
-    r"\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that\b"
+    r"(?:\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that|\b(?:if|unless))\b"
     r"(?P<what>[^,;.]*)",
     re.IGNORECASE,
 )

@@ -134,9 +134,7 @@ def test_verbs_joined_by_a_comma_share_their_subject(
         ("Poland will continue to do everything it can to stay vigilant about Belarus.", False),
     ],
 )
-def test_an_intention_is_agree_only_when_what_is_intended_is_cooperation(
-    gaz: Gazetteer, text: str, kept: bool
-) -> None:
+def test_an_intention_is_agree_only_when_what_is_intended_is_cooperation(gaz: Gazetteer, text: str, kept: bool) -> None:
     """ "ready to contribute troops" promises help; "intended to show", "a plan to kill" and "ready to respond"
     promise nothing (the realnews development set's AGREE mistakes were mostly of this kind)."""
     assert any(event.event == "AGREE" for event in code_text(text, gaz, on=ON)) is kept

@@ -179,3 +179,18 @@ def test_the_speaker_acts_when_no_party_leads_the_reported_clause(gaz: Gazetteer
 def test_aid_suspended_in_part_is_a_sanction(gaz: Gazetteer) -> None:
     text = "The United States announced that it was suspending a portion of its financial aid to Ethiopia."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "162", "USA", "ETH")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian border guards said warning shots were fired to stop a Japanese fishing boat.",
+        "Venezuela expelled three Spanish diplomats in retaliation for the expulsion of its envoy from Madrid.",
+        "Relations between Caracas and Madrid worsened after the opposition candidate was threatened with arrest.",
+        "Australia sought support for further isolating North Korea at the meeting in Manila.",
+    ],
+)
+def test_words_of_threat_and_support_that_report_neither(gaz: Gazetteer, text: str) -> None:
+    """A warning shot is fire; "in retaliation for" gives the reason of another act; who threatened a person
+    "threatened with arrest" is not said; seeking support for a policy is not support given."""
+    assert [event.event for event in code_text(text, gaz, on=ON) if event.event in ("THREATEN", "SUPPORT")] == []

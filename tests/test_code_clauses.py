@@ -194,3 +194,24 @@ def test_words_of_threat_and_support_that_report_neither(gaz: Gazetteer, text: s
     """A warning shot is fire; "in retaliation for" gives the reason of another act; who threatened a person
     "threatened with arrest" is not said; seeking support for a policy is not support given."""
     assert [event.event for event in code_text(text, gaz, on=ON) if event.event in ("THREATEN", "SUPPORT")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A transfer told in the passive: from the giver to the taker.
+        ("Forty armoured vehicles have been delivered from Poland to Ukraine.", ("AID", "POL", "UKR")),
+        ("Pakistani fighters waged drone attacks on Indian positions in Kashmir on Sunday.", ("ASSAULT", "PAK", "IND")),
+        ("Rwandan police will join the multinational force in Haiti next month.", ("AGREE", "RWA", "HTI")),
+    ],
+)
+def test_acts_told_in_the_passive_or_by_a_phrase(gaz: Gazetteer, text: str, expected: tuple[str, str, str]) -> None:
+    assert [(brief(event)[0], *brief(event)[2:4]) for event in code_text(text, gaz, on=ON)] == [expected]
+
+
+def test_a_reason_given_in_condemnation_is_its_own_accusation(gaz: Gazetteer) -> None:
+    text = "Chile recalled its ambassador to Israel in condemnation of the bombing of Gaza."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [
+        ("SANCTION", "161", "CHL", "ISR"),
+        ("ACCUSE", "111", "CHL", "ISR"),
+    ]

@@ -235,6 +235,10 @@ def assign(
         agentless = _agentless(text, before, after)
         if agentless is not None:
             return agentless
+    if passive is not None and passive.end() == cue_start and spec.event == "AID":
+        transfer = _transfer(text, cue_end, after)
+        if transfer is not None:
+            return transfer
     if passive is not None and passive.end() == cue_start and spec.event in _SUFFERED:
         return None  # "Three soldiers were killed": the subject suffered the act; who did it is not said
     between = [
@@ -295,6 +299,19 @@ def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None
     if not patient or not places:
         return None
     return _roles(places[:1], patient, "passive, acting state from the place")
+
+
+def _transfer(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
+    """ "Tanks have been delivered from Germany to Ukraine": what is given passes from the first to the second."""
+    giver = next((slot for slot in after if _FROM_BEFORE.search(text, slot.start - 20, slot.start)), None)
+    taker = next((slot for slot in after if _TO_BEFORE.search(text, slot.start - 20, slot.start)), None)
+    if giver is None or taker is None or giver.countries & taker.countries or giver.start - cue_end > _TAIL:
+        return None
+    return _roles([giver], [taker], "passive transfer")
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _crowd(found: list[Slot]) -> Roles | None:

@@ -215,3 +215,43 @@ def test_a_reason_given_in_condemnation_is_its_own_accusation(gaz: Gazetteer) ->
         ("SANCTION", "161", "CHL", "ISR"),
         ("ACCUSE", "111", "CHL", "ISR"),
     ]
+
+
+def test_the_three_countries_are_the_three_listed_before(gaz: Gazetteer) -> None:
+    text = (
+        "Egypt, Ethiopia and Sudan resumed talks on the dam in Khartoum on Monday. "
+        "At the end of the talks, the water ministers of the three countries agreed to meet again in May."
+    )
+    agreed = [event for event in code_text(text, gaz, on=ON) if event.event == "AGREE"]
+    assert [brief(event)[2] for event in agreed] == ["EGY+ETH+SDN"]
+    # A number that counts something else names no one.
+    text = "Egypt, Ethiopia and Sudan held talks on Monday. After the three days of talks, Egypt agreed to meet Sudan."
+    agreed = [event for event in code_text(text, gaz, on=ON) if event.event == "AGREE"]
+    assert [brief(event)[2:4] for event in agreed] == [("EGY", "SDN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Thailand and Cambodia are due to hold talks on Tuesday, Malaysia said.", date(2025, 3, 18)),
+        ("The Thai and Cambodian ministers will meet on Monday in Kuala Lumpur.", date(2025, 3, 17)),
+        ("Thailand and Cambodia met on Tuesday in Kuala Lumpur.", date(2025, 3, 11)),  # told as done: the last one
+        ("Thailand will host Cambodia's minister in May, the foreign ministry said on Tuesday.", None),
+    ],
+)
+def test_a_weekday_of_an_act_still_to_come_is_the_next_one(gaz: Gazetteer, text: str, day: date | None) -> None:
+    """On Friday 14 March, "are due to meet on Tuesday" is 18 March; "met on Tuesday" is 11 March."""
+    (event,) = code_text(text, gaz, on=ON)
+    assert event.when.start == day or (day is None and event.when.start != date(2025, 3, 18))
+
+
+def test_in_protest_at_is_the_protest_of_whoever_acted(gaz: Gazetteer) -> None:
+    """ "Peru recalled its envoy and told Chile's envoy to stay away, in protest at Chile's decision": Peru
+    protests, at Chile."""
+    text = "Peru recalled its ambassador to Chile and told Chile's ambassador not to return, in protest at the ruling."
+    assert ("ACCUSE", "111", "PER", "CHL") in [brief(event)[:4] for event in code_text(text, gaz, on=ON)]
+
+
+def test_a_country_word_after_on_names_the_topic_of_cooperation(gaz: Gazetteer) -> None:
+    text = "Japan and South Korea began sharing data on North Korean missile launches on Tuesday."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("COOPERATE", "064", "JPN+KOR", "")]

@@ -114,6 +114,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
     speakers: list[Mention] = []
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
     group: tuple[Mention, ...] = ()  # the organisation, or the states listed, that led a recent sentence
+    listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
     events: dict[tuple[object, ...], Event] = {}
     phrases = Spans(lexicon.cues().find(folded))
 
@@ -142,7 +143,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
                 and not unasserted.overlaps(cue.start, cue.start + 1)
             ]
         if found:
-            context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group)
+            context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group, listed)
             facts = Facts(topics, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
@@ -161,6 +162,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
         people += _people(inside)
         speakers += _speakers(sentence, _people(inside), found)
         group = _group_after(reading.article.text, sentence, inside, group)
+        listed = _listed(reading.article.text, inside) or listed
     return tuple(events.values())
 
 
@@ -180,6 +182,20 @@ def _group_after(
             break
         listed.append(mention)
     return () if len({mention.country for mention in listed}) >= 2 else group
+
+
+def _listed(text: str, inside: list[Mention]) -> tuple[Mention, ...]:
+    """The first list of three or more states in a sentence ("Egypt, Ethiopia and Sudan"), if it names one."""
+    run: list[Mention] = []
+    for mention in inside:
+        if mention.kind is not ActorKind.COUNTRY or not mention.country:
+            continue
+        if run and not _LIST_GAP.fullmatch(text, run[-1].end, mention.start):
+            if len({m.country for m in run}) >= 3:
+                break
+            run = []
+        run.append(mention)
+    return tuple(run) if len({mention.country for mention in run}) >= 3 else ()
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
@@ -250,12 +266,18 @@ def _code_sentence(
     ]
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
+    previous: roles.Roles | None = None
     for cue in acts:
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
         until = cues.clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(
             text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from, until
         )
+        if previous is not None and _ADVERBIAL.match(cue.value.phrase):  # "recalled its envoy in protest at X's war":
+            named = [slot for slot in slots if cue.end <= slot.start < until and slot.agent]  # who recalled protests
+            target = named[0].parties if named and not named[0].countries & _codes(previous.actor) else ()
+            assigned = roles.Roles(previous.actor, target or previous.recipient, "adverbial")
+        previous = assigned or previous
         if assigned is None:
             possessive = references.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
             if possessive is not None:
@@ -308,6 +330,7 @@ def _coordinated(
     return roles.Roles(first.actor, recipient, "coordinated")
 
 
+_ADVERBIAL = re.compile(r"in (?:condemnation|protest)\b")  # a phrase that says why the clause's actor acted
 _PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+(?:also\s+|then\s+)?$")
 

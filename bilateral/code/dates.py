@@ -107,9 +107,20 @@ def _weekday(sentence: str, published: date) -> EventDate | None:
     back = (published.weekday() - target) % 7
     if (match["which"] or "").lower() == "next":
         day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+    elif _AHEAD.search(sentence, max(0, match.start() - _AHEAD_REACH), match.start()):
+        day = published + timedelta(days=(target - published.weekday()) % 7)  # "are due to meet on Tuesday"
+        return EventDate(day, day, Precision.DAY, f"weekday {match[0].strip()!r} after publication")
     else:
         day = published - timedelta(days=back + (7 if (match["which"] or "").lower() == "last" and back == 0 else 0))
     return EventDate(day, day, Precision.DAY, f"weekday {match[0].strip()!r} before publication")
+
+
+_AHEAD_REACH = 40  # characters before the weekday searched for what puts it ahead of publication
+_AHEAD = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to|(?:is|are)\s+to\s+be\s+held)\b"
+    r"(?![^.;]*\b(?:said|says|told|announced|added)\b)[^.;]*$",
+    re.IGNORECASE,
+)
 
 
 def _relative(sentence: str, published: date) -> EventDate | None:

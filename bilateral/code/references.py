@@ -28,6 +28,13 @@ _THEY = re.compile(
     r"member states|bloc|alliance)|council members)\b",
     re.IGNORECASE,
 )  # "They condemned …", "the ministers wrote", "Foreign ministers warned": the group that led a recent sentence
+_NUMBERED = re.compile(
+    r"\b(?:the|all|all the)\s+(?P<count>three|four|five)\b(?:\s+(?:(?:water|foreign|defen[cs]e|finance|trade)\s+)?"
+    r"(?:countries|nations|states|sides|governments|ministers|leaders|delegations|parties|neighbou?rs))?"
+    r"(?!\s+(?:of|days|weeks|months|years|hours|times|million|billion|percent|per cent)\b)",
+    re.IGNORECASE,
+)
+_COUNT = {"three": 3, "four": 4, "five": 5}
 _OFFICE_REFERENCE = re.compile(
     r"\b[Tt]he (?P<office>(?:foreign |defen[cs]e |prime )?minister|president|chancellor|premier|foreign secretary|"
     r"secretary of state)\b(?! of\b)"
@@ -85,6 +92,13 @@ def references(
                 group, igo = igo.parties, next(igos, None)
             if not _inside(at, taken):
                 found.append(Slot(at, start + match.end(), group, "pronoun"))
+                taken.append((at, start + match.end()))
+    if context.listed and ("three" in lowered or "four" in lowered or "five" in lowered):
+        listed = tuple(dict.fromkeys(party_of(mention) for mention in context.listed))
+        for match in _NUMBERED.finditer(sentence):
+            at = start + match.start()
+            if _COUNT[match["count"].lower()] == len({party.country for party in listed}) and not _inside(at, taken):
+                found.append(Slot(at, start + match.end(), listed, "joint"))  # "the three ministers": those listed
                 taken.append((at, start + match.end()))
     if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
         for match in _JOINT.finditer(sentence):

@@ -443,7 +443,19 @@ def _object(text: str, after: list[Slot], subject: list[Slot], event: str, code:
         return _compound(text, rest[rest.index(marked[0]) :])  # skipping only venues ("at the WTO")
     if _is_place(text, rest[0].start) and code != _VISIT:
         return []  # "met in Seoul" names where; "arrived in Seoul" names whom the visitor came to
+    if event in _ABOUT_A_TOPIC and _topic(text, rest[0]):
+        return []  # "sharing data on North Korean missile launches": what the data is about, not with whom
     return _compound(text, rest)
+
+
+def _topic(text: str, slot: Slot) -> bool:
+    """A country word on a thing after "on" or "about" ("on North Korean launches") names a topic."""
+    adjective = slot.mention is not None and slot.mention.form == "adjective"
+    return adjective and _ON_BEFORE.search(text, max(0, slot.start - 24), slot.start) is not None
+
+
+_ABOUT_A_TOPIC = frozenset({"COOPERATE", "CONSULT"})
+_ON_BEFORE = re.compile(r"\b(?:on|about|over|regarding)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)??$", re.IGNORECASE)
 
 
 _VISIT = "042"

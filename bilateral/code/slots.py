@@ -34,6 +34,7 @@ class Context:
     dyad: tuple[str, str] | None  # the article's two main countries
     location: Where | None  # where the article is datelined
     group: tuple[Mention, ...] = ()  # an organisation, or states listed, that led a recent sentence: whom "they" means
+    listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
 
 
 def party_of(mention: Mention) -> Party:

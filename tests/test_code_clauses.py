@@ -255,3 +255,26 @@ def test_in_protest_at_is_the_protest_of_whoever_acted(gaz: Gazetteer) -> None:
 def test_a_country_word_after_on_names_the_topic_of_cooperation(gaz: Gazetteer) -> None:
     text = "Japan and South Korea began sharing data on North Korean missile launches on Tuesday."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("COOPERATE", "064", "JPN+KOR", "")]
+
+
+def test_what_protesters_call_for_is_their_protest(gaz: Gazetteer) -> None:
+    """Protesters are not the state: their demand is the protest, not a REQUEST by the country they stand in."""
+    text = "Waving flags, protesters in Paris called for Russia to withdraw its forces."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("PROTEST", "140", "FRA", "RUS")]
+    text = "Some 200 Kenyans gathered outside the US embassy in Nairobi and burned flags in protest against the film."
+    assert [brief(event)[0] for event in code_text(text, gaz, on=ON)] == ["PROTEST"]  # and no ACCUSE beside it
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russia launched hypersonic missiles at several regions of Ukraine on Monday.", "ASSAULT"),
+        ("Houthi forces fired drones at Saudi oil facilities on Friday.", "ASSAULT"),
+        ("North Korea fired two ballistic missiles off its east coast on Sunday.", "MOBILIZE"),
+        ("North Korea launched a ballistic missile into the sea on Monday.", "MOBILIZE"),
+    ],
+)
+def test_missiles_launched_at_a_target_are_a_strike_and_into_the_sea_a_test(
+    gaz: Gazetteer, text: str, kind: str
+) -> None:
+    assert [event.event for event in code_text(text, gaz, on=ON)] == [kind]

@@ -78,6 +78,10 @@ _DECLARED = re.compile(
 )
 _TOGETHER = frozenset({"joint", "between", "passive joint"})
 _WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE)
+_VOICED = frozenset({"REQUEST", "ACCUSE", "REJECT"})  # what a crowd voices is its protest, not a state's act
+_CROWD_BEFORE = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|marchers|crowds?)\b(?:\s+[\w'’-]+){0,4}?\s+$", re.IGNORECASE
+)
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
@@ -267,17 +271,21 @@ def _code_sentence(
     statements = [cue for cue in found if cue.value.shape == "statement"]
     events = []
     previous: roles.Roles | None = None
+    protested = False  # an earlier act of the sentence was a protest: "in protest at" only says why
     for cue in acts:
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
         until = cues.clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(
             text, sentence.start, sentence.end, (cue.start, cue.end, cue.value), slots, reported_from, until
         )
+        if _ADVERBIAL.match(cue.value.phrase) and protested:
+            continue
         if previous is not None and _ADVERBIAL.match(cue.value.phrase):  # "recalled its envoy in protest at X's war":
             named = [slot for slot in slots if cue.end <= slot.start < until and slot.agent]  # who recalled protests
             target = named[0].parties if named and not named[0].countries & _codes(previous.actor) else ()
             assigned = roles.Roles(previous.actor, target or previous.recipient, "adverbial")
         previous = assigned or previous
+        protested = protested or cue.value.event == "PROTEST"
         if assigned is None:
             possessive = references.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
             if possessive is not None:
@@ -369,8 +377,8 @@ def _event(
 ) -> Event | None:
     """The event of one cue; ``until`` is where the cue's clause ends."""
     lead = reading.article.text[max(sentence.start, cue.start - 60) : cue.start]
-    spec = _withdrawal(cue.value, lead)
-    if spec is None or _HABITUAL.search(lead):  # "Egypt regularly holds exercises", "have long called for"
+    spec = _as_led(cue.value, lead)
+    if spec is None:
         return None
     actor, recipient = assigned.actor, assigned.recipient
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
@@ -458,6 +466,16 @@ def _event(
         coder_version=CODER_VERSION,
         codebook=CODEBOOK,
     )
+
+
+def _as_led(spec: lexicon.CueSpec, lead: str) -> lexicon.CueSpec | None:
+    """The cue as the words before it make it: no act when habitual ("Egypt regularly holds exercises"), a protest
+    when a crowd voices it ("protesters in London called for …"), a withdrawal read by what is withdrawn."""
+    if _HABITUAL.search(lead):
+        return None
+    if spec.event in _VOICED and _CROWD_BEFORE.search(lead):
+        return replace(spec, event="PROTEST", cameo="140", mode="demo")
+    return _withdrawal(spec, lead)
 
 
 def _withdrawal(spec: lexicon.CueSpec, lead: str) -> lexicon.CueSpec | None:

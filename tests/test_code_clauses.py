@@ -278,3 +278,8 @@ def test_missiles_launched_at_a_target_are_a_strike_and_into_the_sea_a_test(
     gaz: Gazetteer, text: str, kind: str
 ) -> None:
     assert [event.event for event in code_text(text, gaz, on=ON)] == [kind]
+
+
+def test_gratitude_for_support_is_support(gaz: Gazetteer) -> None:
+    text = "Moldova's foreign minister expressed gratitude for Romania's steady support."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SUPPORT", "051", "MDA", "ROU")]

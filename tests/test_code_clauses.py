@@ -283,3 +283,10 @@ def test_missiles_launched_at_a_target_are_a_strike_and_into_the_sea_a_test(
 def test_gratitude_for_support_is_support(gaz: Gazetteer) -> None:
     text = "Moldova's foreign minister expressed gratitude for Romania's steady support."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SUPPORT", "051", "MDA", "ROU")]
+
+
+def test_a_comment_on_relations_is_a_statement_and_severing_them_a_sanction(gaz: Gazetteer) -> None:
+    text = "Chile's president said relations with Argentina were back on track after a difficult year."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("STATEMENT", "010", "CHL", "ARG")]
+    text = "Honduras said on Monday it was severing diplomatic relations with Taiwan."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "161", "HND", "TWN")]

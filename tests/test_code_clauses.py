@@ -290,3 +290,9 @@ def test_a_comment_on_relations_is_a_statement_and_severing_them_a_sanction(gaz:
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("STATEMENT", "010", "CHL", "ARG")]
     text = "Honduras said on Monday it was severing diplomatic relations with Taiwan."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "161", "HND", "TWN")]
+
+
+def test_what_a_state_can_do_is_no_act_and_a_since_clause_holds_no_object(gaz: Gazetteer) -> None:
+    assert not code_text("Qatari officials say they can effectively mediate between Israel and Hamas.", gaz, on=ON)
+    text = "It was the fifth exchange Oman has mediated since Iran detained the French citizens."
+    assert ("CONSULT", "OMN", "IRN") not in [(brief(event)[0], *brief(event)[2:4]) for event in code_text(text, gaz)]

@@ -63,9 +63,10 @@ _TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|
 _EXERCISE = "062"
 _WITHDRAWAL = "087"
 _HABITUAL = re.compile(
-    r"\b(?:regularly|routinely|usually|habitually|traditionally|frequently|(?:has|have|had)\s+long)\s+(?:\w+\s+)?$",
+    r"\b(?:regularly|routinely|usually|habitually|traditionally|frequently|(?:has|have|had)\s+long)\s+(?:\w+\s+)?$"
+    r"|\b(?:can|cannot|can't|able\s+to|ability\s+to)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
-)  # what a state does as a habit, or has long done, is a stance, not an act of the day
+)  # what a state does as a habit, has long done or is able to do is a stance or a capacity, not an act of the day
 _WANTED = re.compile(
     r"\b(?:must|should|ought to|demand\w*|urg\w*|call\w* (?:on|for)|press\w*|pressure|ask\w*)\b[^.;]*?\bto\s+"
     r"(?:\w+ly\s+)?(?:and\s+)?$|\b(?:must|should)\s+(?:\w+ly\s+){0,2}(?:and\s+\w+ly\s+)?$",

@@ -56,6 +56,7 @@ _MEMBERS_FROM = re.compile(
     re.IGNORECASE,
 )  # "Naval units from Egypt, Jordan and Sudan started drills": theirs, the subject
 _CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:after|before|since|until|once|because)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|though|whereas|unless)\s")
 _PRONOUN_CLAUSE = re.compile(
     r"[^,;.]{0,60}?\b(?:after|when|as|because|since|before|until|once|while)\s+(?:it|they)\s+"
     r"(?:(?:has|have|had|was|were|is|are|will|would|also|then|again|reportedly)\s+){0,2}",
@@ -218,6 +219,8 @@ def assign(
     """
     until = end if until is None else until
     cue_start, cue_end, spec = cue
+    subordinate = _SUBORDINATE.search(text, cue_end, until)  # "the exchange it mediated since Russia invaded …"
+    until = subordinate.start() if subordinate else until
     before = [slot for slot in found if slot.end <= cue_start and slot.start >= reported_from]
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":

@@ -122,7 +122,8 @@ def place(event: Event, story_key: StoryKey, linking: Linking) -> StoryRow | Non
         if len(dated) == 1:
             return dated[0]
         told = [story for story in candidates if story.article == event.evidence.article_id and story not in dated]
-        return told[0] if told else None  # the same undated article's other report of it: one visit, one story
+        # the same undated article's other report of it: one visit, one story (the least id: rows come in no order)
+        return min(told, key=lambda story: story.id) if told else None
     if not candidates:
         return None
     precise = [story for story in candidates if rank(story.when) <= rank(event.when)]

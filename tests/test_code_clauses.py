@@ -296,3 +296,9 @@ def test_what_a_state_can_do_is_no_act_and_a_since_clause_holds_no_object(gaz: G
     assert not code_text("Qatari officials say they can effectively mediate between Israel and Hamas.", gaz, on=ON)
     text = "It was the fifth exchange Oman has mediated since Iran detained the French citizens."
     assert ("CONSULT", "OMN", "IRN") not in [(brief(event)[0], *brief(event)[2:4]) for event in code_text(text, gaz)]
+
+
+def test_a_joint_act_names_its_counterpart_with_with_not_to(gaz: Gazetteer) -> None:
+    """ "the three agreed to present a report to South Africa": the report's addressee is not party to the deal."""
+    text = "Egypt, Ethiopia and Sudan agreed to present a final report to South Africa before the summit."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("AGREE", "030", "EGY+ETH+SDN", "")]

@@ -41,8 +41,8 @@ _TAIL = 80  # characters before a position searched by a pattern that must end t
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s*$", re.IGNORECASE)  # matched from the cue's end to a party
 _BETWEEN_AFTER = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
-_WITH_BEFORE = re.compile(
-    r"\b(?:with|to|on|against|from|toward|towards|for)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
+_WITH_BEFORE = re.compile(  # a joint act's counterpart; "agreed to report to South Africa" names no party to it
+    r"\b(?:with|alongside|against)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
 )
 _LOCATION_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:capital\s*,?\s*|city of\s+)?$", re.IGNORECASE)
 _FORMER_HEAD = re.compile(r"\s+(?:chief|head|boss|secretary[- ]general)\b", re.IGNORECASE)

@@ -302,3 +302,8 @@ def test_a_joint_act_names_its_counterpart_with_with_not_to(gaz: Gazetteer) -> N
     """ "the three agreed to present a report to South Africa": the report's addressee is not party to the deal."""
     text = "Egypt, Ethiopia and Sudan agreed to present a final report to South Africa before the summit."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("AGREE", "030", "EGY+ETH+SDN", "")]
+
+
+def test_the_world_body_is_the_organisation_named_last(gaz: Gazetteer) -> None:
+    text = "The IMF released its outlook on Monday. Argentina asked the global lender to delay the next payment."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("REQUEST", "020", "ARG", "IMF")]

@@ -120,6 +120,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
     group: tuple[Mention, ...] = ()  # the organisation, or the states listed, that led a recent sentence
     listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
+    body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
     events: dict[tuple[object, ...], Event] = {}
     phrases = Spans(lexicon.cues().find(folded))
 
@@ -148,7 +149,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
                 and not unasserted.overlaps(cue.start, cue.start + 1)
             ]
         if found:
-            context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group, listed)
+            context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group, listed, body)
             facts = Facts(topics, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
@@ -168,6 +169,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
         speakers += _speakers(sentence, _people(inside), found)
         group = _group_after(reading.article.text, sentence, inside, group)
         listed = _listed(reading.article.text, inside) or listed
+        body = next((tuple([mention]) for mention in reversed(inside) if mention.kind is ActorKind.IGO), body)
     return tuple(events.values())
 
 

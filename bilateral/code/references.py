@@ -35,6 +35,11 @@ _NUMBERED = re.compile(
     re.IGNORECASE,
 )
 _COUNT = {"three": 3, "four": 4, "five": 5}
+_BODY = re.compile(
+    r"\bthe\s+(?:(?:international|world|global|regional|multilateral)\s+)(?:body|organi[sz]ation|lender)\b"
+    r"|\bthe\s+(?:world|global)\s+lender\b",
+    re.IGNORECASE,
+)
 _OFFICE_REFERENCE = re.compile(
     r"\b[Tt]he (?P<office>(?:foreign |defen[cs]e |prime )?minister|president|chancellor|premier|foreign secretary|"
     r"secretary of state)\b(?! of\b)"
@@ -93,13 +98,7 @@ def references(
             if not _inside(at, taken):
                 found.append(Slot(at, start + match.end(), group, "pronoun"))
                 taken.append((at, start + match.end()))
-    if context.listed and ("three" in lowered or "four" in lowered or "five" in lowered):
-        listed = tuple(dict.fromkeys(party_of(mention) for mention in context.listed))
-        for match in _NUMBERED.finditer(sentence):
-            at = start + match.start()
-            if _COUNT[match["count"].lower()] == len({party.country for party in listed}) and not _inside(at, taken):
-                found.append(Slot(at, start + match.end(), listed, "joint"))  # "the three ministers": those listed
-                taken.append((at, start + match.end()))
+    found += _named_before(sentence, lowered, start, context, taken)
     if context.dyad is not None and ("two " in lowered or "both " in lowered or "they" in lowered):
         for match in _JOINT.finditer(sentence):
             at = start + match.start()
@@ -108,6 +107,27 @@ def references(
                     Party(match[0], None, code, ActorKind.COUNTRY) for code in context.dyad
                 )
                 found.append(Slot(at, start + match.end(), pair, "joint"))
+    return found
+
+
+def _named_before(
+    sentence: str, lowered: str, start: int, context: Context, taken: list[tuple[int, int]]
+) -> list[Slot]:
+    """ "the three ministers": the three states listed before; "the world body": the organisation named last."""
+    found: list[Slot] = []
+    if context.listed and ("three" in lowered or "four" in lowered or "five" in lowered):
+        listed = tuple(dict.fromkeys(party_of(mention) for mention in context.listed))
+        for match in _NUMBERED.finditer(sentence):
+            at = start + match.start()
+            if _COUNT[match["count"].lower()] == len({party.country for party in listed}) and not _inside(at, taken):
+                found.append(Slot(at, start + match.end(), listed, "joint"))  # "the three ministers": those listed
+                taken.append((at, start + match.end()))
+    if context.body and ("body" in lowered or "organi" in lowered or "lender" in lowered):
+        for match in _BODY.finditer(sentence):
+            at = start + match.start()
+            if not _inside(at, taken):  # "Egypt asked the international body to intervene": the UN named before
+                found.append(Slot(at, start + match.end(), (party_of(context.body[0]),), "reference"))
+                taken.append((at, start + match.end()))
     return found
 
 

@@ -35,6 +35,7 @@ class Context:
     location: Where | None  # where the article is datelined
     group: tuple[Mention, ...] = ()  # an organisation, or states listed, that led a recent sentence: whom "they" means
     listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
+    body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
 
 
 def party_of(mention: Mention) -> Party:

@@ -307,3 +307,18 @@ def test_a_joint_act_names_its_counterpart_with_with_not_to(gaz: Gazetteer) -> N
 def test_the_world_body_is_the_organisation_named_last(gaz: Gazetteer) -> None:
     text = "The IMF released its outlook on Monday. Argentina asked the global lender to delay the next payment."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("REQUEST", "020", "ARG", "IMF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        ("Russian forces shelled Kharkiv on Tuesday.", "UKR"),  # the town shelled, not "Tuesday"; no act at home
+        ("Israel bombed Gaza on Tuesday.", "PSE"),
+        ("Israel attacked Hamas positions in Gaza on Tuesday.", "PSE"),  # the object is no town: the place after "in"
+    ],
+)
+def test_the_town_struck_is_the_verbs_object_before_a_later_preposition(gaz: Gazetteer, text: str, struck: str) -> None:
+    events = code_text(text, gaz, on=ON)
+    assert [(event.event, event.recipient[0].country, event.scope.value) for event in events] == [
+        ("ASSAULT", struck, "international")
+    ]

@@ -157,8 +157,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
                     pair = (first, second)
                 key: tuple[object, ...] = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start)
                 key += (_met(event),)
-                named = subjects(event)
-                if key in events and not named <= subjects(events[key]):
+                if key in events and not (named := subjects(event)) <= subjects(events[key]):
                     key += (named,)  # "… new agreements on wind energy": another act than the first one told
                 if key in events:
                     kept = events[key]
@@ -512,32 +511,33 @@ def _place_struck(
 ) -> tuple[Party, ...]:
     """ "struck Odesa", "flew tents to the city of Adana": the country of the town the act reached.
 
-    A name the gazetteer knows keeps its meaning ("in Lebanon" is the country, not Lebanon, Pennsylvania).
+    The verb's own object comes first ("shelled Kharkiv on Tuesday" reached Kharkiv, not "Tuesday"); a capitalised
+    object that is no town ("attacked Hamas positions in Gaza") leaves the place named after a preposition. A name
+    the gazetteer knows keeps its meaning ("in Lebanon" is the country, not Lebanon, Pennsylvania).
     """
-    match = _PLACE_AFTER.match(text, cue_end, until)
-    if match is None:
-        return ()
-    at = match.start("name") if match["name"] else match.start("name2")
-    named = next((mention for mention in mentions if mention.start <= at < mention.end), None)
-    if named is not None:
-        return () if named.country in taken or named.country is None else (party_of(named),)
-    name = match["name"] or match["name2"]
-    if name.split()[0].lower() in _NOT_TOWNS or len(name) < _SHORTEST_TOWN:
-        return ()  # "in March", "on Monday", "The …"
-    found = place(name)
-    if found is None or found.country in taken:
-        return ()
-    return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
+    for match in (_OBJECT_AFTER.match(text, cue_end, until), _PLACE_AFTER.match(text, cue_end, until)):
+        if match is None:
+            continue
+        named = next((mention for mention in mentions if mention.start <= match.start("name") < mention.end), None)
+        if named is not None:
+            return () if named.country in taken or named.country is None else (party_of(named),)
+        name = match["name"]
+        if name.split()[0].lower() in _NOT_TOWNS or len(name) < _SHORTEST_TOWN:
+            continue  # "in March", "on Monday", "The …"
+        found = place(name)
+        if found is not None and found.country not in taken:
+            return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
+    return ()
 
 
 _NOT_TOWNS = frozenset({*dates.MONTHS, *dates.WEEKDAYS, "the", "police", "army", "navy", "president", "government"})
 _SHORTEST_TOWN = 4
 _THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
 _AT_A_PLACE = frozenset({"AID", "ASSAULT"})
+_OBJECT_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w'’-]+)")
 _PLACE_AFTER = re.compile(
     r"[^.;]{0,50}?\b(?:to|in|on|at|near|into|over|targeting)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|"
     r"province|village|capital)\s+(?:of\s+)?)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
-    r"|\s+(?P<name2>[A-Z][\w'’-]+)"
 )
 
 

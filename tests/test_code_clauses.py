@@ -322,3 +322,11 @@ def test_the_town_struck_is_the_verbs_object_before_a_later_preposition(gaz: Gaz
     assert [(event.event, event.recipient[0].country, event.scope.value) for event in events] == [
         ("ASSAULT", struck, "international")
     ]
+
+
+def test_an_act_told_as_a_possessive_noun_reaches_its_of_object(gaz: Gazetteer) -> None:
+    """ "Israel's bombing of Gaza", "Lithuania's expulsion of the Russian envoy": the owner acts on the "of" object."""
+    text = "Israel's bombing of Gaza on Tuesday drew condemnation."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("ASSAULT", "190", "ISR", "PSE")]
+    text = "Lithuania's expulsion of the Russian ambassador on Friday angered Moscow."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "166", "LTU", "RUS")]

@@ -536,7 +536,7 @@ _THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
 _AT_A_PLACE = frozenset({"AID", "ASSAULT"})
 _OBJECT_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w'’-]+)")
 _PLACE_AFTER = re.compile(
-    r"[^.;]{0,50}?\b(?:to|in|on|at|near|into|over|targeting)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|"
+    r"[^.;]{0,50}?\b(?:to|in|on|at|of|near|into|over|targeting)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|"
     r"province|village|capital)\s+(?:of\s+)?)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
 )
 

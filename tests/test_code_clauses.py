@@ -330,3 +330,12 @@ def test_an_act_told_as_a_possessive_noun_reaches_its_of_object(gaz: Gazetteer) 
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("ASSAULT", "190", "ISR", "PSE")]
     text = "Lithuania's expulsion of the Russian ambassador on Friday angered Moscow."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "166", "LTU", "RUS")]
+
+
+def test_sanctions_a_state_faces_or_draws_are_not_its_own(gaz: Gazetteer) -> None:
+    """ "Russia faces new sanctions": the subject is the target; "from" names who imposes them, and a risk is no act."""
+    assert not code_text("Russia faces new sanctions over its actions in Ukraine.", gaz, on=ON)
+    assert not code_text("Pyongyang's missile launch triggered new sanctions at the United Nations.", gaz, on=ON)
+    assert not code_text("Venezuela risks sanctions from the United States if the vote is cancelled.", gaz, on=ON)
+    text = "Iran faced fresh sanctions from the European Union on Monday."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "163", "EU", "IRN")]

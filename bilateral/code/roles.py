@@ -40,6 +40,15 @@ _COMPOUND_GAP = re.compile(
 _TAIL = 80  # characters before a position searched by a pattern that must end there: linear in the cues, not quadratic
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s*$", re.IGNORECASE)  # matched from the cue's end to a party
+_UNDERGONE_BEFORE = re.compile(
+    r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|drew|draw(?:s|n|ing)?|trigger(?:s|ed|ing)?|prompt(?:s|ed|ing)?|"
+    r"spark(?:s|ed|ing)?|provok(?:e|es|ed|ing)|incur(?:s|red|ring)?|(?:is|are|was|were|remains?|been)\s+under)\s+"
+    r"(?:(?:new|fresh|further|more|tough|tougher|heavy|harsh|possible|sweeping|western|international|economic|"
+    r"financial|additional)\s+){0,3}$",
+    re.IGNORECASE,
+)  # "Russia faces new sanctions", "the launch drew condemnation": what the subject meets, not what it does
+_FROM_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?(?:from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_UNDERGONE = frozenset({"SANCTION", "ACCUSE"})
 _BETWEEN_AFTER = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(  # a joint act's counterpart; "agreed to report to South Africa" names no party to it
     r"\b(?:with|alongside|against)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
@@ -225,6 +234,15 @@ def assign(
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
+    undergone = (
+        _UNDERGONE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start) if spec.event in _UNDERGONE else None
+    )
+    if undergone is not None:
+        if undergone[0].lower().startswith("risk"):
+            return None  # "risks sanctions from Washington": a possibility, no act
+        source = [slot for slot in after if _FROM_AFTER.match(text, cue_end, slot.start)]
+        target = _compound(text, before[-1:]) if before else []
+        return _roles(_compound(text, after[after.index(source[0]) :]), target, "undergone") if source else None
     passive = _PASSIVE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start)
     if passive is not None and passive.end() == cue_start and after:
         by = [slot for slot in after if _BY_AFTER.match(text, cue_end, slot.start)]

@@ -339,3 +339,28 @@ def test_sanctions_a_state_faces_or_draws_are_not_its_own(gaz: Gazetteer) -> Non
     assert not code_text("Venezuela risks sanctions from the United States if the vote is cancelled.", gaz, on=ON)
     text = "Iran faced fresh sanctions from the European Union on Monday."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "163", "EU", "IRN")]
+
+
+def test_lifting_curbs_is_a_concession_and_a_state_that_protested_accuses(gaz: Gazetteer) -> None:
+    text = "Japan lifted export curbs on South Korea on Thursday."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("CONCEDE", "081", "JPN", "KOR")]
+    text = "Canada eased some of its trade restrictions on India."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("CONCEDE", "081", "CAN", "IND")]
+    text = "The Philippines protested China's dangerous manoeuvres near the shoal."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("ACCUSE", "114", "PHL", "CHN")]
+    text = "Thousands protested outside the US embassy in Manila on Monday."  # a crowd's protest stays one
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("PROTEST", "141", "PHL", "USA")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces withdrew from Kherson on Friday.",
+        "Russian troops pulled out of Kherson.",
+    ],
+)
+def test_a_withdrawal_from_a_foreign_town_is_from_its_state(gaz: Gazetteer, text: str) -> None:
+    events = code_text(text, gaz, on=ON)
+    assert [(event.event, event.recipient[0].country, event.scope.value) for event in events] == [
+        ("RETREAT", "UKR", "international")
+    ]

@@ -386,8 +386,8 @@ def _event(
     if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
         recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
-    if not recipient and spec.event in _AT_A_PLACE and len(_codes(actor)) == 1:
-        recipient = _place_struck(reading.article.text, cue.end, until, _codes(actor), inside)
+    if not recipient and spec.event in _REACHED and len(_codes(actor)) == 1:
+        recipient = _place_reached(reading.article.text, cue.end, until, _codes(actor), inside, _REACHED[spec.event])
     appeal = spec.event == "STATEMENT" and (
         spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(reading.article.text, cue.end)))
     )  # an appeal to all, or a denial "that …": no one is addressed
@@ -506,16 +506,22 @@ def _at_home(
     return acting if domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo) else None
 
 
-def _place_struck(
-    text: str, cue_end: int, until: int, taken: frozenset[str], mentions: list[Mention]
+def _place_reached(
+    text: str,
+    cue_end: int,
+    until: int,
+    taken: frozenset[str],
+    mentions: list[Mention],
+    patterns: tuple[re.Pattern[str], ...],
 ) -> tuple[Party, ...]:
-    """ "struck Odesa", "flew tents to the city of Adana": the country of the town the act reached.
+    """ "struck Odesa", "flew tents to the city of Adana", "withdrew from Kherson": the country of the town the act
+    reached or left, read by ``patterns`` in turn.
 
     The verb's own object comes first ("shelled Kharkiv on Tuesday" reached Kharkiv, not "Tuesday"); a capitalised
     object that is no town ("attacked Hamas positions in Gaza") leaves the place named after a preposition. A name
     the gazetteer knows keeps its meaning ("in Lebanon" is the country, not Lebanon, Pennsylvania).
     """
-    for match in (_OBJECT_AFTER.match(text, cue_end, until), _PLACE_AFTER.match(text, cue_end, until)):
+    for match in (pattern.match(text, cue_end, until) for pattern in patterns):
         if match is None:
             continue
         named = next((mention for mention in mentions if mention.start <= match.start("name") < mention.end), None)
@@ -533,12 +539,18 @@ def _place_struck(
 _NOT_TOWNS = frozenset({*dates.MONTHS, *dates.WEEKDAYS, "the", "police", "army", "navy", "president", "government"})
 _SHORTEST_TOWN = 4
 _THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
-_AT_A_PLACE = frozenset({"AID", "ASSAULT"})
 _OBJECT_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w'’-]+)")
-_PLACE_AFTER = re.compile(
-    r"[^.;]{0,50}?\b(?:to|in|on|at|of|near|into|over|targeting)\s+(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|"
-    r"province|village|capital)\s+(?:of\s+)?)?(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
-)
+_TOWN = r"(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|province|village|capital)\s+(?:of\s+)?)?"
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
+_PLACE_AFTER = re.compile(r"[^.;]{0,50}?\b(?:to|in|on|at|of|near|into|over|targeting)\s+" + _TOWN + _NAME)
+_PLACE_LEFT = re.compile(r"[^.;]{0,30}?\b(?:from|out of|of)\s+" + _TOWN + _NAME)
+_REACHED = {
+    "AID": (_OBJECT_AFTER, _PLACE_AFTER),
+    "ASSAULT": (_OBJECT_AFTER, _PLACE_AFTER),
+    "RETREAT": (_PLACE_LEFT, _OBJECT_AFTER),  # "withdrew troops from Kherson", "pulled out of Kherson"
+}
+"""Where a one-country act names the town it reached (aid, an attack) or left (a withdrawal): the town's country is
+its recipient."""
 
 
 def _end_of(text: str, party: Party, sentence: Sentence) -> int:

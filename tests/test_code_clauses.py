@@ -364,3 +364,32 @@ def test_a_withdrawal_from_a_foreign_town_is_from_its_state(gaz: Gazetteer, text
     assert [(event.event, event.recipient[0].country, event.scope.value) for event in events] == [
         ("RETREAT", "UKR", "international")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin sent condolences to Xi Jinping on Thursday after floods killed dozens of people in Guangdong.",
+        "Sisi hosted Jordan's King Abdullah in Cairo on Sunday for talks on the Gaza ceasefire.",
+        "Araqchi said Tehran would not hold talks with Washington while sanctions remained in place.",
+        "A poll showed that most Germans oppose sending cruise missiles to Ukraine.",
+    ],
+)
+def test_words_of_an_act_that_report_none(gaz: Gazetteer, text: str) -> None:
+    """A flood's dead, a truce as a topic of talks, sanctions still in force, an opinion of an act: no such act."""
+    kinds = {event.event for event in code_text(text, gaz, on=ON)}
+    assert not kinds & {"ASSAULT", "CONCEDE", "SANCTION", "AID"}
+
+
+def test_a_missile_fired_into_the_sea_is_not_aimed_at_the_state_that_reports_it(gaz: Gazetteer) -> None:
+    text = "North Korea test-fired cruise missiles into the Yellow Sea on Sunday, South Korea's military said."
+    assert [(event.event, event.recipient) for event in code_text(text, gaz, on=ON)] == [("MOBILIZE", ())]
+    text = "North Korea fired a ballistic missile toward Japan on Tuesday."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("MOBILIZE", "150", "PRK", "JPN")]
+
+
+def test_a_sea_named_after_a_state_is_no_party(gaz: Gazetteer) -> None:
+    text = "Iranian forces seized a tanker in the Gulf of Oman on Thursday."
+    assert "OMN" not in {party.country for event in code_text(text, gaz, on=ON) for party in event.recipient}
+    text = "Russia and China held naval drills in the Sea of Japan on Monday."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("COOPERATE", "062", "CHN+RUS", "")]

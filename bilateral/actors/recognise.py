@@ -249,12 +249,14 @@ def _mentions(scope: _Scope, surnames: dict[int, Entry]) -> Iterator[Mention]:
 
 def _names_a_thing(text: str, hit: Hit) -> bool:
     """Whether a country word is part of the name of a treaty or a place, not the state: "the Vienna Convention",
-    "the Minsk agreements", "the Paris climate accord" (a capital before a document), "the Korean Peninsula"."""
+    "the Minsk agreements", "the Paris climate accord" (a capital before a document), "the Korean Peninsula", "the
+    Gulf of Oman", "the Sea of Japan"."""
     if hit.target.kind is not ActorKind.COUNTRY:
         return False
     if hit.target.form == "capital" and _DOCUMENT_AFTER.match(text, hit.end):
         return True
-    return _PLACE_AFTER.match(text, hit.end) is not None
+    waters = _WATERS_BEFORE.search(text, max(0, hit.start - _WATERS_REACH), hit.start)
+    return waters is not None or _PLACE_AFTER.match(text, hit.end) is not None
 
 
 _DOCUMENT_AFTER = re.compile(
@@ -263,6 +265,8 @@ _DOCUMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"\s+Peninsula\b")
+_WATERS_REACH = 20  # characters: "Straits of the "
+_WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$")  # "the Gulf of Oman"
 
 
 def _office_mention(scope: _Scope, index: int, noun: OfficeNoun) -> Iterator[Mention]:

@@ -383,8 +383,8 @@ def _event(
     if spec is None:
         return None
     actor, recipient = assigned.actor, assigned.recipient
-    if spec.event in _UNILATERAL and recipient and not _TOWARD.search(sentence.text):
-        recipient = ()  # "fired a missile …, South Korea's military said": reported by, not aimed at
+    if spec.event in _UNILATERAL and recipient and not _aimed_at(reading.article.text, sentence, recipient[0]):
+        recipient = ()  # "fired a missile into the sea, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and spec.event in _REACHED and len(_codes(actor)) == 1:
         recipient = _place_reached(reading.article.text, cue.end, until, _codes(actor), inside, _REACHED[spec.event])
@@ -504,6 +504,19 @@ def _at_home(
     if cue.value.event not in domestic.TYPES:
         return None
     return acting if domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo) else None
+
+
+def _aimed_at(text: str, sentence: Sentence, party: Party) -> bool:
+    """Whether a one-sided act is aimed at ``party``: "toward", "near", "around" … shortly before its name, in its
+    clause ("fired into the sea, South Korea said" is not aimed at South Korea)."""
+    at = text.find(party.text, sentence.start, sentence.end) if party.text else -1
+    if at == -1:
+        return False
+    start = max(sentence.start, at - _AIM_REACH, text.rfind(",", sentence.start, at) + 1)
+    return _TOWARD.search(text, start, at) is not None
+
+
+_AIM_REACH = 40  # characters: "drills near the border with Ukraine"
 
 
 def _place_reached(

@@ -80,6 +80,14 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
     if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])):
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
+    if cue.value.event == "ASSAULT" and _NATURE_BEFORE.search(before):
+        return False  # "after floods killed dozens": no one's attack
+    if cue.value.cameo == _TRUCE and _TOPIC_OF_TALKS.search(before):
+        return False  # "talks on the Gaza ceasefire": what is discussed, not a truce declared
+    if cue.value.event == "SANCTION" and _STANDING_AFTER.match(sentence.text, at):
+        return False  # "while sanctions remained in place": a standing state, not a new act
+    if cue.value.phrase.endswith("~") and sentence.text[at - 3 : at] == "ing" and _OPINION_BEFORE.search(before):
+        return False  # "60 percent oppose sending missiles": what people think of an act, not the act
     kinds = _KINDS_AFTER.match(sentence.text, at)  # (no look-behind in it: matching from ``at`` needs no slice)
     return not (kinds and _MODIFIED_BEFORE.search(before))  # "two heavily sanctioned countries"
 
@@ -124,6 +132,26 @@ _RECEPTION_AFTER = re.compile(
 _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 
 
+_NATURE_BEFORE = re.compile(
+    r"\b(?:floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|landslides?|mudslides?|"
+    r"wildfires?|fires?|blazes?|heatwaves?|heat|disease|outbreaks?|epidemics?|avalanches?|tsunamis?|droughts?|"
+    r"famine|accidents?|crash(?:es)?|collapses?)\s+(?:that\s+|which\s+|have\s+|has\s+|had\s+)?$",
+    re.IGNORECASE,
+)
+_TOPIC_OF_TALKS = re.compile(
+    r"\b(?:talks|negotiations|discussions|consultations|proposals?|plans?)\s+(?:on|about|over|for|towards?)\s+"
+    r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_STANDING_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:remain|remains|remained|stay|stays|stayed|are still|were still)\s+in\s+(?:place|force)\b",
+    re.IGNORECASE,
+)
+_OPINION_BEFORE = re.compile(
+    r"\b(?:oppos(?:e|es|ed|ing)|favou?r(?:s|ed|ing)?|support(?:s|ed|ing)?|against|consider(?:s|ed|ing)?|"
+    r"debat(?:e|es|ed|ing)|weigh(?:s|ed|ing)?)\s+$",
+    re.IGNORECASE,
+)
 _MODIFIED_BEFORE = re.compile(
     r"\b(?:a|an|two|three|both|of|and|or|between|among|against|with|other)\s+(?:\w+ly\s+)?$", re.IGNORECASE
 )

@@ -393,3 +393,13 @@ def test_a_sea_named_after_a_state_is_no_party(gaz: Gazetteer) -> None:
     assert "OMN" not in {party.country for event in code_text(text, gaz, on=ON) for party in event.recipient}
     text = "Russia and China held naval drills in the Sea of Japan on Monday."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("COOPERATE", "062", "CHN+RUS", "")]
+
+
+def test_an_act_dated_this_week_is_news_beside_an_older_year(gaz: Gazetteer) -> None:
+    """ "held talks on Monday, the first since 2019": the old year dates the last talks, not these."""
+    text = "Japan and China held talks on Monday for the first time since 2019."
+    assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [("CONSULT", False)]
+    text = "Bahrain and Iran restored diplomatic relations on Wednesday, reopening embassies closed since 2016."
+    assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [("SUPPORT", False)]
+    text = "Japan sent aid to Turkey in 1999."  # an old year with no nearer time stays history
+    assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [("AID", True)]

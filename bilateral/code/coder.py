@@ -49,6 +49,7 @@ from bilateral.records import (
     Mention,
     Modality,
     Party,
+    Precision,
     Sentence,
 )
 from bilateral.registry.agreements import subjects
@@ -457,12 +458,7 @@ def _event(
         location_country=at.country if at else None,
         latitude=at.latitude if at else None,
         longitude=at.longitude if at else None,
-        background=dates.is_background(
-            sentence.text[_clause_start(sentence.text, relative_start) : cue.end - sentence.start + _BACKGROUND_REACH],
-            reading.article.published,
-            reading.window,
-        )
-        or _told_as_history(sentence.text[:relative_start], facts.when),
+        background=_background(reading, sentence, relative_start, cue.end - sentence.start, facts.when),
         confidence=confidence,
         coder=CODER,
         coder_version=CODER_VERSION,
@@ -582,6 +578,27 @@ _FORCES = re.compile(
 def _speaks_alone(spec: lexicon.CueSpec) -> bool:
     """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides."""
     return spec.event == "STATEMENT" and spec.rank > 0
+
+
+def _background(reading: ActorReading, sentence: Sentence, cue_start: int, cue_end: int, when: EventDate) -> bool:
+    """Whether the act at ``cue_start``-``cue_end`` (in the sentence) is history: an old year near it, unless the
+    sentence dates the act in the article's time, or settled past told with no time."""
+    around = sentence.text[_clause_start(sentence.text, cue_start) : cue_end + _BACKGROUND_REACH]
+    published = reading.article.published
+    old = not _dated_recently(when, published) and dates.is_background(around, published, reading.window)
+    return old or _told_as_history(sentence.text[:cue_start], when)
+
+
+def _dated_recently(when: EventDate, published: date | None) -> bool:
+    """Whether the sentence gives the act a day, week or month of the article's time ("talks on Monday, the first
+    since 2019"): an older year near it then dates something else, not the act."""
+    if when.method in _NO_TIME_GIVEN or when.start is None or published is None:
+        return False
+    return when.precision in _RECENT_PRECISIONS and abs((published - when.start).days) <= _RECENT_DAYS
+
+
+_RECENT_PRECISIONS = frozenset({Precision.DAY, Precision.WEEK, Precision.MONTH})
+_RECENT_DAYS = 366
 
 
 def _told_as_history(before: str, when: EventDate) -> bool:

@@ -403,3 +403,12 @@ def test_an_act_dated_this_week_is_news_beside_an_older_year(gaz: Gazetteer) -> 
     assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [("SUPPORT", False)]
     text = "Japan sent aid to Turkey in 1999."  # an old year with no nearer time stays history
     assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [("AID", True)]
+
+
+def test_arms_delivered_an_envoy_recalled_from_a_city_and_counter_tariffs(gaz: Gazetteer) -> None:
+    text = "Germany delivered a further IRIS-T air-defence system to Ukraine on Friday."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("AID", "070", "DEU", "UKR")]
+    text = "South Africa recalled its ambassador from Tel Aviv on Friday for consultations."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "161", "ZAF", "ISR")]
+    text = "Canada imposed 25 percent counter-tariffs on U.S. steel on Wednesday."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "163", "CAN", "USA")]

@@ -557,9 +557,10 @@ _REACHED = {
     "AID": (_OBJECT_AFTER, _PLACE_AFTER),
     "ASSAULT": (_OBJECT_AFTER, _PLACE_AFTER),
     "RETREAT": (_PLACE_LEFT, _OBJECT_AFTER),  # "withdrew troops from Kherson", "pulled out of Kherson"
+    "SANCTION": (_PLACE_LEFT,),  # "recalled its ambassador from Tel Aviv"
 }
-"""Where a one-country act names the town it reached (aid, an attack) or left (a withdrawal): the town's country is
-its recipient."""
+"""Where a one-country act names the town it reached (aid, an attack) or left (a withdrawal, an envoy recalled): the
+town's country is its recipient."""
 
 
 def _end_of(text: str, party: Party, sentence: Sentence) -> int:

@@ -61,8 +61,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         and _BE_AFTER.match(sentence.text, cue.end - sentence.start)
     ):
         return False  # "the Ukrainians released were …": a participle describing a noun, not an act
-    if before.endswith("-"):
-        return False  # "British-supplied weapons", "U.N.-backed force": a modifier, not an act
+    if before.endswith("-") and not before.endswith("counter-"):
+        return False  # "British-supplied weapons", "U.N.-backed force": a modifier ("counter-tariffs" is an act)
     if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
         return False  # "advised against travel to Tunisia" is an advisory, not a visit
     at = cue.end - sentence.start

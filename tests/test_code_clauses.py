@@ -412,3 +412,25 @@ def test_arms_delivered_an_envoy_recalled_from_a_city_and_counter_tariffs(gaz: G
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "161", "ZAF", "ISR")]
     text = "Canada imposed 25 percent counter-tariffs on U.S. steel on Wednesday."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "163", "CAN", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("France formally recognised the State of Palestine on Monday.", ("SUPPORT", "054", "FRA", "PSE")),
+        ("Erdogan lashed out at Israel on Saturday over the war.", ("ACCUSE", "111", "TUR", "ISR")),
+        ("The Chinese embassy in Manila was picketed by hundreds of fishermen.", ("PROTEST", "140", "PHL", "CHN")),
+        ("Demonstrators hurled stones at the Israeli embassy in Amman.", ("PROTEST", "141", "JOR", "ISR")),
+        ("Ukraine hit the Novorossiysk naval base with sea drones on Wednesday.", ("ASSAULT", "190", "UKR", "RUS")),
+        ("China added 12 U.S. defence firms to its export control list.", ("SANCTION", "163", "CHN", "USA")),
+    ],
+)
+def test_acts_told_in_words_of_their_own(gaz: Gazetteer, text: str, coded: tuple[str, ...]) -> None:
+    """Recognition, lashing out, picketing, stones at an embassy, a strike told as "hit … with drones", a state's
+    firms put on a list."""
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [coded]
+
+
+def test_words_of_those_acts_in_other_senses(gaz: Gazetteer) -> None:
+    assert not code_text("Prices hit a record on Monday.", gaz, on=ON)
+    assert not code_text("The ministry recognised the importance of trade with Japan.", gaz, on=ON)

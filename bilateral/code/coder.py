@@ -548,7 +548,7 @@ def _place_reached(
 _NOT_TOWNS = frozenset({*dates.MONTHS, *dates.WEEKDAYS, "the", "police", "army", "navy", "president", "government"})
 _SHORTEST_TOWN = 4
 _THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
-_OBJECT_AFTER = re.compile(r"\s+(?P<name>[A-Z][\w'’-]+)")
+_OBJECT_AFTER = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)")
 _TOWN = r"(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|province|village|capital)\s+(?:of\s+)?)?"
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
 _PLACE_AFTER = re.compile(r"[^.;]{0,50}?\b(?:to|in|on|at|of|near|into|over|targeting)\s+" + _TOWN + _NAME)

@@ -434,3 +434,27 @@ def test_acts_told_in_words_of_their_own(gaz: Gazetteer, text: str, coded: tuple
 def test_words_of_those_acts_in_other_senses(gaz: Gazetteer) -> None:
     assert not code_text("Prices hit a record on Monday.", gaz, on=ON)
     assert not code_text("The ministry recognised the importance of trade with Japan.", gaz, on=ON)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Canada offered its deepest condolences to Turkey after a fire at a plant killed 12 workers.",
+         [("STATEMENT", "018", "CAN", "TUR")]),
+        ("The United States lowered tariffs on Japanese cars on Tuesday.", [("CONCEDE", "081", "USA", "JPN")]),
+        ("China's ban on Japanese seafood imports was partially lifted on Monday.", [("CONCEDE", "081", "CHN", "JPN")]),
+        ("Venezuela suspended diplomatic relations with Panama on Sunday.", [("SANCTION", "161", "VEN", "PAN")]),
+        ("Kenya sent a further 230 police officers to Haiti on Friday.", [("AID", "070", "KEN", "HTI")]),
+        ("Russia shipped 25,000 tonnes of wheat to Burkina Faso on Thursday.", [("AID", "070", "RUS", "BFA")]),
+        ("The IMF disbursed about $1 billion to Pakistan on Friday.", [("AID", "070", "IMF", "PAK")]),
+        ("Macron and Starmer travel to Kyiv for talks with Zelensky on a ceasefire plan.",
+         [("CONSULT", "042", "FRA+GBR", "UKR")]),
+    ],
+)  # fmt: skip
+def test_sympathy_eased_measures_ties_suspended_and_aid_shipped(
+    gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]
+) -> None:
+    """Condolences offered are no offer (nor a fire's dead an attack); tariffs lowered and a ban lifted, even in the
+    passive, are concessions; relations suspended are cut; police, wheat and money sent abroad are aid; a ceasefire
+    plan is no truce."""
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded

@@ -81,9 +81,11 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])):
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
     if cue.value.event == "ASSAULT" and _NATURE_BEFORE.search(before):
-        return False  # "after floods killed dozens": no one's attack
-    if cue.value.cameo == _TRUCE and _TOPIC_OF_TALKS.search(before):
-        return False  # "talks on the Gaza ceasefire": what is discussed, not a truce declared
+        return False  # "after floods killed dozens", "a fire at a plant killed 12": no one's attack
+    if cue.value.cameo == _TRUCE and (_TOPIC_OF_TALKS.search(before) or _TRUCE_AS_MODIFIER.match(sentence.text, at)):
+        return False  # "talks on the Gaza ceasefire", "a ceasefire plan": what is discussed, not a truce declared
+    if cue.value.phrase in _OFFERS and _CONDOLENCES_AFTER.match(sentence.text, at):
+        return False  # "offered its deepest condolences": sympathy, not an offer
     if cue.value.event == "SANCTION" and _STANDING_AFTER.match(sentence.text, at):
         return False  # "while sanctions remained in place": a standing state, not a new act
     if cue.value.phrase.endswith("~") and sentence.text[at - 3 : at] == "ing" and _OPINION_BEFORE.search(before):
@@ -135,12 +137,22 @@ _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 _NATURE_BEFORE = re.compile(
     r"\b(?:floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|landslides?|mudslides?|"
     r"wildfires?|fires?|blazes?|heatwaves?|heat|disease|outbreaks?|epidemics?|avalanches?|tsunamis?|droughts?|"
-    r"famine|accidents?|crash(?:es)?|collapses?)\s+(?:that\s+|which\s+|have\s+|has\s+|had\s+)?$",
+    r"famine|accidents?|crash(?:es)?|collapses?)(?:\s+[\w'’-]+){0,6}?\s+(?:that\s+|which\s+|have\s+|has\s+|had\s+)?$",
     re.IGNORECASE,
 )
 _TOPIC_OF_TALKS = re.compile(
     r"\b(?:talks|negotiations|discussions|consultations|proposals?|plans?)\s+(?:on|about|over|for|towards?)\s+"
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TRUCE_AS_MODIFIER = re.compile(
+    r"\s+(?:plan|proposals?|talks|negotiations|efforts|framework|terms|monitors|monitoring|mission|line|violations?)\b",
+    re.IGNORECASE,
+)
+_OFFERS = frozenset({"offered", "offering"})
+_CONDOLENCES_AFTER = re.compile(
+    r"\s+(?:(?:its|his|her|their|our|deep|deepest|sincere|sincerest|heartfelt)\s+){0,2}"
+    r"(?:condolences|sympath(?:y|ies)|congratulations|thanks|gratitude|prayers)\b",
     re.IGNORECASE,
 )
 _STANDING_AFTER = re.compile(
@@ -267,8 +279,8 @@ def _eased(text: str, start: int, cue: Match[lexicon.CueSpec]) -> Match[lexicon.
     if undone is None:
         return cue
     lead = _EASING_BEFORE.search(text, max(start, cue.start - 40), cue.start)
-    if lead is None or lead.end() != cue.start:
-        return cue
+    if (lead is None or lead.end() != cue.start) and not _EASED_AFTER.match(text, cue.end):
+        return cue  # "lifted long-standing sanctions", "the ban was partly lifted"
     event, code = undone
     return cue._replace(value=replace(cue.value, event=event, cameo=code, mode=None))
 
@@ -277,7 +289,13 @@ _UNDONE = {"163": ("CONCEDE", "081"), "191": ("RETREAT", "0872")}  # sanctions e
 _EASING_BEFORE = re.compile(
     r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
     r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
-    r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended|lower|lowers|lowered|lowering|slash|slashes|slashed|"
+    r"slashing)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    re.IGNORECASE,
+)
+_EASED_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+ly\s+)?"
+    r"(?:lifted|eased|relaxed|scrapped|removed|suspended|waived|rescinded|repealed|lowered|cut)\b",
     re.IGNORECASE,
 )
 

@@ -458,3 +458,24 @@ def test_sympathy_eased_measures_ties_suspended_and_aid_shipped(
     passive, are concessions; relations suspended are cut; police, wheat and money sent abroad are aid; a ceasefire
     plan is no truce."""
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("China launched drills around Taiwan, sending dozens of warships and fighter jets close to the island.",
+         [("MOBILIZE", "150", "CHN", "TWN")]),
+        ("The Pentagon ordered a second aircraft carrier strike group to the Middle East on Monday.", []),
+        ("India suspended talks with Pakistan on Wednesday, a day after gunmen killed 26 tourists in Kashmir.",
+         [("SANCTION", "161", "IND", "PAK")]),
+        ("Hundreds of South Koreans rallied in Seoul on Saturday, denouncing North Korea's nuclear programme.",
+         [("PROTEST", "140", "KOR", "PRK")]),
+        ("Houthi rebels attacked a Greek ship on Monday.", [("ASSAULT", "190", "YEM", "GRC")]),
+    ],
+)  # fmt: skip
+def test_shows_of_force_units_unnamed_gunmen_and_what_a_rally_denounces(
+    gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]
+) -> None:
+    """Warships sent close to an island are no aid; a strike group is a unit; gunmen no one names are no state's
+    attackers (a named group's are); what a rally denounces is its protest."""
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded

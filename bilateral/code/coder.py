@@ -275,7 +275,10 @@ def _code_sentence(
     events = []
     previous: roles.Roles | None = None
     protested = False  # an earlier act of the sentence was a protest: "in protest at" only says why
-    for cue in acts:
+    rally = next((cue.start for cue in found if cue.value.event == "PROTEST"), None)
+    for act in acts:
+        voiced = act.value.event in _VOICED and rally is not None and rally < act.start  # "rallied …, denouncing X"
+        cue = act._replace(value=replace(act.value, event="PROTEST", cameo="140", mode="demo")) if voiced else act
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
         until = cues.clause_end(text, cue, found, sentence.end)
         assigned = roles.assign(

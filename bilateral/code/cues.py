@@ -80,8 +80,12 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
     if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])):
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
-    if cue.value.event == "ASSAULT" and _NATURE_BEFORE.search(before):
-        return False  # "after floods killed dozens", "a fire at a plant killed 12": no one's attack
+    if cue.value.event == "ASSAULT" and (_NATURE_BEFORE.search(before) or _UNNAMED_BEFORE.search(before)):
+        return False  # "after floods killed dozens", "a day after gunmen killed 26": no state's attack
+    if cue.value.event == "ASSAULT" and _FORMATION_AFTER.match(sentence.text, at):
+        return False  # "an aircraft carrier strike group": a unit, not a strike
+    if cue.value.event == "AID" and _SHOW_OF_FORCE_AFTER.match(sentence.text, at):
+        return False  # "sending dozens of warships and fighter jets close to the island": a show of force
     if cue.value.cameo == _TRUCE and (_TOPIC_OF_TALKS.search(before) or _TRUCE_AS_MODIFIER.match(sentence.text, at)):
         return False  # "talks on the Gaza ceasefire", "a ceasefire plan": what is discussed, not a truce declared
     if cue.value.phrase in _OFFERS and _CONDOLENCES_AFTER.match(sentence.text, at):
@@ -138,6 +142,18 @@ _NATURE_BEFORE = re.compile(
     r"\b(?:floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|landslides?|mudslides?|"
     r"wildfires?|fires?|blazes?|heatwaves?|heat|disease|outbreaks?|epidemics?|avalanches?|tsunamis?|droughts?|"
     r"famine|accidents?|crash(?:es)?|collapses?)(?:\s+[\w'’-]+){0,6}?\s+(?:that\s+|which\s+|have\s+|has\s+|had\s+)?$",
+    re.IGNORECASE,
+)
+_UNNAMED_BEFORE = re.compile(
+    r"\b(?:after|when|as|while|where|and|but|that|which|who|the|a|an|unidentified|unknown|armed|suspected|masked|"
+    r"some|several|\d+)\s+(?:gunmen|militants|attackers|assailants|insurgents|rebels|bandits|terrorists|jihadists|"
+    r"extremists|pirates)\s+(?:have\s+|had\s+|who\s+)?$",
+    re.IGNORECASE,
+)
+_FORMATION_AFTER = re.compile(r"\s+(?:groups?|fighters?|capabilit(?:y|ies)|packages?|teams?|forces?)\b", re.IGNORECASE)
+_SHOW_OF_FORCE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:warships|fighter jets|bombers|warplanes|troops|soldiers)\b[^.;]{0,30}?"
+    r"\b(?:close to|near|towards?|around|off the coast|into waters)\b",
     re.IGNORECASE,
 )
 _TOPIC_OF_TALKS = re.compile(

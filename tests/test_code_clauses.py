@@ -479,3 +479,15 @@ def test_shows_of_force_units_unnamed_gunmen_and_what_a_rally_denounces(
     """Warships sent close to an island are no aid; a strike group is a unit; gunmen no one names are no state's
     attackers (a named group's are); what a rally denounces is its protest."""
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded
+
+
+def test_a_negotiation_that_took_years_flags_a_football_club_and_acts_stopped_short_of(gaz: Gazetteer) -> None:
+    text = "India and Britain signed a free trade agreement in London on Thursday after three years of negotiations."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SUPPORT", "057", "GBR+IND", "")]
+    text = "Waving EU and Ukrainian flags, thousands of Georgians marched in Tbilisi against Russia's influence."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("PROTEST", "140", "GEO", "RUS")]
+    assert not code_text("A spokesman for the Belgrade football club denied that its fans had attacked anyone.", gaz)
+    text = "Washington stopped short of accusing Beijing of supplying weapons to Russia."
+    assert [(event.event, event.modality.value) for event in code_text(text, gaz, on=ON)] == [("ACCUSE", "negated")]
+    text = "South Korea and Japan began sharing real-time missile warning data."
+    assert "THREATEN" not in {event.event for event in code_text(text, gaz, on=ON)}

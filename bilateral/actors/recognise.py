@@ -250,10 +250,12 @@ def _mentions(scope: _Scope, surnames: dict[int, Entry]) -> Iterator[Mention]:
 def _names_a_thing(text: str, hit: Hit) -> bool:
     """Whether a country word is part of the name of a treaty or a place, not the state: "the Vienna Convention",
     "the Minsk agreements", "the Paris climate accord" (a capital before a document), "the Korean Peninsula", "the
-    Gulf of Oman", "the Sea of Japan"."""
+    Gulf of Oman", "the Sea of Japan", "a Belgrade football club", "Ukrainian flags"."""
+    if _FLAG_AFTER.match(text, hit.end):
+        return True  # "waving EU and Ukrainian flags": cloth, not a party
     if hit.target.kind is not ActorKind.COUNTRY:
         return False
-    if hit.target.form == "capital" and _DOCUMENT_AFTER.match(text, hit.end):
+    if hit.target.form == "capital" and (_DOCUMENT_AFTER.match(text, hit.end) or _CLUB_AFTER.match(text, hit.end)):
         return True
     waters = _WATERS_BEFORE.search(text, max(0, hit.start - _WATERS_REACH), hit.start)
     return waters is not None or _PLACE_AFTER.match(text, hit.end) is not None
@@ -265,6 +267,8 @@ _DOCUMENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLACE_AFTER = re.compile(r"\s+Peninsula\b")
+_CLUB_AFTER = re.compile(r"\s+(?:football|soccer|basketball|hockey)\s+(?:club|team|fans)\b", re.IGNORECASE)
+_FLAG_AFTER = re.compile(r"(?:\s*(?:,|and)\s*[A-Z][\w-]*)*\s+flags?\b")
 _WATERS_REACH = 20  # characters: "Straits of the "
 _WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$")  # "the Gulf of Oman"
 

@@ -82,6 +82,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
     if cue.value.event == "ASSAULT" and (_NATURE_BEFORE.search(before) or _UNNAMED_BEFORE.search(before)):
         return False  # "after floods killed dozens", "a day after gunmen killed 26": no state's attack
+    if cue.value.event == "CONSULT" and _DURATION_BEFORE.search(before):
+        return False  # "signed a pact after three years of negotiations": how long it took, not a meeting
     if cue.value.event == "ASSAULT" and _FORMATION_AFTER.match(sentence.text, at):
         return False  # "an aircraft carrier strike group": a unit, not a strike
     if cue.value.event == "AID" and _SHOW_OF_FORCE_AFTER.match(sentence.text, at):
@@ -150,6 +152,7 @@ _UNNAMED_BEFORE = re.compile(
     r"extremists|pirates)\s+(?:have\s+|had\s+|who\s+)?$",
     re.IGNORECASE,
 )
+_DURATION_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FORMATION_AFTER = re.compile(r"\s+(?:groups?|fighters?|capabilit(?:y|ies)|packages?|teams?|forces?)\b", re.IGNORECASE)
 _SHOW_OF_FORCE_AFTER = re.compile(
     r"[^.;]{0,60}?\b(?:warships|fighter jets|bombers|warplanes|troops|soldiers)\b[^.;]{0,30}?"

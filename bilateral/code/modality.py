@@ -11,13 +11,16 @@ from bilateral.records import Modality
 _BEFORE = 60  # characters before the cue that can change its modality
 
 _NEGATED = re.compile(
-    r"(?:\b(?:not|never|no longer|neither|nor|failed to|refused to|declined to|without|rather than|instead of)"
+    r"(?:\b(?:not|never|no longer|neither|nor|failed to|refused to|declined to|without|rather than|instead of|yet to|"
+    r"stopped short of|stops short of|stop short of)"
     r"|n['\u2019]t)\s+(?:\w+\s+){0,2}$"  # "wasn't", "didn\u2019t": a contraction ends its word
     r"|\b(?:held|hold|holds|had|has|have|made|signed|reached)\s+no\s+(?:\w+\s+)?$",  # "held no bilateral meeting"
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|should|if|unless|threatened to)\s+(?:\w+\s+){0,2}$|\bwhether\b[^,;.]{0,40}$", re.IGNORECASE
+    r"\b(?:could|might|may|should|if|unless|threatened to|likely to|unlikely to)\s+(?:\w+\s+){0,2}$"
+    r"|\bwhether\b[^,;.]{0,40}$",
+    re.IGNORECASE,
 )
 _WOULD = re.compile(r"\bwould\s+(?:[\w%-]+\s+){0,4}$", re.IGNORECASE)
 _WILL_IN_CLAUSE = re.compile(
@@ -37,9 +40,9 @@ _REPORTED = re.compile(
 )
 # Substrings every negating, conditional or future pattern above contains.
 _HINTS = ("not", " no ", "never", "rather", "instead", "n't", "n\u2019t", "neither", "nor", "failed", "refused",
-          "declined", "without", "could", "might", "may", "should", "if", "unless", "whether", "threat", "would",
-          "will", "shall", "'ll", " to ", "going", "plan", "intend", "expected", "set ", "aim", "hope", "scheduled",
-          "due", "ready", "agreed", "pledged", "promised", "vowed", "next")  # fmt: skip
+          "declined", "without", "short of", "could", "might", "may", "should", "if", "unless", "whether", "threat",
+          "would", "will", "shall", "'ll", " to ", "going", "plan", "intend", "expected", "set ", "aim", "hope",
+          "scheduled", "due", "ready", "agreed", "pledged", "promised", "vowed", "next")  # fmt: skip
 _CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
 
 

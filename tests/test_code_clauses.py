@@ -465,7 +465,8 @@ def test_sympathy_eased_measures_ties_suspended_and_aid_shipped(
     [
         ("China launched drills around Taiwan, sending dozens of warships and fighter jets close to the island.",
          [("MOBILIZE", "150", "CHN", "TWN")]),
-        ("The Pentagon ordered a second aircraft carrier strike group to the Middle East on Monday.", []),
+        ("The Pentagon ordered a second aircraft carrier strike group to the Middle East on Monday.",
+         [("MOBILIZE", "154", "USA", "")]),
         ("India suspended talks with Pakistan on Wednesday, a day after gunmen killed 26 tourists in Kashmir.",
          [("SANCTION", "161", "IND", "PAK")]),
         ("Hundreds of South Koreans rallied in Seoul on Saturday, denouncing North Korea's nuclear programme.",
@@ -491,3 +492,25 @@ def test_a_negotiation_that_took_years_flags_a_football_club_and_acts_stopped_sh
     assert [(event.event, event.modality.value) for event in code_text(text, gaz, on=ON)] == [("ACCUSE", "negated")]
     text = "South Korea and Japan began sharing real-time missile warning data."
     assert "THREATEN" not in {event.event for event in code_text(text, gaz, on=ON)}
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Indonesian and Malaysian navies conducted a coordinated patrol in the Strait of Malacca.",
+         [("COOPERATE", "062", "IDN+MYS", "")]),
+        ("Colombian and Ecuadorean police dismantled a smuggling network in a joint operation.",
+         [("COOPERATE", "060", "COL+ECU", "")]),
+        ("Japan protests to China over new gas field structure", [("ACCUSE", "114", "JPN", "CHN")]),
+        ("Israel pounds Yemen's Hodeidah port in second wave of strikes", [("ASSAULT", "190", "ISR", "YEM")]),
+        ("Israel said it would pull its forces out of five positions in southern Lebanon.",
+         [("RETREAT", "087", "ISR", "LBN")]),
+        ("Maduro's government ordered 15,000 troops to the Colombian border on Monday.",
+         [("MOBILIZE", "154", "VEN", "COL")]),
+        ("India suspended the Indus Waters Treaty with Pakistan on Wednesday.", [("SANCTION", "160", "IND", "PAK")]),
+    ],
+)  # fmt: skip
+def test_joint_operations_headline_verbs_troops_ordered_and_a_treaty_suspended(
+    gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]
+) -> None:
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded

@@ -511,8 +511,13 @@ def _aimed_at(text: str, sentence: Sentence, party: Party) -> bool:
     at = text.find(party.text, sentence.start, sentence.end) if party.text else -1
     if at == -1:
         return False
+    if _FRONTIER_AFTER.match(text, at + len(party.text)):
+        return True  # "troops to the Colombian border"
     start = max(sentence.start, at - _AIM_REACH, text.rfind(",", sentence.start, at) + 1)
     return _TOWARD.search(text, start, at) is not None
+
+
+_FRONTIER_AFTER = re.compile(r"\s+(?:border|frontier|coast|coastline|waters|airspace)\b", re.IGNORECASE)
 
 
 _AIM_REACH = 40  # characters: "drills near the border with Ukraine"

@@ -514,3 +514,21 @@ def test_joint_operations_headline_verbs_troops_ordered_and_a_treaty_suspended(
     gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]
 ) -> None:
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("A three-year ban on Australian wine was lifted by Beijing last week.", [("CONCEDE", "081", "CHN", "AUS")]),
+        ("Sanctions were imposed on two Chinese refineries by the European Union.", [("SANCTION", "163", "EU", "CHN")]),
+        ("Visa bans were imposed by Britain, Canada and Australia on five Georgian officials.",
+         [("SANCTION", "163", "AUS+CAN+GBR", "GEO")]),
+        ("Japan imposed sanctions on Russia, which were criticised by China.", [("SANCTION", "163", "JPN", "RUS")]),
+    ],
+)  # fmt: skip
+def test_an_act_named_by_a_noun_and_told_in_the_passive_is_the_agents(
+    gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]
+) -> None:
+    """ "… was lifted by Beijing": the agent after "by" acts on the party named with the noun (a verb that is no
+    enactment, "criticised by", leaves the act to its own subject)."""
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded

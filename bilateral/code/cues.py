@@ -58,6 +58,7 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if (
         cue.value.phrase.endswith(("~", "ed"))
         and " " not in cue.value.phrase
+        and sentence.text[: cue.end - sentence.start].endswith(("ed", "en"))
         and _BE_AFTER.match(sentence.text, cue.end - sentence.start)
     ):
         return False  # "the Ukrainians released were …": a participle describing a noun, not an act

@@ -234,15 +234,14 @@ def assign(
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
+    enacted = _enacted_by(text, cue_end, after)
+    if enacted is not None:  # "new sanctions against Iran were announced by Britain"
+        return enacted
     undergone = (
         _UNDERGONE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start) if spec.event in _UNDERGONE else None
     )
     if undergone is not None:
-        if undergone[0].lower().startswith("risk"):
-            return None  # "risks sanctions from Washington": a possibility, no act
-        source = [slot for slot in after if _FROM_AFTER.match(text, cue_end, slot.start)]
-        target = _compound(text, before[-1:]) if before else []
-        return _roles(_compound(text, after[after.index(source[0]) :]), target, "undergone") if source else None
+        return _undergone(text, cue_end, undergone[0], before, after)
     passive = _PASSIVE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start)
     if passive is not None and passive.end() == cue_start and after:
         by = [slot for slot in after if _BY_AFTER.match(text, cue_end, slot.start)]
@@ -374,6 +373,38 @@ def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: l
     if not speakers or not before or before[-1].via == "joint":
         return None  # "the two countries should …" is a wish for both, not a demand
     return _roles(speakers[-1:], before[-1:], "obligation")
+
+
+def _undergone(text: str, cue_end: int, verb: str, before: list[Slot], after: list[Slot]) -> Roles | None:
+    """ "Russia faces new sanctions" (no act of Russia's), "Iran faced sanctions from the EU" (the EU's)."""
+    if verb.lower().startswith("risk"):
+        return None  # "risks sanctions from Washington": a possibility, no act
+    source = [slot for slot in after if _FROM_AFTER.match(text, cue_end, slot.start)]
+    target = _compound(text, before[-1:]) if before else []
+    return _roles(_compound(text, after[after.index(source[0]) :]), target, "undergone") if source else None
+
+
+def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
+    """An act named by a noun and told in the passive ("a ban on Australian wine was lifted by Beijing", "visa bans
+    were imposed by Britain and Canada on five Georgian officials"): the agent after "by" acts on the other party
+    named after the noun."""
+    for index, slot in enumerate(after):
+        if slot.start - cue_end > _ENACTED_REACH or not _ENACTED_BY.search(text, cue_end, slot.start):
+            continue
+        agents = _compound(text, after[index:])
+        taken = _countries(agents)
+        others = [other for other in after if other not in agents and other.countries and not other.countries & taken]
+        return _roles(agents, others[:1], "passive")
+    return None
+
+
+_ENACTED_REACH = 120  # characters from the noun to the agent
+_ENACTED_BY = re.compile(
+    r"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+ly\s+)?(?:imposed|announced|lifted|eased|"
+    r"approved|adopted|introduced|extended|renewed|slapped|levied|placed|relaxed|removed|suspended|scrapped|granted|"
+    r"pledged|offered|delivered|donated|shipped|sent|flown|provided|signed)\b[^.;]{0,50}?\bby\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _statement(found: list[Slot], cue_start: int, *, denial: bool = False) -> Roles | None:

@@ -532,3 +532,31 @@ def test_an_act_named_by_a_noun_and_told_in_the_passive_is_the_agents(
     """ "… was lifted by Beijing": the agent after "by" acts on the party named with the noun (a verb that is no
     enactment, "criticised by", leaves the act to its own subject)."""
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("US strikes three Iranian nuclear sites", [("ASSAULT", "190", "USA", "IRN", "asserted")]),
+        ("Pakistan says it shot down Indian drone over Kashmir", [("ASSAULT", "190", "PAK", "IND", "asserted")]),
+        ("Turkey denies passage to Russian warships through Bosphorus", [("REJECT", "120", "TUR", "RUS", "asserted")]),
+        ("Chinese shoppers boycott Japanese brands", [("PROTEST", "140", "CHN", "JPN", "asserted")]),
+        ("Belarus moves nuclear-capable Iskander units toward Polish border",
+         [("MOBILIZE", "154", "BLR", "POL", "asserted")]),
+        ("Modi to visit Tokyo for annual summit with Japanese PM", [("AGREE", "036", "IND", "JPN", "future")]),
+        ("Indonesia waives visas for Indian tourists", [("CONCEDE", "081", "IDN", "IND", "asserted")]),
+        ("Last French troops leave Niger", [("RETREAT", "087", "FRA", "NER", "asserted")]),
+        ("China returns detained Taiwanese fishing crew via Kinmen", [("RETREAT", "084", "CHN", "TWN", "asserted")]),
+    ],
+)  # fmt: skip
+def test_headline_grammar(gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]) -> None:
+    """Headlines tell past acts in the present ("US strikes …", "troops leave") and plans with "to" ("Modi to
+    visit"); "detained" before the crew freed describes them."""
+    assert [brief(event) for event in code_text(text, gaz, on=ON)] == coded
+
+
+def test_a_carrier_sent_is_no_aid_and_a_missile_over_japan_is_aimed_at_it(gaz: Gazetteer) -> None:
+    text = "US sends second aircraft carrier to Middle East as warning to Iran"
+    assert "AID" not in {event.event for event in code_text(text, gaz, on=ON)}
+    text = "North Korea fired a ballistic missile over Japan on Tuesday, prompting a rare warning for residents."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("MOBILIZE", "150", "PRK", "JPN")]

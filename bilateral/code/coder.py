@@ -60,7 +60,7 @@ CODER_VERSION = "0.1.0"
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn|don|hasn|haven)['\u2019]t\b|\bnever\b", re.IGNORECASE
 )
-_TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
+_TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at|over)\b", re.IGNORECASE)
 _EXERCISE = "062"
 _WITHDRAWAL = "087"
 _HABITUAL = re.compile(

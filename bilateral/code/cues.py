@@ -83,6 +83,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
     if cue.value.event == "ASSAULT" and (_NATURE_BEFORE.search(before) or _UNNAMED_BEFORE.search(before)):
         return False  # "after floods killed dozens", "a day after gunmen killed 26": no state's attack
+    if cue.value.event == "COERCE" and _RELEASED_BEFORE.search(before):
+        return False  # "returns detained Taiwanese fishermen": who was detained, now freed
     if cue.value.event == "CONSULT" and _DURATION_BEFORE.search(before):
         return False  # "signed a pact after three years of negotiations": how long it took, not a meeting
     if cue.value.event == "ASSAULT" and _FORMATION_AFTER.match(sentence.text, at):
@@ -151,6 +153,11 @@ _UNNAMED_BEFORE = re.compile(
     r"\b(?:after|when|as|while|where|and|but|that|which|who|the|a|an|unidentified|unknown|armed|suspected|masked|"
     r"some|several|\d+)\s+(?:gunmen|militants|attackers|assailants|insurgents|rebels|bandits|terrorists|jihadists|"
     r"extremists|pirates)\s+(?:have\s+|had\s+|who\s+)?$",
+    re.IGNORECASE,
+)
+_RELEASED_BEFORE = re.compile(
+    r"\b(?:free[sd]?|freeing|release[sd]?|releasing|return(?:s|ed|ing)?|swap(?:s|ped|ping)?|exchang(?:e|es|ed|ing)|"
+    r"hand(?:s|ed|ing)? (?:over|back))\s+(?:(?:the|a|an|two|three|four|five|six|\d+|all|its|their)\s+)?$",
     re.IGNORECASE,
 )
 _DURATION_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)

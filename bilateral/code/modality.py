@@ -26,6 +26,7 @@ _WOULD = re.compile(r"\bwould\s+(?:[\w%-]+\s+){0,4}$", re.IGNORECASE)
 _WILL_IN_CLAUSE = re.compile(
     r"\b(?:will|is due to|are due to|is to|are to|is scheduled to|plans to)\b[^,;.]{0,60}$", re.IGNORECASE
 )
+_HEADLINE_FUTURE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,4}to\s+$")  # "Modi to visit"
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
     r"aims? to|hopes? to|scheduled to|due to|ready to|agreed to|pledged to|promised to|vowed to|next|"
@@ -61,7 +62,7 @@ def modality(sentence: str, cue_start: int, cue_end: int, *, intent: bool = Fals
         return Modality.NEGATED
     if _HYPOTHETICAL.search(before) or (_WOULD.search(before) and _CONDITION.search(sentence)):
         return Modality.HYPOTHETICAL
-    if _FUTURE.search(before) or _WILL_IN_CLAUSE.search(before) or intent:
+    if _FUTURE.search(before) or _WILL_IN_CLAUSE.search(before) or _HEADLINE_FUTURE.match(before) or intent:
         return Modality.FUTURE
     if _REPORTED.search(sentence):
         return Modality.REPORTED

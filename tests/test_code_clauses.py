@@ -560,3 +560,25 @@ def test_a_carrier_sent_is_no_aid_and_a_missile_over_japan_is_aimed_at_it(gaz: G
     assert "AID" not in {event.event for event in code_text(text, gaz, on=ON)}
     text = "North Korea fired a ballistic missile over Japan on Tuesday, prompting a rare warning for residents."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("MOBILIZE", "150", "PRK", "JPN")]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Poland will shoot down any Russian drone that violates its airspace, the minister said.",
+         [("THREATEN", "138", "POL", "RUS", "asserted")]),
+        ("India, France to hold joint naval exercise next week", [("AGREE", "030", "FRA+IND", "", "future")]),
+        ("India raises alert level along the Line of Control", [("MOBILIZE", "154", "IND", "", "asserted")]),
+        ("Modi condoles loss of lives in Nepal earthquake", [("STATEMENT", "018", "IND", "NPL", "asserted")]),
+        ("Hungary blocks EU's new sanctions package on Russia", [("REJECT", "120", "HUN", "EU", "asserted")]),
+        ("China launches Strait Thunder drills around Taiwan", [("MOBILIZE", "150", "CHN", "TWN", "asserted")]),
+        ("Iran frees French national after two years in Evin jail", [("RETREAT", "084", "IRN", "FRA", "asserted")]),
+    ],
+)  # fmt: skip
+def test_warnings_plans_alerts_condolences_vetoes_and_releases(
+    gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]
+) -> None:
+    """Force promised against "any" intruder is a threat made now; a headline's "to hold" a plan; an alert raised a
+    mobilisation; "condoles" sympathy; blocking a package a rejection (the package's sanctions are not imposed);
+    drills around a state aim at it; "in Evin jail" says where, not that anyone was jailed."""
+    assert [brief(event) for event in code_text(text, gaz, on=ON)] == coded

@@ -83,8 +83,10 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
     if cue.value.event == "ASSAULT" and (_NATURE_BEFORE.search(before) or _UNNAMED_BEFORE.search(before)):
         return False  # "after floods killed dozens", "a day after gunmen killed 26": no state's attack
-    if cue.value.event == "COERCE" and _RELEASED_BEFORE.search(before):
-        return False  # "returns detained Taiwanese fishermen": who was detained, now freed
+    word = sentence.text[cue.start - sentence.start : at].lower()
+    held_in = word in _HOLDING_PLACES and _PLACE_OF_BEFORE.search(before)
+    if cue.value.event == "COERCE" and (held_in or _RELEASED_BEFORE.search(before)):
+        return False  # "returns detained Taiwanese fishermen", "two years in Evin jail": who was held, or where
     if cue.value.event == "CONSULT" and _DURATION_BEFORE.search(before):
         return False  # "signed a pact after three years of negotiations": how long it took, not a meeting
     if cue.value.event == "ASSAULT" and _FORMATION_AFTER.match(sentence.text, at):
@@ -160,6 +162,8 @@ _RELEASED_BEFORE = re.compile(
     r"hand(?:s|ed|ing)? (?:over|back))\s+(?:(?:the|a|an|two|three|four|five|six|\d+|all|its|their)\s+)?$",
     re.IGNORECASE,
 )
+_HOLDING_PLACES = frozenset({"jail", "prison", "custody", "detention"})
+_PLACE_OF_BEFORE = re.compile(r"\b(?:in|from|at|out of|inside)\s+(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _DURATION_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FORMATION_AFTER = re.compile(r"\s+(?:groups?|fighters?|capabilit(?:y|ies)|packages?|teams?|forces?)\b", re.IGNORECASE)
 _SHOW_OF_FORCE_AFTER = re.compile(

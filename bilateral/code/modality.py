@@ -26,7 +26,7 @@ _WOULD = re.compile(r"\bwould\s+(?:[\w%-]+\s+){0,4}$", re.IGNORECASE)
 _WILL_IN_CLAUSE = re.compile(
     r"\b(?:will|is due to|are due to|is to|are to|is scheduled to|plans to)\b[^,;.]{0,60}$", re.IGNORECASE
 )
-_HEADLINE_FUTURE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,4}to\s+$")  # "Modi to visit"
+_HEADLINE_FUTURE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*,?\s+(?:and\s+)?){1,4}to\s+(?:[a-z]+\s+){0,2}$")  # "Modi to visit"
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|'ll|is to|are to|going to|plans? to|planning to|planned to|intends? to|expected to|set to|"
     r"aims? to|hopes? to|scheduled to|due to|ready to|agreed to|pledged to|promised to|vowed to|next|"
@@ -44,7 +44,7 @@ _HINTS = ("not", " no ", "never", "rather", "instead", "n't", "n\u2019t", "neith
           "declined", "without", "short of", "could", "might", "may", "should", "if", "unless", "whether", "threat",
           "would", "will", "shall", "'ll", " to ", "going", "plan", "intend", "expected", "set ", "aim", "hope",
           "scheduled", "due", "ready", "agreed", "pledged", "promised", "vowed", "next")  # fmt: skip
-_CONDITION = re.compile(r"\bif\b|\bunless\b", re.IGNORECASE)
+_ANY_AFTER = re.compile(r"(?:\S+\s+){1,2}any\b", re.IGNORECASE)  # the cue, then "any": every case to come
 
 
 _NO_AFTER = re.compile(r"\s+no\s+(?!later|sooner|longer|more|less|fewer|doubt)\w", re.IGNORECASE)  # "signed no deal"
@@ -114,6 +114,8 @@ def by_mood(
         return "AGREE", _PROMISABLE[event_type], mood
     if mood is Modality.HYPOTHETICAL and event_type in _THREATENABLE and _CONDITION.search(sentence):
         return "THREATEN", _threat(code), mood  # "could impose sanctions if …" warns (eval/dev/GUIDE.md)
+    if mood is Modality.FUTURE and event_type in _THREATENABLE and _ANY_AFTER.match(sentence, start):
+        return "THREATEN", _threat(code), Modality.ASSERTED  # "will shoot down any drone that …": a warning now
     return event_type, code, mood
 
 

@@ -582,3 +582,22 @@ def test_warnings_plans_alerts_condolences_vetoes_and_releases(
     mobilisation; "condoles" sympathy; blocking a package a rejection (the package's sanctions are not imposed);
     drills around a state aim at it; "in Evin jail" says where, not that anyone was jailed."""
     assert [brief(event) for event in code_text(text, gaz, on=ON)] == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("The UN chief urged Israel on Monday to let aid trucks into Gaza.", [("REQUEST", "020", "UN", "ISR")]),
+        ("The former UN chief urged Israel on Monday to let aid into Gaza.", []),
+        ("Trump said he would not lift tariffs on Canadian steel.", [("REJECT", "120", "USA", "CAN")]),
+        ("Japan's prime minister called South Korea's president on Thursday to discuss North Korea's missile launches.",
+         [("CONSULT", "041", "JPN", "KOR")]),
+        ("The UN chief began a regional trip aimed at pushing for a ceasefire in Gaza.", []),
+    ],
+)  # fmt: skip
+def test_an_organisations_chief_a_refusal_to_ease_a_call_and_a_truce_sought(
+    gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]
+) -> None:
+    """The UN chief speaks for the UN (a former one does not); "would not lift tariffs" refuses; "called X to
+    discuss" is a phone call; a ceasefire pushed for is not declared."""
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded

@@ -172,10 +172,11 @@ _SHOW_OF_FORCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_OF_TALKS = re.compile(
-    r"\b(?:talks|negotiations|discussions|consultations|proposals?|plans?)\s+(?:on|about|over|for|towards?)\s+"
+    r"\b(?:(?:talks|negotiations|discussions|consultations|proposals?|plans?|efforts?|bids?|hopes?)\s+"
+    r"(?:on|about|over|for|towards?|of)|(?:push|press|call|appeal)\w*\s+for|seek\w*|sought|urg\w*|demand\w*)\s+"
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
-)
+)  # "talks on the Gaza ceasefire", "pushing for a ceasefire": a truce sought, not declared
 _TRUCE_AS_MODIFIER = re.compile(
     r"\s+(?:plan|proposals?|talks|negotiations|efforts|framework|terms|monitors|monitoring|mission|line|violations?)\b",
     re.IGNORECASE,

@@ -55,6 +55,7 @@ _WITH_BEFORE = re.compile(  # a joint act's counterpart; "agreed to report to So
 )
 _LOCATION_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:capital\s*,?\s*|city of\s+)?$", re.IGNORECASE)
 _FORMER_HEAD = re.compile(r"\s+(?:chief|head|boss|secretary[- ]general)\b", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|one-time|then)\s*(?:the\s+)?$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
     re.IGNORECASE,
@@ -177,8 +178,9 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
 def _not_the_body(text: str, start: int, mention: Mention) -> bool:
     """An IGO named as a post or a text, not as a party: "the former UN chief", "Iran's mission to the
     United Nations", "U.N. Security Council resolutions"."""
-    if _FORMER_HEAD.match(text, mention.end) or _RESOLUTION_AFTER.match(text, mention.end):
-        return True
+    former = _FORMER_BEFORE.search(text, max(start, mention.start - 20), mention.start)
+    if (former and _FORMER_HEAD.match(text, mention.end)) or _RESOLUTION_AFTER.match(text, mention.end):
+        return True  # "the former UN chief" is a person; "the UN chief urged" speaks for the UN
     post = _POST_BEFORE.search(text, max(start, mention.start - 40), mention.start)
     return post is not None and post.end() == mention.start
 

@@ -601,3 +601,27 @@ def test_an_organisations_chief_a_refusal_to_ease_a_call_and_a_truce_sought(
     """The UN chief speaks for the UN (a former one does not); "would not lift tariffs" refuses; "called X to
     discuss" is a phone call; a ceasefire pushed for is not declared."""
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("India imposed port restrictions on imports of garments from Bangladesh on Saturday.",
+         [("SANCTION", "163", "IND", "BGD")]),
+        ("The Export-Import Bank of India extended a line of credit of 120 million US dollars to Nepal.",
+         [("AID", "071", "IND", "NPL")]),
+        ("Pakistan handed over a note verbale to the Indian envoy on Sunday.", [("ACCUSE", "114", "PAK", "IND")]),
+        ("China lodged stern representations with the Philippines on Tuesday.", [("ACCUSE", "114", "CHN", "PHL")]),
+        ("Ethiopia said it would not accept any binding agreement with Egypt.", [("REJECT", "120", "ETH", "EGY")]),
+        ("The UAE lifted the suspension of visit visas for Pakistani nationals.", [("CONCEDE", "081", "ARE", "PAK")]),
+    ],
+)  # fmt: skip
+def test_the_diplomatic_words_of_regional_papers(gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]) -> None:
+    """Restrictions imposed, a line of credit extended (in "US dollars", which are no party), a note verbale, stern
+    representations, an agreement not accepted, visit visas (no visit)."""
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded
+
+
+def test_free_from_interference_frees_no_one(gaz: Gazetteer) -> None:
+    text = "China backs the people of Nicaragua in choosing a path free from external interference, Lin said."
+    assert "RETREAT" not in {event.event for event in code_text(text, gaz, on=ON)}

@@ -250,9 +250,10 @@ def _mentions(scope: _Scope, surnames: dict[int, Entry]) -> Iterator[Mention]:
 def _names_a_thing(text: str, hit: Hit) -> bool:
     """Whether a country word is part of the name of a treaty or a place, not the state: "the Vienna Convention",
     "the Minsk agreements", "the Paris climate accord" (a capital before a document), "the Korean Peninsula", "the
-    Gulf of Oman", "the Sea of Japan", "a Belgrade football club", "Ukrainian flags"."""
-    if _FLAG_AFTER.match(text, hit.end):
-        return True  # "waving EU and Ukrainian flags": cloth, not a party
+    Gulf of Oman", "the Sea of Japan", "a Belgrade football club", "Ukrainian flags", "US dollars"."""
+    money = _CURRENCY_AFTER.match(text, hit.end) and _AMOUNT_BEFORE.search(text, max(0, hit.start - 24), hit.start)
+    if money or _FLAG_AFTER.match(text, hit.end):
+        return True  # "120 million US dollars", "waving EU and Ukrainian flags": money and cloth, not a party
     if hit.target.kind is not ActorKind.COUNTRY:
         return False
     if hit.target.form == "capital" and (_DOCUMENT_AFTER.match(text, hit.end) or _CLUB_AFTER.match(text, hit.end)):
@@ -268,6 +269,12 @@ _DOCUMENT_AFTER = re.compile(
 )
 _PLACE_AFTER = re.compile(r"\s+Peninsula\b")
 _CLUB_AFTER = re.compile(r"\s+(?:football|soccer|basketball|hockey)\s+(?:club|team|fans)\b", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:(?:million|billion|trillion|bn|mn|m)\s+)?$", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:dollars?|yuan|renminbi|rupees?|yen|pounds? sterling|euros?|rubles?|roubles?|won|dinars?|riyals?|"
+    r"dirhams?|lira|pesos?|francs?|shekels?|rand|naira|cedis?|shillings?|taka|ringgit|baht|rupiah)\b",
+    re.IGNORECASE,
+)
 _FLAG_AFTER = re.compile(r"(?:\s*(?:,|and)\s*[A-Z][\w-]*)*\s+flags?\b")
 _WATERS_REACH = 20  # characters: "Straits of the "
 _WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$")  # "the Gulf of Oman"

@@ -87,8 +87,10 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     held_in = word in _HOLDING_PLACES and _PLACE_OF_BEFORE.search(before)
     if cue.value.event == "COERCE" and (held_in or _RELEASED_BEFORE.search(before)):
         return False  # "returns detained Taiwanese fishermen", "two years in Evin jail": who was held, or where
-    if cue.value.event == "CONSULT" and _DURATION_BEFORE.search(before):
-        return False  # "signed a pact after three years of negotiations": how long it took, not a meeting
+    if cue.value.event == "CONSULT" and (_DURATION_BEFORE.search(before) or _VISA_AFTER.match(sentence.text, at)):
+        return False  # "after three years of negotiations", "visit visas": how long it took, a kind of visa
+    if word == "free" and _FREE_FROM_AFTER.match(sentence.text, at):
+        return False  # "free from external interference": no one freed
     if cue.value.event == "ASSAULT" and _FORMATION_AFTER.match(sentence.text, at):
         return False  # "an aircraft carrier strike group": a unit, not a strike
     if cue.value.event == "AID" and _SHOW_OF_FORCE_AFTER.match(sentence.text, at):
@@ -164,6 +166,8 @@ _RELEASED_BEFORE = re.compile(
 )
 _HOLDING_PLACES = frozenset({"jail", "prison", "custody", "detention"})
 _PLACE_OF_BEFORE = re.compile(r"\b(?:in|from|at|out of|inside)\s+(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+_VISA_AFTER = re.compile(r"\s+(?:visas?|permits?)\b", re.IGNORECASE)
+_FREE_FROM_AFTER = re.compile(r"\s+(?:from|of)\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FORMATION_AFTER = re.compile(r"\s+(?:groups?|fighters?|capabilit(?:y|ies)|packages?|teams?|forces?)\b", re.IGNORECASE)
 _SHOW_OF_FORCE_AFTER = re.compile(

@@ -568,10 +568,11 @@ def test_a_carrier_sent_is_no_aid_and_a_missile_over_japan_is_aimed_at_it(gaz: G
         ("Poland will shoot down any Russian drone that violates its airspace, the minister said.",
          [("THREATEN", "138", "POL", "RUS", "asserted")]),
         ("India, France to hold joint naval exercise next week", [("AGREE", "030", "FRA+IND", "", "future")]),
-        ("India raises alert level along the Line of Control", [("MOBILIZE", "154", "IND", "", "asserted")]),
+        ("India's army raises alert level along the Line of Control", [("MOBILIZE", "154", "IND", "", "asserted")]),
         ("Modi condoles loss of lives in Nepal earthquake", [("STATEMENT", "018", "IND", "NPL", "asserted")]),
         ("Hungary blocks EU's new sanctions package on Russia", [("REJECT", "120", "HUN", "EU", "asserted")]),
-        ("China launches Strait Thunder drills around Taiwan", [("MOBILIZE", "150", "CHN", "TWN", "asserted")]),
+        ("China's military launches Strait Thunder drills around Taiwan",
+         [("MOBILIZE", "150", "CHN", "TWN", "asserted")]),
         ("Iran frees French national after two years in Evin jail", [("RETREAT", "084", "IRN", "FRA", "asserted")]),
     ],
 )  # fmt: skip
@@ -625,3 +626,44 @@ def test_the_diplomatic_words_of_regional_papers(gaz: Gazetteer, text: str, code
 def test_free_from_interference_frees_no_one(gaz: Gazetteer) -> None:
     text = "China backs the people of Nicaragua in choosing a path free from external interference, Lin said."
     assert "RETREAT" not in {event.event for event in code_text(text, gaz, on=ON)}
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Japan condemned the tariffs that were imposed by the United States on Canadian steel.",
+         [("ACCUSE", "111", "JPN", "USA")]),
+        ("Germany welcomed the aid that was delivered by France to Ukraine.", [("SUPPORT", "051", "DEU", "FRA")]),
+        ("Britain pledged 3 billion pounds to Ukraine's armed forces on Thursday.", [("AGREE", "033", "GBR", "UKR")]),
+        ("After protests by farmers, France rejected the trade deal with Brazil.", [("REJECT", "120", "FRA", "BRA")]),
+        ("Beijing slapped tariffs on Canberra as its lockdown was lifted.", [("SANCTION", "163", "CHN", "AUS")]),
+        ("The EU slashed Russian gas imports and imposed sanctions on Moscow.", [("SANCTION", "163", "EU", "RUS")]),
+        ("Russia withdrew thousands of Russian troops from Kherson.", [("RETREAT", "087", "RUS", "UKR")]),
+        ("In 2022, Argentina beat France; in 2026, Morocco won praise from Spain for its bid.",
+         [("SUPPORT", "051", "MAR", "ESP")]),
+        ("Turkish drones attacked groups of PKK militants in northern Iraq.", [("ASSAULT", "190", "TUR", "IRQ")]),
+        ("Egypt sent aid convoys to Gaza while Israeli troops stayed near the Rafah crossing.",
+         [("AID", "070", "EGY", "PSE")]),
+        ("China struck a port deal with Peru on Friday.", []),
+        ("Japan recognises China as its largest trading partner.", []),
+        ("The United States added India to its list of trusted partners.", []),
+        ("The European Union shot down Hungary's proposal on Monday.", []),
+        ("India ordered 26 Rafale jets from France to replace its ageing fleet.", []),
+        ("Turkey's school fire drills near the Syrian border were cancelled.", []),
+        ("Vietnam raised the alert level after bird flu cases in China.", []),
+        ("Pakistan returned 5,000 Afghan nationals across the border on Tuesday.", []),
+        ("Germany's curbs on migration angered Poland.", []),
+        ("Ukrainian soldiers left without ammunition were captured by Russian forces.", []),
+        ("Thailand's visa-free entry for Chinese tourists remains popular.", []),
+    ],
+)  # fmt: skip
+def test_the_new_words_in_their_other_senses(gaz: Gazetteer, text: str, coded: list[tuple[str, ...]]) -> None:
+    """A fresh-eyes review's sentences: the session's new cues and roles where the words mean something else (a
+    relative clause's agent, pounds of money, a state's words amid a rally, a deal struck, a list of partners, a
+    figurative shooting down, jets bought, school drills, a health alert, deportees, curbs at home)."""
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == coded
+
+
+def test_an_old_year_right_after_the_act_still_dates_it(gaz: Gazetteer) -> None:
+    text = "On Monday, Zelensky recalled that Russia invaded Ukraine in 2014."
+    assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [("ASSAULT", True)]

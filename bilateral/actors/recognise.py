@@ -269,13 +269,13 @@ _DOCUMENT_AFTER = re.compile(
 )
 _PLACE_AFTER = re.compile(r"\s+Peninsula\b")
 _CLUB_AFTER = re.compile(r"\s+(?:football|soccer|basketball|hockey)\s+(?:club|team|fans)\b", re.IGNORECASE)
-_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s*(?:(?:million|billion|trillion|bn|mn|m)\s+)?$", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:(?:million|billion|trillion|bn|mn|m)\s+)?$", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
-    r"\s+(?:dollars?|yuan|renminbi|rupees?|yen|pounds? sterling|euros?|rubles?|roubles?|won|dinars?|riyals?|"
+    r"\s+(?:dollars?|yuan|renminbi|rupees?|yen|pounds? sterling|euros?|rubles?|roubles?|dinars?|riyals?|"
     r"dirhams?|lira|pesos?|francs?|shekels?|rand|naira|cedis?|shillings?|taka|ringgit|baht|rupiah)\b",
     re.IGNORECASE,
 )
-_FLAG_AFTER = re.compile(r"(?:\s*(?:,|and)\s*[A-Z][\w-]*)*\s+flags?\b")
+_FLAG_AFTER = re.compile(r"(?:\s*,\s*[A-Z][\w-]*|\s+and\s+[A-Z][\w-]*){0,4}\s+flags?\b")
 _WATERS_REACH = 20  # characters: "Straits of the "
 _WATERS_BEFORE = re.compile(r"\b(?:Gulf|Sea|Bay|Strait|Straits)\s+of\s+(?:the\s+)?$")  # "the Gulf of Oman"
 

@@ -60,7 +60,8 @@ CODER_VERSION = "0.1.0"
 _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn|don|hasn|haven)['\u2019]t\b|\bnever\b", re.IGNORECASE
 )
-_TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at|over)\b", re.IGNORECASE)
+_TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
+_AIM = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at|over)\b", re.IGNORECASE)
 _EXERCISE = "062"
 _WITHDRAWAL = "087"
 _HABITUAL = re.compile(
@@ -84,6 +85,7 @@ _VOICED = frozenset({"REQUEST", "ACCUSE", "REJECT"})  # what a crowd voices is i
 _CROWD_BEFORE = re.compile(
     r"\b(?:protesters|protestors|demonstrators|marchers|crowds?)\b(?:\s+[\w'’-]+){0,4}?\s+$", re.IGNORECASE
 )
+_CROWD_VERB = re.compile(r"\w+ing\b", re.IGNORECASE)  # "rallied …, denouncing X", "… to denounce": the rally's words
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
@@ -278,6 +280,7 @@ def _code_sentence(
     rally = next((cue.start for cue in found if cue.value.event == "PROTEST"), None)
     for act in acts:
         voiced = act.value.event in _VOICED and rally is not None and rally < act.start  # "rallied …, denouncing X"
+        voiced = voiced and (_CROWD_VERB.match(text, act.start) is not None or text.endswith("to ", 0, act.start))
         cue = act._replace(value=replace(act.value, event="PROTEST", cameo="140", mode="demo")) if voiced else act
         reported_from = _reported_clause(text, cue, statements, slots, sentence.start)
         until = cues.clause_end(text, cue, found, sentence.end)
@@ -514,10 +517,10 @@ def _aimed_at(text: str, sentence: Sentence, party: Party) -> bool:
     if _FRONTIER_AFTER.match(text, at + len(party.text)):
         return True  # "troops to the Colombian border"
     start = max(sentence.start, at - _AIM_REACH, text.rfind(",", sentence.start, at) + 1)
-    return _TOWARD.search(text, start, at) is not None
+    return _AIM.search(text, start, at) is not None
 
 
-_FRONTIER_AFTER = re.compile(r"\s+(?:border|frontier|coast|coastline|waters|airspace)\b", re.IGNORECASE)
+_FRONTIER_AFTER = re.compile(r"\s+(?:border|frontier|coast(?!\s+guard)|coastline|waters|airspace)\b", re.IGNORECASE)
 
 
 _AIM_REACH = 40  # characters: "drills near the border with Ukraine"
@@ -560,7 +563,7 @@ _OBJECT_AFTER = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)")
 _TOWN = r"(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|province|village|capital)\s+(?:of\s+)?)?"
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
 _PLACE_AFTER = re.compile(r"[^.;]{0,50}?\b(?:to|in|on|at|of|near|into|over|targeting)\s+" + _TOWN + _NAME)
-_PLACE_LEFT = re.compile(r"[^.;]{0,30}?\b(?:from|out of|of)\s+" + _TOWN + _NAME)
+_PLACE_LEFT = re.compile(r"(?:[^.;]{0,30}?\b(?:from|out of)|\s+of)\s+" + _TOWN + _NAME)  # "pulled out| of Kherson"
 _REACHED = {
     "AID": (_OBJECT_AFTER, _PLACE_AFTER),
     "ASSAULT": (_OBJECT_AFTER, _PLACE_AFTER),
@@ -592,10 +595,24 @@ def _speaks_alone(spec: lexicon.CueSpec) -> bool:
 def _background(reading: ActorReading, sentence: Sentence, cue_start: int, cue_end: int, when: EventDate) -> bool:
     """Whether the act at ``cue_start``-``cue_end`` (in the sentence) is history: an old year near it, unless the
     sentence dates the act in the article's time, or settled past told with no time."""
-    around = sentence.text[_clause_start(sentence.text, cue_start) : cue_end + _BACKGROUND_REACH]
+    first = _clause_start(sentence.text, cue_start)
+    around = sentence.text[first : cue_end + _BACKGROUND_REACH]
     published = reading.article.published
-    old = not _dated_recently(when, published) and dates.is_background(around, published, reading.window)
-    return old or _told_as_history(sentence.text[:cue_start], when)
+    years = dates.old_years(around, published, reading.window)
+    if _dated_recently(when, published):  # "talks on Monday, the first since 2019": that year dates another thing
+        years = [year for year in years if not _dates_another(around, cue_end - first, year)]
+    return bool(years) or _told_as_history(sentence.text[:cue_start], when)
+
+
+def _dates_another(text: str, cue_end: int, year: re.Match[str]) -> bool:
+    """Whether an old year after the act dates something else: "since 2019", or past a clause break or another verb
+    ("…, lifting a ban it imposed in 2023"); not "invaded Ukraine in 2014"."""
+    if year.start() < cue_end:
+        return False
+    return year[0].lower().startswith("since") or bool(_ANOTHER_CLAUSE.search(text, cue_end, year.start()))
+
+
+_ANOTHER_CLAUSE = re.compile(r",|\b(?:that|which|who|it|they|when|after|before|[a-z]+ed)\b")  # "Tokyo imposed in 2019"
 
 
 def _dated_recently(when: EventDate, published: date | None) -> bool:

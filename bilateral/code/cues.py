@@ -67,6 +67,7 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
         return False  # "advised against travel to Tunisia" is an advisory, not a visit
     at = cue.end - sentence.start
+    word = sentence.text[cue.start - sentence.start : at].lower()
     if _MET.search(sentence.text, cue.start - sentence.start, at) and _RECEPTION_AFTER.match(sentence.text, at):
         return False  # "the plan was met with scepticism", "met with protests": how a thing was received
     if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
@@ -83,15 +84,14 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
     if cue.value.event == "ASSAULT" and (_NATURE_BEFORE.search(before) or _UNNAMED_BEFORE.search(before)):
         return False  # "after floods killed dozens", "a day after gunmen killed 26": no state's attack
-    word = sentence.text[cue.start - sentence.start : at].lower()
-    held_in = word in _HOLDING_PLACES and _PLACE_OF_BEFORE.search(before)
+    held_in = word == "jail" and _PLACE_OF_BEFORE.search(before)
     if cue.value.event == "COERCE" and (held_in or _RELEASED_BEFORE.search(before)):
         return False  # "returns detained Taiwanese fishermen", "two years in Evin jail": who was held, or where
     if cue.value.event == "CONSULT" and (_DURATION_BEFORE.search(before) or _VISA_AFTER.match(sentence.text, at)):
         return False  # "after three years of negotiations", "visit visas": how long it took, a kind of visa
     if word == "free" and _FREE_FROM_AFTER.match(sentence.text, at):
         return False  # "free from external interference": no one freed
-    if cue.value.event == "ASSAULT" and _FORMATION_AFTER.match(sentence.text, at):
+    if word == "strike" and _FORMATION_AFTER.match(sentence.text, at):
         return False  # "an aircraft carrier strike group": a unit, not a strike
     if cue.value.event == "AID" and _SHOW_OF_FORCE_AFTER.match(sentence.text, at):
         return False  # "sending dozens of warships and fighter jets close to the island": a show of force
@@ -149,7 +149,7 @@ _NAMED_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.&'-]*\s+){1,3}$")
 
 _NATURE_BEFORE = re.compile(
     r"\b(?:floods?|flooding|earthquakes?|quakes?|storms?|cyclones?|typhoons?|hurricanes?|landslides?|mudslides?|"
-    r"wildfires?|fires?|blazes?|heatwaves?|heat|disease|outbreaks?|epidemics?|avalanches?|tsunamis?|droughts?|"
+    r"wildfires?|(?:a|the)\s+fire|blazes?|heatwaves?|heat|disease|outbreaks?|epidemics?|avalanches?|tsunamis?|droughts?|"
     r"famine|accidents?|crash(?:es)?|collapses?)(?:\s+[\w'’-]+){0,6}?\s+(?:that\s+|which\s+|have\s+|has\s+|had\s+)?$",
     re.IGNORECASE,
 )
@@ -164,14 +164,13 @@ _RELEASED_BEFORE = re.compile(
     r"hand(?:s|ed|ing)? (?:over|back))\s+(?:(?:the|a|an|two|three|four|five|six|\d+|all|its|their)\s+)?$",
     re.IGNORECASE,
 )
-_HOLDING_PLACES = frozenset({"jail", "prison", "custody", "detention"})
 _PLACE_OF_BEFORE = re.compile(r"\b(?:in|from|at|out of|inside)\s+(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _VISA_AFTER = re.compile(r"\s+(?:visas?|permits?)\b", re.IGNORECASE)
 _FREE_FROM_AFTER = re.compile(r"\s+(?:from|of)\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FORMATION_AFTER = re.compile(r"\s+(?:groups?|fighters?|capabilit(?:y|ies)|packages?|teams?|forces?)\b", re.IGNORECASE)
 _SHOW_OF_FORCE_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:warships|fighter jets|bombers|warplanes|troops|soldiers)\b[^.;]{0,30}?"
+    r"\s+(?:[\w-]+\s+){0,4}?(?:warships|fighter jets|bombers|warplanes)\b[^.;,]{0,30}?"
     r"\b(?:close to|near|towards?|around|off the coast|into waters)\b",
     re.IGNORECASE,
 )
@@ -326,11 +325,13 @@ _EASING_BEFORE = re.compile(
     r"\b(?:lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|scrap|scraps|scrapped|"
     r"reduce|reduces|reduced|reducing|cut|cuts|cutting|waive|waives|waived|rescind|rescinds|rescinded|relax|relaxes|"
     r"relaxed|repeal|repeals|repealed|suspend|suspends|suspended|lower|lowers|lowered|lowering|slash|slashes|slashed|"
-    r"slashing)\s+(?:[\w$%.,-]+\s+){0,5}?$",
+    r"slashing)\s+(?:(?!and\b|then\b|imposed\b|announced\b|introduced\b)[\w$%.,-]+\s+){0,5}?$",
     re.IGNORECASE,
 )
 _EASED_AFTER = re.compile(
-    r"\s+(?:[\w'’-]+\s+){0,6}?(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+ly\s+)?"
+    r"\s+(?:(?:on|against|of|for)\s+(?:(?!as\b|while\b|when\b|after\b|and\b|its\b|their\b)[\w'’-]+\s+){0,4}?)?"
+    r"(?:was|were|has been|have been|had been|is being|are being)"
+    r"\s+(?:\w+ly\s+)?"
     r"(?:lifted|eased|relaxed|scrapped|removed|suspended|waived|rescinded|repealed|lowered|cut)\b",
     re.IGNORECASE,
 )

@@ -174,7 +174,12 @@ def _in_month(sentence: str, published: date) -> EventDate | None:
 
 def is_background(sentence: str, published: date | None, window: DateWindow | None) -> bool:
     """Whether the words around an act date it well before the article ("unveiled in 2011")."""
+    return bool(old_years(sentence, published, window))
+
+
+def old_years(sentence: str, published: date | None, window: DateWindow | None) -> list[re.Match[str]]:
+    """The expressions in ``sentence`` of a year well before the article ("in 2011", "since 2016")."""
     reference = published.year if published else window.start.year if window else None
     if reference is None or not _DIGIT.search(sentence):
-        return False
-    return any(int(match["year"]) < reference - 1 for match in _YEAR.finditer(sentence))
+        return []
+    return [match for match in _YEAR.finditer(sentence) if int(match["year"]) < reference - 1]

@@ -97,7 +97,7 @@ def _refused(sentence: str, spec: CueSpec, start: int, event_type: str) -> bool:
 _REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 _WILL_NOT = re.compile(
     r"(?:\b(?:will|would|shall)\s+not|\b(?:won|wouldn|shan)['\u2019]t)\s+(?:\w+ly\s+)?"
-    r"(?:(?:lift|ease|remove|cut|lower|scrap|waive|drop|end)\s+(?:the\s+|its\s+)?)?$",  # "would not lift tariffs"
+    r"(?:(?:lift|ease|remove|lower|scrap|waive)\s+(?:the\s+|its\s+)?)?$",  # "would not lift tariffs"
     re.IGNORECASE,
 )
 _IS_NOT = re.compile(

@@ -390,9 +390,13 @@ def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
     """An act named by a noun and told in the passive ("a ban on Australian wine was lifted by Beijing", "visa bans
     were imposed by Britain and Canada on five Georgian officials"): the agent after "by" acts on the other party
     named after the noun."""
+    if text[cue_end - 2 : cue_end] == "ed":
+        return None  # a verb ("condemned the tariffs that were imposed by …") has its own subject
     for index, slot in enumerate(after):
         if slot.start - cue_end > _ENACTED_REACH or not _ENACTED_BY.search(text, cue_end, slot.start):
             continue
+        if _RELATIVE.search(text, cue_end, slot.start):
+            return None  # "sanctions that were imposed by the United States": told about, not the act itself
         agents = _compound(text, after[index:])
         taken = _countries(agents)
         others = [other for other in after if other not in agents and other.countries and not other.countries & taken]
@@ -401,6 +405,7 @@ def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
 
 
 _ENACTED_REACH = 120  # characters from the noun to the agent
+_RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)
 _ENACTED_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+ly\s+)?(?:imposed|announced|lifted|eased|"
     r"approved|adopted|introduced|extended|renewed|slapped|levied|placed|relaxed|removed|suspended|scrapped|granted|"

@@ -23,7 +23,7 @@ from functools import cache
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import cues, dates, domestic, lexicon, location, proposals, references, roles
+from bilateral.code import cues, domestic, history, lexicon, location, proposals, reached, references, roles
 from bilateral.code.facts import DATELINE, Facts
 from bilateral.code.modality import act_mood, by_mood
 from bilateral.code.model import (
@@ -33,23 +33,20 @@ from bilateral.code.model import (
     sentence_model,
 )
 from bilateral.code.roles import GUESSED_CONFIDENCE
-from bilateral.code.slots import Context, Slot, party_of
+from bilateral.code.slots import Context, Slot
 from bilateral.code.spans import Covered, Spans, aside_spans, sports_report, unasserted_spans
 from bilateral.ontology import CODEBOOK, cameo
 from bilateral.phrases import Match
-from bilateral.places import place
 from bilateral.read import read_text
 from bilateral.records import (
     ActorKind,
     ActorReading,
     Event,
-    EventDate,
     Evidence,
     Field,
     Mention,
     Modality,
     Party,
-    Precision,
     Sentence,
 )
 from bilateral.registry.agreements import subjects
@@ -61,7 +58,7 @@ _STATE_NEGATION = re.compile(
     r"\b(?:has|have|had|does|do)\s+(?:not|never)\b|\b(?:doesn|don|hasn|haven)['\u2019]t\b|\bnever\b", re.IGNORECASE
 )
 _TOWARD = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at)\b", re.IGNORECASE)
-_AIM = re.compile(r"\b(?:toward|towards|against|near|around|border with|into|at|over)\b", re.IGNORECASE)
+_THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
 _EXERCISE = "062"
 _WITHDRAWAL = "087"
 _HABITUAL = re.compile(
@@ -87,9 +84,6 @@ _CROWD_BEFORE = re.compile(
 )
 _CROWD_VERB = re.compile(r"\w+ing\b", re.IGNORECASE)  # "rallied …, denouncing X", "… to denounce": the rally's words
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
-_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
-_NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
-_BACKGROUND_REACH = 90  # characters after a cue in which an old year makes the act history
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 _PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
@@ -390,11 +384,11 @@ def _event(
     if spec is None:
         return None
     actor, recipient = assigned.actor, assigned.recipient
-    if spec.event in _UNILATERAL and recipient and not _aimed_at(reading.article.text, sentence, recipient[0]):
+    if spec.event in _UNILATERAL and recipient and not reached.aimed_at(reading.article.text, sentence, recipient[0]):
         recipient = ()  # "fired a missile into the sea, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
-    if not recipient and spec.event in _REACHED and len(_codes(actor)) == 1:
-        recipient = _place_reached(reading.article.text, cue.end, until, _codes(actor), inside, _REACHED[spec.event])
+    if not recipient and len(_codes(actor)) == 1:
+        recipient = reached.place_reached(reading.article.text, cue.end, until, _codes(actor), inside, spec.event)
     appeal = spec.event == "STATEMENT" and (
         spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(reading.article.text, cue.end)))
     )  # an appeal to all, or a denial "that …": no one is addressed
@@ -464,7 +458,7 @@ def _event(
         location_country=at.country if at else None,
         latitude=at.latitude if at else None,
         longitude=at.longitude if at else None,
-        background=_background(reading, sentence, relative_start, cue.end - sentence.start, facts.when),
+        background=history.is_history(reading, sentence, relative_start, cue.end - sentence.start, facts.when),
         confidence=confidence,
         coder=CODER,
         coder_version=CODER_VERSION,
@@ -508,72 +502,6 @@ def _at_home(
     return acting if domestic.is_agent(text, acting, sentence.start, cue.value.event, cue.value.cameo) else None
 
 
-def _aimed_at(text: str, sentence: Sentence, party: Party) -> bool:
-    """Whether a one-sided act is aimed at ``party``: "toward", "near", "around" … shortly before its name, in its
-    clause ("fired into the sea, South Korea said" is not aimed at South Korea)."""
-    at = text.find(party.text, sentence.start, sentence.end) if party.text else -1
-    if at == -1:
-        return False
-    if _FRONTIER_AFTER.match(text, at + len(party.text)):
-        return True  # "troops to the Colombian border"
-    start = max(sentence.start, at - _AIM_REACH, text.rfind(",", sentence.start, at) + 1)
-    return _AIM.search(text, start, at) is not None
-
-
-_FRONTIER_AFTER = re.compile(r"\s+(?:border|frontier|coast(?!\s+guard)|coastline|waters|airspace)\b", re.IGNORECASE)
-
-
-_AIM_REACH = 40  # characters: "drills near the border with Ukraine"
-
-
-def _place_reached(
-    text: str,
-    cue_end: int,
-    until: int,
-    taken: frozenset[str],
-    mentions: list[Mention],
-    patterns: tuple[re.Pattern[str], ...],
-) -> tuple[Party, ...]:
-    """ "struck Odesa", "flew tents to the city of Adana", "withdrew from Kherson": the country of the town the act
-    reached or left, read by ``patterns`` in turn.
-
-    The verb's own object comes first ("shelled Kharkiv on Tuesday" reached Kharkiv, not "Tuesday"); a capitalised
-    object that is no town ("attacked Hamas positions in Gaza") leaves the place named after a preposition. A name
-    the gazetteer knows keeps its meaning ("in Lebanon" is the country, not Lebanon, Pennsylvania).
-    """
-    for match in (pattern.match(text, cue_end, until) for pattern in patterns):
-        if match is None:
-            continue
-        named = next((mention for mention in mentions if mention.start <= match.start("name") < mention.end), None)
-        if named is not None:
-            return () if named.country in taken or named.country is None else (party_of(named),)
-        name = match["name"]
-        if name.split()[0].lower() in _NOT_TOWNS or len(name) < _SHORTEST_TOWN:
-            continue  # "in March", "on Monday", "The …"
-        found = place(name)
-        if found is not None and found.country not in taken:
-            return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
-    return ()
-
-
-_NOT_TOWNS = frozenset({*dates.MONTHS, *dates.WEEKDAYS, "the", "police", "army", "navy", "president", "government"})
-_SHORTEST_TOWN = 4
-_THAT_AFTER = re.compile(r"(?:\s+[\w,]+){0,3}?\s+that\b")
-_OBJECT_AFTER = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)")
-_TOWN = r"(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|province|village|capital)\s+(?:of\s+)?)?"
-_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
-_PLACE_AFTER = re.compile(r"[^.;]{0,50}?\b(?:to|in|on|at|of|near|into|over|targeting)\s+" + _TOWN + _NAME)
-_PLACE_LEFT = re.compile(r"(?:[^.;]{0,30}?\b(?:from|out of)|\s+of)\s+" + _TOWN + _NAME)  # "pulled out| of Kherson"
-_REACHED = {
-    "AID": (_OBJECT_AFTER, _PLACE_AFTER),
-    "ASSAULT": (_OBJECT_AFTER, _PLACE_AFTER),
-    "RETREAT": (_PLACE_LEFT, _OBJECT_AFTER),  # "withdrew troops from Kherson", "pulled out of Kherson"
-    "SANCTION": (_PLACE_LEFT,),  # "recalled its ambassador from Tel Aviv"
-}
-"""Where a one-country act names the town it reached (aid, an attack) or left (a withdrawal, an envoy recalled): the
-town's country is its recipient."""
-
-
 def _end_of(text: str, party: Party, sentence: Sentence) -> int:
     """Where the party's surface text ends in the sentence (its first occurrence), else the sentence end."""
     at = text.find(party.text, sentence.start, sentence.end) if party.text else -1
@@ -590,67 +518,6 @@ _FORCES = re.compile(
 def _speaks_alone(spec: lexicon.CueSpec) -> bool:
     """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides."""
     return spec.event == "STATEMENT" and spec.rank > 0
-
-
-def _background(reading: ActorReading, sentence: Sentence, cue_start: int, cue_end: int, when: EventDate) -> bool:
-    """Whether the act at ``cue_start``-``cue_end`` (in the sentence) is history: an old year near it, unless the
-    sentence dates the act in the article's time, or settled past told with no time."""
-    first = _clause_start(sentence.text, cue_start)
-    around = sentence.text[first : cue_end + _BACKGROUND_REACH]
-    published = reading.article.published
-    years = dates.old_years(around, published, reading.window)
-    if _dated_recently(when, published):  # "talks on Monday, the first since 2019": that year dates another thing
-        years = [year for year in years if not _dates_another(around, cue_end - first, year)]
-    return bool(years) or _told_as_history(sentence.text[:cue_start], when)
-
-
-def _dates_another(text: str, cue_end: int, year: re.Match[str]) -> bool:
-    """Whether an old year after the act dates something else: "since 2019", or past a clause break or another verb
-    ("…, lifting a ban it imposed in 2023"); not "invaded Ukraine in 2014"."""
-    if year.start() < cue_end:
-        return False
-    return year[0].lower().startswith("since") or bool(_ANOTHER_CLAUSE.search(text, cue_end, year.start()))
-
-
-_ANOTHER_CLAUSE = re.compile(r",|\b(?:that|which|who|it|they|when|after|before|[a-z]+ed)\b")  # "Tokyo imposed in 2019"
-
-
-def _dated_recently(when: EventDate, published: date | None) -> bool:
-    """Whether the sentence gives the act a day, week or month of the article's time ("talks on Monday, the first
-    since 2019"): an older year near it then dates something else, not the act."""
-    if when.method in _NO_TIME_GIVEN or when.start is None or published is None:
-        return False
-    return when.precision in _RECENT_PRECISIONS and abs((published - when.start).days) <= _RECENT_DAYS
-
-
-_RECENT_PRECISIONS = frozenset({Precision.DAY, Precision.WEEK, Precision.MONTH})
-_RECENT_DAYS = 366
-
-
-def _told_as_history(before: str, when: EventDate) -> bool:
-    """ "Scholz had promised to …" with no time: settled past, not news (eval/dev/GUIDE.md §1).
-
-    Not in reported speech, where "had" is only the tense of "said": "she said she had spoken with …".
-    """
-    if when.method not in _NO_TIME_GIVEN:
-        return False
-    recalled = _RECALLED.search(before)
-    if recalled is not None and not _NEW_CLAUSE.search(before, recalled.end()):
-        return True  # "both leaders recalled that Türkiye sent troops to defend South Korea": remembered history
-    return bool(_PLUPERFECT.search(before)) and not _REPORTING.search(before)
-
-
-def _clause_start(text: str, before: int) -> int:
-    """Where the clause of the word at ``before`` starts: "… in 1999, and said Japan signed …" starts at "said"."""
-    breaks = [match.end() for match in _NEW_CLAUSE.finditer(text, 0, before)]
-    return breaks[-1] if breaks else 0
-
-
-_RECALLED = re.compile(r"\b(?:recall(?:ed|s|ing)?|remember(?:ed|s|ing)?)\s+(?:that|how)\b", re.IGNORECASE)
-_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while)\b|;|\b(?:said|says|added|told)\b", re.IGNORECASE)
-
-
-_REPORTING = re.compile(r"\b(?:said|says|told|added|announced|stated|confirmed|noted)\b", re.IGNORECASE)
 
 
 def _fallback_recipient(

@@ -128,3 +128,21 @@ def test_a_stop_signal_is_announced_by_a_thread_not_in_the_handler(monkeypatch: 
         assert stop.wait(5)
     assert printed == [("bilateral-stop", "stopping after the current item (SIGTERM)")]
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the handler before is back
+
+
+def test_a_signal_while_the_stop_event_is_busy_does_not_hang_the_watch() -> None:
+    """The signal lands while the main thread holds the stop event's own lock (as it does inside a wait between
+    rounds): a handler that set the event there would wait on that lock forever."""
+    script = (
+        "import os, signal\n"
+        "from bilateral.cli import watch\n"
+        "with watch._stopping() as stop:\n"
+        "    with stop._cond:\n"  # the lock Event.wait and Event.set take
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        sum(range(1000))\n"  # bytecodes after the signal: its handler runs here, the lock held
+        "    assert stop.wait(5)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(command, check=False, env=env, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0, done.stderr

@@ -162,21 +162,24 @@ def _stopping() -> Iterator[threading.Event]:
     """An event set by SIGINT or SIGTERM while the block runs; a second signal acts as it did before (a second
     Ctrl-C stops at once), and the handlers before are put back after the block.
 
-    The handler only sets the event: the line that says so is printed by a thread of its own, since a handler
-    that writes could interrupt the main thread's own write to the same stream (a reentrant write that raises).
+    The handler only notes the signal, taking no lock: one that set the event itself could deadlock on the lock
+    the interrupted main thread holds inside that same event (it waits on it between rounds), and one that
+    wrote could interrupt the main thread's own write to the same stream. A thread of its own sees the note, sets
+    the event and prints the line that says so.
     """
-    stop = threading.Event()
+    stop, finished = threading.Event(), threading.Event()
     received: list[str] = []
     previous: dict[int, Any] = {}
 
     def handle(number: int, _: FrameType | None) -> None:
         received.append(signal.Signals(number).name)
-        stop.set()
         signal.signal(number, previous[number])
 
     def announce() -> None:
-        stop.wait()
+        while not received and not finished.wait(_NOTICE):
+            pass
         if received:
+            stop.set()
             out.print(f"stopping after the current item ({received[0]})")
 
     announcer = threading.Thread(target=announce, name="bilateral-stop", daemon=True)
@@ -187,8 +190,11 @@ def _stopping() -> Iterator[threading.Event]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        stop.set()
+        finished.set()
         announcer.join()
+
+
+_NOTICE = 0.05  # seconds: how soon a signal noted by the handler stops the watch
 
 
 def _print_round(summary: RoundSummary) -> None:

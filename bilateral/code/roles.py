@@ -390,10 +390,12 @@ def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
     """An act named by a noun and told in the passive ("a ban on Australian wine was lifted by Beijing", "visa bans
     were imposed by Britain and Canada on five Georgian officials"): the agent after "by" acts on the other party
     named after the noun."""
-    if text[cue_end - 2 : cue_end] == "ed":
-        return None  # a verb ("condemned the tariffs that were imposed by …") has its own subject
+    if text[cue_end - 2 : cue_end] == "ed" or "by" not in text[cue_end : cue_end + _ENACTED_REACH].lower():
+        return None  # a verb ("condemned the tariffs that were imposed by …") has its own subject; most cues no "by"
     for index, slot in enumerate(after):
-        if slot.start - cue_end > _ENACTED_REACH or not _ENACTED_BY.search(text, cue_end, slot.start):
+        if slot.start - cue_end > _ENACTED_REACH:
+            break  # the slots come in order: the rest are further
+        if not _ENACTED_BY.search(text, cue_end, slot.start):
             continue
         if _RELATIVE.search(text, cue_end, slot.start):
             return None  # "sanctions that were imposed by the United States": told about, not the act itself

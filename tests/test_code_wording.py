@@ -369,3 +369,60 @@ def test_the_new_words_in_their_other_senses(gaz: Gazetteer, text: str, coded: l
 def test_an_old_year_right_after_the_act_still_dates_it(gaz: Gazetteer) -> None:
     text = "On Monday, Zelensky recalled that Russia invaded Ukraine in 2014."
     assert [(event.event, event.background) for event in code_text(text, gaz, on=ON)] == [("ASSAULT", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "North Korea tested a rocket engine on Monday. The launch came days after the North warned South Korea "
+            "and the United States over their drills.",
+            ("THREATEN", "PRK", "KOR+USA"),
+        ),
+        (
+            "Saudi Arabia hosted Iran's foreign minister on Sunday. The kingdom pledged $2 billion in aid to Syria.",
+            ("AGREE", "SAU", "SYR"),
+        ),
+        (
+            "Taiwan reported 20 Chinese aircraft near its airspace. The island protested to Beijing.",
+            ("ACCUSE", "TWN", "CHN"),
+        ),
+        ("Qatar hosted the talks. The Gulf state sent $30 million in aid to Gaza on Friday.", ("AID", "QAT", "PSE")),
+    ],
+)
+def test_a_state_described_rather_than_named_is_the_one_of_that_kind_named_before(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str, str]
+) -> None:
+    """ "The North", "the kingdom", "the island", "the Gulf state": the latest state named before of that kind."""
+    told = {
+        (
+            event.event,
+            "+".join(sorted(p.country or "" for p in event.actor)),
+            "+".join(sorted(p.country or "" for p in event.recipient)),
+        )
+        for event in code_text(text, gaz, on=ON)
+    }
+    assert wanted in told
+
+
+@pytest.mark.parametrize(
+    ("text", "not_acting"),
+    [
+        ("Sudan's army pushed into Darfur. The North accused Chad of arming rebels.", "PRK"),  # no Korea in the story
+        ("Jordan and Egypt met on Monday. The island protested to Beijing.", "JOR"),  # no island state named before
+        ("Egypt signed the deal. The kingdom protested to Beijing.", "EGY"),  # a republic named before
+    ],
+)
+def test_a_description_with_no_state_of_its_kind_before_names_no_one(
+    gaz: Gazetteer, text: str, not_acting: str
+) -> None:
+    second = text.index(". ") + 2
+    acting = {p.country for event in code_text(text, gaz, on=ON) if event.evidence.start >= second for p in event.actor}
+    assert not_acting not in acting
+
+
+def test_in_retaliation_says_why_an_act_was_done_and_is_no_threat(gaz: Gazetteer) -> None:
+    text = "North Korea fired artillery near the border, with South Korea holding a live-fire drill in retaliation."
+    assert "THREATEN" not in {event.event for event in code_text(text, gaz, on=ON)}
+    text = "Iran vowed retaliation against Israel on Sunday."  # a vow of it still is
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("THREATEN", "130", "IRN", "ISR")]

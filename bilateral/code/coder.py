@@ -24,6 +24,7 @@ from functools import cache
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
 from bilateral.code import cues, domestic, history, lexicon, location, proposals, reached, references, roles
+from bilateral.code.discourse import Discourse, people
 from bilateral.code.facts import DATELINE, Facts
 from bilateral.code.modality import act_mood, by_mood
 from bilateral.code.model import (
@@ -85,8 +86,6 @@ _CROWD_BEFORE = re.compile(
 _CROWD_VERB = re.compile(r"\w+ing\b", re.IGNORECASE)  # "rallied …, denouncing X", "… to denounce": the rally's words
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
-_PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
-_LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
 
 def code(reading: ActorReading, *, model: Model = Model.OFF) -> tuple[Event, ...]:
@@ -112,12 +111,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
     if sports_report(text):
         return ()
     filed = location.dateline(mentions)
-    people: list[Mention] = []
-    speakers: list[Mention] = []
-    pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
-    group: tuple[Mention, ...] = ()  # the organisation, or the states listed, that led a recent sentence
-    listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
-    body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
+    told = Discourse()
     events: dict[tuple[object, ...], Event] = {}
     phrases = Spans(lexicon.cues().find(folded))
 
@@ -146,12 +140,12 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
                 and not unasserted.overlaps(cue.start, cue.start + 1)
             ]
         if found:
-            context = Context(tuple(people), tuple(speakers), dyad or pair, filed, group, listed, body)
+            context = told.context(dyad, filed)
             facts = Facts(topics, sentence, reading)
             for event in _code_sentence(reading, sentence, inside, found, context, facts, asides):
                 if len(_codes(event.actor) | _codes(event.recipient)) == 2:
                     first, second = sorted(_codes(event.actor) | _codes(event.recipient))
-                    pair = (first, second)
+                    told.pair = (first, second)
                 key: tuple[object, ...] = (event.cameo, _codes(event.actor), _codes(event.recipient), event.when.start)
                 key += (_met(event),)
                 if key in events and not (named := subjects(event)) <= subjects(events[key]):
@@ -161,47 +155,8 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
                     events[key] = replace(kept, contexts=tuple(dict.fromkeys(kept.contexts + event.contexts)))
                 else:
                     events[key] = event
-        people += _people(inside)
-        speakers += _speakers(sentence, _people(inside), found)
-        group = _group_after(reading.article.text, sentence, inside, group)
-        listed = _listed(reading.article.text, inside) or listed
-        body = next((tuple([mention]) for mention in reversed(inside) if mention.kind is ActorKind.IGO), body)
+        told.advance(text, sentence, inside, found)
     return tuple(events.values())
-
-
-def _group_after(
-    text: str, sentence: Sentence, inside: list[Mention], group: tuple[Mention, ...]
-) -> tuple[Mention, ...]:
-    """Whom a later "they" means after ``sentence``: the organisation that leads it ("G7 leaders met …"); no one
-    after states listed ("France and Germany signed …"); else still ``group``, for one state alone is not "they"."""
-    leading = [mention for mention in inside if mention.start - sentence.start <= _LEAD][:1]
-    if not leading or _PRONOUN_FIRST.match(sentence.text):
-        return group
-    if leading[0].kind is ActorKind.IGO:
-        return (leading[0],)
-    listed = [leading[0]]  # the states listed with it: "France, Germany and Italy"
-    for mention in inside[inside.index(leading[0]) + 1 :]:
-        if not _LIST_GAP.fullmatch(text, listed[-1].end, mention.start):
-            break
-        listed.append(mention)
-    return () if len({mention.country for mention in listed}) >= 2 else group
-
-
-def _listed(text: str, inside: list[Mention]) -> tuple[Mention, ...]:
-    """The first list of three or more states in a sentence ("Egypt, Ethiopia and Sudan"), if it names one."""
-    run: list[Mention] = []
-    for mention in inside:
-        if mention.kind is not ActorKind.COUNTRY or not mention.country:
-            continue
-        if run and not _LIST_GAP.fullmatch(text, run[-1].end, mention.start):
-            if len({m.country for m in run}) >= 3:
-                break
-            run = []
-        run.append(mention)
-    return tuple(run) if len({mention.country for mention in run}) >= 3 else ()
-
-
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 
 
 def code_text(
@@ -223,24 +178,6 @@ def _met(event: Event) -> frozenset[str]:
 
 def _codes(parties: tuple[Party, ...]) -> frozenset[str]:
     return frozenset(party.country for party in parties if party.country)
-
-
-def _speakers(sentence: Sentence, people: list[Mention], found: list[Match[lexicon.CueSpec]]) -> list[Mention]:
-    """The person who speaks in the sentence ("Erdogan said", "…, said Erdogan"), else the one leading it."""
-    for cue in (cue for cue in found if cue.value.shape == "statement"):
-        before = [person for person in people if 0 <= cue.start - person.end <= _LEAD]
-        if before:
-            return before[-1:]
-        after = [person for person in people if _postposed(sentence, cue, person)]
-        if after:
-            return after[:1]
-    return [person for person in people if person.start - sentence.start <= _LEAD][:1]
-
-
-def _postposed(sentence: Sentence, cue: Match[lexicon.CueSpec], person: Mention) -> bool:
-    """ "…, said Erdogan": the speaker after the verb, which follows a comma or a quote."""
-    lead = sentence.text[: cue.start - sentence.start].rstrip()
-    return 0 <= person.start - cue.end <= 2 and lead.endswith((",", '"', "\u201d"))
 
 
 def _code_sentence(
@@ -290,7 +227,7 @@ def _code_sentence(
         previous = assigned or previous
         protested = protested or cue.value.event == "PROTEST"
         if assigned is None:
-            possessive = references.possessive_actor(text, sentence.start, cue.start, _people(inside), context)
+            possessive = references.possessive_actor(text, sentence.start, cue.start, people(inside), context)
             if possessive is not None:
                 assigned = roles.assign(
                     text,
@@ -344,10 +281,6 @@ def _coordinated(
 _ADVERBIAL = re.compile(r"in (?:condemnation|protest)\b")  # a phrase that says why the clause's actor acted
 _PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+(?:also\s+|then\s+)?$")
-
-
-def _people(mentions: list[Mention]) -> list[Mention]:
-    return [mention for mention in mentions if mention.kind is ActorKind.PERSON]
 
 
 def _reported_clause(

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from bilateral.code.described import described, states
 from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
 from bilateral.code.references import references
@@ -172,6 +173,12 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
         if mention.kind is ActorKind.PERSON:
             people.append(mention)
     found += references(text, start, end, found, people, context)
+    taken = [(slot.start, slot.end) for slot in found]
+    found += [
+        replace(slot, agent=not _is_place(text, slot.start))  # "in the kingdom": a place
+        for slot in described(text, start, end, states(mentions), context)
+        if not any(first <= slot.start < last for first, last in taken)
+    ]
     return sorted(found, key=lambda slot: slot.start)
 
 

@@ -36,6 +36,7 @@ class Context:
     group: tuple[Mention, ...] = ()  # an organisation, or states listed, that led a recent sentence: whom "they" means
     listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
     body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
+    states: tuple[Mention, ...] = ()  # the mentions of states before this sentence, latest last
 
 
 def party_of(mention: Mention) -> Party:

@@ -1,0 +1,93 @@
+"""Parties named by what they are rather than by name, resolved to a state named before: "the North" and "the
+South" (the Koreas, once Korea is in the story), "the kingdom", "the island", "the Gulf state", "the emirate",
+and "the city-state". ("The country" is left alone: in news it means the state a story is about as often as the
+one named last.)
+
+Which states are kingdoms, sultanates, emirates, island states and Gulf monarchies: Wikipedia, "List of current
+monarchies" and "List of island countries" (facts, as of 2026).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bilateral.code.slots import Context, Slot
+from bilateral.records import ActorKind, Mention, Party
+
+
+def _codes(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_KINGDOMS = _codes("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN LSO SWZ TON")
+_ISLANDS = _codes(
+    "TWN JPN LKA CUB PHL IDN MDV MLT CYP ISL NZL FJI PNG MDG MUS SYC JAM HTI DOM TTO BRB BHS CPV STP COM SLB VUT "
+    "WSM KIR TUV NRU PLW MHL FSM TLS BHR SGP BRN GRD LCA VCT DMA ATG KNA"
+)
+_GULF = _codes("SAU ARE QAT KWT BHR OMN")
+_KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"\b[Tt]he North\b(?![- ]+(?:[A-Z]|of\b|and\b|by\b))"), frozenset({"PRK"})),
+    (re.compile(r"\b[Tt]he South\b(?![- ]+(?:[A-Z]|of\b|and\b|by\b))"), frozenset({"KOR"})),
+    (re.compile(r"(?i:\bthe gulf (?:state|nation|country|monarchy|kingdom|emirate)\b)(?!s|\s+of\b)"), _GULF),
+    (
+        re.compile(r"(?i:\bthe (?:hashemite |desert |oil-rich |island |nordic )?kingdom\b)(?!s|\s+of\b)"),
+        _KINGDOMS,
+    ),
+    (re.compile(r"(?i:\bthe (?:oil-rich |gas-rich )?emirate\b)(?!s|\s+of\b)"), frozenset({"ARE", "QAT", "KWT"})),
+    (re.compile(r"(?i:\bthe sultanate\b)(?!s|\s+of\b)"), frozenset({"OMN", "BRN"})),
+    (re.compile(r"(?i:\bthe city-state\b)"), frozenset({"SGP"})),
+    (
+        re.compile(
+            r"(?i:\bthe (?:self-ruled |self-governed |self-governing |democratic |tiny |small )?island"
+            r"(?: nation| state| country| republic| democracy)?\b)(?!s|\s+of\b)"
+        ),
+        _ISLANDS,
+    ),
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_TITLE = 40  # characters: "the kingdom's foreign minister, Prince Faisal bin Farhan": the title before a person
+_FIXED = {"PRK": frozenset({"PRK", "KOR"}), "KOR": frozenset({"PRK"})}
+"""The states "the North" and "the South" stand for, and the ones the story must have named first."""
+
+
+def states(mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions that name a state (countries, their people and agencies; not organisations or outlets)."""
+    return [m for m in mentions if m.country and m.kind is not ActorKind.IGO and m.sector != "MED"]
+
+
+def described(text: str, start: int, end: int, here: Sequence[Mention], context: Context) -> list[Slot]:
+    """The slots of the sentence ``text[start:end]`` that describe a state named before; ``here``: the sentence's
+    own mentions of states."""
+    sentence = text[start:end]
+    if "the " not in sentence and "The " not in sentence:
+        return []
+    found = []
+    for pattern, allowed in _KINDS:
+        for match in pattern.finditer(sentence):
+            at = start + match.start()
+            if any(mention.start <= at < mention.end for mention in here) or _person_after(
+                text, start + match.end(), here
+            ):
+                continue  # "the North Korean leader": a name; "the kingdom's Crown Prince Mohammed": the prince
+            code = _referent(allowed, [m for m in here if m.end <= at], context)
+            if code is not None:
+                party = Party(match[0], None, code, ActorKind.COUNTRY)
+                found.append(Slot(at, start + match.end(), (party,), "described"))
+    return found
+
+
+def _person_after(text: str, at: int, here: Sequence[Mention]) -> bool:
+    """Whether a possessive at ``at`` is followed closely by a person, who then stands for the state."""
+    if not _POSSESSIVE.match(text, at):
+        return False
+    return any(m.kind is ActorKind.PERSON and 0 <= m.start - at <= _TITLE for m in here)
+
+
+def _referent(allowed: frozenset[str], before: list[Mention], context: Context) -> str | None:
+    """The state a description stands for: the latest named of the kind it describes."""
+    named = [mention.country for mention in (*context.states, *before)]
+    for code, needs in _FIXED.items():
+        if allowed == {code}:
+            return code if needs.intersection(named) else None
+    return next((code for code in reversed(named) if code in allowed), None)

@@ -1,0 +1,106 @@
+"""What earlier sentences of an article tell a later one: the people named and who spoke, the pair of the latest
+two-country act, and whom "they", "the three countries", "the world body" or "the kingdom" means
+(see :class:`bilateral.code.slots.Context`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bilateral.code import described, lexicon
+from bilateral.code.location import Where
+from bilateral.code.slots import Context
+from bilateral.phrases import Match
+from bilateral.records import ActorKind, Mention, Sentence
+
+_PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
+_LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What the sentences read so far tell the next one; a mutable accumulator, read through :meth:`context`."""
+
+    people: list[Mention] = field(default_factory=list)
+    speakers: list[Mention] = field(default_factory=list)
+    pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
+    group: tuple[Mention, ...] = ()  # the organisation, or the states listed, that led a recent sentence
+    listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
+    body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
+    states: list[Mention] = field(default_factory=list)  # the states named so far: whom "the kingdom" means
+
+    def context(self, dyad: tuple[str, str] | None, filed: Where | None) -> Context:
+        """What the next sentence may draw on; ``dyad``: the article's two main countries, ``filed``: its
+        dateline."""
+        return Context(
+            tuple(self.people), tuple(self.speakers), dyad or self.pair, filed, self.group, self.listed, self.body,
+            tuple(self.states),
+        )  # fmt: skip
+
+    def advance(
+        self, text: str, sentence: Sentence, inside: list[Mention], found: list[Match[lexicon.CueSpec]]
+    ) -> None:
+        """Take in ``sentence``, whose mentions are ``inside`` and whose cues are ``found``."""
+        self.people += people(inside)
+        self.speakers += _speakers(sentence, people(inside), found)
+        self.group = _group_after(text, sentence, inside, self.group)
+        self.listed = _listed(text, inside) or self.listed
+        self.body = next((tuple([mention]) for mention in reversed(inside) if mention.kind is ActorKind.IGO), self.body)
+        self.states += described.states(inside)
+
+
+def people(mentions: list[Mention]) -> list[Mention]:
+    return [mention for mention in mentions if mention.kind is ActorKind.PERSON]
+
+
+def _group_after(
+    text: str, sentence: Sentence, inside: list[Mention], group: tuple[Mention, ...]
+) -> tuple[Mention, ...]:
+    """Whom a later "they" means after ``sentence``: the organisation that leads it ("G7 leaders met …"); no one
+    after states listed ("France and Germany signed …"); else still ``group``, for one state alone is not "they"."""
+    leading = [mention for mention in inside if mention.start - sentence.start <= _LEAD][:1]
+    if not leading or _PRONOUN_FIRST.match(sentence.text):
+        return group
+    if leading[0].kind is ActorKind.IGO:
+        return (leading[0],)
+    listed = [leading[0]]  # the states listed with it: "France, Germany and Italy"
+    for mention in inside[inside.index(leading[0]) + 1 :]:
+        if not _LIST_GAP.fullmatch(text, listed[-1].end, mention.start):
+            break
+        listed.append(mention)
+    return () if len({mention.country for mention in listed}) >= 2 else group
+
+
+def _listed(text: str, inside: list[Mention]) -> tuple[Mention, ...]:
+    """The first list of three or more states in a sentence ("Egypt, Ethiopia and Sudan"), if it names one."""
+    run: list[Mention] = []
+    for mention in inside:
+        if mention.kind is not ActorKind.COUNTRY or not mention.country:
+            continue
+        if run and not _LIST_GAP.fullmatch(text, run[-1].end, mention.start):
+            if len({m.country for m in run}) >= 3:
+                break
+            run = []
+        run.append(mention)
+    return tuple(run) if len({mention.country for mention in run}) >= 3 else ()
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
+
+
+def _speakers(sentence: Sentence, people: list[Mention], found: list[Match[lexicon.CueSpec]]) -> list[Mention]:
+    """The person who speaks in the sentence ("Erdogan said", "…, said Erdogan"), else the one leading it."""
+    for cue in (cue for cue in found if cue.value.shape == "statement"):
+        before = [person for person in people if 0 <= cue.start - person.end <= _LEAD]
+        if before:
+            return before[-1:]
+        after = [person for person in people if _postposed(sentence, cue, person)]
+        if after:
+            return after[:1]
+    return [person for person in people if person.start - sentence.start <= _LEAD][:1]
+
+
+def _postposed(sentence: Sentence, cue: Match[lexicon.CueSpec], person: Mention) -> bool:
+    """ "…, said Erdogan": the speaker after the verb, which follows a comma or a quote."""
+    lead = sentence.text[: cue.start - sentence.start].rstrip()
+    return 0 <= person.start - cue.end <= 2 and lead.endswith((",", '"', "\u201d"))

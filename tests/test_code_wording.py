@@ -426,3 +426,45 @@ def test_in_retaliation_says_why_an_act_was_done_and_is_no_threat(gaz: Gazetteer
     assert "THREATEN" not in {event.event for event in code_text(text, gaz, on=ON)}
     text = "Iran vowed retaliation against Israel on Sunday."  # a vow of it still is
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("THREATEN", "130", "IRN", "ISR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("India-Pakistan talks resumed in Islamabad on Tuesday.", ("CONSULT", "IND+PAK")),
+        ("A Japan-South Korea summit in Tokyo on Friday produced a pledge on missile data.", ("CONSULT", "JPN+KOR")),
+        ("Sino-Pakistani naval drills began in the Arabian Sea on Sunday.", ("COOPERATE", "CHN+PAK")),
+        ("Pak-Afghan talks opened in Doha on Monday.", ("CONSULT", "AFG+PAK")),
+        ("A US-Mongolian agreement on copper mining was signed on Wednesday.", ("AGREE", "MNG+USA")),
+    ],
+)
+def test_two_states_joined_by_a_hyphen_before_a_joint_acts_noun_are_its_parties(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str]
+) -> None:
+    """ "India-Pakistan talks": both act together; "Sino-", "Pak-" name China and Pakistan only joined to a country."""
+    told = [
+        (event.event, "+".join(sorted(p.country or "" for p in event.actor)), event.recipient)
+        for event in code_text(text, gaz, on=ON)
+    ]
+    assert told == [(*wanted, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russia-Ukraine war entered its fourth year.",  # a hostile act between a pair says not who did it
+        "India-Pakistan tensions prompted talks.",  # the pair leads another noun
+        "The Indo-Pacific strategy calls for more talks.",  # "Indo" joined to no country names none
+        "Iran said talks would resume next week.",  # talks with no pair before them are no act
+    ],
+)
+def test_a_hyphened_pair_names_no_joint_act_elsewhere(gaz: Gazetteer, text: str) -> None:
+    assert not code_text(text, gaz, on=ON)
+
+
+def test_a_statement_still_counts_beside_talks_with_no_pair(gaz: Gazetteer) -> None:
+    text = (
+        "The African Union chief appealed for calm in Mozambique and urged all sides to settle their differences "
+        "through dialogue."
+    )
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("STATEMENT", "020", "AU", "MOZ")]

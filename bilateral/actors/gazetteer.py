@@ -65,6 +65,7 @@ class Gazetteer:
         for noun in data.offices:
             self._add(noun.phrase, Target(None, None, noun, "office", _case_rule(noun.phrase), noun.phrase))
         self._bodies = _bodies(self.entries)
+        self._countries = {e.country: e for e in reversed(self.entries) if e.kind is ActorKind.COUNTRY and e.country}
         self._automaton.make_automaton()
         self._exact.make_automaton()
 
@@ -113,6 +114,10 @@ class Gazetteer:
     def entry(self, hit: Hit) -> Entry:
         assert hit.target.entry is not None
         return self.entries[hit.target.entry]
+
+    def country(self, code: str) -> Entry | None:
+        """The entry of the country with this code."""
+        return self._countries.get(code)
 
     def acts_for(self, entry: Entry, tenure: Tenure | None) -> str | None:
         """Whom a person acts for: the organisation an international office heads while it is held

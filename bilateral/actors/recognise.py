@@ -52,8 +52,34 @@ def recognise(article: Article, gazetteer: Gazetteer, *, on: date | None = None)
     for field, text in texts.items():
         found = [*_mentions(_Scope(field, text, hits[field], gazetteer, period), surnames[field])]
         found = sorted(officials(field, text, hits[field], gazetteer, found), key=_start)
+        found = sorted(found + _combined(field, text, found, gazetteer), key=_start)
         mentions += sorted(found + _counterparts(text, found, gazetteer, period), key=_start)
     return ActorReading(article, tuple(mentions), window, sentences(article))
+
+
+_COMBINING = {"sino": "CHN", "indo": "IND", "franco": "FRA", "anglo": "GBR", "russo": "RUS", "pak": "PAK",
+              "turco": "TUR", "italo": "ITA", "nippo": "JPN"}  # fmt: skip
+"""Combining forms of English for a country, used only joined to another country's name ("Sino-Russian", "Indo-US",
+"Pak-Afghan"): Merriam-Webster's entries for the forms, and South Asian usage for "Pak"."""
+_COMBINED = re.compile(r"\b(" + "|".join(_COMBINING) + r")[-\u2013]$", re.IGNORECASE)
+
+
+def _combined(field: Field, text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """ "Sino-Russian drills", "Indo-Pakistani talks": a combining form joined to a country names a country too
+    (alone, "Indo-Pacific" names none)."""
+    added = []
+    for mention in found:
+        match = _COMBINED.search(text, max(0, mention.start - 7), mention.start)
+        if mention.kind is not ActorKind.COUNTRY or match is None:
+            continue
+        code = _COMBINING[match[1].lower()]
+        entry = gazetteer.country(code)
+        name = entry.name if entry else None
+        added.append(
+            Mention(field, match.start(1), match.end(1), match[1], ActorKind.COUNTRY, name, code, form="adjective",
+                    source="combining form")
+        )  # fmt: skip
+    return added
 
 
 def _titles(texts: dict[Field, str], hits: dict[Field, list[Hit]], gazetteer: Gazetteer) -> dict[str, set[str]]:

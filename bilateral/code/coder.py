@@ -77,7 +77,7 @@ _DECLARED = re.compile(
     r"ready|willing|intends?|intended)\s+(?:\w+\s+){0,2}?to\s+(?:\w+ly\s+)?$|\bwill\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
-_TOGETHER = frozenset({"joint", "between", "passive joint"})
+_TOGETHER = frozenset({"joint", "between", "passive joint", "hyphened pair"})
 _WITH_OTHERS = re.compile(r"\b(?:with|alongside|together with)\b", re.IGNORECASE)
 _VOICED = frozenset({"REQUEST", "ACCUSE", "REJECT"})  # what a crowd voices is its protest, not a state's act
 _CROWD_BEFORE = re.compile(
@@ -138,6 +138,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
                 and not covered.overlaps(cue.start, cue.end)
                 and not aside.overlaps(cue.start, cue.start + 1)
                 and not unasserted.overlaps(cue.start, cue.start + 1)
+                and (cue.value.shape != "paired" or roles.pair_before(text, inside, cue.start))
             ]
         if found:
             context = told.context(dyad, filed)

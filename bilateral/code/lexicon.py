@@ -12,7 +12,7 @@ from bilateral.ontology import EVENTS, cameo
 from bilateral.phrases import PhraseMatcher
 from bilateral.tables import package_rows
 
-SHAPES = frozenset({"directed", "symmetric", "host", "statement", "obligation"})
+SHAPES = frozenset({"directed", "symmetric", "host", "statement", "obligation", "paired"})
 
 
 @dataclass(frozen=True, slots=True)

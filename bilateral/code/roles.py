@@ -12,6 +12,7 @@ makes X the actor; in "A said B did", B acts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -38,6 +39,9 @@ _COMPOUND_GAP = re.compile(
     r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
     r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
 )  # "President Prabowo and Prime Minister Anwar"
+_PAIRABLE = frozenset({"symmetric", "paired"})
+_HYPHENS = frozenset({"-", "\u2013"})
+_MODIFIERS = re.compile(r"\s+(?:(?!\w+(?:ed|s)\s)[\w-]+\s+){0,2}")  # "trade", "naval", "joint": no verb, no plural
 _TAIL = 80  # characters before a position searched by a pattern that must end there: linear in the cues, not quadratic
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s*$", re.IGNORECASE)  # matched from the cue's end to a party
@@ -243,6 +247,8 @@ def assign(
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
+    if (paired := _hyphened(text, spec, before, cue_start)) is not None or spec.shape == "paired":
+        return paired  # a "paired" cue is an act only after such a pair
     enacted = _enacted_by(text, cue_end, after)
     if enacted is not None:  # "new sanctions against Iran were announced by Britain"
         return enacted
@@ -311,6 +317,29 @@ def assign(
         with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start) and slot.agent]
         return _roles(subject, with_slot, "joint")
     return _roles(subject, objects, "subject-object")
+
+
+def _hyphened(text: str, spec: CueSpec, before: list[Slot], cue_start: int) -> Roles | None:
+    """ "India-Pakistan talks", "the US-China trade truce", "Sino-Russian naval drills": two states joined by a
+    hyphen right before a joint act's noun (or an agreement) are its parties."""
+    if len(before) < 2 or not (spec.shape in _PAIRABLE or spec.event == "AGREE"):
+        return None
+    first, second = before[-2:]
+    if not _joined(text, first.end, second.start, second.end, cue_start):
+        return None
+    if not first.countries or not second.countries or first.countries & second.countries:
+        return None
+    return _roles([first, second], [], "hyphened pair")
+
+
+def pair_before(text: str, mentions: list[Mention], cue_start: int) -> bool:
+    """Whether two mentions joined by a hyphen lead the noun at ``cue_start`` (what a "paired" cue needs)."""
+    at = bisect_left([mention.end for mention in mentions], cue_start + 1)
+    return at >= 2 and _joined(text, mentions[at - 2].end, mentions[at - 1].start, mentions[at - 1].end, cue_start)
+
+
+def _joined(text: str, first_end: int, second_start: int, second_end: int, cue_start: int) -> bool:
+    return text[first_end:second_start] in _HYPHENS and bool(_MODIFIERS.fullmatch(text, second_end, cue_start))
 
 
 def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None:

@@ -468,3 +468,21 @@ def test_a_statement_still_counts_beside_talks_with_no_pair(gaz: Gazetteer) -> N
         "through dialogue."
     )
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("STATEMENT", "020", "AU", "MOZ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Trump gave Russia 50 days to reach a deal with Ukraine or face tariffs.", ("THREATEN", "USA", "RUS")),
+        (
+            "The European Commission gave Hungary two months to repeal the law or lose access to 1 billion euros.",
+            ("THREATEN", "EU", "HUN"),
+        ),  # not aid: the billion is what Hungary may lose
+        ("Israel gave Lebanon until February to disarm the militia or face wider strikes.", ("THREATEN", "ISR", "LBN")),
+        ("Japan gave Vietnam $50 million in flood aid on Monday.", ("AID", "JPN", "VNM")),  # no deadline, no threat
+        ("Iran gave two British diplomats 48 hours to leave the country.", ("SANCTION", "IRN", "GBR")),  # an expulsion
+    ],
+)
+def test_a_deadline_with_or_face_is_a_threat(gaz: Gazetteer, text: str, wanted: tuple[str, str, str]) -> None:
+    """An ultimatum, "gave X N days to … or face …", threatens X, whatever the penalty names (tariffs, funds)."""
+    assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == [wanted]

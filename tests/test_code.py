@@ -428,7 +428,6 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         # arriving, one's own interests defended, investment as a noun, habits and long-held stances.
         "The US president signed a decree on Friday, and Canada's premier signed a law.",
         "Poland closed the border crossings with Belarus because of the holiday rush.",
-        "Japan received a delegation from China on Monday.",
         "The United States charged the Chinese company a fee for its visa.",
         "The council discussed more pressure on Russia to withdraw its troops from Ukraine.",
         "The United Kingdom is involved in ongoing talks with Iran over its nuclear program.",

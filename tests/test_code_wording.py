@@ -486,3 +486,39 @@ def test_a_statement_still_counts_beside_talks_with_no_pair(gaz: Gazetteer) -> N
 def test_a_deadline_with_or_face_is_a_threat(gaz: Gazetteer, text: str, wanted: tuple[str, str, str]) -> None:
     """An ultimatum, "gave X N days to … or face …", threatens X, whatever the penalty names (tariffs, funds)."""
     assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == [wanted]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Vietnam summoned a Chinese embassy official on Friday and demanded that Beijing stop the surveys.",
+            [("ACCUSE", "VNM", "CHN"), ("REQUEST", "VNM", "CHN")],
+        ),  # an embassy official summoned; the demand, a second act of the same subject
+        (
+            "Kabul summoned Pakistan's charge d'affaires and vowed to retaliate.",
+            [("ACCUSE", "AFG", "PAK"), ("THREATEN", "AFG", "PAK")],
+        ),
+        (
+            "The Kremlin accused Kyiv of terrorism and vowed a response.",
+            [("ACCUSE", "RUS", "UKR"), ("THREATEN", "RUS", "UKR")],
+        ),
+        (
+            "Turkish President Tayyip Erdogan received Syrian President Ahmed al-Sharaa in Ankara on Saturday.",
+            [("CONSULT", "SYR", "TUR")],
+        ),  # the visitor received acts
+        ("Putin received a letter from Kim Jong Un.", []),  # a letter received is no visit
+        ("Japan received a delegation from China on Monday.", [("CONSULT", "CHN", "JPN")]),  # a visit, not aid
+    ],
+)
+def test_a_second_act_of_the_same_subject_and_a_visitor_received(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
+) -> None:
+    assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == wanted
+
+
+def test_a_demand_told_as_a_participle_is_background_to_the_act(gaz: Gazetteer) -> None:
+    """ "a withdrawal demanded by the rulers": the withdrawal is the act; the demand, an earlier one, is no second
+    act beside it."""
+    text = "The last French soldiers left Niger on Friday, completing a withdrawal demanded by the military rulers."
+    assert "REQUEST" not in {event.event for event in code_text(text, gaz, on=ON)}

@@ -522,3 +522,21 @@ def test_a_demand_told_as_a_participle_is_background_to_the_act(gaz: Gazetteer) 
     act beside it."""
     text = "The last French soldiers left Niger on Friday, completing a withdrawal demanded by the military rulers."
     assert "REQUEST" not in {event.event for event in code_text(text, gaz, on=ON)}
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Israeli fire killed 14 people waiting for food aid in Gaza on Saturday.", [("ASSAULT", "ISR", "PSE")]),
+        ("A Chinese coast guard vessel rammed a Philippine supply boat on Monday.", [("ASSAULT", "CHN", "PHL")]),
+        ("The ship rammed a pier in Istanbul.", []),  # no state's boat struck
+        ("Pakistan closed its airspace to Indian airlines on Thursday.", [("SANCTION", "PAK", "IND")]),
+        ("Greece closed its airspace because of the storm.", []),
+    ],
+)
+def test_fire_that_kills_rams_and_closed_airspace(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
+) -> None:
+    """ "Israeli fire killed …" acts like "Israeli strikes"; ramming a state's boat is force; an airspace or border
+    crossings closed to a state are a sanction, but not for the weather."""
+    assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == wanted

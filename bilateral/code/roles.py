@@ -94,7 +94,8 @@ _AGENT_AFTER = re.compile(
     r"separatists?|fighters|gunmen|settlers|helicopters|gunships|tanks|bulldozers|paramilitar(?:y|ies)|riot police|"
     r"armed groups?|"
     r"high commissioner|navies|coastguard|fighter jets|warplanes|air strikes?|airstrikes?|strikes|shelling|"
-    r"artillery|rockets?|shells|bombers|peacekeepers|peacekeeping troops)\b",
+    r"artillery|rockets?|shells|bombers|peacekeepers|peacekeeping troops|fire|gunfire|bombardment|barrage|raids?|"
+    r"air raids?)\b",
     re.IGNORECASE,
 )
 _RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)

@@ -540,3 +540,12 @@ def test_fire_that_kills_rams_and_closed_airspace(
     """ "Israeli fire killed …" acts like "Israeli strikes"; ramming a state's boat is force; an airspace or border
     crossings closed to a state are a sanction, but not for the weather."""
     assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == wanted
+
+
+def test_a_noun_act_after_and_a_light_verb_has_the_first_verbs_subject(gaz: Gazetteer) -> None:
+    """ "condemned the US arms sale to Taiwan and imposed sanctions on American firms": China sanctions, too."""
+    text = "China condemned the US arms sale to Taiwan and imposed sanctions on three American defence companies."
+    assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == [
+        ("ACCUSE", "CHN", "USA"),
+        ("SANCTION", "CHN", "USA"),
+    ]

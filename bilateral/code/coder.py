@@ -257,11 +257,13 @@ def _coordinated(
 ) -> roles.Roles | None:
     """ "X accused Moscow of … and called on partners to …": a verb joined by "and" shares the first verb's subject."""
     lead = next((earlier for earlier in reversed(found) if earlier.end <= cue.start), None)  # the verb it joins
-    verb = text[cue.start : cue.end].split(maxsplit=1)[0].lower()
+    light = _LIGHT_VERB_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start)
+    verb = light["verb"] if light else text[cue.start : cue.end].split(maxsplit=1)[0].lower()
     if lead is None or not (verb.endswith("ed") or verb in _PAST_TENSES):
         return assigned  # "… for training and joint exercises" joins nouns, not verbs
     joined = (
-        _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start) is not None
+        light is not None
+        or _AND_BEFORE.search(text, max(sentence.start, cue.start - 12), cue.start) is not None
         or (
             lead.value.shape != "statement"  # "he said Kang, the minister, signed": an apposition ends at the comma
             and cues.next_verb(text, text[lead.end : cue.start], cue)
@@ -282,6 +284,10 @@ def _coordinated(
 _ADVERBIAL = re.compile(r"in (?:condemnation|protest)\b")  # a phrase that says why the clause's actor acted
 _PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+(?:also\s+|then\s+)?$")
+_LIGHT_VERB_BEFORE = re.compile(
+    r"(?<!\w)and\s+(?:also\s+|then\s+)?(?P<verb>imposed|announced|issued|lodged|filed|slapped|levied|adopted|approved)"
+    r"\s+(?:(?:new|fresh|further|more|additional|a|an|its|their|retaliatory|sweeping|formal)\s+){0,2}$"
+)  # "condemned the sale and imposed sanctions on …": the noun's act has the first verb's subject
 
 
 def _reported_clause(

@@ -62,22 +62,36 @@ _COMBINING = {"sino": "CHN", "indo": "IND", "franco": "FRA", "anglo": "GBR", "ru
 """Combining forms of English for a country, used only joined to another country's name ("Sino-Russian", "Indo-US",
 "Pak-Afghan"): Merriam-Webster's entries for the forms, and South Asian usage for "Pak"."""
 _COMBINED = re.compile(r"\b(" + "|".join(_COMBINING) + r")[-\u2013]$", re.IGNORECASE)
+_BOTH_COMBINING = re.compile(
+    r"\b(" + "|".join(_COMBINING) + r")[-\u2013](" + "|".join(_COMBINING) + r")\b(?![-\u2013])", re.IGNORECASE
+)
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:community|communities|diaspora|population|voters|residents|famil(?:y|ies)|businessm[ae]n|entrepreneurs?|"
+    r"actors?|actress(?:es)?|writers?|authors?|singers?|artists?|descent|origin|heritage)\b",
+    re.IGNORECASE,
+)  # "the Indo-Canadian community": people of one origin, not two states
 
 
 def _combined(field: Field, text: str, found: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """ "Sino-Russian drills", "Indo-Pakistani talks": a combining form joined to a country names a country too
     (alone, "Indo-Pacific" names none)."""
+    spans = [
+        (match.start(1), match.end(1))
+        for mention in found
+        if mention.kind is ActorKind.COUNTRY
+        and (match := _COMBINED.search(text, max(0, mention.start - 7), mention.start)) is not None
+        and not _PEOPLE_AFTER.match(text, mention.end)
+    ]
+    for match in _BOTH_COMBINING.finditer(text):  # "Indo-Pak talks"
+        if not _PEOPLE_AFTER.match(text, match.end()):
+            spans += [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
     added = []
-    for mention in found:
-        match = _COMBINED.search(text, max(0, mention.start - 7), mention.start)
-        if mention.kind is not ActorKind.COUNTRY or match is None:
-            continue
-        code = _COMBINING[match[1].lower()]
+    for first, last in sorted(set(spans)):
+        code = _COMBINING[text[first:last].lower()]
         entry = gazetteer.country(code)
-        name = entry.name if entry else None
         added.append(
-            Mention(field, match.start(1), match.end(1), match[1], ActorKind.COUNTRY, name, code, form="adjective",
-                    source="combining form")
+            Mention(field, first, last, text[first:last], ActorKind.COUNTRY, entry.name if entry else None, code,
+                    form="adjective", source="combining form")
         )  # fmt: skip
     return added
 

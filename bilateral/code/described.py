@@ -20,7 +20,7 @@ def _codes(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_KINGDOMS = _codes("SAU JOR MAR BHR GBR ESP NLD BEL DNK NOR SWE THA KHM BTN LSO SWZ TON")
+_KINGDOMS = _codes("SAU JOR MAR BHR THA KHM BTN LSO SWZ TON")  # those news calls "the kingdom" (not Britain or Spain)
 _ISLANDS = _codes(
     "TWN JPN LKA CUB PHL IDN MDV MLT CYP ISL NZL FJI PNG MDG MUS SYC JAM HTI DOM TTO BRB BHS CPV STP COM SLB VUT "
     "WSM KIR TUV NRU PLW MHL FSM TLS BHR SGP BRN GRD LCA VCT DMA ATG KNA"
@@ -47,6 +47,12 @@ _KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TITLE = 40  # characters: "the kingdom's foreign minister, Prince Faisal bin Farhan": the title before a person
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:officials?|government|authorities|leaders?|king|crown prince|emir|foreign minister|ministry|navy|army|"
+    r"forces|troops|coast guard|president|prime minister|state media)\b",
+    re.IGNORECASE,
+)  # "Saudi officials" name the state as an actor; "British jets" name a thing
+_RECENT = 600  # characters: a description means a state named within the last few sentences
 _FIXED = {"PRK": frozenset({"PRK", "KOR"}), "KOR": frozenset({"PRK"})}
 """The states "the North" and "the South" stand for, and the ones the story must have named first."""
 
@@ -62,18 +68,21 @@ def described(text: str, start: int, end: int, here: Sequence[Mention], context:
     sentence = text[start:end]
     if "the " not in sentence and "The " not in sentence:
         return []
-    found = []
-    for pattern, allowed in _KINDS:
-        for match in pattern.finditer(sentence):
-            at = start + match.start()
-            if any(mention.start <= at < mention.end for mention in here) or _person_after(
-                text, start + match.end(), here
-            ):
-                continue  # "the North Korean leader": a name; "the kingdom's Crown Prince Mohammed": the prince
-            code = _referent(allowed, [m for m in here if m.end <= at], context)
-            if code is not None:
-                party = Party(match[0], None, code, ActorKind.COUNTRY)
-                found.append(Slot(at, start + match.end(), (party,), "described"))
+    matches = sorted(
+        ((match, allowed) for pattern, allowed in _KINDS for match in pattern.finditer(sentence)),
+        key=lambda found: (found[0].start(), -found[0].end()),
+    )
+    found: list[Slot] = []
+    for match, allowed in matches:
+        at = start + match.start()
+        if found and at < found[-1].end:
+            continue  # "the island kingdom": one description, the longest
+        if any(mention.start <= at < mention.end for mention in here) or _person_after(text, start + match.end(), here):
+            continue  # "the North Korean leader": a name; "the kingdom's Crown Prince Mohammed": the prince
+        code = _referent(text, allowed, [m for m in here if m.end <= at], context, at)
+        if code is not None:
+            party = Party(match[0], None, code, ActorKind.COUNTRY)
+            found.append(Slot(at, start + match.end(), (party,), "described"))
     return found
 
 
@@ -84,10 +93,18 @@ def _person_after(text: str, at: int, here: Sequence[Mention]) -> bool:
     return any(m.kind is ActorKind.PERSON and 0 <= m.start - at <= _TITLE for m in here)
 
 
-def _referent(allowed: frozenset[str], before: list[Mention], context: Context) -> str | None:
-    """The state a description stands for: the latest named of the kind it describes."""
-    named = [mention.country for mention in (*context.states, *before)]
+def _referent(text: str, allowed: frozenset[str], before: list[Mention], context: Context, at: int) -> str | None:
+    """The state a description at ``at`` stands for: the one state of the kind it describes named as an actor so
+    far, named lately; none where two of the kind were named ("Saudi Arabia and Bahrain … the kingdom") or where a
+    thing of another state was ("British jets"), for the story does not say which."""
+    mentions = (*context.states, *before)
     for code, needs in _FIXED.items():
         if allowed == {code}:
-            return code if needs.intersection(named) else None
-    return next((code for code in reversed(named) if code in allowed), None)
+            return code if needs.intersection(mention.country for mention in mentions) else None
+    actors = [m for m in mentions if m.form != "adjective" or _PEOPLE_AFTER.match(text, m.end)]
+    kind = {mention.country for mention in actors if mention.country in allowed}
+    if len(kind) != 1:
+        return None
+    code = kind.pop()
+    latest = max(mention.end for mention in actors if mention.country == code)
+    return code if at - latest <= _RECENT else None

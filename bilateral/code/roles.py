@@ -39,15 +39,32 @@ _COMPOUND_GAP = re.compile(
     r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
     r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
 )  # "President Prabowo and Prime Minister Anwar"
+_NEAR_PLACE = 12  # characters after an undergone act where "in <place>" names the state that did it
 _PAIRABLE = frozenset({"symmetric", "paired"})
+_SPORT = re.compile(
+    r"\b(?:fans|stadium|world cup|cricket|football|soccer|tournament|semi-?finals?|quarter-?finals?|innings|"
+    r"wickets?)\b",
+    re.IGNORECASE,
+)
+_NOT_HELD_BEFORE = re.compile(
+    r"\b(?:no|hopes? (?:for|of)|planned|proposed|possible|potential|future|stalled|frozen|resumption of|revive|"
+    r"revival of|calls? for|called for|push(?:ed|es)? for|prospects? (?:of|for))\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_HELD_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:was|were|has been|have been|had been|remains?|remained|is|are)\s+(?:\w+\s+)?"
+    r"(?:frozen|suspended|cancell?ed|called off|postponed|stalled|shelved|on hold|put on hold|deadlocked)\b",
+    re.IGNORECASE,
+)
 _HYPHENS = frozenset({"-", "\u2013"})
 _MODIFIERS = re.compile(r"\s+(?:(?!\w+(?:ed|s)\s)[\w-]+\s+){0,2}")  # "trade", "naval", "joint": no verb, no plural
 _TAIL = 80  # characters before a position searched by a pattern that must end there: linear in the cues, not quadratic
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s*$", re.IGNORECASE)  # matched from the cue's end to a party
+_BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$", re.IGNORECASE)  # matched from the cue's end to a party
 _UNDERGONE_BEFORE = re.compile(
     r"\b(?:fac(?:e|es|ed|ing)|risk(?:s|ed|ing)?|drew|draw(?:s|n|ing)?|trigger(?:s|ed|ing)?|prompt(?:s|ed|ing)?|"
-    r"spark(?:s|ed|ing)?|provok(?:e|es|ed|ing)|incur(?:s|red|ring)?|(?:is|are|was|were|remains?|been)\s+under)\s+"
+    r"spark(?:s|ed|ing)?|provok(?:e|es|ed|ing)|incur(?:s|red|ring)?|(?:is|are|was|were|remains?|been)\s+(?:put\s+|placed\s+)?under)\s+"
     r"(?:(?:new|fresh|further|more|tough|tougher|heavy|harsh|possible|sweeping|western|international|economic|"
     r"financial|additional)\s+){0,3}$",
     re.IGNORECASE,
@@ -248,8 +265,8 @@ def assign(
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
-    if (paired := _hyphened(text, spec, before, cue_start)) is not None or spec.shape == "paired":
-        return paired  # a "paired" cue is an act only after such a pair
+    if (paired := _hyphened(text, spec, before, cue_start)) or spec.shape == "paired":
+        return _held(text, start, end, paired, cue_end)  # a "paired" cue is an act only after such a pair
     enacted = _enacted_by(text, cue_end, after)
     if enacted is not None:  # "new sanctions against Iran were announced by Britain"
         return enacted
@@ -320,17 +337,34 @@ def assign(
     return _roles(subject, objects, "subject-object")
 
 
-def _hyphened(text: str, spec: CueSpec, before: list[Slot], cue_start: int) -> Roles | None:
-    """ "India-Pakistan talks", "the US-China trade truce", "Sino-Russian naval drills": two states joined by a
-    hyphen right before a joint act's noun (or an agreement) are its parties."""
+def _hyphened(text: str, spec: CueSpec, before: list[Slot], cue_start: int) -> list[Slot]:
+    """ "India-Pakistan talks", "the US-China trade truce", "US-Russia-Ukraine talks": the states joined by hyphens
+    right before a joint act's noun (or an agreement)."""
     if len(before) < 2 or not (spec.shape in _PAIRABLE or spec.event == "AGREE"):
+        return []
+    if not _joined(text, before[-2].end, before[-1].start, before[-1].end, cue_start):
+        return []
+    chain = before[-2:]
+    for slot in reversed(before[:-2]):
+        if text[slot.end : chain[0].start] not in _HYPHENS:
+            break
+        chain.insert(0, slot)
+    countries = [slot.countries for slot in chain]
+    if not all(countries) or len(frozenset().union(*countries)) < len(chain):
+        return []
+    return chain
+
+
+def _held(text: str, start: int, end: int, chain: list[Slot], cue_end: int) -> Roles | None:
+    """The joint act of states joined by hyphens, where it was held: not "hopes for India-Pakistan talks", "the
+    India-Pakistan dialogue was frozen", nor a match between national teams."""
+    if not chain or _SPORT.search(text, start, end):
         return None
-    first, second = before[-2:]
-    if not _joined(text, first.end, second.start, second.end, cue_start):
+    if _NOT_HELD_BEFORE.search(text, max(start, chain[0].start - 40), chain[0].start):
         return None
-    if not first.countries or not second.countries or first.countries & second.countries:
+    if _NOT_HELD_AFTER.match(text, cue_end, end):
         return None
-    return _roles([first, second], [], "hyphened pair")
+    return _roles(chain, [], "hyphened pair")
 
 
 def pair_before(text: str, mentions: list[Mention], cue_start: int) -> bool:
@@ -419,6 +453,8 @@ def _undergone(text: str, cue_end: int, verb: str, before: list[Slot], after: li
     if verb.lower().startswith("risk"):
         return None  # "risks sanctions from Washington": a possibility, no act
     source = [slot for slot in after if _FROM_AFTER.match(text, cue_end, slot.start)]
+    if not source and verb.lower().rstrip().endswith("under"):  # "was put under investigation in Italy": Italy's act
+        source = [slot for slot in after[:1] if not slot.agent and slot.start - cue_end <= _NEAR_PLACE]
     target = _compound(text, before[-1:]) if before else []
     return _roles(_compound(text, after[after.index(source[0]) :]), target, "undergone") if source else None
 

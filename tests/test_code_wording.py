@@ -629,3 +629,45 @@ def test_chains_passives_and_acts_undergone_in_a_place(gaz: Gazetteer, text: str
         (event.event, "+".join(sorted(p.country or "" for p in event.actor))) for event in code_text(text, gaz, on=ON)
     ]
     assert told == [wanted]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Indonesia imposed anti-dumping duties of up to 40 percent on ceramic tiles from China.",
+            [("SANCTION", "IDN", "CHN")],
+        ),
+        (
+            "Ethiopia and Somalia held a third round of technical talks in Djibouti on Thursday.",
+            [("CONSULT", "ETH+SOM", "")],
+        ),
+        ("Moscow was ready for a second round of peace talks in Turkey, Lavrov said.", []),  # readiness, not talks held
+        (
+            "Venezuela on Sunday freed four Colombian truck drivers who had crossed the border.",
+            [("RETREAT", "VEN", "COL")],
+        ),
+        (
+            "Belgium returned a carved royal throne to the Democratic Republic of Congo on Friday.",
+            [("RETREAT", "BEL", "COD")],
+        ),
+        ("Russia struck Kharkiv after the talks collapsed.", [("ASSAULT", "RUS", "UKR")]),
+        ("Typhoon Haikui struck Taiwan on Sunday.", []),
+        ("The US hit China with 25% tariffs on Friday.", [("SANCTION", "USA", "CHN")]),  # not China's tariffs
+        (
+            "The UAE president sent condolences to Pakistan after a train derailment in Sindh killed 30 people.",
+            [],
+        ),  # the derailment killed: no party's act of force (nor a statement beside an act)
+    ],
+)
+def test_report_wording(gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]) -> None:
+    """Constructions the team's report openings (eval/probes/reports.jsonl) found misread."""
+    told = [
+        (
+            event.event,
+            "+".join(sorted(p.country or "" for p in event.actor)),
+            "+".join(sorted(p.country or "" for p in event.recipient)),
+        )
+        for event in code_text(text, gaz, on=ON)
+    ]
+    assert told == wanted

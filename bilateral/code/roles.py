@@ -39,6 +39,14 @@ _COMPOUND_GAP = re.compile(
     r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
     r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
 )  # "President Prabowo and Prime Minister Anwar"
+_OWN_SUBJECT = re.compile(
+    r"\b(?:after|before|when|while|because|since|until)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){1,6}$", re.IGNORECASE
+)  # a clause opened after the last party, with a subject of its own right before the cue
+_HIT_BEFORE = re.compile(r"\b(?:hit|hits|hitting|struck|strikes|slapped|slaps|slapping|targeted|targets|punished)\s+$")
+_WITH_BEFORE_CUE = re.compile(
+    r"\s+with\s+(?:(?:new|fresh|further|more|additional|sweeping|heavy|retaliatory|punitive|higher|steep|\d+%|"
+    r"\d+\s*percent|import|export|trade)\s+){0,3}"
+)
 _NEAR_PLACE = 12  # characters after an undergone act where "in <place>" names the state that did it
 _PAIRABLE = frozenset({"symmetric", "paired"})
 _SPORT = re.compile(
@@ -267,8 +275,8 @@ def assign(
         return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
     if (paired := _hyphened(text, spec, before, cue_start)) or spec.shape == "paired":
         return _held(text, start, end, paired, cue_end)  # a "paired" cue is an act only after such a pair
-    enacted = _enacted_by(text, cue_end, after)
-    if enacted is not None:  # "new sanctions against Iran were announced by Britain"
+    enacted = _enacted_by(text, cue_end, after) or _hit_with(text, start, spec, before, cue_start)
+    if enacted is not None:  # "new sanctions against Iran were announced by Britain", "hit China with tariffs"
         return enacted
     undergone = (
         _UNDERGONE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start) if spec.event in _UNDERGONE else None
@@ -459,6 +467,17 @@ def _undergone(text: str, cue_end: int, verb: str, before: list[Slot], after: li
     return _roles(_compound(text, after[after.index(source[0]) :]), target, "undergone") if source else None
 
 
+def _hit_with(text: str, start: int, spec: CueSpec, before: list[Slot], cue_start: int) -> Roles | None:
+    """ "The US hit China with new tariffs", "slapped Moscow with sanctions": the verb's subject sanctions the
+    state between the verb and "with"."""
+    if spec.event != "SANCTION" or len(before) < 2 or not _WITH_BEFORE_CUE.fullmatch(text, before[-1].end, cue_start):
+        return None
+    if not _HIT_BEFORE.search(text, max(start, before[-1].start - 16), before[-1].start):
+        return None
+    subject = _subject(text, before[:-1])
+    return _roles(subject, [before[-1]], "hit with") if subject else None
+
+
 def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
     """An act named by a noun and told in the passive ("a ban on Australian wine was lifted by Beijing", "visa bans
     were imposed by Britain and Canada on five Georgian officials"): the agent after "by" acts on the other party
@@ -535,6 +554,8 @@ def _subject(text: str, before: list[Slot], cue_start: int | None = None) -> lis
         else:
             groups.append([slot])
     groups = [group for group in groups if any(slot.agent for slot in group)]  # "Hungarian and Romanian officials"
+    if groups and cue_start is not None and _OWN_SUBJECT.search(text, groups[-1][-1].end, cue_start):
+        return []  # "sent condolences to Pakistan after a train derailment killed 30": the derailment killed
     if (
         groups
         and cue_start is not None

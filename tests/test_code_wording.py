@@ -671,3 +671,36 @@ def test_report_wording(gaz: Gazetteer, text: str, wanted: list[tuple[str, str, 
         for event in code_text(text, gaz, on=ON)
     ]
     assert told == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Indian and Pakistani troops exchanged small-arms and mortar fire across the Line of Control.",
+            [("ASSAULT", "IND+PAK", "")],
+        ),  # fire exchanged is no prisoner exchange
+        ("Russia and Ukraine exchanged 150 prisoners of war on Friday.", [("RETREAT", "RUS+UKR", "")]),
+        ("Iran on Saturday freed a Swiss tourist held in Evin prison.", [("RETREAT", "IRN", "CHE")]),
+        (
+            "The navies of Malaysia, Indonesia and the Philippines resumed trilateral patrols in the Sulu Sea.",
+            [("COOPERATE", "IDN+MYS+PHL", "")],
+        ),
+        (
+            "Pakistani jets struck militant hideouts in Afghanistan. Kabul said the strikes would not go unanswered.",
+            [("ASSAULT", "PAK", "AFG"), ("THREATEN", "AFG", "PAK")],
+        ),
+    ],
+)
+def test_fire_exchanged_prisoners_freed_patrols_and_unanswered_strikes(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
+) -> None:
+    told = [
+        (
+            event.event,
+            "+".join(sorted(p.country or "" for p in event.actor)),
+            "+".join(sorted(p.country or "" for p in event.recipient)),
+        )
+        for event in code_text(text, gaz, on=ON)
+    ]
+    assert told == wanted

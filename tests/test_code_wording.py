@@ -704,3 +704,41 @@ def test_fire_exchanged_prisoners_freed_patrols_and_unanswered_strikes(
         for event in code_text(text, gaz, on=ON)
     ]
     assert told == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The IMF board reviewed Pakistan's loan. The board urged Islamabad to widen its tax base.",
+            [("REQUEST", "IMF", "PAK")],
+        ),
+        (
+            "ECOWAS will send observers to The Gambia. The commission called on the Gambian authorities to help.",
+            [("REQUEST", "ECOWAS", "GMB")],
+        ),  # election observers sent are no show of force
+        (
+            "The UN Security Council met on Friday. The council demanded that Israel allow aid into Gaza.",
+            [("REQUEST", "UN", "ISR")],
+        ),
+        (
+            "The European Union approved new sanctions. The bank raised interest rates in Frankfurt.",
+            [],
+        ),  # no bank named
+    ],
+)
+def test_an_organ_of_the_organisation_named_last_is_that_organisation(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
+) -> None:
+    """ "The board", "the commission", "the council", "the watchdog": the organisation named lately whose name fits."""
+    second = text.index(". ") + 2
+    told = [
+        (
+            event.event,
+            "+".join(p.country or "" for p in event.actor),
+            "+".join(p.country or "" for p in event.recipient),
+        )
+        for event in code_text(text, gaz, on=ON)
+        if event.evidence.start >= second
+    ]
+    assert told == wanted

@@ -40,6 +40,21 @@ _BODY = re.compile(
     r"|\bthe\s+(?:world|global)\s+lender\b",
     re.IGNORECASE,
 )
+_ORGAN = re.compile(
+    r"\b[Tt]he\s+(?:(?:executive|governing|security|peace and security)\s+)?"
+    r"(?P<organ>fund|bank|board|agency|commission|council|watchdog)\b(?!['’]s\b)"
+)  # not "the fund's chief" nor "the council's decision": a possessive organ names the party's own
+_ORGAN_NAMES: dict[str, tuple[str, ...] | None] = {
+    "fund": ("fund",),
+    "bank": ("bank",),
+    "agency": ("agency", "high commissioner", "unhcr", "unrwa", "iaea"),
+    "watchdog": ("atomic energy", "iaea"),
+    "commission": ("commission", "union", "ecowas", "community"),
+    "council": ("council", "united nations", "african union", "cooperation council"),
+    "board": None,  # a fund's, a bank's or an agency's
+}
+"""The organisations an organ may belong to, by words of their names."""
+_ORGAN_REACH = 700  # characters: an organ refers to an organisation named within the last few sentences
 _OFFICE_REFERENCE = re.compile(
     r"\b[Tt]he (?P<office>(?:foreign |defen[cs]e |prime )?minister|president|chancellor|premier|foreign secretary|"
     r"secretary of state)\b(?! of\b)"
@@ -128,6 +143,23 @@ def _named_before(
             if not _inside(at, taken):  # "Egypt asked the international body to intervene": the UN named before
                 found.append(Slot(at, start + match.end(), (party_of(context.body[0]),), "reference"))
                 taken.append((at, start + match.end()))
+    if context.body:
+        found += _organs(sentence, start, context.body[0], taken)
+    return found
+
+
+def _organs(sentence: str, start: int, body: Mention, taken: list[tuple[int, int]]) -> list[Slot]:
+    """ "The board urged Islamabad …", "the commission called on …": an organ of the organisation named last, when
+    its name fits ("the fund" after the IMF, "the council" after the UN) and it was named lately."""
+    found = []
+    named = f"{body.name or ''} {body.text}".lower()
+    for match in _ORGAN.finditer(sentence):
+        at = start + match.start()
+        fits = _ORGAN_NAMES[match["organ"].lower()]
+        if at - body.end > _ORGAN_REACH or _inside(at, taken) or not (fits is None or any(w in named for w in fits)):
+            continue
+        found.append(Slot(at, start + match.end(), (party_of(body),), "reference"))
+        taken.append((at, start + match.end()))
     return found
 
 

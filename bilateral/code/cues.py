@@ -72,6 +72,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "the plan was met with scepticism", "met with protests": how a thing was received
     if cue.value.phrase == "summit" and _NAMED_BEFORE.search(before):
         return False  # "a pledge made at the Camp David summit" names a past meeting
+    if cue.value.phrase.startswith("round of ") and _ROUND_NOT_HELD.search(before):
+        return False  # "ready for a second round of talks", "proposed a new round": no talks held
     if cue.value.phrase.startswith("call~ ") and _A_CALL_BEFORE.search(before):
         return False  # "answering a call for help" names a call; "joined the call for a ceasefire" makes one
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
@@ -240,6 +242,12 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
 
 
+_ROUND_NOT_HELD = re.compile(
+    r"\b(?:ready|open|prepared|willing|calls?|called|calling|urged?|propos\w*|hopes?|hoped|wants?|wanted|seeks?|"
+    r"sought|push\w* for|plans?|planned|expects?|expected|future|possible|next)\b(?:\s+(?:for|to hold|to))?\s+"
+    r"(?:(?:a|an|the|another|new|second|third|fourth|fifth|fresh|further)\s+){0,3}$",
+    re.IGNORECASE,
+)
 _REACH = 200  # characters: a cue governs (or denies) only what follows it this closely; keeps the choice linear
 _CLAUSE_BREAK = re.compile(
     r";|\b(?:after|before|when|while|whereas|but|during|said|says|told|added)\b|,\s*(?:saying|adding|and)\b|\band\s+$"

@@ -33,20 +33,26 @@ _TITLE_WORDS = (
 _SAME_PARTY_GAP = re.compile(r"^(?:'s|’s)?\s*,?\s*(?:" + _TITLE_WORDS + r"\s+){0,5}$")
 _COMPOUND_GAP = re.compile(
     r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|acting|foreign|defen[cs]e|"
-    r"citizens?|nationals?|sailors|fishermen|journalists|tourists|[A-Z][\w.'-]*)(?:\s+|(?=,))){0,5}"
+    r"citizens?|nationals?|sailors|fishermen|journalists|tourists|troops|forces|soldiers|officials|police|navies|"
+    r"armies|militaries|delegations|negotiators|diplomats|[A-Z][\w.'-]*)(?:\s+|(?=,))){0,5}"
     r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
     r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
     r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
 )  # "President Prabowo and Prime Minister Anwar"
 _OWN_SUBJECT = re.compile(
-    r"\b(?:after|before|when|while|because|since|until)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){1,6}$", re.IGNORECASE
+    r"\b(?:after|before|when|while|because|since|until)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){1,6}$",
+    re.IGNORECASE,
 )  # a clause opened after the last party, with a subject of its own right before the cue
-_HIT_BEFORE = re.compile(r"\b(?:hit|hits|hitting|struck|strikes|slapped|slaps|slapping|targeted|targets|punished)\s+$")
-_WITH_BEFORE_CUE = re.compile(
-    r"\s+with\s+(?:(?:new|fresh|further|more|additional|sweeping|heavy|retaliatory|punitive|higher|steep|\d+%|"
-    r"\d+\s*percent|import|export|trade)\s+){0,3}"
+_HIT_BEFORE = re.compile(
+    r"\b(?:hit|hits|hitting|struck|strikes|slapped|slaps|slapping|targeted|targets|punished)\s+$", re.IGNORECASE
 )
+_WITH_BEFORE_CUE = re.compile(
+    r"\s+with\s+(?:(?:a|an|the|new|fresh|further|more|additional|sweeping|heavy|retaliatory|punitive|higher|steep|"
+    r"\d+(?:\.\d+)?%|\d+\s*percent|import|export|trade|round|package|wave|raft|slew|series|\d+(?:st|nd|rd|th)|of)\s+){0,6}",
+    re.IGNORECASE,
+)
+_AND_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _NEAR_PLACE = 12  # characters after an undergone act where "in <place>" names the state that did it
 _PAIRABLE = frozenset({"symmetric", "paired"})
 _SPORT = re.compile(
@@ -472,10 +478,13 @@ def _hit_with(text: str, start: int, spec: CueSpec, before: list[Slot], cue_star
     state between the verb and "with"."""
     if spec.event != "SANCTION" or len(before) < 2 or not _WITH_BEFORE_CUE.fullmatch(text, before[-1].end, cue_start):
         return None
-    if not _HIT_BEFORE.search(text, max(start, before[-1].start - 16), before[-1].start):
+    first = len(before) - 1  # "hit Canada and Mexico with tariffs": both are hit
+    while first > 1 and _AND_GAP.fullmatch(text, before[first - 1].end, before[first].start):
+        first -= 1
+    if not _HIT_BEFORE.search(text, max(start, before[first].start - 16), before[first].start):
         return None
-    subject = _subject(text, before[:-1])
-    return _roles(subject, [before[-1]], "hit with") if subject else None
+    subject = _subject(text, before[:first])
+    return _roles(subject, before[first:], "hit with") if subject else None
 
 
 def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:

@@ -786,3 +786,14 @@ def test_the_report_readings_kept_where_they_hold(gaz: Gazetteer, text: str, wan
         for event in code_text(text, gaz, on=ON)
     }
     assert wanted in told
+
+
+def test_a_dateline_does_not_lead_the_sentence_it_opens(gaz: Gazetteer) -> None:
+    """ "RIYADH — GCC ministers condemned …": the ministers lead, so a later "the ministers" are the GCC's, not the
+    dateline city's."""
+    text = (
+        "RIYADH — Gulf Cooperation Council ministers on Sunday condemned Iran's interference in Arab states. "
+        "The ministers also called on Iran to accept referral of the dispute to the court."
+    )
+    told = [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)]
+    assert ("REQUEST", "GCC", "IRN") in told

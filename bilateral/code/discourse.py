@@ -14,6 +14,8 @@ from bilateral.phrases import Match
 from bilateral.records import ActorKind, Mention, Sentence
 
 _PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'/-]{2,}(?:,\s*[^-–—]{0,30}?)?\s*(?:\([^)]*\))?\s*[-–—]+\s+")
+"""Where a report was filed, in capitals before a dash ("RIYADH —", "SEOUL, May 4 (Wire) -"): no one leads there."""
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
 
@@ -58,8 +60,10 @@ def _group_after(
 ) -> tuple[Mention, ...]:
     """Whom a later "they" means after ``sentence``: the organisation that leads it ("G7 leaders met …"); no one
     after states listed ("France and Germany signed …"); else still ``group``, for one state alone is not "they"."""
-    leading = [mention for mention in inside if mention.start - sentence.start <= _LEAD][:1]
-    if not leading or _PRONOUN_FIRST.match(sentence.text):
+    head = _DATELINE_HEAD.match(sentence.text)
+    begins = sentence.start + (head.end() if head else 0)  # "RIYADH — GCC ministers …": the ministers lead
+    leading = [mention for mention in inside if 0 <= mention.start - begins <= _LEAD][:1]
+    if not leading or _PRONOUN_FIRST.match(sentence.text, begins - sentence.start):
         return group
     if leading[0].kind is ActorKind.IGO:
         return (leading[0],)

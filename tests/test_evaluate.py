@@ -493,3 +493,19 @@ def test_an_office_holder_window_is_not_a_date() -> None:
     assert dev.date_right(dev.GoldEvent("CONSULT", frozenset(), frozenset(), None, None, None), undated)
     dated = dev.GoldEvent("CONSULT", frozenset(), frozenset(), date(2021, 6, 1), "day", None)
     assert not dev.date_right(dated, undated)
+
+
+def test_a_key_told_twice_is_dated_right_by_either_telling(tmp_path: Path) -> None:
+    """Two gold acts of one type between one pair on different days are one key; the coder's date is right when it
+    is either one's (the scorer once compared only the last one told)."""
+    gold = dev.Annotated(
+        "001",
+        tmp_path / "001.txt",
+        (
+            dev.GoldEvent("ACCUSE", frozenset({"IRN"}), frozenset({"USA"}), date(2024, 9, 13), "day", "asserted"),
+            dev.GoldEvent("ACCUSE", frozenset({"IRN"}), frozenset({"USA"}), date(2024, 9, 20), "day", "asserted"),
+        ),
+    )
+    coded = (event("ACCUSE", "112", ("IRN",), ("USA",), start=date(2024, 9, 13)),)
+    metrics = dev.score([gold], [(coded, None)]).metrics
+    assert (metrics["matched"], metrics["date_accuracy"]) == (1, 1.0)

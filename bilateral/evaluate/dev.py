@@ -16,7 +16,9 @@ key once (a visit told in three sentences is one event):
   week, month or year otherwise, and no date where the gold has none; the
   office-holder window an undated article's events carry is not a date, and
   is scored on its own below) and
-  modality accuracy;
+  modality accuracy, each right for a key when any of the gold events and
+  any of the predicted events told under it agree (two acts of one type
+  between one pair on two days are one key, right by either date);
 * the date window of undated articles (the same start and end).
 
 The articles are then stored and linked, and the agreement registry is
@@ -214,6 +216,12 @@ def score(annotated: Sequence[Annotated], predictions: Iterable[Prediction]) -> 
         for (kind, actor, recipient), event in keys.items():
             unordered.setdefault((kind, actor | recipient), event)
         gold_unordered = {event.unordered: event for event in gold.events}
+        told: dict[tuple[str, frozenset[str]], list[GoldEvent]] = {}
+        for gold_event in gold.events:
+            told.setdefault(gold_event.unordered, []).append(gold_event)
+        coded: dict[tuple[str, frozenset[str]], list[Event]] = {}
+        for (kind, actor, recipient), event in keys.items():
+            coded.setdefault((kind, actor | recipient), []).append(event)
         gold_directed = {event.directed for event in gold.events}
         _tally(counts.unordered, set(gold_unordered), set(unordered))
         _tally(counts.directed, gold_directed, set(keys))
@@ -225,11 +233,11 @@ def score(annotated: Sequence[Annotated], predictions: Iterable[Prediction]) -> 
                 tally.extra += 1
             else:
                 tally.correct += 1
-        for key, gold_event in gold_unordered.items():
-            if key in unordered:
-                counts.dated += 1
-                counts.dates_right += date_right(gold_event, unordered[key])
-                counts.modalities_right += gold_event.modality == unordered[key].modality
+        for key in gold_unordered.keys() & unordered.keys():  # one key once, however often told: any pairing
+            pairs = [(gold_event, event) for gold_event in told[key] for event in coded[key]]
+            counts.dated += 1
+            counts.dates_right += any(date_right(gold_event, event) for gold_event, event in pairs)
+            counts.modalities_right += any(gold_event.modality == event.modality for gold_event, event in pairs)
         if gold.window is not None:
             counts.windows += 1
             counts.windows_right += window is not None and (window.start, window.end) == gold.window

@@ -52,6 +52,7 @@ _WITH_BEFORE_CUE = re.compile(
     r"\d+(?:\.\d+)?%|\d+\s*percent|import|export|trade|round|package|wave|raft|slew|series|\d+(?:st|nd|rd|th)|of)\s+){0,6}",
     re.IGNORECASE,
 )
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,.]\s*[\"”]\s+(?:the\s+)?$", re.IGNORECASE)  # '…," South Korea said'
 _AND_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _NEAR_PLACE = 12  # characters after an undergone act where "in <place>" names the state that did it
 _PAIRABLE = frozenset({"symmetric", "paired"})
@@ -129,6 +130,9 @@ _AGENT_AFTER = re.compile(
     r"air raids?)\b",
     re.IGNORECASE,
 )
+_LEADS_VERB = re.compile(
+    _AGENT_AFTER.pattern + r"\s+(?:(?:have|has|had)\s+)?", re.IGNORECASE
+)  # "a day after Russian border guards detained …": the party is the verb's own subject, not a preposition's object
 _RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)
 _POST_BEFORE = re.compile(
     r"\b(?:mission|ambassador|envoy|representative|delegation|delegate|permanent representative)\s+to\s+(?:the\s+)?$",
@@ -322,14 +326,18 @@ def assign(
                 return _roles(subject, group, "subject-object")  # "Qatar mediated talks between A and B"
             return _roles(group, [], "between")
     if spec.shape == "obligation":
-        return _obligation(found, cue_start, reported_from, before)
+        return _obligation(text, found, cue_start, reported_from, before)
     if spec.event == "PROTEST":
         at_embassy = _at_embassy(text, found)
         if at_embassy is not None:
             return at_embassy
     subject = _subject(text, before, cue_start)
-    if subject and reported_from > start and _PREPOSITION_BEFORE.search(text, subject[0].start - 40, subject[0].start):
-        # "X said lifting the sanctions on Burma is out of the question": no party leads the clause; X acts
+    if (
+        subject
+        and reported_from > start
+        and _PREPOSITION_BEFORE.search(text, subject[0].start - 40, subject[0].start)
+        and not _LEADS_VERB.fullmatch(text, subject[-1].end, cue_start)
+    ):  # "X said lifting the sanctions on Burma is out of the question": no party leads the clause; X acts
         subject = _subject(text, [slot for slot in found if slot.end <= reported_from]) or subject
     if not subject and spec.cameo in _SEAT_ACTS:  # "The foreign ministry summoned the Turkish ambassador to Iraq"
         hosts = [slot for slot in after if _ENVOY_TO.search(text, cue_end, slot.start)]
@@ -454,11 +462,22 @@ def _demonstrators(text: str, before: list[Slot]) -> Roles | None:
     return _roles(crowd[-1:], [], "crowd")
 
 
-def _obligation(found: list[Slot], cue_start: int, reported_from: int, before: list[Slot]) -> Roles | None:
-    """ "A said B must …": A demands of B."""
-    speakers = [slot for slot in found if slot.end <= reported_from and slot.via != "joint"]
-    if not speakers or not before or before[-1].via == "joint":
-        return None  # "the two countries should …" is a wish for both, not a demand
+def _obligation(text: str, found: list[Slot], cue_start: int, reported_from: int, before: list[Slot]) -> Roles | None:
+    """ "A said B must …", and '"B must …," A said': A demands of B."""
+    speakers = [slot for slot in found if slot.end <= reported_from and slot.via != "joint"] or [
+        slot
+        for slot in found
+        if slot.start > cue_start and _QUOTE_CLOSED_BEFORE.search(text, slot.start - 8, slot.start)
+    ][:1]
+    if (
+        not speakers
+        or not before
+        or before[-1].via in ("joint", "speaker")
+        or before[-1].countries <= speakers[-1].countries
+    ):
+        return (
+            None  # "the two countries should …" is a wish for both; "our people must come home", no demand of another
+        )
     return _roles(speakers[-1:], before[-1:], "obligation")
 
 

@@ -819,3 +819,18 @@ def test_a_dateline_does_not_lead_the_sentence_it_opens(gaz: Gazetteer) -> None:
 def test_voices_quotes_first_and_their_speakers(gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]) -> None:
     """Constructions the team's texts on how acts are told (eval/probes/voices.jsonl) found misread."""
     assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Two German tourists were arrested in Iran last week.", [("COERCE", "IRN", "DEU")]),  # the place's state
+        (
+            "Chinese maritime forces detained eight Vietnamese fishermen near the Paracel Islands.",
+            [("COERCE", "CHN", "VNM")],
+        ),
+        ("Two Swiss climbers were killed in Italy.", []),  # no act of Italy's
+    ],
+)
+def test_people_of_a_state_held_in_another(gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]) -> None:
+    assert [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)] == wanted

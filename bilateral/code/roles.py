@@ -52,6 +52,11 @@ _WITH_BEFORE_CUE = re.compile(
     r"\d+(?:\.\d+)?%|\d+\s*percent|import|export|trade|round|package|wave|raft|slew|series|\d+(?:st|nd|rd|th)|of)\s+){0,6}",
     re.IGNORECASE,
 )
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:tourists?|nationals?|citizens?|fishermen|journalists?|traders?|workers?|students?|sailors?|crew|pilots?|"
+    r"businessm[ae]n|executives?|researchers?|academics?|activists?|aid workers?|truck drivers|drivers)\b",
+    re.IGNORECASE,
+)  # "two German tourists": people of a state, who undergo what is done to them
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.]\s*[\"”]\s+(?:the\s+)?$", re.IGNORECASE)  # '…," South Korea said'
 _AND_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _NEAR_PLACE = 12  # characters after an undergone act where "in <place>" names the state that did it
@@ -115,7 +120,7 @@ _AUXILIARIES = re.compile(  # and at most one verb, when the cue is its noun ("t
 _AGENT_AFTER = re.compile(
     r"\s+(?:(?:junior|senior|top|deputy|acting|former|new|suicide|nationalist|separatist|rebel|opposition|riot|"
     r"security|special|border|state|federal|interim|military|naval|foreign|tank|artillery|air|drone|missile|rocket|"
-    r"mortar)\s+)?"
+    r"mortar|maritime|paramilitary)\s+)?"
     r"(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
     r"leaders?|ministers?|ministry|foreign|defen[cs]e|counterparts?|delegations?|diplomats?|ambassadors?|envoys?|embassy|"
     r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
@@ -401,8 +406,8 @@ def _joined(text: str, first_end: int, second_start: int, second_end: int, cue_s
 
 def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None:
     """ "The Canadian envoy was summoned to the ministry in New Delhi" (or "… to the Ministry of Foreign
-    Affairs of India"): the place's state, or the ministry's, acts."""
-    patient = _subject(text, before)
+    Affairs of India"), "two German tourists were arrested in Iran": the place's state, or the ministry's, acts."""
+    patient = _subject(text, before) or [slot for slot in before[-1:] if _PEOPLE_AFTER.match(text, slot.end)]
     taken = _countries(patient)
     places = [
         slot

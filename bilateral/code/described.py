@@ -45,6 +45,8 @@ _KINDS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
         _ISLANDS,
     ),
 )
+_WORDS = ("the north", "the south", "kingdom", "island", "gulf", "emirate", "sultanate", "city-state")
+"""A word each description holds, looked for before any pattern runs."""
 _POSSESSIVE = re.compile(r"['’]s\b")
 _TITLE = 40  # characters: "the kingdom's foreign minister, Prince Faisal bin Farhan": the title before a person
 _PEOPLE_AFTER = re.compile(
@@ -66,8 +68,9 @@ def described(text: str, start: int, end: int, here: Sequence[Mention], context:
     """The slots of the sentence ``text[start:end]`` that describe a state named before; ``here``: the sentence's
     own mentions of states."""
     sentence = text[start:end]
-    if "the " not in sentence and "The " not in sentence:
-        return []
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _WORDS):
+        return []  # most sentences describe no state: no pattern to run
     matches = sorted(
         ((match, allowed) for pattern, allowed in _KINDS for match in pattern.finditer(sentence)),
         key=lambda found: (found[0].start(), -found[0].end()),

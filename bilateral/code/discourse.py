@@ -5,7 +5,7 @@ two-country act, and whom "they", "the three countries", "the world body" or "th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bilateral.code import described, lexicon
 from bilateral.code.location import Where
@@ -21,34 +21,38 @@ _LEAD = 25  # characters: a person this close to the sentence start or a verb of
 
 @dataclass(slots=True)
 class Discourse:
-    """What the sentences read so far tell the next one; a mutable accumulator, read through :meth:`context`."""
+    """What the sentences read so far tell the next one; a mutable accumulator, read through :meth:`context`. Its
+    sequences are tuples, grown only when a sentence adds to them, so that a context copies nothing."""
 
-    people: list[Mention] = field(default_factory=list)
-    speakers: list[Mention] = field(default_factory=list)
+    people: tuple[Mention, ...] = ()
+    speakers: tuple[Mention, ...] = ()
     pair: tuple[str, str] | None = None  # the two countries of the latest two-country event
     group: tuple[Mention, ...] = ()  # the organisation, or the states listed, that led a recent sentence
     listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
     body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
-    states: list[Mention] = field(default_factory=list)  # the states named so far: whom "the kingdom" means
+    states: tuple[Mention, ...] = ()  # the states named so far: whom "the kingdom" means
 
     def context(self, dyad: tuple[str, str] | None, filed: Where | None) -> Context:
         """What the next sentence may draw on; ``dyad``: the article's two main countries, ``filed``: its
         dateline."""
         return Context(
-            tuple(self.people), tuple(self.speakers), dyad or self.pair, filed, self.group, self.listed, self.body,
-            tuple(self.states),
-        )  # fmt: skip
+            self.people, self.speakers, dyad or self.pair, filed, self.group, self.listed, self.body, self.states
+        )
 
     def advance(
         self, text: str, sentence: Sentence, inside: list[Mention], found: list[Match[lexicon.CueSpec]]
     ) -> None:
         """Take in ``sentence``, whose mentions are ``inside`` and whose cues are ``found``."""
-        self.people += people(inside)
-        self.speakers += _speakers(sentence, people(inside), found)
+        if not inside:
+            return  # a sentence that names no one changes none of it
+        named = people(inside)
+        if named:
+            self.people += tuple(named)
+            self.speakers += tuple(_speakers(sentence, named, found))
         self.group = _group_after(text, sentence, inside, self.group)
         self.listed = _listed(text, inside) or self.listed
         self.body = next((tuple([mention]) for mention in reversed(inside) if mention.kind is ActorKind.IGO), self.body)
-        self.states += described.states(inside)
+        self.states += tuple(described.states(inside))
 
 
 def people(mentions: list[Mention]) -> list[Mention]:
@@ -60,7 +64,7 @@ def _group_after(
 ) -> tuple[Mention, ...]:
     """Whom a later "they" means after ``sentence``: the organisation that leads it ("G7 leaders met …"); no one
     after states listed ("France and Germany signed …"); else still ``group``, for one state alone is not "they"."""
-    head = _DATELINE_HEAD.match(sentence.text)
+    head = _DATELINE_HEAD.match(sentence.text) if sentence.text[1:2].isupper() else None
     begins = sentence.start + (head.end() if head else 0)  # "RIYADH — GCC ministers …": the ministers lead
     leading = [mention for mention in inside if 0 <= mention.start - begins <= _LEAD][:1]
     if not leading or _PRONOUN_FIRST.match(sentence.text, begins - sentence.start):

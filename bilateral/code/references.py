@@ -143,7 +143,7 @@ def _named_before(
             if not _inside(at, taken):  # "Egypt asked the international body to intervene": the UN named before
                 found.append(Slot(at, start + match.end(), (party_of(context.body[0]),), "reference"))
                 taken.append((at, start + match.end()))
-    if context.body:
+    if context.body and any(word in lowered for word in _ORGAN_NAMES):
         found += _organs(sentence, start, context.body[0], taken)
     return found
 

@@ -23,8 +23,8 @@ from functools import cache
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import cues, domestic, history, lexicon, location, proposals, reached, references, roles
-from bilateral.code.discourse import Discourse, people
+from bilateral.code import cues, domestic, history, lexicon, location, pairs, proposals, reached, references, roles
+from bilateral.code.discourse import Discourse, article_dyad, people
 from bilateral.code.facts import DATELINE, Facts
 from bilateral.code.modality import act_mood, by_mood
 from bilateral.code.model import (
@@ -107,7 +107,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
     text = article.text
     folded = fold(text)
     mentions = sorted((mention for mention in reading.mentions if mention.field is Field.TEXT), key=lambda m: m.start)
-    dyad = roles.article_dyad(reading.mentions)
+    dyad = article_dyad(reading.mentions)
     if sports_report(text):
         return ()
     filed = location.dateline(mentions)
@@ -138,7 +138,7 @@ def _by_rules(reading: ActorReading) -> tuple[Event, ...]:
                 and not covered.overlaps(cue.start, cue.end)
                 and not aside.overlaps(cue.start, cue.start + 1)
                 and not unasserted.overlaps(cue.start, cue.start + 1)
-                and (cue.value.shape != "paired" or roles.pair_before(text, inside, cue.start))
+                and (cue.value.shape != "paired" or pairs.pair_before(text, inside, cue.start))
             ]
         if found:
             context = told.context(dyad, filed)

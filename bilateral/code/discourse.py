@@ -5,6 +5,7 @@ two-country act, and whom "they", "the three countries", "the world body" or "th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from bilateral.code import described, lexicon
@@ -112,3 +113,17 @@ def _postposed(sentence: Sentence, cue: Match[lexicon.CueSpec], person: Mention)
     """ "…, said Erdogan": the speaker after the verb, which follows a comma or a quote."""
     lead = sentence.text[: cue.start - sentence.start].rstrip()
     return 0 <= person.start - cue.end <= 2 and lead.endswith((",", '"', "\u201d"))
+
+
+def article_dyad(mentions: tuple[Mention, ...]) -> tuple[str, str] | None:
+    """The two countries an article is about, when two stand out."""
+    counts = Counter(
+        mention.country
+        for mention in mentions
+        if mention.country and mention.kind is not ActorKind.IGO and mention.sector != "MED"
+    )
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] * 2 > top[1][1]):
+        return None
+    first, second = sorted((top[0][0], top[1][0]))
+    return first, second

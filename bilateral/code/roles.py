@@ -12,10 +12,9 @@ makes X the actor; in "A said B did", B acts.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, replace
 
+from bilateral.code import bodies, pairs
 from bilateral.code.described import described, states
 from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
@@ -60,25 +59,6 @@ _PEOPLE_AFTER = re.compile(
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.]\s*[\"”]\s+(?:the\s+)?$", re.IGNORECASE)  # '…," South Korea said'
 _AND_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _NEAR_PLACE = 12  # characters after an undergone act where "in <place>" names the state that did it
-_PAIRABLE = frozenset({"symmetric", "paired"})
-_SPORT = re.compile(
-    r"\b(?:fans|stadium|world cup|cricket|football|soccer|tournament|semi-?finals?|quarter-?finals?|innings|"
-    r"wickets?)\b",
-    re.IGNORECASE,
-)
-_NOT_HELD_BEFORE = re.compile(
-    r"\b(?:no|hopes? (?:for|of)|planned|proposed|possible|potential|future|stalled|frozen|resumption of|revive|"
-    r"revival of|calls? for|called for|push(?:ed|es)? for|prospects? (?:of|for))\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_NOT_HELD_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:was|were|has been|have been|had been|remains?|remained|is|are)\s+(?:\w+\s+)?"
-    r"(?:frozen|suspended|cancell?ed|called off|postponed|stalled|shelved|on hold|put on hold|deadlocked)\b",
-    re.IGNORECASE,
-)
-_HYPHENS = frozenset({"-", "\u2013"})
-_MODIFIERS = re.compile(r"\s+(?:(?!\w+(?:ed|s)\s)[\w-]+\s+){0,2}")  # "trade", "naval", "joint": no verb, no plural
 _TAIL = 80  # characters before a position searched by a pattern that must end there: linear in the cues, not quadratic
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}?by\s+(?:the\s+)?$", re.IGNORECASE)  # matched from the cue's end to a party
@@ -96,8 +76,6 @@ _WITH_BEFORE = re.compile(  # a joint act's counterpart; "agreed to report to So
     r"\b(?:with|alongside|against)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
 )
 _LOCATION_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:capital\s*,?\s*|city of\s+)?$", re.IGNORECASE)
-_FORMER_HEAD = re.compile(r"\s+(?:chief|head|boss|secretary[- ]general)\b", re.IGNORECASE)
-_FORMER_BEFORE = re.compile(r"\b(?:former|ex-|one-time|then)\s*(?:the\s+)?$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
     re.IGNORECASE,
@@ -138,11 +116,6 @@ _AGENT_AFTER = re.compile(
 _LEADS_VERB = re.compile(
     _AGENT_AFTER.pattern + r"\s+(?:(?:have|has|had)\s+)?", re.IGNORECASE
 )  # "a day after Russian border guards detained …": the party is the verb's own subject, not a preposition's object
-_RESOLUTION_AFTER = re.compile(r"\s+(?:Security Council\s+)?(?:resolutions?|charter)\b", re.IGNORECASE)
-_POST_BEFORE = re.compile(
-    r"\b(?:mission|ambassador|envoy|representative|delegation|delegate|permanent representative)\s+to\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
 _PEOPLE = re.compile(r"^[A-Z][a-z]+(?<!s)s$")  # "Palestinians blamed …": a people, not a modifier
 _STANCE_BEFORE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
 _BACKED_AFTER = re.compile(r"-(?:backed|allied|aligned|friendly|sponsored|funded|trained|supported)\b", re.IGNORECASE)
@@ -164,20 +137,6 @@ _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
 GUESSED_CONFIDENCE = 0.45  # the confidence of roles not read from the sentence's grammar (as the fallback recipient)
 
 
-def article_dyad(mentions: tuple[Mention, ...]) -> tuple[str, str] | None:
-    """The two countries an article is about, when two stand out."""
-    counts = Counter(
-        mention.country
-        for mention in mentions
-        if mention.country and mention.kind is not ActorKind.IGO and mention.sector != "MED"
-    )
-    top = counts.most_common(3)
-    if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] * 2 > top[1][1]):
-        return None
-    first, second = sorted((top[0][0], top[1][0]))
-    return first, second
-
-
 def slots(text: str, start: int, end: int, mentions: list[Mention], context: Context) -> list[Slot]:
     """The slots of the sentence ``text[start:end]`` (offsets into the article text)."""
     found: list[Slot] = []
@@ -187,17 +146,17 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
         titled = (
             following is not None
             and following.kind is ActorKind.PERSON
-            and _IGO_TITLE_GAP.match(text[mention.end : following.start])
+            and bodies.title_between(text, mention.end, following.start)
         )
         if (
             mention.sector == "MED"
             or mention.country is None
-            or (mention.kind is ActorKind.IGO and not titled and _not_the_body(text, start, mention))
+            or (mention.kind is ActorKind.IGO and not titled and bodies.not_the_body(text, start, mention))
             or _STANCE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
             or _BACKED_AFTER.match(text, mention.end)
         ):
             continue  # sources; "the former UN chief" is a person; "anti-Syria", "Iran-backed" are stances
-        if found and found[-1].mention is not None and _igo_title(text, found[-1], mention):
+        if found and found[-1].mention is not None and bodies.igo_title(text, found[-1], mention):
             previous = found[-1]  # "NATO Secretary General Jens Stoltenberg" speaks for NATO
             holder = replace(party_of(mention), country=previous.parties[0].country)
             found[-1] = Slot(previous.start, mention.end, (holder,), previous.via, mention)
@@ -225,33 +184,6 @@ def slots(text: str, start: int, end: int, mentions: list[Mention], context: Con
         if not any(first <= slot.start < last for first, last in taken)
     ]
     return sorted(found, key=lambda slot: slot.start)
-
-
-def _not_the_body(text: str, start: int, mention: Mention) -> bool:
-    """An IGO named as a post or a text, not as a party: "the former UN chief", "Iran's mission to the
-    United Nations", "U.N. Security Council resolutions"."""
-    former = _FORMER_BEFORE.search(text, max(start, mention.start - 20), mention.start)
-    if (former and _FORMER_HEAD.match(text, mention.end)) or _RESOLUTION_AFTER.match(text, mention.end):
-        return True  # "the former UN chief" is a person; "the UN chief urged" speaks for the UN
-    post = _POST_BEFORE.search(text, max(start, mention.start - 40), mention.start)
-    return post is not None and post.end() == mention.start
-
-
-def _igo_title(text: str, previous: Slot, mention: Mention) -> bool:
-    """An IGO's title before a person: "UN Secretary-General António Guterres", "NATO chief Mark Rutte"."""
-    gap = text[previous.end : mention.start]
-    return (
-        previous.parties[0].kind is ActorKind.IGO
-        and mention.kind is ActorKind.PERSON
-        and bool(_IGO_TITLE_GAP.match(gap))
-    )
-
-
-_IGO_TITLE_GAP = re.compile(
-    r"^(?:'s|’s)?\s+(?:deputy\s+|acting\s+)?(?:secretary[- ]general|secretary|director[- ]general|chief|head|"
-    r"president|high representative|envoy|spokes(?:man|woman|person)|commissioner|chair(?:man|woman)?)\s+$",
-    re.IGNORECASE,
-)
 
 
 def _same_party(text: str, previous: Slot, mention: Mention) -> bool:
@@ -288,8 +220,8 @@ def assign(
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":
         return _statement(found, cue_start, denial=spec.cameo == _DENIAL)
-    if (paired := _hyphened(text, spec, before, cue_start)) or spec.shape == "paired":
-        return _held(text, start, end, paired, cue_end)  # a "paired" cue is an act only after such a pair
+    if (chain := pairs.hyphened(text, spec, before, cue_start)) or spec.shape == "paired":  # only after a pair
+        return _roles(chain, [], "hyphened pair") if pairs.held(text, start, end, chain, cue_end) else None
     enacted = _enacted_by(text, cue_end, after) or _hit_with(text, start, spec, before, cue_start)
     if enacted is not None:  # "new sanctions against Iran were announced by Britain", "hit China with tariffs"
         return enacted
@@ -362,46 +294,6 @@ def assign(
         with_slot = [slot for slot in objects if _WITH_BEFORE.search(text, cue_end, slot.start) and slot.agent]
         return _roles(subject, with_slot, "joint")
     return _roles(subject, objects, "subject-object")
-
-
-def _hyphened(text: str, spec: CueSpec, before: list[Slot], cue_start: int) -> list[Slot]:
-    """ "India-Pakistan talks", "the US-China trade truce", "US-Russia-Ukraine talks": the states joined by hyphens
-    right before a joint act's noun (or an agreement)."""
-    if len(before) < 2 or not (spec.shape in _PAIRABLE or spec.event == "AGREE"):
-        return []
-    if not _joined(text, before[-2].end, before[-1].start, before[-1].end, cue_start):
-        return []
-    chain = before[-2:]
-    for slot in reversed(before[:-2]):
-        if text[slot.end : chain[0].start] not in _HYPHENS:
-            break
-        chain.insert(0, slot)
-    countries = [slot.countries for slot in chain]
-    if not all(countries) or len(frozenset().union(*countries)) < len(chain):
-        return []
-    return chain
-
-
-def _held(text: str, start: int, end: int, chain: list[Slot], cue_end: int) -> Roles | None:
-    """The joint act of states joined by hyphens, where it was held: not "hopes for India-Pakistan talks", "the
-    India-Pakistan dialogue was frozen", nor a match between national teams."""
-    if not chain or _SPORT.search(text, start, end):
-        return None
-    if _NOT_HELD_BEFORE.search(text, max(start, chain[0].start - 40), chain[0].start):
-        return None
-    if _NOT_HELD_AFTER.match(text, cue_end, end):
-        return None
-    return _roles(chain, [], "hyphened pair")
-
-
-def pair_before(text: str, mentions: list[Mention], cue_start: int) -> bool:
-    """Whether two mentions joined by a hyphen lead the noun at ``cue_start`` (what a "paired" cue needs)."""
-    at = bisect_left([mention.end for mention in mentions], cue_start + 1)
-    return at >= 2 and _joined(text, mentions[at - 2].end, mentions[at - 1].start, mentions[at - 1].end, cue_start)
-
-
-def _joined(text: str, first_end: int, second_start: int, second_end: int, cue_start: int) -> bool:
-    return text[first_end:second_start] in _HYPHENS and bool(_MODIFIERS.fullmatch(text, second_end, cue_start))
 
 
 def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None:

@@ -25,7 +25,7 @@ from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
 from bilateral.code import cues, domestic, history, lexicon, location, pairs, proposals, reached, references, roles
 from bilateral.code.discourse import Discourse, article_dyad, people
-from bilateral.code.facts import DATELINE, Facts
+from bilateral.code.facts import DATELINE, PLACE_DATELINE, Facts
 from bilateral.code.modality import act_mood, by_mood
 from bilateral.code.model import (
     Model,
@@ -197,8 +197,10 @@ def _code_sentence(
     acts = cues.chosen(found, text)
     if not acts:
         return []  # "said" alone reports no act: no parties to look for
-    dateline = DATELINE.match(sentence.text)
-    if dateline is not None:  # "SEOUL, May 28 -" says where the report was filed, not who acted
+    dateline = DATELINE.match(sentence.text) or (
+        PLACE_DATELINE.match(sentence.text) if sentence.text[1:2].isupper() else None
+    )
+    if dateline is not None:  # "SEOUL, May 28 -", "JAKARTA -" say where the report was filed, not who acted
         asides.append((sentence.start, sentence.start + dateline.end()))
     slots = [
         slot

@@ -30,6 +30,7 @@ _GOVERNING = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "AGREE", "SUPPORT"}
 )  # their objects are contents, not acts
 _DENIAL = "016"
+_DISAPPROVE = "111"  # condemning, criticising: of an act the text gives as fact
 _CALLED_OFF = frozenset({"withdraw", "discontinue"})  # "cancelled a visit", "halted aid deliveries": no visit, no aid
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
@@ -82,8 +83,9 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
-    if nominal and not (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])):
-        return False  # "the bans", "the meeting" name a thing; "the signing of" and "the truce held" report one
+    told = (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])) or _OF_BY_AFTER.match(sentence.text, at)
+    if nominal and not told:
+        return False  # "the bans", "the meeting" name a thing; "the truce held", "the seizure of … by Iran" report one
     if cue.value.event == "ASSAULT" and (_NATURE_BEFORE.search(before) or _UNNAMED_BEFORE.search(before)):
         return False  # "after floods killed dozens", "a day after gunmen killed 26": no state's attack
     held_in = word == "jail" and _PLACE_OF_BEFORE.search(before)
@@ -131,6 +133,8 @@ _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"(?:\s+of)?\s+(?:(?!by\b)[\w'’-]+\s+){1,6}?by\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_OF_BY_AFTER = re.compile(r"\s+of" + _AGENT_AFTER.pattern, re.IGNORECASE)  # "the seizure of a tanker by Iran"
 
 
 _AGAINST_TRAVEL = re.compile(
@@ -232,11 +236,15 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
         return later.value.event in ("CONSULT", "AID") and "," not in called_off and len(called_off.split()) <= 4
     if cue.value.event not in _GOVERNING:
         return False
+    if cue.value.cameo == _DISAPPROVE and later.value.event in _HOSTILE and _AGENT_AFTER.match(text, later.end):
+        return False  # "condemned the seizure of a tanker by Iran": an act condemned, its agent named, is a fact
     between = text[cue.end : later.start]
     if next_verb(text, between, later):
         return False  # "condemned the invasion, warned China …": a second verb of the same subject
     if _CONTENT_CLAUSE.search(between):
         return True  # "signed an agreement … that will allow … joint exercises": what the agreement allows
+    if cue.value.event == "REQUEST" and _THAT_SUBJUNCTIVE.match(text, cue.end, later.start):
+        return True  # "requested that the ship and its crew … be released": what is asked for
     if _CLAUSE_BREAK.search(between):
         return False  # "failed to sign a deal after talks", "agreed …, the White House said, hours after X threatened"
     return " and " not in between or between.endswith(" to ") or " and to " in between  # "invited X and Y to meet"
@@ -405,6 +413,7 @@ def next_verb(text: str, between: str, later: Match[lexicon.CueSpec]) -> bool:
 _SPOKEN = frozenset({"ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT", "AGREE"})
 _NEXT_VERB = re.compile(r",\s+(?:also\s+|then\s+)?$")
 _PARTICIPLE_AFTER = re.compile(r"\s+(?:by|in|on|at|last|since|as|for|from|earlier|during)\b", re.IGNORECASE)
+_THAT_SUBJUNCTIVE = re.compile(r"\s+that\s+[^,;]*\bbe\s+$")
 _CONTENT_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:will|would|allows?|lets?|commits?|obliges?|requires?)\b")
 _NEXT_CLAUSE = re.compile(r"(?:,|;|\band|\bbut)\s+(?:\w+\s+)?$")
 _SHARED_OBJECT = re.compile(r"\s*(?:with|to|on|for|from|in|against)\s+and\s+")  # "ties with and an embassy in X"

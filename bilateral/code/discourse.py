@@ -9,13 +9,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bilateral.code import described, lexicon
+from bilateral.code.facts import PLACE_DATELINE
 from bilateral.code.location import Where
 from bilateral.code.slots import Context
 from bilateral.phrases import Match
 from bilateral.records import ActorKind, Mention, Sentence
 
 _PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
-_DATELINE_HEAD = re.compile(r"[A-Z][A-Z .'/-]{2,}(?:,\s*[^-–—]{0,30}?)?\s*(?:\([^)]*\))?\s*[-–—]+\s+")
 """Where a report was filed, in capitals before a dash ("RIYADH —", "SEOUL, May 4 (Wire) -"): no one leads there."""
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
@@ -65,7 +65,7 @@ def _group_after(
 ) -> tuple[Mention, ...]:
     """Whom a later "they" means after ``sentence``: the organisation that leads it ("G7 leaders met …"); no one
     after states listed ("France and Germany signed …"); else still ``group``, for one state alone is not "they"."""
-    head = _DATELINE_HEAD.match(sentence.text) if sentence.text[1:2].isupper() else None
+    head = PLACE_DATELINE.match(sentence.text) if sentence.text[1:2].isupper() else None
     begins = sentence.start + (head.end() if head else 0)  # "RIYADH — GCC ministers …": the ministers lead
     leading = [mention for mention in inside if 0 <= mention.start - begins <= _LEAD][:1]
     if not leading or _PRONOUN_FIRST.match(sentence.text, begins - sentence.start):

@@ -12,6 +12,8 @@ from bilateral.records import ActorReading, EventDate, Sentence
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 """A wire dateline ("BERLIN, Sept 14 -"): the day and place of the report, not of the act."""
+PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'/-]{2,}(?:,\s*[^-–—:]{0,30}?)?\s*(?:\([^)]*\))?\s*(?:[-–—]+|:)\s+")
+"""A dateline's head, dated or not ("JAKARTA -", "BRUSSELS (AP) —", "BEIRUT:"): where the report was filed."""
 
 
 class Facts:

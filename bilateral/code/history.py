@@ -11,7 +11,7 @@ from datetime import date
 from bilateral.code import dates
 from bilateral.records import ActorReading, EventDate, Precision, Sentence
 
-_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+|long\s+)?(?:been\s+)?$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|earlier\s+|long\s+|\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 _NO_TIME_GIVEN = frozenset({"publication date", "office-holder window", "undated"})  # "had promised", no time: history
 _BACKGROUND_REACH = 90  # characters after a cue in which an old year makes the act history
 
@@ -25,7 +25,15 @@ def is_history(reading: ActorReading, sentence: Sentence, cue_start: int, cue_en
     years = dates.old_years(around, published, reading.window)
     if _dated_recently(when, published):  # "talks on Monday, the first since 2019": that year dates another thing
         years = [year for year in years if not _dates_another(around, cue_end - first, year)]
-    return bool(years) or _told_as_history(sentence.text[:cue_start], when)
+    return bool(years) or bool(_THEN_IN_OFFICE.search(around)) or _told_as_history(sentence.text[:cue_start], when)
+
+
+_THEN_IN_OFFICE = re.compile(
+    r"\bthen[- ](?:(?:[A-Z][\w.]*|foreign|defen[cs]e|trade|finance|interior|vice|deputy|prime|secretary)[- ]){0,3}"
+    r"(?:president|prime minister|premier|chancellor|minister|secretary|leader|king|emir|ambassador|envoy|"
+    r"secretary-general|chief|commander|head)\b",
+    re.IGNORECASE,
+)  # "under then prime minister Scott Morrison", "by then-U.S. President Donald Trump": the act is history
 
 
 def _dates_another(text: str, cue_end: int, year: re.Match[str]) -> bool:

@@ -54,6 +54,9 @@ def place_reached(
         if name.split()[0].lower() in _NOT_TOWNS or len(name) < _SHORTEST_TOWN:
             continue  # "in March", "on Monday", "The …"
         found = place(name)
+        head, _, kind = name.partition(" ")
+        if found is None and kind in _AREA_KINDS:
+            found = place(head)  # "the Gaza Strip", "Donetsk Oblast": the place the area is named after
         if found is not None and found.country not in taken:
             return (Party(name, found.name, found.country, ActorKind.COUNTRY),)
     return ()
@@ -61,8 +64,12 @@ def place_reached(
 
 _NOT_TOWNS = frozenset({*dates.MONTHS, *dates.WEEKDAYS, "the", "police", "army", "navy", "president", "government"})
 _SHORTEST_TOWN = 4
+_AREA_KINDS = frozenset({"Strip", "Oblast", "Province", "Region", "District", "Governorate", "Valley", "Heights"})
 _OBJECT_AFTER = re.compile(r"\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]+)")
-_TOWN = r"(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|province|village|capital)\s+(?:of\s+)?)?"
+_TOWN = (
+    r"(?:the\s+(?:[a-z]+\s+){0,2}(?:city|town|port|region|province|village|capital|part|north|south|east|west)\s+"
+    r"(?:of\s+)?)?(?:the\s+)?"
+)  # "the port city of Odesa", "the east of the Gaza Strip"
 _NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)"
 _PLACE_AFTER = re.compile(r"[^.;]{0,50}?\b(?:to|in|on|at|of|near|into|over|targeting)\s+" + _TOWN + _NAME)
 _PLACE_LEFT = re.compile(r"(?:[^.;]{0,30}?\b(?:from|out of)|\s+of)\s+" + _TOWN + _NAME)  # "pulled out| of Kherson"

@@ -412,7 +412,7 @@ def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
     for index, slot in enumerate(after):
         if slot.start - cue_end > _ENACTED_REACH:
             break  # the slots come in order: the rest are further
-        if not _ENACTED_BY.search(text, cue_end, slot.start):
+        if not _ENACTED_BY.search(text, cue_end, slot.start) and not _NOUN_OF_BY.match(text, cue_end, slot.start):
             continue
         if _RELATIVE.search(text, cue_end, slot.start):
             return None  # "sanctions that were imposed by the United States": told about, not the act itself
@@ -424,6 +424,9 @@ def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
 
 
 _ENACTED_REACH = 120  # characters from the noun to the agent
+_NOUN_OF_BY = re.compile(
+    r"(?:(?<=\bof)|\s+of\b)\s+(?:(?!by\b)[\w'’-]+\s+){1,6}?by\s+(?:the\s+)?$", re.IGNORECASE
+)  # "the detention of its ship by the Russian authorities", "the seizure of a tanker by Iran": the agent acts
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)
 _ENACTED_BY = re.compile(
     r"\b(?:was|were|has been|have been|had been|is being|are being)\s+(?:\w+ly\s+)?(?:imposed|announced|lifted|eased|"

@@ -1,0 +1,155 @@
+"""The event coder on how news tells an act: as history ("then-President", "had … in 2019"), as a fact its critics
+name the agent of ("condemned the seizure of a tanker by Iran"), as what is asked for, and under a dateline that
+names only a city. Each a general rule; beside it, the same words where they tell no act."""
+
+from __future__ import annotations
+
+import pytest
+from test_code import ON
+from test_code_passages import sides
+
+from bilateral.actors import Gazetteer
+from bilateral.code import code_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relations soured when the Australian government, under then prime minister Scott Morrison, called on China "
+        "to allow an inquiry.",
+        "Then-Foreign Minister Kang Kyung-wha visited Tokyo and met Japan's prime minister.",
+        "The pact with Iran was signed with Britain by then-U.S. President Barack Obama.",
+    ],
+)
+def test_an_act_of_a_then_office_holder_is_history(gaz: Gazetteer, text: str) -> None:
+    """ "then prime minister", "then-President": the writer looks back, so the act is background, not news."""
+    events = code_text(text, gaz, on=ON)
+    assert events
+    assert all(event.background for event in events)
+
+
+def test_then_without_an_office_is_no_history(gaz: Gazetteer) -> None:
+    events = code_text("South Korea's president met Japan's prime minister and then flew to Washington.", gaz, on=ON)
+    assert [event.background for event in events] == [False]
+
+
+def test_a_pluperfect_act_with_an_adverb_is_history_in_an_undated_article(gaz: Gazetteer) -> None:
+    """ "had unilaterally closed … in February 2019": settled past, whatever the adverb between "had" and the verb."""
+    events = code_text("Caracas had unilaterally closed its land borders with Colombia in February 2019.", gaz, on=None)
+    assert [(event.event, event.background) for event in events] == [("SANCTION", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Britain condemned the seizure of a tanker by Iran in the Gulf.", ("COERCE", "IRN", "GBR")),
+        (
+            "The Japanese government called the detention of its ship by the Russian authorities unacceptable.",
+            ("COERCE", "RUS", "JPN"),
+        ),
+        ("The arrest of two Britons by Iranian police drew protests from London.", ("COERCE", "IRN", "GBR")),
+    ],
+)
+def test_an_act_named_by_a_noun_with_its_agent_after_by_is_the_agents(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str, str]
+) -> None:
+    """ "the seizure of a tanker by Iran": a fact its critic states, with who did it; coded beside the condemnation."""
+    assert wanted in sides(text, gaz)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain accused Iran of seizing a tanker in the Gulf.",  # an allegation: ACCUSE alone
+        "Paris has long described the detention of its citizens in Iran as hostage-taking.",  # no agent named
+        "Tokyo protested Russia's detention of two Japanese fishermen.",
+    ],
+)
+def test_an_act_alleged_or_named_without_its_agent_is_not_coded_beside_the_accusation(
+    gaz: Gazetteer, text: str
+) -> None:
+    assert all(event != "COERCE" for event, _, _ in sides(text, gaz))
+
+
+def test_what_a_state_requests_be_done_is_not_done(gaz: Gazetteer) -> None:
+    """ "requested that the ship and its crew … be released": the release is asked for, not made."""
+    text = "The Japanese government requested that the ship and its crew be released immediately."
+    assert all(event != "RETREAT" for event, _, _ in sides(text, gaz))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "JAKARTA - The Japanese government called the detention of its ship by the Russian authorities "
+            "unacceptable.",
+            ("COERCE", "RUS", "JPN"),
+        ),
+        ("BEIRUT: Syria's army and its ally Russia announced a ceasefire on Thursday.", ("CONCEDE", "RUS", "SYR")),
+    ],
+)
+def test_a_dateline_without_a_date_names_where_the_report_was_filed_not_a_party(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str, str]
+) -> None:
+    """ "JAKARTA -", "BEIRUT:": the city a report was filed in is no party to the act, as with a dated dateline."""
+    told = sides(text, gaz)
+    assert wanted in told
+    assert not any("IDN" in actor or "LBN" in actor or "IDN" in to or "LBN" in to for _, actor, to in told)
+
+
+def test_a_border_closure_needs_no_determiner_after_of(gaz: Gazetteer) -> None:
+    text = "The Nigeria Customs Service announced the closure of land borders with Niger."
+    assert ("SANCTION", "NGA", "NER") in sides(text, gaz)
+
+
+def test_a_closed_border_crossing_reopened_is_no_closure(gaz: Gazetteer) -> None:
+    told = sides("Poland reopened a closed border crossing with Belarus.", gaz)
+    assert all(event != "SANCTION" for event, _, _ in told)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'North Korean leader Kim Jong Un called South Korea his nation\'s "principal enemy".',
+        "Iran's supreme leader described Israel as an occupier and a threat to the region.",
+    ],
+)
+def test_calling_a_state_an_enemy_or_a_threat_is_an_accusation(gaz: Gazetteer, text: str) -> None:
+    assert [event for event, _, _ in sides(text, gaz)] == ["ACCUSE"]
+
+
+def test_calling_a_thing_a_threat_accuses_no_state(gaz: Gazetteer) -> None:
+    assert sides("The minister called climate change the biggest threat facing Pacific islands.", gaz) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The UAE flew 40 tonnes of medical supplies to Sudan on Monday.", ("AID", "ARE", "SDN")),
+        ("Turkey flew in rescue teams to Syria after the quake.", ("AID", "TUR", "SYR")),
+    ],
+)
+def test_flying_help_to_a_state_is_aid(gaz: Gazetteer, text: str, wanted: tuple[str, str, str]) -> None:
+    assert wanted in sides(text, gaz)
+
+
+def test_aircraft_flying_over_a_sea_carry_no_aid(gaz: Gazetteer) -> None:
+    text = (
+        "NATO jets scrambled on Tuesday to intercept Russian reconnaissance aircraft flying over the Baltic Sea "
+        "without filing flight plans."
+    )
+    assert all(event != "AID" for event, _, _ in sides(text, gaz))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Four people were killed in Israeli shelling in the east of the Gaza Strip.", ("ASSAULT", "ISR", "PSE")),
+        ("Israeli troops shelled towns in the Gaza Strip on Friday.", ("ASSAULT", "ISR", "PSE")),
+    ],
+)
+def test_an_attack_reaches_the_place_an_area_is_named_after(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str, str]
+) -> None:
+    """ "the east of the Gaza Strip", "Donetsk Oblast": the town the area is named after gives its country."""
+    assert wanted in sides(text, gaz)

@@ -153,3 +153,79 @@ def test_an_attack_reaches_the_place_an_area_is_named_after(
 ) -> None:
     """ "the east of the Gaza Strip", "Donetsk Oblast": the town the area is named after gives its country."""
     assert wanted in sides(text, gaz)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru's central bank left its rate unchanged. Also read: Bolivia recalls ambassador from Lima over border row.",
+        "Stocks rose. Top stories: Chad, Sudan trade accusations over border raid; Egypt summons Ethiopian envoy.",
+        "Analysis: Manila's new maritime law could prompt Beijing to retaliate.",
+    ],
+)
+def test_a_link_to_another_story_is_page_furniture(gaz: Gazetteer, text: str) -> None:
+    """ "Also read:", "Top stories:": headlines of other stories, which read like acts but are not this one's."""
+    assert code_text(text, gaz, on=ON) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the deal, Malaysia will remove tariffs on South Korean cars and steel over ten years.",
+        "The agreement lets the two governments exchange classified information on North Korean missile launches.",
+    ],
+)
+def test_what_an_agreement_provides_is_no_act(gaz: Gazetteer, text: str) -> None:
+    assert code_text(text, gaz, on=ON) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts say Ethiopia's push for sea access could strain ties with its neighbours, and some warn it could "
+        "draw in Egypt.",
+        "Military experts say it is unlikely that Romania will shoot down Russian drones over its territory.",
+    ],
+)
+def test_what_analysts_think_is_no_act(gaz: Gazetteer, text: str) -> None:
+    assert code_text(text, gaz, on=ON) == ()
+
+
+def test_an_act_analysts_only_comment_on_stays(gaz: Gazetteer) -> None:
+    assert ("THREATEN", "CHN", "JPN") in sides("China warned Japan on Monday, analysts said.", gaz)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The UAE has repeatedly denied supplying weapons to Sudan.", "Czech lawmakers have visited Taiwan several times."],
+)
+def test_a_habit_told_with_no_time_is_background(gaz: Gazetteer, text: str) -> None:
+    events = code_text(text, gaz, on=ON)
+    assert events
+    assert all(event.background for event in events)
+
+
+def test_a_repeated_act_on_a_day_is_news(gaz: Gazetteer) -> None:
+    events = code_text("Russia repeatedly shelled Kharkiv on Tuesday.", gaz, on=ON)
+    assert [(event.event, event.background) for event in events] == [("ASSAULT", False)]
+
+
+def test_a_request_for_comment_is_the_reporters(gaz: Gazetteer) -> None:
+    text = "Nicaragua's government did not respond to a request for comment from the United States."
+    assert code_text(text, gaz, on=ON) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Djibouti also hosts military bases of the United States, France, China and Japan.",
+        "Lithuania hosts Belarusian opposition leader Sviatlana Tsikhanouskaya.",
+        "Kenya hosts refugees from Somalia and South Sudan.",
+    ],
+)
+def test_hosting_bases_exiles_or_refugees_is_no_visit(gaz: Gazetteer, text: str) -> None:
+    assert all(event != "CONSULT" for event, _, _ in sides(text, gaz))
+
+
+def test_hosting_a_leader_is_his_visit(gaz: Gazetteer) -> None:
+    assert sides("Turkey hosted Russian President Vladimir Putin on Monday.", gaz) == [("CONSULT", "RUS", "TUR")]

@@ -68,6 +68,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     if cue.value.cameo == "042" and _AGAINST_TRAVEL.search(before):
         return False  # "advised against travel to Tunisia" is an advisory, not a visit
     at = cue.end - sentence.start
+    if cue.value.event == "REQUEST" and _FOR_COMMENT_AFTER.match(sentence.text, at) and _A_BEFORE.search(before):
+        return False  # "did not respond to a request for comment": the reporter asked
     word = sentence.text[cue.start - sentence.start : at].lower()
     if _MET.search(sentence.text, cue.start - sentence.start, at) and _RECEPTION_AFTER.match(sentence.text, at):
         return False  # "the plan was met with scepticism", "met with protests": how a thing was received
@@ -132,6 +134,8 @@ _BE_AFTER = re.compile(
 _WHEN_AFTER = re.compile(
     r"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}(?:st|nd|rd|th)?(?: \w+)?)", re.IGNORECASE
 )
+_A_BEFORE = re.compile(r"\b(?:a|an|our|repeated|multiple)\s+$", re.IGNORECASE)
+_FOR_COMMENT_AFTER = re.compile(r"\s+(?:for|seeking)\s+(?:further\s+)?comments?\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
 _AGENT_AFTER = re.compile(r"(?:\s+of)?\s+(?:(?!by\b)[\w'’-]+\s+){1,6}?by\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _OF_BY_AFTER = re.compile(r"\s+of" + _AGENT_AFTER.pattern, re.IGNORECASE)  # "the seizure of a tanker by Iran"

@@ -25,7 +25,17 @@ def is_history(reading: ActorReading, sentence: Sentence, cue_start: int, cue_en
     years = dates.old_years(around, published, reading.window)
     if _dated_recently(when, published):  # "talks on Monday, the first since 2019": that year dates another thing
         years = [year for year in years if not _dates_another(around, cue_end - first, year)]
-    return bool(years) or bool(_THEN_IN_OFFICE.search(around)) or _told_as_history(sentence.text[:cue_start], when)
+    if years or _THEN_IN_OFFICE.search(around):
+        return True
+    habitual = when.method in _NO_TIME_GIVEN and _HABITUAL.search(around) is not None  # "has repeatedly denied"
+    return habitual or _told_as_history(sentence.text[:cue_start], when)
+
+
+_HABITUAL = re.compile(
+    r"\b(?:repeatedly|regularly|routinely|frequently|often|several times|many times|numerous times|(?:has|have|had) "
+    r"long|for (?:years|decades))\b",
+    re.IGNORECASE,
+)  # "has repeatedly denied", "Czech lawmakers have visited the island several times": a habit, not one act
 
 
 _THEN_IN_OFFICE = re.compile(

@@ -33,15 +33,37 @@ def aside_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 def unasserted_spans(sentence: Sentence) -> list[tuple[int, int]]:
     """The spans of what the sentence only fears, doubts or supposes ("over concerns that Moscow is planning to
-    invade", "speculation that …", "if NATO decides to deploy …"), as article offsets: no act in them is told as
-    done."""
+    invade", "speculation that …", "if NATO decides to deploy …"), what analysts think, what an agreement provides
+    ("Under the deal, Malaysia will remove tariffs …") and page furniture ("Also read: …"), as article offsets: no
+    act in them is told as done."""
     text = sentence.text
+    whole = _NOT_TOLD_AT_ALL.match(text)
+    if whole is not None:
+        return [(sentence.start, sentence.end)]  # a link to another story, or what a deal provides
+    spans = [
+        (sentence.start + match.start(), sentence.end) for match in _ANALYSTS.finditer(text)
+    ]  # "Analysts say Ethiopia's push … could draw in Egypt": an opinion, not an act
     if " that" not in text and " if " not in text and "unless " not in text and not text.startswith("If "):
-        return []  # most sentences fear and suppose nothing: substring tests, not a pattern
-    return [
+        return spans  # most sentences fear and suppose nothing: substring tests, not a pattern
+    return spans + [
         (sentence.start + match.start("what"), sentence.start + match.end())
         for match in _UNASSERTED.finditer(sentence.text)
     ]  # the fear itself ("voiced concerns that …") may be an act: only what is feared is not
+
+
+_NOT_TOLD_AT_ALL = re.compile(
+    r"(?:Also read|Read also|Read more|See also|Related|Related stories|Top stories|Trending|Most read|More news|"
+    r"Recommended|Analysis|Opinion|Explainer|Watch|Video|Listen|Podcast)\s*:"
+    r"|Under\s+(?:the|that|this|its|their)\s+(?:new\s+|proposed\s+)?(?:deal|agreement|accord|pact|package|plan|treaty|"
+    r"arrangement|terms|deals|agreements)\b"
+    r"|(?:The|That|This)\s+(?:new\s+)?(?:agreement|deal|accord|pact|treaty)\s+(?:lets|allows|requires|obliges|commits|"
+    r"provides for|permits|states|stipulates|calls for)\b"
+)  # "Also read: Bolivia recalls ambassador …", "Under the deal, …", "The agreement lets the two governments …"
+_ANALYSTS = re.compile(
+    r"\b(?:[Aa]nalysts|[Ee]xperts|[Oo]bservers|[Cc]ommentators|[Ss]cholars|[Ee]conomists|[Ss]ome)\s+"
+    r"(?:say|said|says|believe|believed|expect|expected|warn|warned|predict|predicted|think|suggest|suggested|"
+    r"fear|feared|note|noted)\b"
+)  # "Analysts say …", "Military experts say …", "some warn it could …": a guess, not an act
 
 
 _UNASSERTED = re.compile(

@@ -229,3 +229,8 @@ def test_hosting_bases_exiles_or_refugees_is_no_visit(gaz: Gazetteer, text: str)
 
 def test_hosting_a_leader_is_his_visit(gaz: Gazetteer) -> None:
     assert sides("Turkey hosted Russian President Vladimir Putin on Monday.", gaz) == [("CONSULT", "RUS", "TUR")]
+
+
+def test_experts_of_an_organisation_speak_for_it(gaz: Gazetteer) -> None:
+    """ "UN experts said": a body's panel, whose demands are the body's act, not an analyst's guess."""
+    assert sides("UN experts said Myanmar must stop air strikes on civilians.", gaz) == [("REQUEST", "UN", "MMR")]

@@ -234,3 +234,10 @@ def test_hosting_a_leader_is_his_visit(gaz: Gazetteer) -> None:
 def test_experts_of_an_organisation_speak_for_it(gaz: Gazetteer) -> None:
     """ "UN experts said": a body's panel, whose demands are the body's act, not an analyst's guess."""
     assert sides("UN experts said Myanmar must stop air strikes on civilians.", gaz) == [("REQUEST", "UN", "MMR")]
+
+
+def test_a_habit_in_a_clause_after_the_act_is_not_the_acts(gaz: Gazetteer) -> None:
+    """ "declined to supply …, which Kyiv has repeatedly requested": the refusal is news; the requests are the habit."""
+    text = "Germany declined to supply Taurus cruise missiles to Ukraine, which Kyiv has repeatedly requested."
+    events = code_text(text, gaz, on=ON)
+    assert [(event.event, event.background) for event in events] == [("REJECT", False)]

@@ -27,10 +27,21 @@ def is_history(reading: ActorReading, sentence: Sentence, cue_start: int, cue_en
         years = [year for year in years if not _dates_another(around, cue_end - first, year)]
     if years or _THEN_IN_OFFICE.search(around):
         return True
-    habitual = when.method in _NO_TIME_GIVEN and _HABITUAL.search(around) is not None  # "has repeatedly denied"
+    habitual = (
+        when.method in _NO_TIME_GIVEN and _HABITUAL.search(_own_clause(sentence.text, first, cue_end)) is not None
+    )
     return habitual or _told_as_history(sentence.text[:cue_start], when)
 
 
+def _own_clause(text: str, first: int, cue_end: int) -> str:
+    """The act's clause up to a little past its cue, cut where another clause starts ("…, which Kyiv has repeatedly
+    requested" is not the act's habit)."""
+    after = text[cue_end : cue_end + _BACKGROUND_REACH]
+    cut = _ANOTHER_CLAUSE_AFTER.search(after)
+    return text[first:cue_end] + (after[: cut.start()] if cut else after)
+
+
+_ANOTHER_CLAUSE_AFTER = re.compile(r"[,;]|\b(?:which|who|that|when|after|before|while|as)\b")
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|several times|many times|numerous times|(?:has|have|had) "
     r"long|for (?:years|decades))\b",

@@ -241,3 +241,38 @@ def test_a_habit_in_a_clause_after_the_act_is_not_the_acts(gaz: Gazetteer) -> No
     text = "Germany declined to supply Taurus cruise missiles to Ukraine, which Kyiv has repeatedly requested."
     events = code_text(text, gaz, on=ON)
     assert [(event.event, event.background) for event in events] == [("REJECT", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Washington, joined by London and Ottawa, sanctioned two Russian banks.", ("SANCTION", "CAN+GBR+USA", "RUS")),
+        (
+            "Spain, joined by Ireland and Slovenia, recognised the State of Palestine.",
+            ("SUPPORT", "ESP+IRL+SVN", "PSE"),
+        ),
+        (
+            "The United States and Canada, as well as the European Union, imposed sanctions on Iranian officials.",
+            ("SANCTION", "CAN+EU+USA", "IRN"),
+        ),
+        ("Vietnam, together with Laos and Cambodia, agreed to build a railway.", ("AGREE", "KHM+LAO+VNM", "")),
+    ],
+)
+def test_states_joined_to_the_subject_act_with_it(gaz: Gazetteer, text: str, wanted: tuple[str, str, str]) -> None:
+    """ "X, joined by Y and Z,", "X, together with Y,", "X, as well as Y,": all of them act."""
+    assert wanted in sides(text, gaz)
+
+
+def test_a_passive_subject_listed_is_acted_on_whole(gaz: Gazetteer) -> None:
+    text = "Rwanda and Uganda were accused by the Democratic Republic of Congo on Monday of backing the M23 rebels."
+    assert ("ACCUSE", "COD", "RWA+UGA") in sides(text, gaz)
+
+
+def test_ambassadors_called_in_are_summoned(gaz: Gazetteer) -> None:
+    text = "Iran called in the British, French and German ambassadors on Sunday."
+    assert ("ACCUSE", "IRN", "DEU+FRA+GBR") in sides(text, gaz)
+
+
+def test_a_place_reached_by_several_states_act_is_its_recipient(gaz: Gazetteer) -> None:
+    text = "Saudi Arabia, Kuwait and the United Arab Emirates deposited $3 billion in Egypt's central bank."
+    assert ("AID", "ARE+KWT+SAU", "EGY") in sides(text, gaz)

@@ -329,7 +329,7 @@ def _event(
     if spec.event in _UNILATERAL and recipient and not reached.aimed_at(reading.article.text, sentence, recipient[0]):
         recipient = ()  # "fired a missile into the sea, South Korea's military said": reported by, not aimed at
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
-    if not recipient and len(_codes(actor)) == 1:
+    if not recipient and _codes(actor):  # "Saudi Arabia, Kuwait and the UAE deposited $3 billion in Egypt's …"
         recipient = reached.place_reached(reading.article.text, cue.end, until, _codes(actor), inside, spec.event)
     appeal = spec.event == "STATEMENT" and (
         spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(reading.article.text, cue.end)))

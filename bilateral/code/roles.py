@@ -34,7 +34,8 @@ _COMPOUND_GAP = re.compile(
     r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|acting|foreign|defen[cs]e|"
     r"citizens?|nationals?|sailors|fishermen|journalists|tourists|troops|forces|soldiers|officials|police|navies|"
     r"armies|militaries|delegations|negotiators|diplomats|[A-Z][\w.'-]*)(?:\s+|(?=,))){0,5}"
-    r"(?:,\s*(?:and\s+)?|and\s+|&\s+|as well as\s+)(?:the\s+|its\s+|their\s+)?"
+    r"(?:,\s*(?:and\s+|as well as\s+|joined by\s+|together with\s+|along with\s+|alongside\s+)?|and\s+|&\s+|"
+    r"as well as\s+|together with\s+)(?:the\s+|its\s+|their\s+)?"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+)?"
     r"(?:(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|King|Premier|Emir|"
     r"Crown Prince|Secretary of State|Secretary-General|Secretary General)\s+)?$"
@@ -235,7 +236,7 @@ def assign(
         by = [slot for slot in after if _BY_AFTER.match(text, cue_end, slot.start)]
         if by:
             agents = _compound(text, after[after.index(by[0]) :])
-            subject = _compound(text, before[-1:]) if before else []
+            subject = _compound_ending(text, before)
             if spec.shape == "symmetric" and subject:
                 return _roles(agents + subject, [], "passive joint")
             return _roles(agents, subject, "passive")
@@ -385,7 +386,7 @@ def _undergone(text: str, cue_end: int, verb: str, before: list[Slot], after: li
     source = [slot for slot in after if _FROM_AFTER.match(text, cue_end, slot.start)]
     if not source and verb.lower().rstrip().endswith("under"):  # "was put under investigation in Italy": Italy's act
         source = [slot for slot in after[:1] if not slot.agent and slot.start - cue_end <= _NEAR_PLACE]
-    target = _compound(text, before[-1:]) if before else []
+    target = _compound_ending(text, before)
     return _roles(_compound(text, after[after.index(source[0]) :]), target, "undergone") if source else None
 
 
@@ -565,6 +566,16 @@ def _compound(text: str, run: list[Slot]) -> list[Slot]:
             group.append(slot)
         else:
             break
+    return group
+
+
+def _compound_ending(text: str, run: list[Slot]) -> list[Slot]:
+    """The party group that ends with the last of ``run`` ("Rwanda and Uganda were accused …": both)."""
+    group = run[-1:]
+    for slot in reversed(run[:-1]):
+        if not _COMPOUND_GAP.match(text[slot.end : group[0].start]):
+            break
+        group.insert(0, slot)
     return group
 
 

@@ -276,3 +276,18 @@ def test_ambassadors_called_in_are_summoned(gaz: Gazetteer) -> None:
 def test_a_place_reached_by_several_states_act_is_its_recipient(gaz: Gazetteer) -> None:
     text = "Saudi Arabia, Kuwait and the United Arab Emirates deposited $3 billion in Egypt's central bank."
     assert ("AID", "ARE+KWT+SAU", "EGY") in sides(text, gaz)
+
+
+def test_the_government_is_the_state_that_led_the_sentences_before(gaz: Gazetteer) -> None:
+    """ "South Africa recalled … The government also threatened …": the state the story was just about."""
+    text = (
+        "South Africa recalled its diplomats from Israel on Monday. The government also threatened action against "
+        "the Israeli ambassador over his remarks."
+    )
+    assert ("THREATEN", "ZAF", "ISR") in sides(text, gaz)
+
+
+def test_a_government_placed_or_possessed_is_not_the_leading_state(gaz: Gazetteer) -> None:
+    text = "Russia attacked Ukraine's power grid overnight. The government in Kyiv condemned the strikes."
+    assert ("ACCUSE", "UKR", "RUS") in sides(text, gaz)
+    assert not any(actor == "RUS" and event == "ACCUSE" for event, actor, _ in sides(text, gaz))

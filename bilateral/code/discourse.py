@@ -32,12 +32,21 @@ class Discourse:
     listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
     body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
     states: tuple[Mention, ...] = ()  # the states named so far: whom "the kingdom" means
+    leader: Mention | None = None  # the state that led the latest sentence led by one: whom "the government" means
 
     def context(self, dyad: tuple[str, str] | None, filed: Where | None) -> Context:
         """What the next sentence may draw on; ``dyad``: the article's two main countries, ``filed``: its
         dateline."""
         return Context(
-            self.people, self.speakers, dyad or self.pair, filed, self.group, self.listed, self.body, self.states
+            self.people,
+            self.speakers,
+            dyad or self.pair,
+            filed,
+            self.group,
+            self.listed,
+            self.body,
+            self.states,
+            self.leader,
         )
 
     def advance(
@@ -54,6 +63,17 @@ class Discourse:
         self.listed = _listed(text, inside) or self.listed
         self.body = next((tuple([mention]) for mention in reversed(inside) if mention.kind is ActorKind.IGO), self.body)
         self.states += tuple(described.states(inside))
+        self.leader = _leader(sentence, inside) or self.leader
+
+
+def _leader(sentence: Sentence, inside: list[Mention]) -> Mention | None:
+    """The state whose mention, or whose person's, opens the sentence (past a dateline): its subject."""
+    head = PLACE_DATELINE.match(sentence.text) if sentence.text[1:2].isupper() else None
+    begins = sentence.start + (head.end() if head else 0)
+    first = next((mention for mention in inside if mention.start >= begins), None)
+    if first is None or first.start - begins > _LEAD or first.kind is ActorKind.IGO or first.sector == "MED":
+        return None
+    return first if first.country else None
 
 
 def people(mentions: list[Mention]) -> list[Mention]:

@@ -40,6 +40,10 @@ _BODY = re.compile(
     r"|\bthe\s+(?:world|global)\s+lender\b",
     re.IGNORECASE,
 )
+_GOVERNMENT = re.compile(
+    r"\b[Tt]he (?:(?:country|nation)['’]s )?(?:government|foreign ministry|ministry of foreign affairs|foreign office|"
+    r"defen[cs]e ministry|authorities|regime)\b(?!\s+(?:of|in)\b)(?!['’]s\b)"
+)  # "The government also threatened action against …": the state that led the sentences before
 _ORGAN = re.compile(
     r"\b[Tt]he\s+(?:(?:executive|governing|security|peace and security)\s+)?"
     r"(?P<organ>fund|bank|board|agency|commission|council|watchdog)\b(?!['’]s\b)"
@@ -102,6 +106,13 @@ def references(
             holder = _office_holder(context, match["office"].lower())
             if holder is not None and not _inside(at, taken):
                 found.append(Slot(at, start + match.end(), (party_of(holder),), "office"))
+    if context.leader is not None and "the " in lowered:
+        for match in _GOVERNMENT.finditer(sentence):
+            at = start + match.start()
+            if not _inside(at, taken) and not any(slot.start < at for slot in named if slot.agent):
+                leader = context.leader
+                party = Party(match[0], leader.name, leader.country, ActorKind.COUNTRY)
+                found.append(Slot(at, start + match.end(), (party,), "government"))
     if context.group:  # "G7 leaders met … They condemned …": the G7
         group = tuple(party_of(mention) for mention in context.group)
         igos = iter(slot for slot in named if slot.parties[0].kind is ActorKind.IGO)

@@ -37,6 +37,7 @@ class Context:
     listed: tuple[Mention, ...] = ()  # the latest list of three or more states: whom "the three countries" means
     body: tuple[Mention, ...] = ()  # the international organisation named last: whom "the world body" means
     states: tuple[Mention, ...] = ()  # the mentions of states before this sentence, latest last
+    leader: Mention | None = None  # the state that led the latest sentence led by one: whom "the government" means
 
 
 def party_of(mention: Mention) -> Party:

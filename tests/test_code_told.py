@@ -291,3 +291,23 @@ def test_a_government_placed_or_possessed_is_not_the_leading_state(gaz: Gazettee
     text = "Russia attacked Ukraine's power grid overnight. The government in Kyiv condemned the strikes."
     assert ("ACCUSE", "UKR", "RUS") in sides(text, gaz)
     assert not any(actor == "RUS" and event == "ACCUSE" for event, actor, _ in sides(text, gaz))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The Baltic states summoned Russia's envoys on Wednesday.", ("ACCUSE", "EST+LTU+LVA", "RUS")),
+        (
+            "Foreign ministers of the five Nordic countries pledged 500 million euros to Ukraine on Tuesday.",
+            ("AGREE", "DNK+FIN+ISL+NOR+SWE", "UKR"),
+        ),
+    ],
+)
+def test_a_group_of_states_named_as_a_group_is_its_members(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str, str]
+) -> None:
+    assert wanted in sides(text, gaz)
+
+
+def test_a_sea_named_after_a_group_is_no_party(gaz: Gazetteer) -> None:
+    assert sides("Russian warships held drills in the Baltic Sea on Monday.", gaz) == [("MOBILIZE", "RUS", "")]

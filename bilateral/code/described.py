@@ -65,17 +65,17 @@ def states(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def described(text: str, start: int, end: int, here: Sequence[Mention], context: Context) -> list[Slot]:
-    """The slots of the sentence ``text[start:end]`` that describe a state named before; ``here``: the sentence's
-    own mentions of states."""
+    """The slots of the sentence ``text[start:end]`` that describe a state named before, or a fixed group of states
+    ("the Baltic states"); ``here``: the sentence's own mentions of states."""
     sentence = text[start:end]
     lowered = sentence.lower()
+    found = _groups(sentence, start) if any(word in lowered for word in _GROUP_WORDS) else []
     if not any(word in lowered for word in _WORDS):
-        return []  # most sentences describe no state: no pattern to run
+        return found  # most sentences describe no state: no pattern to run
     matches = sorted(
         ((match, allowed) for pattern, allowed in _KINDS for match in pattern.finditer(sentence)),
         key=lambda found: (found[0].start(), -found[0].end()),
     )
-    found: list[Slot] = []
     for match, allowed in matches:
         at = start + match.start()
         if found and at < found[-1].end:
@@ -87,6 +87,34 @@ def described(text: str, start: int, end: int, here: Sequence[Mention], context:
             party = Party(match[0], None, code, ActorKind.COUNTRY)
             found.append(Slot(at, start + match.end(), (party,), "described"))
     return found
+
+
+def _groups(sentence: str, start: int) -> list[Slot]:
+    """ "the Baltic states", "the Nordic countries": each member state a party of one slot."""
+    return [
+        Slot(
+            start + match.start(),
+            start + match.end(),
+            tuple(Party(match[0], None, code, ActorKind.COUNTRY) for code in sorted(members)),
+            "described",
+        )
+        for pattern, members in _GROUPS
+        for match in pattern.finditer(sentence)
+    ]
+
+
+_GROUPS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"(?i:\bthe (?:three )?baltic (?:states|countries|nations|republics)\b)"), _codes("EST LVA LTU")),
+    (re.compile(r"(?i:\bthe (?:five )?nordic (?:states|countries|nations)\b)"), _codes("DNK FIN ISL NOR SWE")),
+    (re.compile(r"(?i:\bthe benelux (?:states|countries|nations)\b)"), _codes("BEL NLD LUX")),
+    (
+        re.compile(r"(?i:\bthe (?:five )?central asian (?:states|countries|nations|republics)\b)"),
+        _codes("KAZ KGZ TJK TKM UZB"),
+    ),
+)
+"""Groups of states news names as a group, with their members (Wikipedia, "Baltic states", "Nordic countries",
+"Benelux", "Central Asia": facts, as of 2026)."""
+_GROUP_WORDS = ("baltic", "nordic", "benelux", "central asian")
 
 
 def _person_after(text: str, at: int, here: Sequence[Mention]) -> bool:

@@ -412,8 +412,8 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         "Most of the missiles Iran launched on Tuesday evening were intercepted by Israeli and U.S. air defences.",
         "China said it was determined to defend its sovereignty against the United States.",
         "The United States warned of higher prices for goods from China.",  # a warning of prices, no threat
-        # An apposition names no party (and "the Baltic states" is no actor the gazetteer knows).
-        "The Baltic states, all members of NATO and the European Union, have expelled dozens of Russian diplomats.",
+        # An apposition names no party ("several states" is no actor; "the Baltic states" are, see test_code_told).
+        "Several states, all members of NATO and the European Union, have expelled dozens of Russian diplomats.",
         "Japan captured the attention of China at the summit in Busan.",  # no place was captured
         "Polish soldiers fought alongside Ukrainian forces near Bakhmut.",  # allies, not foes
         "Japan put hospitals on alert after a bird flu outbreak in China.",  # no forces on alert

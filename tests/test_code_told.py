@@ -309,5 +309,10 @@ def test_a_group_of_states_named_as_a_group_is_its_members(
     assert wanted in sides(text, gaz)
 
 
+def test_a_group_with_an_apposition_acts_without_the_apposition(gaz: Gazetteer) -> None:
+    text = "The Baltic states, all members of NATO and the European Union, have expelled dozens of Russian diplomats."
+    assert sides(text, gaz) == [("SANCTION", "EST+LTU+LVA", "RUS")]
+
+
 def test_a_sea_named_after_a_group_is_no_party(gaz: Gazetteer) -> None:
     assert sides("Russian warships held drills in the Baltic Sea on Monday.", gaz) == [("MOBILIZE", "RUS", "")]

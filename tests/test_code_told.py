@@ -316,3 +316,27 @@ def test_a_group_with_an_apposition_acts_without_the_apposition(gaz: Gazetteer) 
 
 def test_a_sea_named_after_a_group_is_no_party(gaz: Gazetteer) -> None:
     assert sides("Russian warships held drills in the Baltic Sea on Monday.", gaz) == [("MOBILIZE", "RUS", "")]
+
+
+def test_a_verb_joined_by_and_shares_the_main_verbs_subject_not_a_gerunds(gaz: Gazetteer) -> None:
+    """ "accused North Korea of supplying Russia … and vowed to respond": the accusers vow, toward North Korea."""
+    text = (
+        "The United States, South Korea and Japan accused North Korea on Saturday of supplying Russia with artillery "
+        "shells and vowed to respond."
+    )
+    told = sides(text, gaz)
+    assert ("THREATEN", "JPN+KOR+USA", "PRK") in told
+    assert not any(event == "THREATEN" and actor == "PRK" for event, actor, _ in told)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Russia voiced backing for Iran's nuclear programme.", [("SUPPORT", "RUS", "IRN")]),
+        ("Turkey sought backing for its plan from Germany.", []),
+    ],
+)
+def test_backing_for_a_state_is_support_but_not_when_sought(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
+) -> None:
+    assert sides(text, gaz) == wanted

@@ -258,7 +258,14 @@ def _coordinated(
     assigned: roles.Roles | None,
 ) -> roles.Roles | None:
     """ "X accused Moscow of … and called on partners to …": a verb joined by "and" shares the first verb's subject."""
-    lead = next((earlier for earlier in reversed(found) if earlier.end <= cue.start), None)  # the verb it joins
+    lead = next(
+        (
+            earlier
+            for earlier in reversed(found)
+            if earlier.end <= cue.start and not _GERUND_AFTER_PREPOSITION.search(text, sentence.start, earlier.end)
+        ),
+        None,
+    )  # the verb it joins: "accused X of supplying Y … and vowed to respond" joins "accused", not "supplying"
     light = _LIGHT_VERB_BEFORE.search(text, max(sentence.start, cue.start - 40), cue.start)
     verb = light["verb"] if light else text[cue.start : cue.end].split(maxsplit=1)[0].lower()
     if lead is None or not (verb.endswith("ed") or verb in _PAST_TENSES):
@@ -286,6 +293,7 @@ def _coordinated(
 _ADVERBIAL = re.compile(r"in (?:condemnation|protest)\b")  # a phrase that says why the clause's actor acted
 _PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+(?:also\s+|then\s+)?$")
+_GERUND_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|by|from|about|against|over|after|before)\s+\w+ing(?:\s+\S+)?$")
 _LIGHT_VERB_BEFORE = re.compile(
     r"(?<!\w)and\s+(?:also\s+|then\s+)?(?P<verb>imposed|announced|issued|lodged|filed|slapped|levied|adopted|approved)"
     r"\s+(?:(?:new|fresh|further|more|additional|a|an|its|their|retaliatory|sweeping|formal)\s+){0,2}$"

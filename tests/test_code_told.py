@@ -340,3 +340,21 @@ def test_backing_for_a_state_is_support_but_not_when_sought(
     gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
 ) -> None:
     assert sides(text, gaz) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("EU ministers agreed to impose new sanctions on Belarus on Monday.", ("SANCTION", "EU", "BLR")),
+        ("EU ambassadors agreed to introduce a price cap on Russian oil.", ("SANCTION", "EU", "RUS")),
+    ],
+)
+def test_agreeing_to_a_hostile_act_is_that_act(gaz: Gazetteer, text: str, wanted: tuple[str, str, str]) -> None:
+    """Allies agreeing among themselves to sanction a state do not cooperate with it: the act is the sanction."""
+    told = sides(text, gaz)
+    assert wanted in told
+    assert all(event != "AGREE" for event, _, _ in told)
+
+
+def test_agreeing_to_release_people_stays_a_promise(gaz: Gazetteer) -> None:
+    assert sides("Iran agreed to release two French nationals.", gaz) == [("AGREE", "IRN", "FRA")]

@@ -34,6 +34,11 @@ _DISAPPROVE = "111"  # condemning, criticising: of an act the text gives as fact
 _CALLED_OFF = frozenset({"withdraw", "discontinue"})  # "cancelled a visit", "halted aid deliveries": no visit, no aid
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
+_AGREED_TO = "agree~ to"  # agreeing among themselves to a hostile act is that act, not cooperation with its target
+_TO_IMPOSE = re.compile(
+    r"\s*(?:(?:introduce|impose|adopt|apply|extend|slap|place|put|levy)\s+(?:(?:a|an|new|fresh|further|more|"
+    r"additional|the|tougher)\s+){0,3})?"
+)  # "agreed to impose new sanctions", "agreed to introduce a price cap"
 _ANNOUNCED = "announce~"  # an announcement of aid is AGREE; of a hostile act, that act
 _INTENT_WORDS = frozenset({"will", "would", "plan~", "intend~", "aim~", "set", "ready", "willing", "expressed"})
 
@@ -294,6 +299,12 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
                 vowed.add(later.start)
             elif hostile and is_intent(cue.value):
                 governed.add(cue.start)  # "plans to impose restrictions": the restriction, still to come
+            elif (
+                cue.value.phrase == _AGREED_TO
+                and later.value.event in _HOSTILE
+                and _TO_IMPOSE.fullmatch(text, cue.end, later.start)
+            ):
+                governed.add(cue.start)  # "EU ministers agreed to impose sanctions": a decision to sanction
             elif later.value.event in _HOSTILE and cue.value.phrase == _ANNOUNCED:
                 governed.add(cue.start)  # "announced it was suspending aid": the suspension is the act
             else:

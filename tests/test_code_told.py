@@ -358,3 +358,18 @@ def test_agreeing_to_a_hostile_act_is_that_act(gaz: Gazetteer, text: str, wanted
 
 def test_agreeing_to_release_people_stays_a_promise(gaz: Gazetteer) -> None:
     assert sides("Iran agreed to release two French nationals.", gaz) == [("AGREE", "IRN", "FRA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Maria Zakharova accused Washington of meddling in Moldova's election.", ("ACCUSE", "RUS", "USA")),
+        ("Foreign Ministry spokeswoman Mao Ning urged Japan to stop provoking China.", ("REQUEST", "CHN", "JPN")),
+        ("Stéphane Dujarric urged Israel to allow aid into Gaza.", ("REQUEST", "UN", "ISR")),
+    ],
+)
+def test_a_spokesperson_named_alone_speaks_for_the_state_or_body(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str, str]
+) -> None:
+    """Spokespeople (bilateral/actors/data/people-spokespeople.tsv) are named without their country in news."""
+    assert wanted in sides(text, gaz)

@@ -22,7 +22,15 @@ from bilateral.records import ActorKind, Tenure
 
 KINDS = ("countries", "igos", "organisations", "people", "offices")
 OFFICES = frozenset(
-    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister", "igo_head", "minister"}
+    {
+        "head_of_state",
+        "head_of_government",
+        "foreign_minister",
+        "defence_minister",
+        "igo_head",
+        "minister",
+        "spokesperson",
+    }
 )
 _COLUMNS = {
     "countries": ("iso3", "name", "aliases", "adjectives", "capitals"),

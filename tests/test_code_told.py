@@ -373,3 +373,17 @@ def test_a_spokesperson_named_alone_speaks_for_the_state_or_body(
 ) -> None:
     """Spokespeople (bilateral/actors/data/people-spokespeople.tsv) are named without their country in news."""
     assert wanted in sides(text, gaz)
+
+
+def test_several_states_condemning_unnamed_aim_at_the_articles_other_country(gaz: Gazetteer) -> None:
+    """ "Taiwan and the United States have both condemned the action": the action is the story's other state's."""
+    text = (
+        "China launched large-scale drills around Taiwan on Monday, its army said. Beijing called the drills a "
+        "warning to Taiwan. Taiwan and the United States have both condemned the action."
+    )
+    assert ("ACCUSE", "TWN+USA", "CHN") in sides(text, gaz)
+
+
+def test_a_joint_act_of_the_articles_two_states_takes_no_third(gaz: Gazetteer) -> None:
+    text = "China and Taiwan traded barbs on Monday. China and Taiwan both condemned the report."
+    assert all(to == "" or to not in ("CHN", "TWN") for _, _, to in sides(text, gaz))

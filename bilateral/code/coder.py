@@ -84,6 +84,9 @@ _CROWD_BEFORE = re.compile(
     r"\b(?:protesters|protestors|demonstrators|marchers|crowds?)\b(?:\s+[\w'’-]+){0,4}?\s+$", re.IGNORECASE
 )
 _CROWD_VERB = re.compile(r"\w+ing\b", re.IGNORECASE)  # "rallied …, denouncing X", "… to denounce": the rally's words
+_AIMED = frozenset({"ACCUSE", "REQUEST", "SANCTION", "THREATEN", "COERCE", "ASSAULT"})
+"""Acts several states do together at someone ("Taiwan and the United States condemned the action"): where the
+sentence names no one, the article's other country (as for one state) is whom they aim at."""
 _UNILATERAL = frozenset({"MOBILIZE"})  # acts that need no second country ("North Korea fired a missile")
 _NEAR = 90  # characters after a cue where "in <place>" says where the act happened
 
@@ -339,10 +342,7 @@ def _event(
     confidence = 0.7 if assigned.how in ("subject-object", "joint", "between", "passive") else 0.6
     if not recipient and _codes(actor):  # "Saudi Arabia, Kuwait and the UAE deposited $3 billion in Egypt's …"
         recipient = reached.place_reached(reading.article.text, cue.end, until, _codes(actor), inside, spec.event)
-    appeal = spec.event == "STATEMENT" and (
-        spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(reading.article.text, cue.end)))
-    )  # an appeal to all, or a denial "that …": no one is addressed
-    if not recipient and len(_codes(actor)) < 2 and spec.event not in _UNILATERAL and not appeal:
+    if not recipient and _wants_recipient(reading.article.text, cue.end, spec, actor):
         first = cue.end if assigned.how == "coordinated" else sentence.start  # "… and called on partners": after it
         recipient = _fallback_recipient(
             actor,
@@ -470,6 +470,16 @@ def _speaks_alone(spec: lexicon.CueSpec) -> bool:
     return spec.event == "STATEMENT" and spec.rank > 0
 
 
+def _wants_recipient(text: str, cue_end: int, spec: lexicon.CueSpec, actor: tuple[Party, ...]) -> bool:
+    """Whether an act the sentence gives no recipient is aimed at someone all the same: one state's act, or several
+    states' act at someone (:data:`_AIMED`); not an act that needs none, nor an appeal to all or a denial "that …"."""
+    appeal = spec.event == "STATEMENT" and (
+        spec.cameo.startswith("02") or (spec.cameo == "016" and bool(_THAT_AFTER.match(text, cue_end)))
+    )
+    several = len(_codes(actor)) >= 2 and spec.shape == "directed" and spec.event in _AIMED
+    return (len(_codes(actor)) < 2 or several) and spec.event not in _UNILATERAL and not appeal
+
+
 def _fallback_recipient(
     actor: tuple[Party, ...], slots: list[Slot], context: Context, *, article_pair: bool
 ) -> tuple[Party, ...]:
@@ -478,7 +488,7 @@ def _fallback_recipient(
     others = [slot for slot in slots if slot.via != "joint" and slot.countries and not slot.countries & taken]
     if len({country for slot in others for country in slot.countries}) == 1:
         return others[0].parties
-    if article_pair and not others and context.dyad is not None and taken & set(context.dyad):
-        partner = next(code for code in context.dyad if code not in taken)
+    partner = next((code for code in context.dyad if code not in taken), None) if context.dyad else None
+    if article_pair and not others and partner is not None and taken & set(context.dyad or ()):
         return (Party("(the article's other country)", None, partner, ActorKind.COUNTRY),)
     return ()

@@ -387,3 +387,32 @@ def test_several_states_condemning_unnamed_aim_at_the_articles_other_country(gaz
 def test_a_joint_act_of_the_articles_two_states_takes_no_third(gaz: Gazetteer) -> None:
     text = "China and Taiwan traded barbs on Monday. China and Taiwan both condemned the report."
     assert all(to == "" or to not in ("CHN", "TWN") for _, _, to in sides(text, gaz))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Mexico imposed tariffs on US steel and Canada expelled two Russian diplomats.",
+            [("SANCTION", "MEX", "USA"), ("SANCTION", "CAN", "RUS")],
+        ),
+        (
+            "Mexico imposed tariffs on US steel, while Canada imposed tariffs on Chinese cars.",
+            [("SANCTION", "MEX", "USA"), ("SANCTION", "CAN", "CHN")],
+        ),
+    ],
+)
+def test_two_acts_of_one_type_by_two_subjects_are_two_events(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
+) -> None:
+    """A clause with a subject of its own ("and Canada expelled", ", while Canada imposed") tells its own act, and
+    ends the clause before it: Canada is not the target of Mexico's tariffs."""
+    assert sides(text, gaz) == wanted
+
+
+def test_two_states_joined_by_and_are_one_subject(gaz: Gazetteer) -> None:
+    """ "the drills that the United States and South Korea began": one subject of two states, no new clause."""
+    text = (
+        "North Korea's foreign ministry on Tuesday condemned the drills that the United States and South Korea began."
+    )
+    assert sides(text, gaz) == [("ACCUSE", "PRK", "KOR+USA")]

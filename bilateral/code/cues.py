@@ -317,13 +317,20 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
     primary = max(acts, key=lambda cue: cue.value.rank)
     chosen = [primary]
     for cue in acts:
-        if (
-            cue is not primary
-            and cue.value.rank >= _SECONDARY_RANK
-            and cue.value.event not in {c.value.event for c in chosen}
-        ):
+        if cue is not primary and cue.value.rank >= _SECONDARY_RANK and _own_act(text, cue, chosen):
             chosen.append(cue)
     return sorted(chosen, key=lambda cue: cue.start)
+
+
+def _own_act(text: str, cue: Match[lexicon.CueSpec], chosen: list[Match[lexicon.CueSpec]]) -> bool:
+    """Whether a cue tells an act of its own beside those chosen: one of another type, or of the same type in a
+    clause with a subject of its own ("Mexico imposed tariffs and Canada put tariffs on US goods")."""
+    same = [other for other in chosen if other.value.event == cue.value.event]
+    if not same:
+        return True
+    nearest = min(same, key=lambda other: abs(other.start - cue.start))
+    first, last = min(nearest.end, cue.end), max(nearest.end, cue.end)
+    return _new_subject(text, max(first, last - _CLAUSE_REACH), last) is not None  # the link is near the later
 
 
 class _Reach:
@@ -407,11 +414,31 @@ def clause_end(text: str, cue: Match[lexicon.CueSpec], found: list[Match[lexicon
         ):
             return later.start
     predicate = _NEXT_PREDICATE.search(text, cue.end, end)  # "would not allow …, and was in contact with NATO"
-    return predicate.start() if predicate else end
+    subject = _new_subject(text, cue.end, min(end, cue.end + _CLAUSE_REACH))  # "… tariffs and Canada's Trudeau said"
+    return min(at for at in (predicate.start() if predicate else end, subject if subject is not None else end))
 
 
 _LINK = 60  # characters before a later cue searched for what coordinates it (", and", "; but"): linear per cue
 _NEXT_PREDICATE = re.compile(r",?\s+and\s+(?:was|is|were|are|has|have|had|remains|remained)\b")
+
+
+_CLAUSE_REACH = 250  # characters after a cue in which a clause of its own is looked for: linear per cue
+
+
+def _new_subject(text: str, start: int, end: int) -> int | None:
+    """Where a clause with a subject of its own starts between ``start`` and ``end``, if one does; not after a name
+    ("the United States and South Korea began": one subject of two states)."""
+    for match in _NEW_SUBJECT.finditer(text, start, end):
+        if not match["before"][:1].isupper():
+            return match.start("link")
+    return None
+
+
+_NEW_SUBJECT = re.compile(
+    r"(?P<before>[\w.'’)\]-]*)(?P<link>(?:,\s*|\s+)(?:and|while|but|whereas)\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,6}"
+    r"(?:(?:has|have|had|was|were|is|also|later|then|immediately)\s+)?"
+    r"(?:[a-z]+ed|said|says|told|sent|met|put|struck|slapped|hit|cut|froze|withdrew|broke|began|threw|shot)\b"
+)  # a clause with a subject of its own: "and Canadian Prime Minister Justin Trudeau said", ", while Japan imposed"
 
 
 def next_verb(text: str, between: str, later: Match[lexicon.CueSpec]) -> bool:

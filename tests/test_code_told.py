@@ -416,3 +416,18 @@ def test_two_states_joined_by_and_are_one_subject(gaz: Gazetteer) -> None:
         "North Korea's foreign ministry on Tuesday condemned the drills that the United States and South Korea began."
     )
     assert sides(text, gaz) == [("ACCUSE", "PRK", "KOR+USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Jamieson Greer met Li Chenggang in Geneva on Sunday.", ("CONSULT", "USA", "CHN")),
+        ("Janet Yellen will travel to China later this week.", ("AGREE", "USA", "CHN")),
+        ("Andriy Yermak thanked Türkiye for its support.", ("SUPPORT", "UKR", "TUR")),
+    ],
+)
+def test_trade_negotiators_and_security_advisers_act_for_their_state(
+    gaz: Gazetteer, text: str, wanted: tuple[str, str, str]
+) -> None:
+    """Trade ministers, treasury secretaries and security advisers (bilateral/actors/data/people-ministers.tsv)."""
+    assert wanted in sides(text, gaz)

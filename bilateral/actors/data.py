@@ -30,6 +30,7 @@ OFFICES = frozenset(
         "igo_head",
         "minister",
         "spokesperson",
+        "official",
     }
 )
 _COLUMNS = {

@@ -429,13 +429,16 @@ def _new_subject(text: str, start: int, end: int) -> int | None:
     """Where a clause with a subject of its own starts between ``start`` and ``end``, if one does; not after a name
     ("the United States and South Korea began": one subject of two states)."""
     for match in _NEW_SUBJECT.finditer(text, start, end):
-        if not match["before"][:1].isupper():
-            return match.start("link")
+        before = _WORD_BEFORE.search(text, max(0, match.start() - _WORD), match.start())
+        if before is None or not before[0][:1].isupper():
+            return match.start()
     return None
 
 
+_WORD = 30  # characters: the longest word looked at before a link
+_WORD_BEFORE = re.compile(r"[\w.'’)\]-]+$")
 _NEW_SUBJECT = re.compile(
-    r"(?P<before>[\w.'’)\]-]*)(?P<link>(?:,\s*|\s+)(?:and|while|but|whereas)\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,6}"
+    r"(?:,\s*|\s+)(?:and|while|but|whereas)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,6}"
     r"(?:(?:has|have|had|was|were|is|also|later|then|immediately)\s+)?"
     r"(?:[a-z]+ed|said|says|told|sent|met|put|struck|slapped|hit|cut|froze|withdrew|broke|began|threw|shot)\b"
 )  # a clause with a subject of its own: "and Canadian Prime Minister Justin Trudeau said", ", while Japan imposed"

@@ -431,3 +431,15 @@ def test_trade_negotiators_and_security_advisers_act_for_their_state(
 ) -> None:
     """Trade ministers, treasury secretaries and security advisers (bilateral/actors/data/people-ministers.tsv)."""
     assert wanted in sides(text, gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Vassily Nebenzia accused Britain of escalating the conflict on Tuesday.", ("ACCUSE", "RUS", "GBR")),
+        ("Steve Witkoff met Qatar's prime minister in Doha on Sunday.", ("CONSULT", "USA", "QAT")),
+    ],
+)
+def test_ambassadors_and_envoys_act_for_their_state(gaz: Gazetteer, text: str, wanted: tuple[str, str, str]) -> None:
+    """UN ambassadors, envoys, military and intelligence chiefs (bilateral/actors/data/people-officials.tsv)."""
+    assert wanted in sides(text, gaz)

@@ -4,6 +4,8 @@ names only a city. Each a general rule; beside it, the same words where they tel
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_code import ON
 from test_code_passages import sides
@@ -443,3 +445,27 @@ def test_trade_negotiators_and_security_advisers_act_for_their_state(
 def test_ambassadors_and_envoys_act_for_their_state(gaz: Gazetteer, text: str, wanted: tuple[str, str, str]) -> None:
     """UN ambassadors, envoys, military and intelligence chiefs (bilateral/actors/data/people-officials.tsv)."""
     assert wanted in sides(text, gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "wanted"),
+    [
+        ("Kristalina Georgieva urged Argentina to cut spending.", date(2024, 5, 1), ("REQUEST", "IMF", "ARG")),
+        ("Rafael Grossi visited Tehran on Tuesday.", date(2024, 5, 1), ("CONSULT", "IAEA", "IRN")),
+        ("Hugo Chavez accused Washington of plotting a coup.", date(2012, 5, 1), ("ACCUSE", "VEN", "USA")),
+    ],
+)
+def test_heads_of_organisations_and_earlier_leaders_are_known(
+    gaz: Gazetteer, text: str, on: date, wanted: tuple[str, str, str]
+) -> None:
+    """Heads of international organisations (people-igo-heads.tsv) act for their body while in office; leaders of
+    2010-2017 (people-world-earlier.tsv) for their state."""
+    told = {
+        (
+            event.event,
+            "+".join(sorted(p.country or "?" for p in event.actor)),
+            "+".join(sorted(p.country or "?" for p in event.recipient)),
+        )
+        for event in code_text(text, gaz, on=on)
+    }
+    assert wanted in told

@@ -469,3 +469,16 @@ def test_heads_of_organisations_and_earlier_leaders_are_known(
         for event in code_text(text, gaz, on=on)
     }
     assert wanted in told
+
+
+@pytest.mark.parametrize(
+    ("text", "background"),
+    [
+        ("The Baltic states have expelled dozens of Russian diplomats over the past two years.", True),
+        ("Russia has struck Kharkiv repeatedly over the past week.", False),
+    ],
+)
+def test_acts_summed_over_years_are_background_over_days_news(gaz: Gazetteer, text: str, background: bool) -> None:
+    events = code_text(text, gaz, on=ON)
+    assert events
+    assert all(event.background is background for event in events)

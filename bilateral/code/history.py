@@ -27,9 +27,8 @@ def is_history(reading: ActorReading, sentence: Sentence, cue_start: int, cue_en
         years = [year for year in years if not _dates_another(around, cue_end - first, year)]
     if years or _THEN_IN_OFFICE.search(around):
         return True
-    habitual = (
-        when.method in _NO_TIME_GIVEN and _HABITUAL.search(_own_clause(sentence.text, first, cue_end)) is not None
-    )
+    clause = _own_clause(sentence.text, first, cue_end)
+    habitual = when.method in _NO_TIME_GIVEN and bool(_HABITUAL.search(clause)) and not _LATELY.search(clause)
     return habitual or _told_as_history(sentence.text[:cue_start], when)
 
 
@@ -42,11 +41,15 @@ def _own_clause(text: str, first: int, cue_end: int) -> str:
 
 
 _ANOTHER_CLAUSE_AFTER = re.compile(r"[,;]|\b(?:which|who|that|when|after|before|while|as)\b")
+_LATELY = re.compile(
+    r"\b(?:(?:past|last|previous) (?:\w+ )?(?:days?|week|weekend|24 hours|48 hours)|this week|overnight)\b",
+    re.IGNORECASE,
+)  # "struck Kharkiv repeatedly over the past week": recent acts, news
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|often|several times|many times|numerous times|(?:has|have|had) "
-    r"long|for (?:years|decades))\b",
+    r"long|for (?:years|decades)|in recent years|over the (?:past|last) (?:\w+ )?(?:years|months|decades))\b",
     re.IGNORECASE,
-)  # "has repeatedly denied", "Czech lawmakers have visited the island several times": a habit, not one act
+)  # "has repeatedly denied", "have expelled dozens of diplomats over the past two years": a habit, not one act
 
 
 _THEN_IN_OFFICE = re.compile(

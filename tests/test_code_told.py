@@ -75,8 +75,8 @@ def test_an_act_alleged_or_named_without_its_agent_is_not_coded_beside_the_accus
 
 def test_what_a_state_requests_be_done_is_not_done(gaz: Gazetteer) -> None:
     """ "requested that the ship and its crew … be released": the release is asked for, not made."""
-    text = "The Japanese government requested that the ship and its crew be released immediately."
-    assert all(event != "RETREAT" for event, _, _ in sides(text, gaz))
+    text = "The Japanese government requested that the ship and its crew be released by Russia immediately."
+    assert sides(text, gaz) == [("REQUEST", "JPN", "RUS")]
 
 
 @pytest.mark.parametrize(
@@ -105,6 +105,7 @@ def test_a_border_closure_needs_no_determiner_after_of(gaz: Gazetteer) -> None:
 
 
 def test_a_closed_border_crossing_reopened_is_no_closure(gaz: Gazetteer) -> None:
+    assert ("SANCTION", "POL", "BLR") in sides("Poland closed its border crossings with Belarus.", gaz)
     told = sides("Poland reopened a closed border crossing with Belarus.", gaz)
     assert all(event != "SANCTION" for event, _, _ in told)
 
@@ -136,6 +137,7 @@ def test_flying_help_to_a_state_is_aid(gaz: Gazetteer, text: str, wanted: tuple[
 
 
 def test_aircraft_flying_over_a_sea_carry_no_aid(gaz: Gazetteer) -> None:
+    assert ("AID", "ARE", "SDN") in sides("The UAE flew 40 tonnes of medical supplies to Sudan on Monday.", gaz)
     text = (
         "NATO jets scrambled on Tuesday to intercept Russian reconnaissance aircraft flying over the Baltic Sea "
         "without filing flight plans."
@@ -386,9 +388,10 @@ def test_several_states_condemning_unnamed_aim_at_the_articles_other_country(gaz
     assert ("ACCUSE", "TWN+USA", "CHN") in sides(text, gaz)
 
 
-def test_a_joint_act_of_the_articles_two_states_takes_no_third(gaz: Gazetteer) -> None:
+def test_a_joint_act_of_the_articles_two_states_aims_at_no_one(gaz: Gazetteer) -> None:
+    """Both of the article's states act: there is no other one of the pair to aim at (the look-up once failed)."""
     text = "China and Taiwan traded barbs on Monday. China and Taiwan both condemned the report."
-    assert all(to == "" or to not in ("CHN", "TWN") for _, _, to in sides(text, gaz))
+    assert sides(text, gaz) == [("ACCUSE", "CHN+TWN", "")]
 
 
 @pytest.mark.parametrize(
@@ -482,3 +485,44 @@ def test_acts_summed_over_years_are_background_over_days_news(gaz: Gazetteer, te
     events = code_text(text, gaz, on=ON)
     assert events
     assert all(event.background is background for event in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Under the deal, Hamas freed three Israeli hostages on Saturday.", [("RETREAT", "PSE", "ISR")]),
+        ("A UN panel of experts said North Korea had supplied missiles to Russia.", [("AID", "PRK", "RUS")]),
+        ("NATO – the Western military alliance – condemned Russia's missile strike.", [("ACCUSE", "NATO", "RUS")]),
+        (
+            "Israel called in reservists as diplomats from Egypt and Qatar pressed for a truce.",
+            [("REQUEST", "EGY+QAT", "ISR")],
+        ),
+    ],
+)
+def test_the_new_rules_leave_their_words_other_senses_alone(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, str, str]]
+) -> None:
+    """What a deal's terms brought about is done; a body's panel of experts speaks for it; a party in capitals before
+    a dash is a subject, not a dateline; reservists called in are no summoned envoys (a review's findings)."""
+    assert sides(text, gaz) == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Blinken met Wang Yi in Beijing and then met the Chinese president.",
+        "China staged its biggest military drills around Taiwan in recent years.",
+        "Israeli jets repeatedly struck southern Lebanon, the army said.",
+    ],
+)
+def test_then_and_habits_elsewhere_leave_news_as_news(gaz: Gazetteer, text: str) -> None:
+    events = code_text(text, gaz, on=ON)
+    assert events
+    assert not any(event.background for event in events)
+
+
+def test_a_datelines_city_may_be_followed_by_its_country(gaz: Gazetteer) -> None:
+    text = (
+        "SANDAKAN, Malaysia — The navies of Malaysia, Indonesia and the Philippines resumed joint patrols on Wednesday."
+    )
+    assert ("COOPERATE", "IDN+MYS+PHL", "") in sides(text, gaz)

@@ -25,7 +25,7 @@ from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
 from bilateral.code import cues, domestic, history, lexicon, location, pairs, proposals, reached, references, roles
 from bilateral.code.discourse import Discourse, article_dyad, people
-from bilateral.code.facts import DATELINE, PLACE_DATELINE, Facts
+from bilateral.code.facts import Facts, dateline_end
 from bilateral.code.modality import act_mood, by_mood
 from bilateral.code.model import (
     Model,
@@ -200,11 +200,9 @@ def _code_sentence(
     acts = cues.chosen(found, text)
     if not acts:
         return []  # "said" alone reports no act: no parties to look for
-    dateline = DATELINE.match(sentence.text) or (
-        PLACE_DATELINE.match(sentence.text) if sentence.text[1:2].isupper() else None
-    )
-    if dateline is not None:  # "SEOUL, May 28 -", "JAKARTA -" say where the report was filed, not who acted
-        asides.append((sentence.start, sentence.start + dateline.end()))
+    dateline = dateline_end(sentence, inside)
+    if dateline:  # "SEOUL, May 28 -", "JAKARTA -" say where the report was filed, not who acted
+        asides.append((sentence.start, sentence.start + dateline))
     slots = [
         slot
         for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
@@ -265,7 +263,10 @@ def _coordinated(
         (
             earlier
             for earlier in reversed(found)
-            if earlier.end <= cue.start and not _GERUND_AFTER_PREPOSITION.search(text, sentence.start, earlier.end)
+            if earlier.end <= cue.start
+            and not _GERUND_AFTER_PREPOSITION.search(
+                text, max(sentence.start, earlier.end - _GERUND_REACH), earlier.end
+            )
         ),
         None,
     )  # the verb it joins: "accused X of supplying Y … and vowed to respond" joins "accused", not "supplying"
@@ -296,6 +297,7 @@ def _coordinated(
 _ADVERBIAL = re.compile(r"in (?:condemnation|protest)\b")  # a phrase that says why the clause's actor acted
 _PAST_TENSES = frozenset({"met", "sent", "gave", "held", "told", "said", "struck", "threw", "took", "made", "left"})
 _AND_BEFORE = re.compile(r"(?<!\w)and\s+(?:also\s+|then\s+)?$")
+_GERUND_REACH = 40  # characters before a cue's end where a preposition makes it a gerund
 _GERUND_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|by|from|about|against|over|after|before)\s+\w+ing(?:\s+\S+)?$")
 _LIGHT_VERB_BEFORE = re.compile(
     r"(?<!\w)and\s+(?:also\s+|then\s+)?(?P<verb>imposed|announced|issued|lodged|filed|slapped|levied|adopted|approved)"

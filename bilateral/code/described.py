@@ -69,13 +69,14 @@ def described(text: str, start: int, end: int, here: Sequence[Mention], context:
     ("the Baltic states"); ``here``: the sentence's own mentions of states."""
     sentence = text[start:end]
     lowered = sentence.lower()
-    found = _groups(sentence, start) if any(word in lowered for word in _GROUP_WORDS) else []
+    groups = _groups(sentence, start) if any(word in lowered for word in _GROUP_WORDS) else []
     if not any(word in lowered for word in _WORDS):
-        return found  # most sentences describe no state: no pattern to run
+        return groups  # most sentences describe no state: no pattern to run
     matches = sorted(
         ((match, allowed) for pattern, allowed in _KINDS for match in pattern.finditer(sentence)),
         key=lambda found: (found[0].start(), -found[0].end()),
     )
+    found: list[Slot] = []
     for match, allowed in matches:
         at = start + match.start()
         if found and at < found[-1].end:
@@ -86,7 +87,7 @@ def described(text: str, start: int, end: int, here: Sequence[Mention], context:
         if code is not None:
             party = Party(match[0], None, code, ActorKind.COUNTRY)
             found.append(Slot(at, start + match.end(), (party,), "described"))
-    return found
+    return sorted(found + groups, key=lambda slot: slot.start)  # "the island and the Baltic states": both
 
 
 def _groups(sentence: str, start: int) -> list[Slot]:

@@ -9,14 +9,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bilateral.code import described, lexicon
-from bilateral.code.facts import PLACE_DATELINE
+from bilateral.code.facts import dateline_end
 from bilateral.code.location import Where
 from bilateral.code.slots import Context
 from bilateral.phrases import Match
 from bilateral.records import ActorKind, Mention, Sentence
 
 _PRONOUN_FIRST = re.compile(r"\s*(?:they|he|she|it|we)\b", re.IGNORECASE)
-"""Where a report was filed, in capitals before a dash ("RIYADH —", "SEOUL, May 4 (Wire) -"): no one leads there."""
 _LEAD = 25  # characters: a person this close to the sentence start or a verb of saying is its subject
 
 
@@ -63,13 +62,12 @@ class Discourse:
         self.listed = _listed(text, inside) or self.listed
         self.body = next((tuple([mention]) for mention in reversed(inside) if mention.kind is ActorKind.IGO), self.body)
         self.states += tuple(described.states(inside))
-        self.leader = _leader(sentence, inside) or self.leader
+        self.leader = _leader(sentence, inside)  # only the sentence just before: "the government" refers back one
 
 
 def _leader(sentence: Sentence, inside: list[Mention]) -> Mention | None:
     """The state whose mention, or whose person's, opens the sentence (past a dateline): its subject."""
-    head = PLACE_DATELINE.match(sentence.text) if sentence.text[1:2].isupper() else None
-    begins = sentence.start + (head.end() if head else 0)
+    begins = sentence.start + dateline_end(sentence, inside)  # past the dateline: no one leads there
     first = next((mention for mention in inside if mention.start >= begins), None)
     if first is None or first.start - begins > _LEAD or first.kind is ActorKind.IGO or first.sector == "MED":
         return None
@@ -85,8 +83,9 @@ def _group_after(
 ) -> tuple[Mention, ...]:
     """Whom a later "they" means after ``sentence``: the organisation that leads it ("G7 leaders met …"); no one
     after states listed ("France and Germany signed …"); else still ``group``, for one state alone is not "they"."""
-    head = PLACE_DATELINE.match(sentence.text) if sentence.text[1:2].isupper() else None
-    begins = sentence.start + (head.end() if head else 0)  # "RIYADH — GCC ministers …": the ministers lead
+    begins = sentence.start + dateline_end(
+        sentence, inside
+    )  # past the dateline: no one leads there  # "RIYADH — GCC ministers …": the ministers lead
     leading = [mention for mention in inside if 0 <= mention.start - begins <= _LEAD][:1]
     if not leading or _PRONOUN_FIRST.match(sentence.text, begins - sentence.start):
         return group

@@ -3,17 +3,32 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from bilateral.code import dates
 from bilateral.code.spans import RELATIVE_CLAUSE, Spans
 from bilateral.phrases import Match
-from bilateral.records import ActorReading, EventDate, Sentence
+from bilateral.records import ActorReading, EventDate, Mention, Sentence
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'/-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]*\))?\s*[-–—]+\s*")
 """A wire dateline ("BERLIN, Sept 14 -"): the day and place of the report, not of the act."""
-PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'/-]{2,}(?:,\s*[^-–—:]{0,30}?)?\s*(?:\([^)]*\))?\s*(?:[-–—]+|:)\s+")
-"""A dateline's head, dated or not ("JAKARTA -", "BRUSSELS (AP) —", "BEIRUT:"): where the report was filed."""
+_PLACE_DATELINE = re.compile(r"[A-Z][A-Z .'/-]{2,}(?:,\s*[^-–—:]{0,30}?)?\s*(?:\([^)]*\))?\s*(?:[-–—]+|:)\s+")
+
+
+def dateline_end(sentence: Sentence, inside: Sequence[Mention]) -> int:
+    """Where a dateline opening the sentence ends, dated or not ("BERLIN, Sept 14 -", "JAKARTA -", "BRUSSELS (AP) —",
+    "BEIRUT:"), as an offset into the sentence; 0 where there is none. A head in capitals that names a party other than
+    a city ("NATO – the alliance – condemned", "RUSSIA EXPELS ESTONIAN AMBASSADOR - MINISTRY") is a subject or a
+    title, not a dateline."""
+    dated = DATELINE.match(sentence.text)
+    if dated is not None:
+        return dated.end()
+    head = _PLACE_DATELINE.match(sentence.text) if sentence.text[1:2].isupper() else None
+    if head is None:
+        return 0
+    place = sentence.start + len(head[0].split(",")[0])  # "SANDAKAN, Malaysia —": the city's country may follow
+    named = [mention for mention in inside if mention.start < place]
+    return head.end() if all(mention.form == "capital" for mention in named) else 0
 
 
 class Facts:

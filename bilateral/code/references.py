@@ -42,8 +42,9 @@ _BODY = re.compile(
 )
 _GOVERNMENT = re.compile(
     r"\b[Tt]he (?:(?:country|nation)['’]s )?(?:government|foreign ministry|ministry of foreign affairs|foreign office|"
-    r"defen[cs]e ministry|authorities|regime)\b(?!\s+(?:of|in)\b)(?!['’]s\b)"
-)  # "The government also threatened action against …": the state that led the sentences before
+    r"defen[cs]e ministry)\b(?!\s+(?:of|in)\b)(?!['’]s\b)"
+)  # "The government also threatened action against …": the state that led the sentence before ("the authorities"
+# and "the regime" are as often the other side's, so they are left alone)
 _ORGAN = re.compile(
     r"\b[Tt]he\s+(?:(?:executive|governing|security|peace and security)\s+)?"
     r"(?P<organ>fund|bank|board|agency|commission|council|watchdog)\b(?!['’]s\b)"

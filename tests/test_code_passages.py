@@ -4,6 +4,8 @@ their other senses, which two fresh-eyes reviews ran, where they tell no act."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_code import ON, brief
 
@@ -11,9 +13,10 @@ from bilateral.actors import Gazetteer
 from bilateral.code import code_text
 
 
-def sides(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
-    """(type, actors, recipients) of each event coded from ``text``, each side's countries joined by "+"."""
-    return [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=ON)]
+def sides(text: str, gaz: Gazetteer, on: date = ON) -> list[tuple[str, str, str]]:
+    """(type, actors, recipients) of each event coded from ``text`` as published ``on``, each side's countries joined
+    by "+"."""
+    return [brief(event)[:1] + brief(event)[2:4] for event in code_text(text, gaz, on=on)]
 
 
 @pytest.mark.parametrize(

@@ -463,14 +463,7 @@ def test_heads_of_organisations_and_earlier_leaders_are_known(
 ) -> None:
     """Heads of international organisations (people-igo-heads.tsv) act for their body while in office; leaders of
     2010-2017 (people-world-earlier.tsv) for their state."""
-    told = {
-        (
-            event.event,
-            "+".join(sorted(p.country or "?" for p in event.actor)),
-            "+".join(sorted(p.country or "?" for p in event.recipient)),
-        )
-        for event in code_text(text, gaz, on=on)
-    }
+    told = sides(text, gaz, on)
     assert wanted in told
 
 

@@ -142,8 +142,9 @@ _WHEN_AFTER = re.compile(
 _A_BEFORE = re.compile(r"\b(?:a|an|our|repeated|multiple)\s+$", re.IGNORECASE)
 _FOR_COMMENT_AFTER = re.compile(r"\s+(?:for|seeking)\s+(?:further\s+)?comments?\b", re.IGNORECASE)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|such|its|their|this|that)\s+$", re.IGNORECASE)
-_AGENT_AFTER = re.compile(r"(?:\s+of)?\s+(?:(?!by\b)[\w'’-]+\s+){1,6}?by\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
-_OF_BY_AFTER = re.compile(r"\s+of" + _AGENT_AFTER.pattern, re.IGNORECASE)  # "the seizure of a tanker by Iran"
+BY_AGENT = r"\s+(?:(?!by\b)[\w'’-]+\s+){1,6}?by\s+(?:the\s+)?"  # "… a tanker by (the) ", up to the act's agent
+_AGENT_AFTER = re.compile(r"(?:\s+of)?" + BY_AGENT + r"(?-i:[A-Z])", re.IGNORECASE)  # "… of its ship by the Russian …"
+_OF_BY_AFTER = re.compile(r"\s+of" + BY_AGENT + r"(?-i:[A-Z])", re.IGNORECASE)  # "the seizure of a tanker by Iran"
 
 
 _AGAINST_TRAVEL = re.compile(

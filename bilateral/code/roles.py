@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bilateral.code import bodies, pairs
+from bilateral.code.cues import BY_AGENT
 from bilateral.code.described import described, states
 from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
@@ -426,7 +427,7 @@ def _enacted_by(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
 
 _ENACTED_REACH = 120  # characters from the noun to the agent
 _NOUN_OF_BY = re.compile(
-    r"(?:(?<=\bof)|\s+of\b)\s+(?:(?!by\b)[\w'’-]+\s+){1,6}?by\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:(?<=\bof)|\s+of\b)" + BY_AGENT + "$", re.IGNORECASE
 )  # "the detention of its ship by the Russian authorities", "the seizure of a tanker by Iran": the agent acts
 _RELATIVE = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)
 _ENACTED_BY = re.compile(

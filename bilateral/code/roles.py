@@ -477,13 +477,7 @@ def _subject(text: str, before: list[Slot], cue_start: int | None = None) -> lis
     After a word that also opens a clause ("a day after the United States stopped its aid"), a
     group right before the cue's verb is that clause's subject.
     """
-    groups: list[list[Slot]] = []
-    for slot in before:
-        if groups and _COMPOUND_GAP.match(text[groups[-1][-1].end : slot.start]):
-            groups[-1].append(slot)
-        else:
-            groups.append([slot])
-    groups = [group for group in groups if any(slot.agent for slot in group)]  # "Hungarian and Romanian officials"
+    groups = [group for group in _groups(text, before) if any(slot.agent for slot in group)]  # "Hungarian and …"
     if groups and cue_start is not None and _OWN_SUBJECT.search(text, groups[-1][-1].end, cue_start):
         return []  # "sent condolences to Pakistan after a train derailment killed 30": the derailment killed
     if (
@@ -570,14 +564,21 @@ def _compound(text: str, run: list[Slot]) -> list[Slot]:
     return group
 
 
+def _groups(text: str, slots: list[Slot]) -> list[list[Slot]]:
+    """The slots in runs of one party group each ("Rwanda and Uganda", "President Prabowo and Prime Minister Anwar")."""
+    groups: list[list[Slot]] = []
+    for slot in slots:
+        if groups and _COMPOUND_GAP.match(text[groups[-1][-1].end : slot.start]):
+            groups[-1].append(slot)
+        else:
+            groups.append([slot])
+    return groups
+
+
 def _compound_ending(text: str, run: list[Slot]) -> list[Slot]:
     """The party group that ends with the last of ``run`` ("Rwanda and Uganda were accused …": both)."""
-    group = run[-1:]
-    for slot in reversed(run[:-1]):
-        if not _COMPOUND_GAP.match(text[slot.end : group[0].start]):
-            break
-        group.insert(0, slot)
-    return group
+    groups = _groups(text, run)
+    return groups[-1] if groups else []
 
 
 def _countries(group: list[Slot]) -> frozenset[str]:

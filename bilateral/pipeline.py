@@ -128,6 +128,12 @@ def analysed(
         yield item if isinstance(item, Failure) else analyse(item, gazetteer, model=model)
 
 
+TEXT_BULK = 20_000
+"""New articles an ingest stores before it puts their words into the full-text index in one pass (and the rest at its
+end): FTS5 writes a segment per transaction and merges them as they pile up, so indexing each batch of 500 as it
+commits costs three times as much (SQLite; PostgreSQL's index follows each insert)."""
+
+
 def store_analysed(
     results: Iterable[CodedArticle | str | Failure],
     store: Store,
@@ -139,6 +145,8 @@ def store_analysed(
     by_workers: bool = False,
 ) -> IngestSummary:
     """Store analysed articles and failures in batches of ``batch_size``, each linked unless ``linking`` is off.
+    Their words reach the full-text index every :data:`TEXT_BULK` new articles and at the end (an ingest stopped
+    part-way leaves its last ones to the next, which indexes them at its end).
 
     ``by_workers``: the workers stored what they analysed (``ingest --dask`` on PostgreSQL), and ``results`` are
     the ids of the articles they stored, and the copies they found stored already: each batch is settled
@@ -147,12 +155,18 @@ def store_analysed(
     summary = IngestSummary()
     articles: list[CodedArticle | str] = []
     failures: list[Failure] = []
+    unindexed = 0
 
     def flush() -> None:
+        nonlocal unindexed
         if by_workers:
             written = store.settle(articles, failures)
         else:
-            written = store.add([item for item in articles if not isinstance(item, str)], failures)
+            written = store.add([item for item in articles if not isinstance(item, str)], failures, in_step=False)
+            unindexed += written.new
+            if unindexed >= TEXT_BULK:
+                store.index_text()
+                unindexed = 0
         if linking:
             among = (
                 [item if isinstance(item, str) else item.reading.article.id for item in articles]
@@ -179,6 +193,7 @@ def store_analysed(
         if len(articles) + len(failures) >= batch_size:
             flush()
     flush()
+    store.index_text()
     if linking and by_workers:  # what a worker stored before the cluster gave up on its partition
         link(store, batch_size=batch_size)
     return summary

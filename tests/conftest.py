@@ -124,8 +124,29 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         server.server_close()
 
 
-UNDO_LONG_SPANS = """DROP INDEX stories_long; DROP INDEX stories_window; ALTER TABLE stories DROP COLUMN long_span;
-    CREATE INDEX stories_end ON stories (event, countries, date_end); ALTER TABLE agreements DROP COLUMN summary;"""
+UNDO_TEXT_PENDING = """DROP TRIGGER articles_fts_pending; DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    INSERT INTO articles_fts (article_id, title, text)
+        SELECT id, title, text FROM articles WHERE id IN (SELECT article_id FROM fts_pending);
+    DROP TABLE fts_pending;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE article_id = old.id;
+        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
+    END;"""
+"""Takes a database back to schema version 12: every article indexed by a trigger as it is inserted (the caller
+sets the version)."""
+UNDO_LONG_SPANS = (
+    UNDO_TEXT_PENDING
+    + """DROP INDEX stories_long; DROP INDEX stories_window;
+    ALTER TABLE stories DROP COLUMN long_span; CREATE INDEX stories_end ON stories (event, countries, date_end);
+    ALTER TABLE agreements DROP COLUMN summary;"""
+)
 """Takes a database back to schema version 11: no flag on the stories that span long, no index of undated ones, no
 agreement summaries (the caller sets the version)."""
 UNDO_PARTIES = (

@@ -169,8 +169,11 @@ class Store(Reads):
 
     # -- writes -------------------------------------------------------------
 
-    def add(self, coded: Sequence[CodedArticle], failures: Sequence[Failure] = ()) -> Written:
-        """Store a batch of articles with their mentions and events, and failures, atomically."""
+    def add(self, coded: Sequence[CodedArticle], failures: Sequence[Failure] = (), *, in_step: bool = True) -> Written:
+        """Store a batch of articles with their mentions and events, and failures, atomically.
+
+        ``in_step``: the new articles' words are searchable as the batch commits; without it they wait for
+        :meth:`index_text` (an ingest of many batches indexes them in bulk)."""
         unique: dict[str, CodedArticle] = {}
         for item in coded:  # the first copy of an article in the batch is kept, as it is across batches
             unique.setdefault(item.reading.article.id, item)
@@ -186,7 +189,16 @@ class Store(Reads):
             )
             _insert_analysis(db, fresh)
             _insert_failures(db, failures, now)
+            if in_step and not self._sql.postgres:
+                _index_text(db)
         return Written(new=len(fresh), duplicate=len(coded) - len(fresh), fresh=tuple(fresh))
+
+    def index_text(self) -> None:
+        """Put the words of every article stored since the last time into the full-text index, in one pass (SQLite;
+        PostgreSQL's index follows each insert)."""
+        if not self._sql.postgres:
+            with self._transaction() as db:
+                _index_text(db)
 
     def settle(self, batch: Sequence[CodedArticle | str], failures: Sequence[Failure] = ()) -> Written:
         """A batch that workers stored themselves, in input order, left as :meth:`add` would have left it: each
@@ -236,6 +248,15 @@ class Store(Reads):
     def browse(self) -> Browse:
         """Paged and filtered reads for the API and the dashboard (see :mod:`bilateral.store.browse`)."""
         return Browse(self._db, self._sql)
+
+
+def _index_text(db: Database) -> None:
+    """SQLite: the articles waiting in ``fts_pending`` (schema 13) put into the full-text index."""
+    db.execute(
+        """INSERT INTO articles_fts (article_id, title, text)
+        SELECT id, title, text FROM articles WHERE id IN (SELECT article_id FROM fts_pending)"""
+    )
+    db.execute("DELETE FROM fts_pending")
 
 
 def _existing(db: Database, ids: list[str], *, linked: bool = False) -> set[str]:

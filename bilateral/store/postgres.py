@@ -269,7 +269,12 @@ by their start (see :meth:`bilateral.store.links.Linking.story_candidates`), so 
 scans every story of a kind; each agreement keeps the summary its entry is summed up from (see
 :mod:`bilateral.registry.lifecycle`), filled by the rollups' refresh that follows the migration."""
 
-MIGRATIONS: dict[int, str] = {8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS, 11: ENTRIES, 12: LONG_SPANS}
+TEXT_PENDING = "SELECT 1"
+"""Version 13 changes SQLite's full-text index only: the ``search`` column is generated, always in step."""
+
+MIGRATIONS: dict[int, str] = {
+    8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS, 11: ENTRIES, 12: LONG_SPANS, 13: TEXT_PENDING
+}  # fmt: skip
 """PostgreSQL's migrations: the first version it was written for is the whole schema of that version."""
 
 _HINT = re.compile(r"\s+INDEXED BY \w+")

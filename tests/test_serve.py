@@ -7,6 +7,8 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import asdict, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +23,11 @@ from bilateral.ontology import EVENTS
 from bilateral.records import Document
 from bilateral.serve import create_app
 from bilateral.serve.coder import ingest_request
+from bilateral.serve.dyad import period_dict
 from bilateral.serve.pages import highlighted
 from bilateral.store import SCHEMA_VERSION, Store
 from bilateral.store.browse import match_expression
+from bilateral.timeline import Period
 from tests.conftest import BACKENDS, HOSTILE_TEXT, UNDO_ROLLUPS
 
 TOKEN = "s3cret-token"
@@ -159,6 +163,14 @@ def test_timeline_counts_stories_by_period_with_chart_series(client: TestClient)
         assert len(series["data"]) == len(labels)
     assert sum(sum(series["data"]) for series in chart["quads"]) == sum(p["stories"] for p in data["periods"])
     assert get(client, "/api/timeline/TUR-KOR?by=decade", 422)["error"]["code"] == "validation"
+
+
+def test_a_timeline_period_is_every_field_of_the_period_in_json() -> None:
+    period = Period(date(2025, 11, 1), "Nov 2025", 3, 4, 2, {"CONSULT": 2, "AGREE": 1}, {1: 3}, 1.5, None, 1.0, 1, 0)
+    found = period_dict(period)
+    assert found == asdict(period) | {"start": "2025-11-01", "quads": {"1": 3}}
+    assert list(found) == [item.name for item in fields(Period)]
+    assert found["types"] is not period.types  # a copy: the response cannot change the period
 
 
 def test_stories_are_paged_in_the_database_with_their_reports_whole(client: TestClient, served_db: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
 
@@ -172,17 +173,18 @@ def get_dyad(store: StoreDep, pair: PairPath) -> dict[str, Any]:
     }
 
 
-@router.get("/timeline/{pair}", summary="A pair's timeline, period by period")
+@router.get("/timeline/{pair}", response_model=dict[str, Any], summary="A pair's timeline, period by period")
 def get_timeline(
     store: StoreDep, pair: PairPath, by: By = By.month, since: Since = None, until: Until = None
-) -> dict[str, Any]:
+) -> JSONResponse:
     periods = pair_timeline(store, pair, by, since=since, until=until)
-    return {
+    content = {
         "countries": list(pair),
         "by": by.value,
         "periods": [period_dict(period) for period in periods],
         "chart": chart_data(periods),
     }
+    return JSONResponse(content)  # JSON's own types already: FastAPI's encoder would walk them again (7 ms)
 
 
 @router.get("/stories", response_model=Page, summary="Stories: one real-world event across its reports")

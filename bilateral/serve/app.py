@@ -23,7 +23,7 @@ from bilateral import __version__
 from bilateral.errors import BilateralError
 from bilateral.serve.api import router as api_router
 from bilateral.serve.coder import Coder
-from bilateral.serve.context import INGEST_SECONDS, MAX_BODY, ApiError, Settings
+from bilateral.serve.context import INGEST_SECONDS, MAX_BODY, ApiError, Readers, Settings
 from bilateral.serve.guard import Guard, allowed_hosts, answer
 from bilateral.serve.pages import router as pages_router
 from bilateral.store import Store
@@ -107,10 +107,13 @@ def create_app(
         pass  # migrates an older database (the search index) before the first request
     coder = Coder()
 
+    readers = Readers(db)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
         coder.close()
+        readers.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -124,6 +127,7 @@ def create_app(
     settings = Settings(db, token or None, actors, allowed_hosts(hosts), max_body, ingest_seconds)
     app.state.settings = settings
     app.state.coder = coder
+    app.state.readers = readers
     _install_errors(app, db)
     app.add_middleware(Guard, settings=settings)  # inside the headers' middleware: its refusals carry them too
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,7 @@ from fastapi import Path as PathParam
 
 from bilateral.actors.countries import countries
 from bilateral.store import Store
+from bilateral.store.postgres import SCHEME
 
 
 class ApiError(Exception):
@@ -96,10 +99,66 @@ CountryQuery = Annotated[str | None, Depends(country_query)]
 DirectionQuery = Annotated[tuple[str, str] | None, Depends(direction_query)]
 
 
+class Readers:
+    """Read-only stores of an SQLite file kept open between requests, one request at a time each: a new connection
+    starts with an empty page cache, and re-reading the B-trees' upper pages cost a timeline as much again as it grew.
+    One is used again only while the file is the same file (not deleted and made anew) and its schema the same (no
+    migration since); otherwise it is closed and a new one opened, which checks the schema as every store does. On
+    PostgreSQL each request opens its own store (its connections are pooled already)."""
+
+    def __init__(self, db: str) -> None:
+        self._db = db
+        self._pooled = not SCHEME.match(db)
+        self._idle: list[tuple[Store, tuple[int, int]]] = []
+        self._lock = threading.Lock()
+
+    def take(self) -> Store:
+        if self._pooled:
+            found = _file(self._db)
+            while True:
+                with self._lock:
+                    if not self._idle:
+                        break
+                    store, seen = self._idle.pop()
+                if seen == found and store.schema_unchanged():
+                    return store
+                store.close()
+        return Store(self._db, read_only=True)
+
+    def give(self, store: Store) -> None:
+        """A store back after a request that ended well (one that failed is closed instead)."""
+        if not self._pooled:
+            store.close()
+            return
+        with self._lock:
+            self._idle.append((store, _file(self._db)))
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for store, _ in idle:
+            store.close()
+
+
+def _file(path: str) -> tuple[int, int]:
+    """Which file ``path`` names (device and inode); (0, 0) when there is none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return 0, 0
+    return found.st_dev, found.st_ino
+
+
 def open_store(request: Request) -> Iterator[Store]:
     """A read-only store for one request (a FastAPI dependency): a read endpoint cannot write."""
-    with Store(settings(request).db, read_only=True) as store:
+    readers: Readers = request.app.state.readers
+    store = readers.take()
+    try:
         yield store
+    except BaseException:
+        store.close()
+        raise
+    readers.give(store)
 
 
 def error_body(code: str, message: str, details: list[Any] | None = None) -> dict[str, Any]:

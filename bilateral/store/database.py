@@ -54,6 +54,7 @@ class Store(Reads):
         self.path = postgres.shown(target) if self._sql.postgres else target
         """Where the database is, as messages show it (a URL without its password)."""
         self._db: Database
+        self._schema = -1  # SQLite's schema_version as a read-only store found it
         if self._sql.postgres:
             self._pg = postgres.connect(target, read_only=read_only)
             self._db = self._pg
@@ -65,6 +66,7 @@ class Store(Reads):
                 self._check_current()
                 if not self._sql.postgres:
                     self._sqlite.execute("PRAGMA query_only = ON")
+                    self._schema = self._schema_version()
                 return
             # what the database is, before anything is written to it: a newer or foreign one is left as it is
             version = self._version()
@@ -81,6 +83,16 @@ class Store(Reads):
             if translated is None:
                 raise
             raise translated from error
+
+    def schema_unchanged(self) -> bool:
+        """Whether a read-only SQLite store's schema is still the one it checked when it opened (no migration since,
+        by this version or another); always true on PostgreSQL, whose stores are opened per use."""
+        return self._sql.postgres or self._schema_version() == self._schema
+
+    def _schema_version(self) -> int:
+        """SQLite's count of the schema's changes (``PRAGMA schema_version``), not the package's version."""
+        found: int = self._sqlite.execute("PRAGMA schema_version").fetchone()[0]
+        return found
 
     def close(self) -> None:
         if self._sql.postgres:

@@ -1,0 +1,93 @@
+"""The server's read-only stores, kept open between requests (``serve.context.Readers``): used again while the file and
+its schema are the same, opened anew when the file was replaced or migrated, closed when their request failed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from bilateral.actors.gazetteer import Gazetteer
+from bilateral.pipeline import ingest_documents
+from bilateral.records import Document
+from bilateral.serve import create_app
+from bilateral.serve.context import Readers
+from bilateral.store import Store
+
+
+def _store(path: Path, gaz: Gazetteer, *visits: str) -> Path:
+    documents = [
+        Document(f"test#{number}", f"Turkish Foreign Minister Hakan Fidan met {host} officials in {city} on Monday.",
+                 published=date(2025, 3, 3))
+        for number, (host, city) in enumerate(visit.split("/") for visit in visits)
+    ]  # fmt: skip
+    with Store(path) as store:
+        ingest_documents(documents, store, gaz)
+    return path
+
+
+def _events(client: TestClient) -> int:
+    answer = client.get("/api/events?limit=1")
+    assert answer.status_code == 200, answer.text
+    total: int = answer.json()["total"]
+    return total
+
+
+def test_a_store_serves_one_request_after_another(tmp_path: Path, gaz: Gazetteer) -> None:
+    readers = Readers(str(_store(tmp_path / "r.db", gaz, "South Korean/Seoul")))
+    first = readers.take()
+    readers.give(first)
+    assert readers.take() is first
+    assert readers.take() is not first  # taken: the next request gets its own
+    readers.close()
+
+
+def test_a_replaced_file_is_read_anew(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = _store(tmp_path / "r.db", gaz, "South Korean/Seoul")
+    other = _store(tmp_path / "other.db", gaz, "South Korean/Seoul", "Japanese/Tokyo", "Indian/New Delhi")
+    with TestClient(create_app(path, hosts=["testserver"])) as client:
+        before = _events(client)
+        shutil.copy(other, tmp_path / "new.db")
+        os.replace(tmp_path / "new.db", path)  # another file at the same path, as a restore from a backup leaves it
+        assert _events(client) > before
+
+
+def test_a_migrated_schema_is_checked_again(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = _store(tmp_path / "r.db", gaz, "South Korean/Seoul")
+    readers = Readers(str(path))
+    first = readers.take()
+    readers.give(first)
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE added_by_a_migration (x)")
+    second = readers.take()
+    assert second is not first
+    readers.give(second)
+    assert readers.take() is second
+    readers.close()
+
+
+def test_a_store_whose_request_failed_is_not_used_again(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = _store(tmp_path / "r.db", gaz, "South Korean/Seoul")
+    app = create_app(path)
+    readers: Readers = app.state.readers
+
+    class Request:
+        class App:
+            state = app.state
+
+        app = App
+
+    from bilateral.serve.context import open_store
+
+    dependency = open_store(Request)  # type: ignore[arg-type]
+    store = next(dependency)
+    with pytest.raises(sqlite3.OperationalError):
+        dependency.throw(sqlite3.OperationalError("database is locked"))
+    assert readers.take() is not store
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        store.counts()

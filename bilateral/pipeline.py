@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
@@ -145,8 +146,8 @@ def store_analysed(
     by_workers: bool = False,
 ) -> IngestSummary:
     """Store analysed articles and failures in batches of ``batch_size``, each linked unless ``linking`` is off.
-    Their words reach the full-text index every :data:`TEXT_BULK` new articles and at the end (an ingest stopped
-    part-way leaves its last ones to the next, which indexes them at its end).
+    Their words reach the full-text index every :data:`TEXT_BULK` new articles and at the end, also an end by an
+    error or an interrupt (a process killed outright leaves them to the next store opened for writing).
 
     ``by_workers``: the workers stored what they analysed (``ingest --dask`` on PostgreSQL), and ``results`` are
     the ids of the articles they stored, and the copies they found stored already: each batch is settled
@@ -181,18 +182,23 @@ def store_analysed(
         if progress is not None:
             progress(summary)
 
-    for result in results:
-        if isinstance(result, Failure):
-            summary.failed += 1
-            failures.append(result)
-            if on_failure is not None:
-                on_failure(result)
-        else:
-            summary.read += 1
-            articles.append(result)
-        if len(articles) + len(failures) >= batch_size:
-            flush()
-    flush()
+    try:
+        for result in results:
+            if isinstance(result, Failure):
+                summary.failed += 1
+                failures.append(result)
+                if on_failure is not None:
+                    on_failure(result)
+            else:
+                summary.read += 1
+                articles.append(result)
+            if len(articles) + len(failures) >= batch_size:
+                flush()
+        flush()
+    except BaseException:
+        with suppress(Exception):
+            store.index_text()  # what the batches committed so far stays searchable
+        raise
     store.index_text()
     if linking and by_workers:  # what a worker stored before the cluster gave up on its partition
         link(store, batch_size=batch_size)

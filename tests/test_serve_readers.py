@@ -91,3 +91,36 @@ def test_a_store_whose_request_failed_is_not_used_again(tmp_path: Path, gaz: Gaz
     assert readers.take() is not store
     with pytest.raises(sqlite3.ProgrammingError):  # closed
         store.counts()
+
+
+def test_a_file_changed_on_disk_or_replaced_during_a_request_is_read_anew(tmp_path: Path, gaz: Gazetteer) -> None:
+    path = _store(tmp_path / "r.db", gaz, "South Korean/Seoul")
+    other = _store(tmp_path / "other.db", gaz, "South Korean/Seoul", "Japanese/Tokyo")
+    readers = Readers(str(path))
+    first = readers.take()
+    readers.give(first)
+    stat = os.stat(path)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # copied over in place, as cp does
+    second = readers.take()
+    assert second is not first
+    shutil.copy(other, tmp_path / "new.db")
+    os.replace(tmp_path / "new.db", path)  # replaced while the request reads the old file
+    readers.give(second)
+    third = readers.take()
+    assert third is not second
+    readers.close()
+
+
+def test_stores_given_back_after_closing_or_past_the_cap_are_closed(tmp_path: Path, gaz: Gazetteer) -> None:
+    readers = Readers(str(_store(tmp_path / "r.db", gaz, "South Korean/Seoul")))
+    taken = [readers.take() for _ in range(Readers.IDLE + 2)]
+    for store in taken:
+        readers.give(store)
+    kept = [readers.take() for _ in range(Readers.IDLE + 2)]
+    assert len({id(store) for store in kept} & {id(store) for store in taken}) == Readers.IDLE
+    readers.close()
+    for store in kept:
+        readers.give(store)
+    for store in kept:
+        with pytest.raises(sqlite3.ProgrammingError):
+            store.counts()

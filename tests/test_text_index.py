@@ -5,6 +5,7 @@ each article is in the index once, whichever way it got there."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,9 @@ import pytest
 from bilateral import pipeline
 from bilateral.actors.gazetteer import Gazetteer
 from bilateral.pipeline import analyse, ingest_documents
+from bilateral.read import read_paths
 from bilateral.records import CodedArticle, Document
+from bilateral.samples import corpus_dir
 from bilateral.store import Store
 from tests.conftest import UNDO_TEXT_PENDING
 
@@ -93,12 +96,36 @@ def test_an_ingest_indexes_in_bulk_and_at_its_end(
     assert _indexed(tmp_path / "r.db") == (25, 25, 25, 0)
 
 
-def test_what_an_ingest_stopped_part_way_left_is_indexed_by_the_next(tmp_path: Path, gaz: Gazetteer) -> None:
+def test_an_ingest_ended_by_an_error_indexes_what_it_stored(tmp_path: Path, gaz: Gazetteer) -> None:
+    def documents() -> Iterator[Document]:
+        yield from _documents(7)
+        raise KeyboardInterrupt  # ^C while reading the eighth
+
+    with Store(tmp_path / "r.db") as store, pytest.raises(KeyboardInterrupt):
+        ingest_documents(documents(), store, gaz, batch_size=3)
+    assert _indexed(tmp_path / "r.db") == (6, 6, 6, 0)  # two batches committed, the seventh article in neither
+
+
+def test_what_a_killed_ingest_left_is_indexed_when_the_store_opens_again(tmp_path: Path, gaz: Gazetteer) -> None:
     with Store(tmp_path / "r.db") as store:
-        store.add(_coded(_documents(3), gaz), in_step=False)  # stored, then stopped before indexing
-        ingest_documents(_documents(2, start=3), store, gaz)
-        assert _found(store, "cobalt2") == 1 and _found(store, "ember4") == 1
-    assert _indexed(tmp_path / "r.db") == (5, 5, 5, 0)
+        store.add(_coded(_documents(3), gaz), in_step=False)  # stored; the process dies before indexing
+    assert _indexed(tmp_path / "r.db") == (3, 0, 0, 3)
+    with Store(tmp_path / "r.db", create=False) as store:  # as `bilateral serve` opens it, or the next ingest
+        assert _found(store, "cobalt2") == 1
+    assert _indexed(tmp_path / "r.db") == (3, 3, 3, 0)
+
+
+def test_a_migration_stopped_before_the_last_version_still_sums_up_the_registry(tmp_path: Path, gaz: Gazetteer) -> None:
+    with Store(tmp_path / "r.db") as store:
+        ingest_documents([item for item in read_paths([str(corpus_dir())]) if isinstance(item, Document)], store, gaz)
+    with sqlite3.connect(tmp_path / "r.db") as db:  # as a migration from version 11 leaves it, stopped after 12
+        db.executescript(UNDO_TEXT_PENDING + "UPDATE agreements SET stale = 1, summary = NULL;")
+        db.execute("PRAGMA user_version = 12")
+        assert db.execute("SELECT count(*) FROM agreements").fetchone()[0] > 0
+    with Store(tmp_path / "r.db"):
+        pass
+    with sqlite3.connect(tmp_path / "r.db") as db:
+        assert db.execute("SELECT count(*) FROM agreements WHERE stale = 1 OR summary IS NULL").fetchone() == (0,)
 
 
 def test_a_changed_title_is_indexed_again_once(tmp_path: Path, gaz: Gazetteer) -> None:

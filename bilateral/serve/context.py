@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -102,51 +103,80 @@ DirectionQuery = Annotated[tuple[str, str] | None, Depends(direction_query)]
 class Readers:
     """Read-only stores of an SQLite file kept open between requests, one request at a time each: a new connection
     starts with an empty page cache, and re-reading the B-trees' upper pages cost a timeline as much again as it grew.
-    One is used again only while the file is the same file (not deleted and made anew) and its schema the same (no
-    migration since); otherwise it is closed and a new one opened, which checks the schema as every store does. On
-    PostgreSQL each request opens its own store (its connections are pooled already)."""
+    A store is used again only while the path names the very file it opened, unchanged on disk since (device, inode,
+    size and time of change: not replaced, not copied over; in WAL mode a write changes the file only at a
+    checkpoint), and its schema is the one it checked (no migration since); otherwise it is closed and a new one
+    opened, which checks the schema as every store does. At most :data:`IDLE` wait at once. On PostgreSQL each
+    request opens its own store (its connections are pooled already)."""
+
+    IDLE = 16
 
     def __init__(self, db: str) -> None:
         self._db = db
         self._pooled = not SCHEME.match(db)
-        self._idle: list[tuple[Store, tuple[int, int]]] = []
+        self._idle: list[Store] = []
+        self._files: dict[Store, _File] = {}  # what each store opened, as the path named it just before
+        self._closed = False
         self._lock = threading.Lock()
 
     def take(self) -> Store:
-        if self._pooled:
-            found = _file(self._db)
-            while True:
-                with self._lock:
-                    if not self._idle:
-                        break
-                    store, seen = self._idle.pop()
-                if seen == found and store.schema_unchanged():
-                    return store
-                store.close()
-        return Store(self._db, read_only=True)
+        if not self._pooled:
+            return Store(self._db, read_only=True)
+        now = _file(self._db)
+        while True:
+            with self._lock:
+                if not self._idle:
+                    break
+                store = self._idle.pop()
+                opened = self._files.get(store)
+            if opened == now and _same_schema(store):
+                return store
+            self.discard(store)
+        before = _file(self._db)  # read before opening: a file replaced in between is never taken for this one
+        store = Store(self._db, read_only=True)
+        with self._lock:
+            self._files[store] = before
+        return store
 
     def give(self, store: Store) -> None:
-        """A store back after a request that ended well (one that failed is closed instead)."""
-        if not self._pooled:
-            store.close()
-            return
+        """A store back after a request that ended well (one that failed is discarded instead)."""
         with self._lock:
-            self._idle.append((store, _file(self._db)))
+            keep = self._pooled and not self._closed and len(self._idle) < self.IDLE
+            if keep:
+                self._idle.append(store)
+        if not keep:
+            self.discard(store)
+
+    def discard(self, store: Store) -> None:
+        with self._lock:
+            self._files.pop(store, None)
+        store.close()
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             idle, self._idle = self._idle, []
-        for store, _ in idle:
-            store.close()
+        for store in idle:
+            self.discard(store)
 
 
-def _file(path: str) -> tuple[int, int]:
-    """Which file ``path`` names (device and inode); (0, 0) when there is none."""
+_File = tuple[int, int, int, int]
+
+
+def _file(path: str) -> _File:
+    """The file ``path`` names as it stands: device, inode, size and time of change; zeros when there is none."""
     try:
         found = os.stat(path)
     except OSError:
-        return 0, 0
-    return found.st_dev, found.st_ino
+        return 0, 0, 0, 0
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
+
+
+def _same_schema(store: Store) -> bool:
+    try:
+        return store.schema_unchanged()
+    except sqlite3.Error:  # damaged since: a new store says so, as an error the API answers
+        return False
 
 
 def open_store(request: Request) -> Iterator[Store]:
@@ -156,7 +186,7 @@ def open_store(request: Request) -> Iterator[Store]:
     try:
         yield store
     except BaseException:
-        store.close()
+        readers.discard(store)
         raise
     readers.give(store)
 

@@ -77,6 +77,8 @@ class Store(Reads):
             if not self._sql.postgres:
                 sqlite.prepare(self._sqlite)
             self._migrate()
+            if not self._sql.postgres and self._sqlite.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone():
+                self.index_text()  # what an ingest killed part-way left unindexed
         except BaseException as error:
             self.close()
             translated = store_error(error, path=self.path) if isinstance(error, Exception) else None
@@ -140,7 +142,6 @@ class Store(Reads):
         """Apply the migrations the database lacks, one transaction each; the version is read again inside each,
         so two processes opening a new database at once migrate it once."""
         scripts = postgres.MIGRATIONS if self._sql.postgres else MIGRATIONS
-        first = self._version()
         while True:
             with self._transaction() as db:
                 version = self._version()
@@ -154,9 +155,10 @@ class Store(Reads):
                         db.execute(statement)
                 if version == 0:
                     db.execute("INSERT INTO meta VALUES ('application', ?)", (APPLICATION,))
-                if target == SCHEMA_VERSION and first < 12:
+                if target == SCHEMA_VERSION:
                     # with the code of the current schema: count what was stored before the rollups (6), list
-                    # the agreements by their first stage (7) and sum up their entries (11) and summaries (12)
+                    # the agreements by their first stage (7) and sum up their entries (11) and summaries (12),
+                    # also after a migration stopped between two versions (nothing stale: nothing to do)
                     rollups.refresh(db)
                 if self._sql.postgres:
                     self.set_meta_in(db, "schema_version", str(target))

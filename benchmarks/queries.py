@@ -177,7 +177,7 @@ def _store(store: Store, batch: list[tuple[CodedArticle, int]]) -> None:
                     )
                 else:
                     linking.attach(story, event, placed=False)
-                link_registry(event, event.when, linking)
+                link_registry([(event, event.when)], linking)
         linking.done([item.reading.article.id for item, _ in batch])
 
 

@@ -39,9 +39,9 @@ def link(
                 [*read, *(event for key in ids for event in known.get(key, ()))],
                 key=lambda event: (rank(event.when), event.id),
             )
-            for event in [event for event in events if not undated(event)]:
-                link_registry(event, attach(event, linking), linking)
-            for event in placed_first([event for event in events if undated(event)], linking):
-                link_registry(event, attach(event, linking), linking)
+            placed = [(event, attach(event, linking)) for event in events if not undated(event)]
+            placed += [(event, attach(event, linking)) for event in placed_first(
+                [event for event in events if undated(event)], linking)]  # fmt: skip
+            link_registry(placed, linking)
             linking.done(ids)
         done += len(articles)

@@ -68,6 +68,14 @@ def _agreements(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
             "Italy and Albania signed a defence agreement in Rome on Wednesday.",
             [("security", "agreement", "signed")],
         ),
+        (
+            "Germany and France signed an agreement on Tuesday after long talks.",
+            [("unspecified", "agreement", "signed")],  # a signing told as done, its subject not named
+        ),
+        (
+            "India and Bangladesh signed seven memoranda of understanding including one on space technology.",
+            [("space", "MoU", "signed")],  # the subject named beside a count is the one kept
+        ),
     ],
 )
 def test_agreements_are_read_per_subject_with_kind_and_stage(
@@ -79,7 +87,9 @@ def test_agreements_are_read_per_subject_with_kind_and_stage(
 @pytest.mark.parametrize(
     "text",
     [
-        "Germany and France signed an agreement on Tuesday after long talks.",  # no subject: not guessed
+        "Germany and France will sign an agreement next week, officials said.",  # no subject, not done: not guessed
+        "Germany and France had hoped to conclude a deal on Tuesday, officials said.",  # hoped for
+        "The deal to be signed by Germany and France on Tuesday is still in draft.",  # not yet signed
         "Egypt said it was in agreement with Sudan regarding water security.",  # a view, not a document
         "Chile and Peru did not sign the fisheries agreement on Friday.",  # negated
     ],
@@ -197,6 +207,52 @@ def test_signatories_are_the_people_the_sentence_says_signed(text: str, signed_b
     events = [event for event in code_text(text, gaz, on=ON_2021) if read_agreements(event)]
     assert events, "the sentence reports an agreement"
     assert {person.name for event in events for person in signatories(event)} == signed_by
+
+
+def _entries(store: Store) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return sorted((entry.topic, entry.countries, tuple(stage.stage for stage in entry.stages))
+                  for entry in agreements(store))  # fmt: skip
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_signing_with_no_subject_joins_the_one_entry_signed_near_it_or_starts_one(
+    backend: str, tmp_path: Path, gaz: Gazetteer
+) -> None:
+    later = [  # one article a batch: the unnamed signing is linked before the report naming its subject
+        "Japan and India signed an agreement in Tokyo on Monday, the foreign ministry said.",
+        "Japan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday.",
+        "Germany and Kenya signed an agreement in Berlin on Friday, the two governments said.",
+    ]
+    with database(backend, tmp_path) as path, Store(path) as store:
+        for number, text in enumerate(later):
+            corpus = tmp_path / f"{number}.txt"
+            corpus.write_text(f"Signing {number}\n\n{text}\n", encoding="utf-8")
+            ingest([str(corpus)], store, gaz)
+        found = _entries(store)
+    assert found == [
+        ("semiconductors", ("IND", "JPN"), ("signed",)),  # the unnamed one took the subject the second report named
+        ("unspecified", ("DEU", "KEN"), ("signed",)),
+    ]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_signing_with_no_subject_joins_none_of_several_entries_signed_near_it(
+    backend: str, tmp_path: Path, gaz: Gazetteer
+) -> None:
+    corpus = tmp_path / "both.txt"
+    corpus.write_text(
+        "Two pacts\n\nJapan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday. "
+        "Japan and India also signed a migration agreement in Tokyo on Monday.\n",
+        encoding="utf-8",
+    )
+    unnamed = tmp_path / "unnamed.txt"
+    unnamed.write_text("Signed\n\nJapan and India signed an agreement in Tokyo on Monday.\n", encoding="utf-8")
+    with database(backend, tmp_path) as path, Store(path) as store:
+        ingest([str(corpus)], store, gaz)
+        before = _entries(store)
+        ingest([str(unnamed)], store, gaz)
+        assert _entries(store) == before  # which of the two it is, the sentence does not tell
+    assert [topic for topic, _, _ in before] == ["migration", "semiconductors"]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -5,8 +5,10 @@ and technology agreements" names two agreements; "three deals including nuclear
 cooperation" names one, about nuclear energy. An agreement is known by its
 subject (``data/topics.tsv``) and its countries; reports of one agreement by
 several outlets, and its later stages (ratified, in force, suspended), land on
-one registry entry (see :func:`bilateral.registry.link.link_agreements`).
-An agreement noun with no recognisable subject is left out rather than guessed.
+one registry entry (see :func:`bilateral.registry.entries.link_registry`).
+An agreement noun with no recognisable subject ("signed 22 pacts", "a landmark
+treaty was signed") is kept only as a signing stated as done, with the subject
+:data:`UNSPECIFIED`; talk of one, a plan or a hope, is left out rather than guessed.
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ _AGENT_GAP = re.compile(
     rf"\s+(?:by|(?:{_WORDS}{{1,80}}?\s+)?with)\s+(?:{_WORDS}{{1,80}}?\s+and\s+)?(?:(?:the|his|her|its|[\w'.]+)\s+){{0,4}}?"
 )
 """Between the verb and a signer after it: "signed by …", "signed a memorandum with his counterpart …"."""
+_SIGNED = re.compile(r"(?<!to be )(?<!will be )(?<!would be )\b(?:signed|inked|sealed|concluded|clinched)\b")
+"""A signing told as done, for an agreement with no subject: not "hoped to conclude", "to be signed"."""
+_SIGNED_CHARS = 60
 _LEFT_CHARS = 90
 _RIGHT_CHARS = 140
 
@@ -111,6 +116,12 @@ _RIGHT_CHARS = 140
 class Topic:
     label: str
     context: str
+
+
+UNSPECIFIED = Topic("unspecified", "diplomatic")
+"""The subject of a signed agreement whose sentence names none: its entry joins the one entry of its countries
+signed near it where there is one, and takes the subject of a report that names it (see
+:func:`bilateral.registry.entries.link_registry`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +165,11 @@ def _stage(folded: str, noun_start: int, modality: Modality) -> str:
     return best[1]
 
 
+def _signed_near(folded: str, noun_start: int) -> bool:
+    """Whether a signing told as done stands within :data:`_SIGNED_CHARS` of the agreement noun."""
+    return _SIGNED.search(folded, max(0, noun_start - _SIGNED_CHARS), noun_start + _SIGNED_CHARS) is not None
+
+
 def _phrase_bounds(folded: str, start: int, end: int, limit: int) -> tuple[int, int]:
     """The words describing the agreement noun at ``start:end``, not reaching the next noun at ``limit``."""
     left = max(0, start - _LEFT_CHARS)
@@ -183,10 +199,12 @@ def read_agreements(event: Event) -> list[AgreementMention]:
             continue  # "the document said": a text, not an agreement
         limit = nouns[index + 1].start if index + 1 < len(nouns) else len(folded)
         first, last = _phrase_bounds(folded, noun.start, noun.end, limit)
-        topics = _topics().find(folded, first, last)
-        if not topics:
-            continue
+        topics = [match.value for match in _topics().find(folded, first, last)]
         stage = _stage(folded, noun.start, event.modality)
+        if not topics:
+            if stage != "signed" or event.modality is not Modality.ASSERTED or not _signed_near(folded, noun.start):
+                continue
+            topics = [UNSPECIFIED]
         if (
             stage in ("announced", "signed")
             and event.modality is Modality.ASSERTED
@@ -196,7 +214,7 @@ def read_agreements(event: Event) -> list[AgreementMention]:
         money = _MONEY.search(quote)
         for topic in topics:
             mention = AgreementMention(
-                topic.value,
+                topic,
                 noun.value,
                 stage,
                 _QUOTES.sub("", quote[first:last]).strip(),
@@ -204,16 +222,18 @@ def read_agreements(event: Event) -> list[AgreementMention]:
                 last,
                 money[0] if money else None,
             )
-            previous = found.get(topic.value.label)
+            previous = found.get(topic.label)
             if previous is None or SPECIFIC.index(mention.kind) < SPECIFIC.index(previous.kind):
-                found[topic.value.label] = mention
+                found[topic.label] = mention
+    if len(found) > 1:
+        found.pop(UNSPECIFIED.label, None)  # "five deals including one on nuclear energy": the named one
     return list(found.values())
 
 
 def subjects(event: Event) -> frozenset[str]:
     """The subjects of the agreements an event's sentence reports: two acts of one kind on one day about
     different agreements are two events."""
-    return frozenset(mention.topic.label for mention in read_agreements(event))
+    return frozenset(mention.topic.label for mention in read_agreements(event) if mention.topic != UNSPECIFIED)
 
 
 def signatories(event: Event) -> list[Party]:

@@ -240,12 +240,17 @@ class Linking:
 
     # -- registry -----------------------------------------------------------
 
-    def agreement_candidates(self, countries: str, topic: str) -> list[tuple[str, date | None]]:
-        """(id, signing date) of registry entries about ``topic`` between ``countries``."""
+    def agreement_candidates(self, countries: str, topic: str | None = None) -> list[tuple[str, date | None]]:
+        """(id, signing date) of registry entries about ``topic`` (any, if None) between ``countries``."""
         rows = self._db.execute(
-            "SELECT id, signed FROM agreements WHERE countries = ? AND topic = ? ORDER BY id", (countries, topic)
+            "SELECT id, signed FROM agreements WHERE countries = ? AND topic = coalesce(?, topic) ORDER BY id",
+            (countries, topic),
         )
         return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
+
+    def name_agreement(self, key: str, topic: str, context: str) -> None:
+        """Give an entry that had no subject the subject a report names."""
+        self._db.execute("UPDATE agreements SET topic = ?, context = ?, stale = 1 WHERE id = ?", (topic, context, key))
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
         added = self._db.execute(

@@ -73,6 +73,10 @@ def _agreements(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
             [("unspecified", "agreement", "signed")],  # a signing told as done, its subject not named
         ),
         (
+            "The foreign ministers of Ethiopia and Somalia signed a joint statement in Ankara on Monday.",
+            [("unspecified", "joint declaration", "signed")],
+        ),
+        (
             "India and Bangladesh signed seven memoranda of understanding including one on space technology.",
             [("space", "MoU", "signed")],  # the subject named beside a count is the one kept
         ),

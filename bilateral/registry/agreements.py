@@ -32,6 +32,8 @@ KINDS = {
     "letter of intent": "letter of intent",
     "letters of intent": "letter of intent",
     "joint declaration": "joint declaration",
+    "joint statement": "joint declaration",
+    "joint statements": "joint declaration",
     "declaration": "joint declaration",
     "treaty": "treaty",
     "treaties": "treaty",

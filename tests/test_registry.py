@@ -73,6 +73,10 @@ def _agreements(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
             [("unspecified", "agreement", "signed")],  # a signing told as done, its subject not named
         ),
         (
+            "The presidents of Brazil and China witnessed the signing of 20 pacts in Beijing on Tuesday.",
+            [("unspecified", "agreement", "signed")],
+        ),
+        (
             "The foreign ministers of Ethiopia and Somalia signed a joint statement in Ankara on Monday.",
             [("unspecified", "joint declaration", "signed")],
         ),
@@ -94,6 +98,7 @@ def test_agreements_are_read_per_subject_with_kind_and_stage(
         "Germany and France will sign an agreement next week, officials said.",  # no subject, not done: not guessed
         "Germany and France had hoped to conclude a deal on Tuesday, officials said.",  # hoped for
         "The deal to be signed by Germany and France on Tuesday is still in draft.",  # not yet signed
+        "The leaders of Germany and France will attend the signing of several pacts on Tuesday.",  # not yet
         "Egypt said it was in agreement with Sudan regarding water security.",  # a view, not a document
         "Chile and Peru did not sign the fisheries agreement on Friday.",  # negated
     ],

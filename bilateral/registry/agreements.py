@@ -48,6 +48,7 @@ KINDS = {
     "deal": "agreement",
     "deals": "agreement",
     "pact": "agreement",
+    "pacts": "agreement",
     "document": "approval",
     "documents": "approval",
 }
@@ -107,8 +108,12 @@ _AGENT_GAP = re.compile(
     rf"\s+(?:by|(?:{_WORDS}{{1,80}}?\s+)?with)\s+(?:{_WORDS}{{1,80}}?\s+and\s+)?(?:(?:the|his|her|its|[\w'.]+)\s+){{0,4}}?"
 )
 """Between the verb and a signer after it: "signed by …", "signed a memorandum with his counterpart …"."""
-_SIGNED = re.compile(r"(?<!to be )(?<!will be )(?<!would be )\b(?:signed|inked|sealed|concluded|clinched)\b")
-"""A signing told as done, for an agreement with no subject: not "hoped to conclude", "to be signed"."""
+_SIGNED = re.compile(
+    r"(?<!to be )(?<!will be )(?<!would be )\b(?:signed|inked|sealed|concluded|clinched)\b"
+    r"|\b(?:oversaw|witnessed|attended|presided over) the signing\b"
+)
+"""A signing told as done, for an agreement with no subject: not "hoped to conclude", "to be signed", "will
+attend the signing"."""
 _SIGNED_CHARS = 60
 _LEFT_CHARS = 90
 _RIGHT_CHARS = 140

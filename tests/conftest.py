@@ -29,6 +29,17 @@ settings.register_profile("fuzz-long", max_examples=1_000, deadline=None, suppre
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def fresh_cli_state(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts from the command line's defaults: the global options (``--db``, ``--actors``, ``--model``)
+    live in one process-wide object that the main callback sets, and a test invoking a command without that
+    callback would otherwise see the options of the test before it."""
+    from bilateral.cli import common
+
+    for name in common.State.__annotations__:
+        monkeypatch.setattr(common.state, name, getattr(common.State, name))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     folder = SHARED / "seeds"

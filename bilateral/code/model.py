@@ -28,7 +28,7 @@ __all__ = ["MODEL", "MODEL_VERSION", "Model", "SentenceModel", "reviewable", "re
 
 
 MODEL = "bilateral-sentences"
-MODEL_VERSION = "2026.12.1"
+MODEL_VERSION = "2026.12.2"
 TYPES = (  # the model's outputs, in the order it was trained to give them
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
     "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "STATEMENT",

@@ -99,6 +99,12 @@ def test_agreements_are_read_per_subject_with_kind_and_stage(
         "Germany and France had hoped to conclude a deal on Tuesday, officials said.",  # hoped for
         "The deal to be signed by Germany and France on Tuesday is still in draft.",  # not yet signed
         "The leaders of Germany and France will attend the signing of several pacts on Tuesday.",  # not yet
+        "Talks between Japan and India concluded on Monday without an agreement.",
+        "No agreement was signed by Japan and India on Monday.",
+        "Japan and India denied on Monday that they had signed a secret agreement.",
+        "Japan and India, which signed an agreement in 2010, held talks in Tokyo on Monday.",  # history
+        "Japan said on Monday it sealed its border with India after the agreement collapsed.",
+        "Japan condemned India's missile test on Monday in a joint statement with South Korea on nuclear energy.",
         "Egypt said it was in agreement with Sudan regarding water security.",  # a view, not a document
         "Chile and Peru did not sign the fisheries agreement on Friday.",  # negated
     ],
@@ -223,45 +229,56 @@ def _entries(store: Store) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]
                   for entry in agreements(store))  # fmt: skip
 
 
+def _ingest_texts(store: Store, folder: Path, texts: list[str], batches: list[list[int]], gaz: Gazetteer) -> None:
+    for batch in batches:
+        paths = []
+        for number in batch:
+            path = folder / f"{number}.txt"
+            path.write_text(f"Report {number}\n\n{texts[number]}\n", encoding="utf-8")
+            paths.append(str(path))
+        ingest(paths, store, gaz)
+
+
+UNNAMED_AND_NAMED = [
+    "Japan and India signed an agreement in Tokyo on Monday, the foreign ministry said.",
+    "Japan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday.",
+    "Japan and India signed a free trade agreement in Tokyo on Monday.",
+]
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_a_signing_with_no_subject_joins_the_one_entry_signed_near_it_or_starts_one(
-    backend: str, tmp_path: Path, gaz: Gazetteer
+@pytest.mark.parametrize("batches", [[[0, 1, 2]], [[0], [1], [2]], [[2], [0], [1]], [[1, 2], [0]]])
+def test_a_signing_with_no_subject_named_elsewhere_is_its_own_entry_whatever_the_batches(
+    backend: str, batches: list[list[int]], tmp_path: Path, gaz: Gazetteer
 ) -> None:
-    later = [  # one article a batch: the unnamed signing is linked before the report naming its subject
-        "Japan and India signed an agreement in Tokyo on Monday, the foreign ministry said.",
-        "Japan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday.",
-        "Germany and Kenya signed an agreement in Berlin on Friday, the two governments said.",
-    ]
     with database(backend, tmp_path) as path, Store(path) as store:
-        for number, text in enumerate(later):
-            corpus = tmp_path / f"{number}.txt"
-            corpus.write_text(f"Signing {number}\n\n{text}\n", encoding="utf-8")
-            ingest([str(corpus)], store, gaz)
+        _ingest_texts(store, tmp_path, UNNAMED_AND_NAMED, batches, gaz)
         found = _entries(store)
     assert found == [
-        ("semiconductors", ("IND", "JPN"), ("signed",)),  # the unnamed one took the subject the second report named
-        ("unspecified", ("DEU", "KEN"), ("signed",)),
+        ("free trade", ("IND", "JPN"), ("signed",)),
+        ("semiconductors", ("IND", "JPN"), ("signed",)),
+        ("unspecified", ("IND", "JPN"), ("signed",)),  # which of the two it is, its article does not tell
     ]
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_a_signing_with_no_subject_joins_none_of_several_entries_signed_near_it(
+def test_a_signing_with_no_subject_joins_the_one_entry_its_article_names(
     backend: str, tmp_path: Path, gaz: Gazetteer
 ) -> None:
-    corpus = tmp_path / "both.txt"
-    corpus.write_text(
-        "Two pacts\n\nJapan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday. "
-        "Japan and India also signed a migration agreement in Tokyo on Monday.\n",
-        encoding="utf-8",
-    )
-    unnamed = tmp_path / "unnamed.txt"
-    unnamed.write_text("Signed\n\nJapan and India signed an agreement in Tokyo on Monday.\n", encoding="utf-8")
+    texts = [
+        "Japan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday. "
+        "The agreement was signed by the two foreign ministers in Tokyo on Monday.",
+        "Japan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday. "
+        "Japan and India also signed a migration agreement in Tokyo on Monday. "
+        "The agreements were signed by the two foreign ministers in Tokyo on Monday.",
+    ]
     with database(backend, tmp_path) as path, Store(path) as store:
-        ingest([str(corpus)], store, gaz)
-        before = _entries(store)
-        ingest([str(unnamed)], store, gaz)
-        assert _entries(store) == before  # which of the two it is, the sentence does not tell
-    assert [topic for topic, _, _ in before] == ["migration", "semiconductors"]
+        _ingest_texts(store, tmp_path, texts, [[0]], gaz)
+        one = [(entry.topic, entry.n_articles) for entry in agreements(store)]
+        _ingest_texts(store, tmp_path, texts, [[1]], gaz)
+        two = sorted((entry.topic, len(entry.stages)) for entry in agreements(store))
+    assert one == [("semiconductors", 1)]  # the second sentence is a report of the MoU, not another agreement
+    assert [topic for topic, _ in two] == ["migration", "semiconductors"]  # and beside two, of neither
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -96,6 +96,8 @@ _APPROVING = re.compile(
     r"\s*[\"“]?(?:approving|authori[sz]ing|permitting|allowing)\s+(?:the\s+)?(?:sale|export|purchase|transfer)"
 )
 """A document counts as an agreement only when it approves a sale or transfer: "signed a document approving …"."""
+_MEDIUM = re.compile(r"\b(?:in|through|via)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$")
+"""Just before a joint statement: the statement is how something was said ("in a joint statement")."""
 _QUOTES = re.compile(r"[\"“”]")
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|inked|sealed|initiall?ed)\b")
 _WORDS = r"(?:(?!\b(?:as|while|when|after|before|during|said|says|told|held|met|which|who|that)\b)[^,;])"
@@ -108,13 +110,29 @@ _AGENT_GAP = re.compile(
     rf"\s+(?:by|(?:{_WORDS}{{1,80}}?\s+)?with)\s+(?:{_WORDS}{{1,80}}?\s+and\s+)?(?:(?:the|his|her|its|[\w'.]+)\s+){{0,4}}?"
 )
 """Between the verb and a signer after it: "signed by …", "signed a memorandum with his counterpart …"."""
-_SIGNED = re.compile(
-    r"(?<!to be )(?<!will be )(?<!would be )\b(?:signed|inked|sealed|concluded|clinched)\b"
-    r"|\b(?:oversaw|witnessed|attended|presided over) the signing\b"
+_GAP = (
+    r"(?:(?!(?:on|in|at|after|before|without|with|by|for|to|that|which|when|while|as|but|and|or|no|not|any|its)\b)"
+    r"[\w$€£'.,-]+\s+){0,4}"
 )
-"""A signing told as done, for an agreement with no subject: not "hoped to conclude", "to be signed", "will
-attend the signing"."""
-_SIGNED_CHARS = 60
+"""Up to four words between a signing verb and the noun it governs ("signed 22 pacts", "inked a $2 billion deal"),
+none of which starts another phrase ("sealed its border … after the agreement")."""
+_SIGNED_BEFORE = re.compile(
+    rf"\b(?:(?:signed|inked|sealed|concluded|clinched)|(?:oversaw|witnessed|attended|presided over) the signing of)"
+    rf"\s+{_GAP}$"
+)
+_SIGNED_AFTER = re.compile(
+    r"\s+(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:signed|inked|sealed|concluded)\b"
+)
+"""A signing told as done, for an agreement with no subject: the verb governs the noun ("signed 22 pacts", "a
+landmark treaty has been signed", "witnessed the signing of 15 agreements"); not "hoped to conclude", "will
+attend the signing", "talks concluded without an agreement"."""
+_NOT_DONE = re.compile(
+    r"\b(?:no|without|any|never)\s+(?:\w+\s+){0,2}$|\b(?:den(?:y|ies|ied|ial)|rumou?rs?)\b"
+    r"|\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}that\b"
+)
+"""Before the noun: no signing ("no agreement was signed", "without a deal"), or one denied or only reported."""
+_HISTORY = re.compile(r"\W*(?:\w+\s+){0,3}?(?:in|since)\s+(?:19|20)\d\d\b")
+"""Just after the noun: a signing of an earlier year ("an agreement in 2010"), background, not news."""
 _LEFT_CHARS = 90
 _RIGHT_CHARS = 140
 
@@ -172,9 +190,12 @@ def _stage(folded: str, noun_start: int, modality: Modality) -> str:
     return best[1]
 
 
-def _signed_near(folded: str, noun_start: int) -> bool:
-    """Whether a signing told as done stands within :data:`_SIGNED_CHARS` of the agreement noun."""
-    return _SIGNED.search(folded, max(0, noun_start - _SIGNED_CHARS), noun_start + _SIGNED_CHARS) is not None
+def _signed_itself(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence tells the signing of the agreement noun at ``start:end`` as done (see
+    :data:`_SIGNED_BEFORE`, :data:`_SIGNED_AFTER`)."""
+    before = folded[max(0, start - 90) : start]
+    told = _SIGNED_BEFORE.search(before) is not None or _SIGNED_AFTER.match(folded, end) is not None
+    return told and not _NOT_DONE.search(folded, 0, start) and not _HISTORY.match(folded, end, end + 40)
 
 
 def _phrase_bounds(folded: str, start: int, end: int, limit: int) -> tuple[int, int]:
@@ -202,6 +223,8 @@ def read_agreements(event: Event) -> list[AgreementMention]:
     for index, noun in enumerate(nouns):
         if folded.endswith("in ", 0, noun.start):  # "we are in agreement": a view, not a document
             continue
+        if noun.value == "joint declaration" and _MEDIUM.search(folded, 0, noun.start):
+            continue  # "condemned the test in a joint statement": how the news was given, not an agreement
         if noun.value == "approval" and not _APPROVING.match(folded, noun.end):
             continue  # "the document said": a text, not an agreement
         limit = nouns[index + 1].start if index + 1 < len(nouns) else len(folded)
@@ -209,7 +232,11 @@ def read_agreements(event: Event) -> list[AgreementMention]:
         topics = [match.value for match in _topics().find(folded, first, last)]
         stage = _stage(folded, noun.start, event.modality)
         if not topics:
-            if stage != "signed" or event.modality is not Modality.ASSERTED or not _signed_near(folded, noun.start):
+            if (
+                stage != "signed"
+                or event.modality is not Modality.ASSERTED
+                or not _signed_itself(folded, noun.start, noun.end)
+            ):
                 continue
             topics = [UNSPECIFIED]
         if (

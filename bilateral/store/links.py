@@ -240,17 +240,24 @@ class Linking:
 
     # -- registry -----------------------------------------------------------
 
-    def agreement_candidates(self, countries: str, topic: str | None = None) -> list[tuple[str, date | None]]:
-        """(id, signing date) of registry entries about ``topic`` (any, if None) between ``countries``."""
+    def agreement_candidates(self, countries: str, topic: str) -> list[tuple[str, date | None]]:
+        """(id, signing date) of registry entries about ``topic`` between ``countries``."""
         rows = self._db.execute(
-            "SELECT id, signed FROM agreements WHERE countries = ? AND topic = coalesce(?, topic) ORDER BY id",
-            (countries, topic),
+            "SELECT id, signed FROM agreements WHERE countries = ? AND topic = ? ORDER BY id", (countries, topic)
         )
         return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
 
-    def name_agreement(self, key: str, topic: str, context: str) -> None:
-        """Give an entry that had no subject the subject a report names."""
-        self._db.execute("UPDATE agreements SET topic = ?, context = ?, stale = 1 WHERE id = ?", (topic, context, key))
+    def agreements_reported_in(self, article_id: str, countries: str) -> list[tuple[str, str]]:
+        """(id, topic) of the entries between ``countries`` that ``article_id`` reports (read from the article's
+        events, through their indexes, and filtered here)."""
+        rows = self._db.execute(
+            """SELECT DISTINCT agreements.id, agreements.countries, agreements.topic FROM events
+            JOIN agreement_events ON agreement_events.event_id = events.id
+            JOIN agreements ON agreements.id = agreement_events.agreement_id
+            WHERE events.article_id = ?""",
+            (article_id,),
+        )
+        return sorted((key, topic) for key, between, topic in rows if between == countries)
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
         added = self._db.execute(

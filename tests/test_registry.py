@@ -105,6 +105,9 @@ def test_agreements_are_read_per_subject_with_kind_and_stage(
         "Japan and India, which signed an agreement in 2010, held talks in Tokyo on Monday.",  # history
         "Japan said on Monday it sealed its border with India after the agreement collapsed.",
         "Japan condemned India's missile test on Monday in a joint statement with South Korea on nuclear energy.",
+        "Japan accused India on Monday of violating the agreement signed last year.",  # no "was": an earlier one
+        "Japan and India signed the agreement three years ago, officials said on Monday.",
+        "Japan and India had signed a similar agreement before the war, officials recalled on Monday.",
         "Egypt said it was in agreement with Sudan regarding water security.",  # a view, not a document
         "Chile and Peru did not sign the fisheries agreement on Friday.",  # negated
     ],
@@ -279,6 +282,23 @@ def test_a_signing_with_no_subject_joins_the_one_entry_its_article_names(
         two = sorted((entry.topic, len(entry.stages)) for entry in agreements(store))
     assert one == [("semiconductors", 1)]  # the second sentence is a report of the MoU, not another agreement
     assert [topic for topic, _ in two] == ["migration", "semiconductors"]  # and beside two, of neither
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_signing_with_no_subject_joins_no_entry_its_article_tells_unsigned_or_signed_long_before(
+    backend: str, tmp_path: Path, gaz: Gazetteer
+) -> None:
+    texts = [
+        "Japan and India signed an agreement in Tokyo on Monday. "
+        "Japanese and Indian negotiators held talks on a free trade agreement in Tokyo on Monday.",
+    ]
+    with database(backend, tmp_path) as path, Store(path) as store:
+        _ingest_texts(store, tmp_path, texts, [[0]], gaz)
+        found = _entries(store)
+    assert found == [  # the talks are on another agreement than the one signed
+        ("free trade", ("IND", "JPN"), ("negotiated",)),
+        ("unspecified", ("IND", "JPN"), ("signed",)),
+    ]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

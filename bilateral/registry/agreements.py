@@ -117,12 +117,11 @@ _GAP = (
 """Up to four words between a signing verb and the noun it governs ("signed 22 pacts", "inked a $2 billion deal"),
 none of which starts another phrase ("sealed its border … after the agreement")."""
 _SIGNED_BEFORE = re.compile(
-    rf"\b(?:(?:signed|inked|sealed|concluded|clinched)|(?:oversaw|witnessed|attended|presided over) the signing of)"
+    rf"\b(?:(?:signed|inked|sealed|concluded|clinched)"
+    rf"|(?:oversaw|witnessed|attended|presided over) the signing of)"
     rf"\s+{_GAP}$"
 )
-_SIGNED_AFTER = re.compile(
-    r"\s+(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:signed|inked|sealed|concluded)\b"
-)
+_SIGNED_AFTER = re.compile(r"\s+(?:was|were|has been|have been|is|are)\s+(?:signed|inked|sealed|concluded)\b")
 """A signing told as done, for an agreement with no subject: the verb governs the noun ("signed 22 pacts", "a
 landmark treaty has been signed", "witnessed the signing of 15 agreements"); not "hoped to conclude", "will
 attend the signing", "talks concluded without an agreement"."""
@@ -131,8 +130,12 @@ _NOT_DONE = re.compile(
     r"|\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}that\b"
 )
 """Before the noun: no signing ("no agreement was signed", "without a deal"), or one denied or only reported."""
-_HISTORY = re.compile(r"\W*(?:\w+\s+){0,3}?(?:in|since)\s+(?:19|20)\d\d\b")
-"""Just after the noun: a signing of an earlier year ("an agreement in 2010"), background, not news."""
+_HISTORY = re.compile(
+    r"\W*(?:\w+\s+){0,3}?(?:(?:in|since)\s+(?:19|20)\d\d\b|last\s+(?:year|decade)\b|(?:\w+\s+)?"
+    r"(?:years?|months?|decades?)\s+ago\b|before\b)"
+)
+"""Just after the noun: a signing of an earlier time ("an agreement in 2010", "three years ago", "before the war"),
+background, not news."""
 _LEFT_CHARS = 90
 _RIGHT_CHARS = 140
 
@@ -144,9 +147,8 @@ class Topic:
 
 
 UNSPECIFIED = Topic("unspecified", "diplomatic")
-"""The subject of a signed agreement whose sentence names none: its entry joins the one entry of its countries
-signed near it where there is one, and takes the subject of a report that names it (see
-:func:`bilateral.registry.entries.link_registry`)."""
+"""The subject of a signed agreement whose sentence names none: it is a report of the one agreement its article
+tells signed, or an agreement of its own (see :func:`bilateral.registry.entries.link_registry`)."""
 
 
 @dataclass(frozen=True, slots=True)

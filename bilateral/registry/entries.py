@@ -6,19 +6,18 @@ memorandum" and "three deals including nuclear cooperation" meet. Two signings
 of the same subject more than :data:`RESIGNED` apart are two agreements.
 
 A signing whose sentence names no subject ("the two signed 22 pacts") joins the
-entry of its countries that its own article names, when the article names one (the
-batch links named agreements first, and an article is always linked in one batch);
-where the article names several, which one it means is not told, and it joins none;
-where it names none, it is an agreement of subject ``unspecified``, matched as named
-ones are. It never joins or renames an entry another article named: what it joins
-does not depend on which articles were linked together.
+entry of its countries that its own article tells signed near it, when the article
+tells one (the batch links named agreements first, and an article is always linked
+in one batch); where the article tells several, which one it means is not told, and
+it joins none; otherwise it is an agreement of subject ``unspecified``, matched as
+named ones are. It never joins an entry only another article names.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bilateral.records import Event, EventDate
 from bilateral.registry.agreements import UNSPECIFIED, AgreementMention, read_agreements
@@ -54,20 +53,27 @@ def link_registry(placed: Iterable[tuple[Event, EventDate]], linking: Linking) -
             else:
                 _link(event, when, countries, mention, linking)
     for event, when, countries, mention in unnamed:
-        reported = linking.agreements_reported_in(event.evidence.article_id, countries)
-        named = [key for key, topic in reported if topic != UNSPECIFIED.label]
-        if not named:
+        signed = {
+            key
+            for key, topic, stage, day in linking.agreements_reported_in(event.evidence.article_id, countries)
+            if topic != UNSPECIFIED.label and stage == "signed" and not _apart(day, when)
+        }
+        if not signed:
             _link(event, when, countries, mention, linking)
-        elif len(named) == 1:
-            _attach(named[0], event, when, countries, mention, linking)
+        elif len(signed) == 1:
+            _attach(signed.pop(), event, when, countries, mention, linking)
+
+
+def _apart(signed: date | None, when: EventDate) -> bool:
+    """Whether an entry signed on ``signed`` and a signing told on ``when`` are two signings (:data:`RESIGNED`)."""
+    return bool(signed and when.day and abs(signed - when.day) > RESIGNED)
 
 
 def _link(event: Event, when: EventDate, countries: str, mention: AgreementMention, linking: Linking) -> None:
     """``event`` as a stage of the first entry of its subject and countries it may report, or of a new one."""
     entry = None
     for key, signed in linking.agreement_candidates(countries, mention.topic.label):
-        clash = mention.stage == "signed" and signed and when.day and abs(signed - when.day) > RESIGNED
-        if not clash:
+        if not (mention.stage == "signed" and _apart(signed, when)):
             entry = key
             break
     if entry is None:

@@ -247,17 +247,23 @@ class Linking:
         )
         return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
 
-    def agreements_reported_in(self, article_id: str, countries: str) -> list[tuple[str, str]]:
-        """(id, topic) of the entries between ``countries`` that ``article_id`` reports (read from the article's
-        events, through their indexes, and filtered here)."""
+    def agreements_reported_in(self, article_id: str, countries: str) -> list[tuple[str, str, str, date | None]]:
+        """(id, topic, stage, signing date) of the entries between ``countries`` that ``article_id`` reports, one
+        row per stage it reports (read from the article's events, through their indexes, and filtered here)."""
         rows = self._db.execute(
-            """SELECT DISTINCT agreements.id, agreements.countries, agreements.topic FROM events
+            """SELECT DISTINCT agreements.id, agreements.countries, agreements.topic, agreement_events.stage,
+                agreements.signed
+            FROM events
             JOIN agreement_events ON agreement_events.event_id = events.id
             JOIN agreements ON agreements.id = agreement_events.agreement_id
             WHERE events.article_id = ?""",
             (article_id,),
         )
-        return sorted((key, topic) for key, between, topic in rows if between == countries)
+        return sorted(
+            (key, topic, stage, date.fromisoformat(signed) if signed else None)
+            for key, between, topic, stage, signed in rows
+            if between == countries
+        )
 
     def add_agreement(self, key: str, countries: str, topic: str, context: str) -> None:
         added = self._db.execute(

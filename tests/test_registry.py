@@ -242,6 +242,14 @@ def _ingest_texts(store: Store, folder: Path, texts: list[str], batches: list[li
         ingest(paths, store, gaz)
 
 
+def _registry(
+    backend: str, folder: Path, texts: list[str], batches: list[list[int]], gaz: Gazetteer
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    with database(backend, folder) as path, Store(path) as store:
+        _ingest_texts(store, folder, texts, batches, gaz)
+        return _entries(store)
+
+
 UNNAMED_AND_NAMED = [
     "Japan and India signed an agreement in Tokyo on Monday, the foreign ministry said.",
     "Japan and India signed a memorandum of understanding on semiconductors in Tokyo on Monday.",
@@ -254,10 +262,7 @@ UNNAMED_AND_NAMED = [
 def test_a_signing_with_no_subject_named_elsewhere_is_its_own_entry_whatever_the_batches(
     backend: str, batches: list[list[int]], tmp_path: Path, gaz: Gazetteer
 ) -> None:
-    with database(backend, tmp_path) as path, Store(path) as store:
-        _ingest_texts(store, tmp_path, UNNAMED_AND_NAMED, batches, gaz)
-        found = _entries(store)
-    assert found == [
+    assert _registry(backend, tmp_path, UNNAMED_AND_NAMED, batches, gaz) == [
         ("free trade", ("IND", "JPN"), ("signed",)),
         ("semiconductors", ("IND", "JPN"), ("signed",)),
         ("unspecified", ("IND", "JPN"), ("signed",)),  # which of the two it is, its article does not tell
@@ -285,17 +290,14 @@ def test_a_signing_with_no_subject_joins_the_one_entry_its_article_names(
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_a_signing_with_no_subject_joins_no_entry_its_article_tells_unsigned_or_signed_long_before(
+def test_a_signing_with_no_subject_joins_no_entry_its_article_tells_only_under_talks(
     backend: str, tmp_path: Path, gaz: Gazetteer
 ) -> None:
     texts = [
         "Japan and India signed an agreement in Tokyo on Monday. "
         "Japanese and Indian negotiators held talks on a free trade agreement in Tokyo on Monday.",
     ]
-    with database(backend, tmp_path) as path, Store(path) as store:
-        _ingest_texts(store, tmp_path, texts, [[0]], gaz)
-        found = _entries(store)
-    assert found == [  # the talks are on another agreement than the one signed
+    assert _registry(backend, tmp_path, texts, [[0]], gaz) == [  # the talks are on another agreement
         ("free trade", ("IND", "JPN"), ("negotiated",)),
         ("unspecified", ("IND", "JPN"), ("signed",)),
     ]

@@ -77,6 +77,10 @@ def _agreements(text: str, gaz: Gazetteer) -> list[tuple[str, str, str]]:
             [("unspecified", "agreement", "signed")],
         ),
         (
+            "A treaty between Japan and India was signed in Tokyo on Monday.",
+            [("unspecified", "treaty", "signed")],
+        ),
+        (
             "The foreign ministers of Ethiopia and Somalia signed a joint statement in Ankara on Monday.",
             [("unspecified", "joint declaration", "signed")],
         ),

@@ -121,10 +121,12 @@ _SIGNED_BEFORE = re.compile(
     rf"|(?:oversaw|witnessed|attended|presided over) the signing of)"
     rf"\s+{_GAP}$"
 )
-_SIGNED_AFTER = re.compile(r"\s+(?:was|were|has been|have been|is|are)\s+(?:signed|inked|sealed|concluded)\b")
+_SIGNED_AFTER = re.compile(
+    r"(?:\s+between\s+[\w .'-]{1,60}?)?\s+(?:was|were|has been|have been|is|are)\s+(?:signed|inked|sealed|concluded)\b"
+)
 """A signing told as done, for an agreement with no subject: the verb governs the noun ("signed 22 pacts", "a
-landmark treaty has been signed", "witnessed the signing of 15 agreements"); not "hoped to conclude", "will
-attend the signing", "talks concluded without an agreement"."""
+landmark treaty has been signed", "a treaty between them was signed", "witnessed the signing of 15 agreements");
+not "hoped to conclude", "will attend the signing", "talks concluded without an agreement"."""
 _NOT_DONE = re.compile(
     r"\b(?:no|without|any|never)\s+(?:\w+\s+){0,2}$|\b(?:den(?:y|ies|ied|ial)|rumou?rs?)\b"
     r"|\b(?:reports?|claims?)\s+(?:\w+\s+){0,3}that\b"

@@ -97,7 +97,7 @@ _APPROVING = re.compile(
 )
 """A document counts as an agreement only when it approves a sale or transfer: "signed a document approving …"."""
 _MEDIUM = re.compile(r"\b(?:in|through|via)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$")
-"""Just before a joint statement: the statement is how something was said ("in a joint statement")."""
+"""Just before a joint statement or declaration: it is how something was said ("in a joint statement")."""
 _QUOTES = re.compile(r"[\"“”]")
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|inked|sealed|initiall?ed)\b")
 _WORDS = r"(?:(?!\b(?:as|while|when|after|before|during|said|says|told|held|met|which|who|that)\b)[^,;])"
@@ -121,6 +121,8 @@ _SIGNED_BEFORE = re.compile(
     rf"|(?:oversaw|witnessed|attended|presided over) the signing of)"
     rf"\s+{_GAP}$"
 )
+_SIGNED_CHARS = 90
+"""How far before the noun its signing verb is looked for (the verb and four words fit)."""
 _SIGNED_AFTER = re.compile(
     r"(?:\s+between\s+[\w .'-]{1,60}?)?\s+(?:was|were|has been|have been|is|are)\s+(?:signed|inked|sealed|concluded)\b"
 )
@@ -197,8 +199,10 @@ def _stage(folded: str, noun_start: int, modality: Modality) -> str:
 def _signed_itself(folded: str, start: int, end: int) -> bool:
     """Whether the sentence tells the signing of the agreement noun at ``start:end`` as done (see
     :data:`_SIGNED_BEFORE`, :data:`_SIGNED_AFTER`)."""
-    before = folded[max(0, start - 90) : start]
-    told = _SIGNED_BEFORE.search(before) is not None or _SIGNED_AFTER.match(folded, end) is not None
+    told = (
+        _SIGNED_BEFORE.search(folded, max(0, start - _SIGNED_CHARS), start) is not None
+        or _SIGNED_AFTER.match(folded, end) is not None
+    )
     return told and not _NOT_DONE.search(folded, 0, start) and not _HISTORY.match(folded, end, end + 40)
 
 

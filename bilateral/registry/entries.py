@@ -61,7 +61,7 @@ def link_registry(placed: Iterable[tuple[Event, EventDate]], linking: Linking) -
         if not signed:
             _link(event, when, countries, mention, linking)
         elif len(signed) == 1:
-            _attach(signed.pop(), event, when, countries, mention, linking)
+            _attach(signed.pop(), event, when, mention, linking)
 
 
 def _apart(signed: date | None, when: EventDate) -> bool:
@@ -79,12 +79,10 @@ def _link(event: Event, when: EventDate, countries: str, mention: AgreementMenti
     if entry is None:
         entry = hashlib.blake2b(f"{event.id}|{mention.topic.label}".encode(), digest_size=8).hexdigest()
         linking.add_agreement(entry, countries, mention.topic.label, mention.topic.context)
-    _attach(entry, event, when, countries, mention, linking)
+    _attach(entry, event, when, mention, linking)
 
 
-def _attach(
-    entry: str, event: Event, when: EventDate, countries: str, mention: AgreementMention, linking: Linking
-) -> None:
+def _attach(entry: str, event: Event, when: EventDate, mention: AgreementMention, linking: Linking) -> None:
     linking.attach_agreement(
         entry, event, stage=mention.stage, kind=mention.kind, phrase=mention.phrase, value=mention.value,
         when=when.day,

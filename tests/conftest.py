@@ -136,12 +136,17 @@ def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
         server.server_close()
 
 
-UNDO_TEXT_PENDING = """DROP TRIGGER articles_fts_pending; DROP TRIGGER articles_fts_delete;
+UNDO_LAST_SIGNED = "ALTER TABLE agreements DROP COLUMN last_signed;"
+"""Takes a database back to schema version 13: an agreement keeps only its first day of signing (the caller sets the
+version)."""
+UNDO_TEXT_PENDING = (
+    UNDO_LAST_SIGNED
+    + """DROP TRIGGER articles_fts_pending; DROP TRIGGER articles_fts_delete;
     DROP TRIGGER articles_fts_update;
     INSERT INTO articles_fts (article_id, title, text)
         SELECT id, title, text FROM articles WHERE id IN (SELECT article_id FROM fts_pending);
-    DROP TABLE fts_pending;""" + "".join(
-    statement for statement in statements(MIGRATIONS[4]) if "CREATE TRIGGER" in statement
+    DROP TABLE fts_pending;"""
+    + "".join(statement for statement in statements(MIGRATIONS[4]) if "CREATE TRIGGER" in statement)
 )  # version 4's triggers, as that version wrote them
 """Takes a database back to schema version 12: every article indexed by a trigger as it is inserted (the caller
 sets the version)."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
+from itertools import permutations
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from bilateral.pipeline import ingest
 from bilateral.records import Precision
 from bilateral.registry import agreements
 from bilateral.registry.agreements import read_agreements, signatories
+from bilateral.registry.entries import RESIGNED
 from bilateral.registry.projects import read_projects
 from bilateral.store import Query, Store
 from bilateral.stories import stories
@@ -305,6 +308,37 @@ def test_a_signing_with_no_subject_joins_no_entry_its_article_tells_only_under_t
         ("free trade", ("IND", "JPN"), ("negotiated",)),
         ("unspecified", ("IND", "JPN"), ("signed",)),
     ]
+
+
+SIGNED_MONTHS_APART = [  # one subject signed by one pair three times, each some ten weeks after the one before
+    ("2025-01-06", "Japan and India signed a free trade agreement in Tokyo on Monday."),
+    ("2025-03-17", "Japan and India signed a free trade agreement in New Delhi on Monday."),
+    ("2025-05-26", "Japan and India signed a free trade agreement in Osaka on Monday."),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("order", list(permutations(range(3))))
+def test_no_entry_holds_signings_further_apart_than_a_resigning_whatever_order_they_arrive_in(
+    backend: str, order: tuple[int, ...], tmp_path: Path, gaz: Gazetteer
+) -> None:
+    with database(backend, tmp_path) as path, Store(path) as store:
+        for number in order:  # one batch each: the latest first, in the middle or last
+            published, text = SIGNED_MONTHS_APART[number]
+            source = tmp_path / f"{number}.jsonl"
+            source.write_text(json.dumps({"title": f"Report {number}", "text": text, "published": published}) + "\n")
+            ingest([str(source)], store, gaz)
+        rows = store._db.execute(
+            """SELECT agreement_events.agreement_id, articles.published FROM agreement_events
+            JOIN articles ON articles.id = agreement_events.article_id"""
+        ).fetchall()
+    signed: dict[str, list[date]] = {}
+    for entry, published in rows:
+        signed.setdefault(entry, []).append(date.fromisoformat(str(published)))
+    entries = [sorted(days) for days in signed.values()]
+    assert sorted(day for days in entries for day in days) == [date(2025, 1, 6), date(2025, 3, 17), date(2025, 5, 26)]
+    assert all(days[-1] - days[0] <= RESIGNED for days in entries)  # never January to May in one entry
+    assert len(entries) == 2  # the middle signing joins the first or the last, as its turn to arrive decides
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

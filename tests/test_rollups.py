@@ -41,7 +41,7 @@ from bilateral.store.links import Linking
 from bilateral.store.rollups import ENTRIES_QUERY, PERIODS_QUERY, _reports
 from bilateral.stories import stories
 from bilateral.timeline import MAX_PERIODS, By, pair_timeline
-from tests.conftest import UNDO_LONG_SPANS, UNDO_ROLLUPS, plain_entry
+from tests.conftest import UNDO_LAST_SIGNED, UNDO_LONG_SPANS, UNDO_ROLLUPS, plain_entry
 
 
 def _expected(store: Store, pair: tuple[str, str], by: By) -> dict[date, dict[str, object]]:
@@ -199,16 +199,25 @@ def test_a_database_from_before_the_rollups_is_counted_when_migrated(tmp_path: P
         assert expected[("KOR", "TUR")]
 
 
-def test_a_version_10_database_gets_its_registry_entries_when_migrated(tmp_path: Path, gaz: Gazetteer) -> None:
-    path = tmp_path / "v10.db"
+@pytest.mark.parametrize(
+    ("version", "undo"),
+    [(10, UNDO_LONG_SPANS + "ALTER TABLE agreements DROP COLUMN entry;"),  # before the registry entries were kept
+     (13, UNDO_LAST_SIGNED)],  # before an entry kept its last day of signing
+)  # fmt: skip
+def test_an_older_database_keeps_its_registry_entries_when_migrated(
+    version: int, undo: str, tmp_path: Path, gaz: Gazetteer
+) -> None:
+    path = tmp_path / f"v{version}.db"
     with Store(path) as store:
         ingest([str(corpus_dir())], store, gaz)
         expected = agreements(store)
     with sqlite3.connect(path) as db:
-        db.executescript(UNDO_LONG_SPANS + "ALTER TABLE agreements DROP COLUMN entry; PRAGMA user_version = 10;")
+        db.executescript(undo + f"PRAGMA user_version = {version};")
     with Store(path) as store:
         assert agreements(store) == expected
-        assert len(expected) >= 3
+        days = store._db.execute("SELECT signed, last_signed FROM agreements WHERE signed IS NOT NULL").fetchall()
+    assert len(expected) >= 3
+    assert days and all(first == last for first, last in days)  # an entry's first day of signing is its last
 
 
 def test_a_period_range_keeps_whole_periods(db: str, gaz: Gazetteer) -> None:

@@ -3,7 +3,10 @@
 An agreement is one entry per subject and set of countries, so "an MoU between
 KEPCO and the Turkish Nuclear Energy Corporation", "a nuclear cooperation
 memorandum" and "three deals including nuclear cooperation" meet. Two signings
-of the same subject more than :data:`RESIGNED` apart are two agreements.
+of the same subject more than :data:`RESIGNED` apart are two agreements: an
+entry keeps its first and last day of signing, and a signing joins it only near
+both, so that reports arriving latest first do not chain three signings months
+apart into one.
 
 A signing whose sentence names no subject ("the two signed 22 pacts") joins the
 entry of its countries that its own article tells signed near it, when the article
@@ -17,12 +20,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from bilateral.records import Event, EventDate
 from bilateral.registry.agreements import UNSPECIFIED, AgreementMention, read_agreements
 from bilateral.registry.projects import read_projects
-from bilateral.store.links import Linking
+from bilateral.store.links import Linking, Signed
 
 RESIGNED = timedelta(days=90)
 
@@ -55,8 +58,8 @@ def link_registry(placed: Iterable[tuple[Event, EventDate]], linking: Linking) -
     for event, when, countries, mention in unnamed:
         signed = {
             key
-            for key, topic, stage, day in linking.agreements_reported_in(event.evidence.article_id, countries)
-            if topic != UNSPECIFIED.label and stage == "signed" and not _apart(day, when)
+            for key, topic, stage, days in linking.agreements_reported_in(event.evidence.article_id, countries)
+            if topic != UNSPECIFIED.label and stage == "signed" and not _apart(days, when)
         }
         if not signed:
             _link(event, when, countries, mention, linking)
@@ -64,9 +67,12 @@ def link_registry(placed: Iterable[tuple[Event, EventDate]], linking: Linking) -
             _attach(signed.pop(), event, when, mention, linking)
 
 
-def _apart(signed: date | None, when: EventDate) -> bool:
-    """Whether an entry signed on ``signed`` and a signing told on ``when`` are two signings (:data:`RESIGNED`)."""
-    return bool(signed and when.day and abs(signed - when.day) > RESIGNED)
+def _apart(signed: Signed, when: EventDate) -> bool:
+    """Whether a signing told on ``when`` is another signing than an entry's, which was ``signed``: more than
+    :data:`RESIGNED` from its first or its last day, so that no entry's signings span more than that, whatever
+    order their reports arrive in."""
+    day = when.day
+    return day is not None and any(known and abs(known - day) > RESIGNED for known in signed)
 
 
 def _link(event: Event, when: EventDate, countries: str, mention: AgreementMention, linking: Linking) -> None:

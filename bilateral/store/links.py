@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from bilateral.copies import Signature
 from bilateral.days import shift
@@ -23,6 +24,17 @@ _SHORT = timedelta(days=40)
 """Most stories span a day, a week or a month: those are found by their start."""
 RECENT = 20
 """Articles per band key considered as copies: copies of a story appear close together."""
+
+
+class Signed(NamedTuple):
+    """The first and the last day an agreement's entry was signed on (``None`` before a signing with a known day)."""
+
+    first: date | None
+    last: date | None
+
+
+def _signed(first: str | None, last: str | None) -> Signed:
+    return Signed(date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,19 +252,20 @@ class Linking:
 
     # -- registry -----------------------------------------------------------
 
-    def agreement_candidates(self, countries: str, topic: str) -> list[tuple[str, date | None]]:
-        """(id, signing date) of registry entries about ``topic`` between ``countries``."""
+    def agreement_candidates(self, countries: str, topic: str) -> list[tuple[str, Signed]]:
+        """(id, days of signing) of registry entries about ``topic`` between ``countries``."""
         rows = self._db.execute(
-            "SELECT id, signed FROM agreements WHERE countries = ? AND topic = ? ORDER BY id", (countries, topic)
+            "SELECT id, signed, last_signed FROM agreements WHERE countries = ? AND topic = ? ORDER BY id",
+            (countries, topic),
         )
-        return [(key, date.fromisoformat(signed) if signed else None) for key, signed in rows]
+        return [(key, _signed(first, last)) for key, first, last in rows]
 
-    def agreements_reported_in(self, article_id: str, countries: str) -> list[tuple[str, str, str, date | None]]:
-        """(id, topic, stage, signing date) of the entries between ``countries`` that ``article_id`` reports, one
-        row per stage it reports (read from the article's events, through their indexes, and filtered here)."""
+    def agreements_reported_in(self, article_id: str, countries: str) -> list[tuple[str, str, str, Signed]]:
+        """(id, topic, stage, days of signing) of the entries between ``countries`` that ``article_id`` reports,
+        one row per stage it reports (read from the article's events, through their indexes, and filtered here)."""
         rows = self._db.execute(
             """SELECT DISTINCT agreements.id, agreements.countries, agreements.topic, agreement_events.stage,
-                agreements.signed
+                agreements.signed, agreements.last_signed
             FROM events
             JOIN agreement_events ON agreement_events.event_id = events.id
             JOIN agreements ON agreements.id = agreement_events.agreement_id
@@ -260,8 +273,8 @@ class Linking:
             (article_id,),
         )
         return sorted(
-            (key, topic, stage, date.fromisoformat(signed) if signed else None)
-            for key, between, topic, stage, signed in rows
+            (key, topic, stage, _signed(first, last))
+            for key, between, topic, stage, first, last in rows
             if between == countries
         )
 
@@ -296,9 +309,12 @@ class Linking:
             )
             self._db.execute("UPDATE agreements SET stale = 1 WHERE id = ? AND stale = 0", (agreement_id,))
         if stage == "signed" and when is not None:
+            day = when.isoformat()
             self._db.execute(
-                "UPDATE agreements SET signed = ? WHERE id = ? AND (signed IS NULL OR signed > ?)",
-                (when.isoformat(), agreement_id, when.isoformat()),
+                """UPDATE agreements SET signed = CASE WHEN signed IS NULL OR signed > ? THEN ? ELSE signed END,
+                    last_signed = CASE WHEN last_signed IS NULL OR last_signed < ? THEN ? ELSE last_signed END
+                WHERE id = ? AND (signed IS NULL OR signed > ? OR last_signed IS NULL OR last_signed < ?)""",
+                (day, day, day, day, agreement_id, day, day),
             )
 
     def attach_project(self, project: str, event: Event) -> None:

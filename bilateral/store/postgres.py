@@ -272,8 +272,14 @@ scans every story of a kind; each agreement keeps the summary its entry is summe
 TEXT_PENDING = "SELECT 1"
 """Version 13 changes SQLite's full-text index only: the ``search`` column is generated, always in step."""
 
+LAST_SIGNED = """
+ALTER TABLE agreements ADD COLUMN last_signed TEXT;
+UPDATE agreements SET last_signed = signed;
+"""
+"""Version 14: an agreement's last day of signing beside its first (see :mod:`bilateral.registry.entries`)."""
+
 MIGRATIONS: dict[int, str] = {
-    8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS, 11: ENTRIES, 12: LONG_SPANS, 13: TEXT_PENDING
+    8: SCHEMA, 9: COUNTS, 10: ADDED_COUNTS, 11: ENTRIES, 12: LONG_SPANS, 13: TEXT_PENDING, 14: LAST_SIGNED
 }  # fmt: skip
 """PostgreSQL's migrations: the first version it was written for is the whole schema of that version."""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 APPLICATION = "bilateral"
 """Written in the meta table of every database this package creates."""
 
@@ -357,11 +357,19 @@ MIGRATIONS: dict[int, str] = {
         INSERT INTO fts_pending VALUES (new.id) ON CONFLICT DO NOTHING;
     END;
     """,
+    14: """
+    ALTER TABLE agreements ADD COLUMN last_signed TEXT;
+    UPDATE agreements SET last_signed = signed;
+    """,
 }
 """Version 13: an article's words reach the full-text index through ``fts_pending`` (see
 :meth:`bilateral.store.Store.index_text`), a batch at a time or in bulk after a large ingest, rather than by a
 trigger on every insert: FTS5 writes a segment per transaction and merges them as they pile up, and one pass over
-20,000 articles costs a third of what 40 batches of 500 cost."""
+20,000 articles costs a third of what 40 batches of 500 cost.
+
+Version 14: an agreement keeps its last day of signing (``last_signed``) beside its first (``signed``), so that a
+signing joins only an entry it is near at both ends (see :mod:`bilateral.registry.entries`); an entry stored
+before it takes its first day as its last."""
 
 
 def statements(script: str) -> Iterator[str]:

@@ -381,6 +381,8 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "Japan \u2014 which hosted China last week \u2014 signed a deal with India.",
             ("SUPPORT", "057", "JPN", "IND", "asserted"),
         ),
+        ("Japan announced a free trade agreement with India.", ("AGREE", "030", "JPN", "IND", "asserted")),
+        ("Israel and Jordan announced a water agreement.", ("AGREE", "030", "ISR+JOR", "", "asserted")),
     ],
 )
 def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
@@ -448,6 +450,7 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         "Tensions rose over concerns that Russia is planning to invade Ukraine.",
         "The visit fuelled speculation that Japan would sign a defence pact with India.",
         "Protesters \u2014 who rallied outside the U.S. embassy \u2014 called on Kenya to expel the envoy.",
+        "Japan announced that it would seek a trade deal with India.",  # a plan to seek one, no agreement
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

@@ -117,6 +117,8 @@ def test_agreements_are_read_per_subject_with_kind_and_stage(
         "Japan and India had signed a similar agreement before the war, officials recalled on Monday.",
         "Egypt said it was in agreement with Sudan regarding water security.",  # a view, not a document
         "Chile and Peru did not sign the fisheries agreement on Friday.",  # negated
+        "Jordan's parliament called on the government to end the peace treaty with Israel.",  # one there already
+        "Iran accused the United States of violating the nuclear deal.",  # likewise: a demand or a charge about it
     ],
 )
 def test_no_agreement_entry_without_a_subject_a_document_or_an_act(text: str, gaz: Gazetteer) -> None:

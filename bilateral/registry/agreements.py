@@ -98,6 +98,11 @@ _APPROVING = re.compile(
 """A document counts as an agreement only when it approves a sale or transfer: "signed a document approving …"."""
 _MEDIUM = re.compile(r"\b(?:in|through|via)\s+(?:a|an|the|their|its|his|her)\s+(?:[\w-]+\s+){0,2}$")
 """Just before a joint statement or declaration: it is how something was said ("in a joint statement")."""
+_UNANNOUNCING = frozenset(
+    {"REQUEST", "ACCUSE", "REJECT", "PROTEST", "THREATEN", "COERCE", "ASSAULT", "MOBILIZE", "SANCTION"}
+)
+"""Acts that announce no agreement: one they name with no stage told is one that exists ("demanded an end to the
+peace treaty", "accused Iran of breaching the deal")."""
 _QUOTES = re.compile(r"[\"“”]")
 _SIGN_VERB = re.compile(r"\b(?:signed|signs|inked|sealed|initiall?ed)\b")
 _WORDS = r"(?:(?!\b(?:as|while|when|after|before|during|said|says|told|held|met|which|who|that)\b)[^,;])"
@@ -239,6 +244,8 @@ def read_agreements(event: Event) -> list[AgreementMention]:
         first, last = _phrase_bounds(folded, noun.start, noun.end, limit)
         topics = [match.value for match in _topics().find(folded, first, last)]
         stage = _stage(folded, noun.start, event.modality)
+        if stage == "announced" and event.event in _UNANNOUNCING:
+            continue  # "called for ending the peace treaty": an agreement there already, not one announced
         if not topics:
             if (
                 stage != "signed"

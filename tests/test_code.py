@@ -156,7 +156,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         # Drills with a partner are cooperation; one country's drills are a show of force.
         ("China held military exercises around Taiwan.", ("MOBILIZE", "150", "CHN", "TWN", "asserted")),
         ("The navies of Chile and Peru began their annual exercise.", ("COOPERATE", "062", "CHL+PER", "", "asserted")),
-        ("Japan held naval drills with Australia.", ("COOPERATE", "062", "JPN", "AUS", "asserted")),
+        ("Japan held naval drills with Australia.", ("COOPERATE", "062", "AUS+JPN", "", "asserted")),  # DESIGN.md
         # The same words read two ways: the reading whose conditions the sentence meets wins.
         ("North Korea launched a rocket on Sunday.", ("MOBILIZE", "150", "PRK", "", "asserted")),
         ("Niger's junta gave the French ambassador 48 hours to leave.", ("SANCTION", "166", "NER", "FRA", "asserted")),
@@ -214,7 +214,9 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "President Luiz Inacio Lula da Silva and Prime Minister Pedro Sanchez agreed to expand trade.",
             ("AGREE", "030", "BRA+ESP", "", "asserted"),
         ),
-        ("Talks between Egypt and Ethiopia resumed in Cairo.", ("CONSULT", "040", "EGY+ETH", "", "asserted")),
+        ("Talks between Egypt and Ethiopia resumed in Washington.", ("CONSULT", "040", "EGY+ETH", "", "asserted")),
+        ("Talks between Egypt and Ethiopia resumed in Cairo.", ("CONSULT", "042", "ETH", "EGY", "asserted")),  # a host
+        ("India-Pakistan talks resumed in Islamabad on Tuesday.", ("CONSULT", "042", "IND", "PAK", "asserted")),
         # What an agreement allows and what a denial denies are no acts and no parties.
         (
             "Japan and Britain signed a defence pact that will allow joint exercises.",
@@ -382,6 +384,47 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("SUPPORT", "057", "JPN", "IND", "asserted"),
         ),
         ("Japan announced a free trade agreement with India.", ("AGREE", "030", "JPN", "IND", "asserted")),
+        # A summoned envoy's state receives the act; the state the envoy serves in, or reports it, acts.
+        (
+            "Ukraine's charge d'affaires in the Russian Federation was summoned on May 28.",
+            ("ACCUSE", "114", "RUS", "UKR", "asserted"),
+        ),
+        (
+            "Russia's ambassador to Italy arrived at the foreign ministry after being summoned on Monday.",
+            ("ACCUSE", "114", "ITA", "RUS", "asserted"),
+        ),
+        (
+            "The ambassadors of Russia in the countries of the European Union were summoned on Monday.",
+            ("ACCUSE", "114", "EU", "RUS", "asserted"),
+        ),
+        (
+            "The Russian Foreign Ministry issued a statement, revealing that the US ambassador was summoned.",
+            ("ACCUSE", "114", "RUS", "USA", "asserted"),
+        ),
+        # People held or sent away: the state they are held in, or sent from, acts on theirs.
+        (
+            "The man was identified as a U.S. Navy sailor detained in Venezuela this month.",
+            ("COERCE", "173", "VEN", "USA", "asserted"),
+        ),
+        (
+            "Planes carrying 200 Colombian migrants who were expelled from the U.S. landed in Bogota.",
+            ("SANCTION", "166", "USA", "COL", "asserted"),
+        ),
+        # A protest at an embassy (capitalised or not) is against its state, by the people named before it, else
+        # by the place's.
+        (
+            "Jordanian youth protested outside the Israeli Embassy in Amman on Saturday.",
+            ("PROTEST", "141", "JOR", "ISR", "asserted"),
+        ),
+        (
+            "About two dozen protesters gathered outside the Russian Embassy in London to protest the Syrian "
+            "government's siege of Aleppo.",
+            ("PROTEST", "141", "GBR", "RUS", "asserted"),
+        ),
+        # An exercise held "with" others is a joint act of every party (both guides).
+        ("Japan held a joint naval exercise with India on Monday.", ("COOPERATE", "062", "IND+JPN", "", "asserted")),
+        # Two leaders meeting on one's ground: the visitor acts (eval/realnews/GUIDE.md, section 3).
+        ("Modi and Bangladesh's Sheikh Hasina held talks in New Delhi.", ("CONSULT", "042", "BGD", "IND", "asserted")),
         ("Israel and Jordan announced a water agreement.", ("AGREE", "030", "ISR+JOR", "", "asserted")),
     ],
 )

@@ -79,8 +79,11 @@ def test_in_retaliation_says_why_an_act_was_done_and_is_no_threat(gaz: Gazetteer
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
-        ("India-Pakistan talks resumed in Islamabad on Tuesday.", ("CONSULT", "IND+PAK")),
-        ("A Japan-South Korea summit in Tokyo on Friday produced a pledge on missile data.", ("CONSULT", "JPN+KOR")),
+        ("India-Pakistan talks resumed in Geneva on Tuesday.", ("CONSULT", "IND+PAK")),  # in one's capital: a visit
+        (
+            "A Japan-South Korea summit in Singapore on Friday produced a pledge on missile data.",
+            ("CONSULT", "JPN+KOR"),
+        ),
         ("Sino-Pakistani naval drills began in the Arabian Sea on Sunday.", ("COOPERATE", "CHN+PAK")),
         ("Pak-Afghan talks opened in Doha on Monday.", ("CONSULT", "AFG+PAK")),
         ("A US-Mongolian agreement on copper mining was signed on Wednesday.", ("AGREE", "MNG+USA")),
@@ -267,7 +270,7 @@ def test_a_description_of_two_states_of_its_kind_names_neither(gaz: Gazetteer, t
     ("text", "wanted"),
     [
         ("The US-Russia-Ukraine talks in Riyadh ended on Tuesday.", ("CONSULT", "RUS+UKR+USA")),  # a chain of three
-        ("Indo-Pak talks resumed in Delhi on Monday.", ("CONSULT", "IND+PAK")),
+        ("Indo-Pak talks resumed in Dubai on Monday.", ("CONSULT", "IND+PAK")),  # in Delhi: a visit
         ("The Iranian ambassador was summoned by the French foreign ministry on Monday.", ("ACCUSE", "FRA")),
         ("Two Chinese nationals were put under investigation in France.", ("ACCUSE", "FRA")),  # the place's state
     ],

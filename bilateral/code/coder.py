@@ -173,6 +173,36 @@ def code_text(
     return code(recognise(repair(document), gazetteer), model=model)
 
 
+def _visit(
+    actor: tuple[Party, ...], recipient: tuple[Party, ...], place: str, code: str
+) -> tuple[tuple[Party, ...], tuple[Party, ...], str]:
+    """A meeting in ``place`` (a country the sentence names) between parties of whom one is at home there is a
+    visit (042): the visitor acts and the host receives, whoever the sentence makes its subject."""
+    acting, receiving = _codes(actor), _codes(recipient)
+    if recipient and place not in receiving and acting == {place}:
+        return recipient, actor, "042"  # "Japan hosted Korea in Tokyo"
+    if recipient and place in receiving and place not in acting:
+        return actor, recipient, "042"  # met the host on its ground
+    if not recipient and len(acting) == 2 and place in acting:  # "Modi and Hasina held talks in New Delhi"
+        return (
+            tuple(party for party in actor if party.country != place),
+            tuple(party for party in actor if party.country == place),
+            "042",
+        )
+    return actor, recipient, code
+
+
+def _exercise(
+    sentence: str, cue_start: int, actor: tuple[Party, ...], recipient: tuple[Party, ...]
+) -> tuple[str, str, tuple[Party, ...], tuple[Party, ...]]:
+    """An exercise the sentence does not already tell as joint: held "with" others, every party holds it (a joint
+    act, recipient empty); held alone, a show of force (MOBILIZE), aimed at a state only "toward" or "near" it
+    (both guides)."""
+    if _WITH_OTHERS.search(sentence, cue_start):
+        return "COOPERATE", _EXERCISE, actor + recipient, ()  # "Japan held a naval exercise with India"
+    return "MOBILIZE", "150", actor, recipient if _TOWARD.search(sentence) else ()
+
+
 def _met(event: Event) -> frozenset[str]:
     """Whom a meeting was with: meeting another counterpart the same day is another meeting."""
     if event.event != "CONSULT":
@@ -373,18 +403,14 @@ def _event(
     place = here.country if here else None  # only a place the sentence names decides who visited whom
     relative_start = cue.start - sentence.start
     code = spec.cameo
-    if spec.event == "CONSULT" and place and recipient and place not in _codes(recipient) and _codes(actor) == {place}:
-        actor, recipient = recipient, actor  # the visitor acts; the host receives
-        code = "042"
-    elif spec.event == "CONSULT" and place and recipient and place in _codes(recipient) and place not in _codes(actor):
-        code = "042"  # met the host on its ground: a visit
+    if spec.event == "CONSULT" and place:
+        actor, recipient, code = _visit(actor, recipient, place, code)
     mood = act_mood(sentence.text, spec, relative_start, relative_start + cue.end - cue.start)
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event
     event_type = spec.event
-    if code == _EXERCISE and assigned.how not in _TOGETHER and not _WITH_OTHERS.search(sentence.text, relative_start):
-        event_type, code = "MOBILIZE", "150"  # one country's drills are a show of force (eval/dev/GUIDE.md)
-        recipient = recipient if _TOWARD.search(sentence.text) else ()
+    if code == _EXERCISE and assigned.how not in _TOGETHER:
+        event_type, code, actor, recipient = _exercise(sentence.text, relative_start, actor, recipient)
     if code == "042" and actor and _FORCES.match(text, _end_of(text, actor[0], sentence)):
         event_type, code = "AID", "074"  # police or peacekeepers arriving to help another state (eval/dev/GUIDE.md)
     event_type, code, mood = by_mood(event_type, code, mood, sentence.text, spec=spec, start=relative_start)

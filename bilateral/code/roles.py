@@ -53,11 +53,17 @@ _WITH_BEFORE_CUE = re.compile(
     r"\d+(?:\.\d+)?%|\d+\s*percent|import|export|trade|round|package|wave|raft|slew|series|\d+(?:st|nd|rd|th)|of)\s+){0,6}",
     re.IGNORECASE,
 )
+_PERSONS = (
+    r"(?:tourists?|nationals?|citizens?|fishermen|journalists?|traders?|workers?|students?|sailors?|crew|pilots?|"
+    r"businessm[ae]n|executives?|researchers?|academics?|activists?|aid workers?|truck drivers|drivers|migrants|"
+    r"prisoners?|detainees?)"
+)
 _PEOPLE_AFTER = re.compile(
-    r"\s+(?:tourists?|nationals?|citizens?|fishermen|journalists?|traders?|workers?|students?|sailors?|crew|pilots?|"
-    r"businessm[ae]n|executives?|researchers?|academics?|activists?|aid workers?|truck drivers|drivers)\b",
-    re.IGNORECASE,
+    rf"\s+{_PERSONS}\b", re.IGNORECASE
 )  # "two German tourists": people of a state, who undergo what is done to them
+_PEOPLE_BEFORE = re.compile(
+    rf"\b{_PERSONS}\s+$", re.IGNORECASE
+)  # "a U.S. sailor detained in Venezuela": the verb describes the people, whoever named them acts on them
 _QUOTE_CLOSED_BEFORE = re.compile(r"[,.]\s*[\"”]\s+(?:the\s+)?$", re.IGNORECASE)  # '…," South Korea said'
 _AND_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _NEAR_PLACE = 12  # characters after an undergone act where "in <place>" names the state that did it
@@ -126,12 +132,16 @@ _SUFFERED = frozenset({"ASSAULT", "THREATEN"})  # "were killed", "was threatened
 _DENIAL = "016"  # a denial's "that"-clause is what is denied, not whom it addresses
 _MINISTRY_OF = re.compile(r"\b(?:ministry|office|affairs|department)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _ENVOY_TO = re.compile(
-    r"\b(?:ambassador|envoy|charg[eé] d'affaires|high commissioner)\s+(?:\w+\s+){0,3}?(?:to|in)\s+(?:the\s+)?$",
+    r"\b(?:ambassadors?|envoys?|charg[eé]s? d['’]affaires|high commissioners?)\s+(?:[\w'’.-]+\s+){0,4}?(?:to|in)\s+"
+    r"(?:the\s+)?(?:countries\s+of\s+the\s+)?$",
     re.IGNORECASE,
-)  # "the Turkish ambassador to Iraq": the state the envoy serves in
+)  # "the Turkish ambassador to Iraq", "the ambassadors of Russia in the countries of the EU": where the envoy serves
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|statement|stated|reveal\w*|announc\w*|add(?:ed|ing)|confirm\w*|report\w*)\b", re.IGNORECASE
+)  # "the Russian Foreign Ministry issued a statement, revealing that the US ambassador was summoned"
 _EMBASSY_AFTER = re.compile(
-    r"(?:'s|’s)?(?:\s*(?:,|and)\s*[A-Z][\w-]*)*\s+(?:embass(?:y|ies)|consulates?|diplomatic missions?)\b"
-)  # "the US embassy", "Russia's embassy", "the British and German embassies"
+    r"(?:'s|’s)?(?:\s*(?:,|and)\s*[A-Z][\w-]*)*\s+(?i:embass(?:y|ies)|consulates?|diplomatic missions?)\b"
+)  # "the US embassy", "Russia's Embassy", "the British and German embassies"
 _SEAT_ACTS = frozenset({"114", "166", "173"})  # summoned, expelled or arrested "in <place>": the place's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
 _COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
@@ -232,8 +242,9 @@ def assign(
     )
     if undergone is not None:
         return _undergone(text, cue_end, undergone[0], before, after)
-    passive = _PASSIVE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start)
-    if passive is not None and passive.end() == cue_start and after:
+    found_passive = _PASSIVE_BEFORE.search(text, max(start, cue_start - _TAIL), cue_start)
+    passive = found_passive is not None and found_passive.end() == cue_start  # "was summoned", not "was … summoned"
+    if passive and after:
         by = [slot for slot in after if _BY_AFTER.match(text, cue_end, slot.start)]
         if by:
             agents = _compound(text, after[after.index(by[0]) :])
@@ -241,15 +252,14 @@ def assign(
             if spec.shape == "symmetric" and subject:
                 return _roles(agents + subject, [], "passive joint")
             return _roles(agents, subject, "passive")
-    if passive is not None and passive.end() == cue_start and spec.cameo in _SEAT_ACTS:
-        agentless = _agentless(text, before, after)
-        if agentless is not None:
-            return agentless
-    if passive is not None and passive.end() == cue_start and spec.event == "AID":
+    seated = _seat_act(text, start, spec, before, after, (cue_start, cue_end), passive)
+    if seated is not None:
+        return seated
+    if passive and spec.event == "AID":
         transfer = _transfer(text, cue_end, after)
         if transfer is not None:
             return transfer
-    if passive is not None and passive.end() == cue_start and spec.event in _SUFFERED:
+    if passive and spec.event in _SUFFERED:
         return None  # "Three soldiers were killed": the subject suffered the act; who did it is not said
     between = [
         slot
@@ -298,21 +308,56 @@ def assign(
     return _roles(subject, objects, "subject-object")
 
 
+def _seat_act(
+    text: str, start: int, spec: CueSpec, before: list[Slot], after: list[Slot], cue: tuple[int, int], passive: bool
+) -> Roles | None:
+    """Who summoned, expelled or arrested whom when the sentence names no agent: told in the passive
+    (:func:`_agentless`), or of the people named just before the verb (:func:`_held_in`)."""
+    if spec.cameo not in _SEAT_ACTS:
+        return None
+    if passive:
+        return _agentless(text, before, after)
+    if _PEOPLE_BEFORE.search(text, max(start, cue[0] - _TAIL), cue[0]):
+        return _held_in(text, before, after, cue[1])
+    return None
+
+
 def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None:
     """ "The Canadian envoy was summoned to the ministry in New Delhi" (or "… to the Ministry of Foreign
-    Affairs of India"), "two German tourists were arrested in Iran": the place's state, or the ministry's, acts."""
+    Affairs of India"), "two German tourists were arrested in Iran": the place's state, or the ministry's, acts.
+    With no place after the verb, the state the envoy serves in ("Ukraine's chargé d'affaires in Russia was
+    summoned", "Russia's ambassador to Italy … after being summoned") acts, else the state whose word the
+    sentence reports ("the Russian Foreign Ministry issued a statement, revealing that the US ambassador was
+    summoned")."""
     patient = _subject(text, before) or [slot for slot in before[-1:] if _PEOPLE_AFTER.match(text, slot.end)]
     taken = _countries(patient)
+    if not patient:
+        return None
     places = [
         slot
         for slot in after
-        if (not slot.agent or _MINISTRY_OF.search(text, 0, slot.start))
+        if (not slot.agent or _MINISTRY_OF.search(text, 0, slot.start) or _FROM_BEFORE.search(text, 0, slot.start))
         and slot.countries
         and not slot.countries & taken
-    ]
-    if not patient or not places:
+    ]  # "… were expelled from the U.S.": the state they were sent from acted
+    if places:
+        return _roles(places[:1], patient, "passive, acting state from the place")
+    others = [slot for slot in before if slot.countries and not slot.countries & taken]
+    hosts = [slot for slot in others if _ENVOY_TO.search(text, max(0, slot.start - _TAIL), slot.start)]
+    if hosts:
+        return _roles(hosts[:1], patient, "passive, the envoy's host")
+    speakers = [slot for slot in others if slot.agent and _REPORTED.search(text, slot.end, patient[0].start)]
+    return _roles(speakers[-1:], patient, "passive, the reporting state") if speakers else None
+
+
+def _held_in(text: str, before: list[Slot], after: list[Slot], cue_end: int) -> Roles | None:
+    """ "a U.S. Navy sailor detained in Venezuela", "a U.S. citizen jailed in Venezuela": the place's state acts on
+    the people named just before the verb."""
+    place = next((slot for slot in after if _IN_BEFORE.search(text, max(cue_end, slot.start - 20), slot.start)), None)
+    patient = before[-1:]
+    if place is None or not patient or not place.countries or place.countries & patient[0].countries:
         return None
-    return _roles(places[:1], patient, "passive, acting state from the place")
+    return _roles([place], patient, "held in the place")
 
 
 def _transfer(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
@@ -325,6 +370,7 @@ def _transfer(text: str, cue_end: int, after: list[Slot]) -> Roles | None:
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -349,7 +395,11 @@ def _at_embassy(text: str, found: list[Slot]) -> Roles | None:
     crowd = [slot for slot in found if slot.countries and not slot.countries & taken]
     if not targets or not crowd:
         return None
-    people = [slot for slot in crowd if slot.mention is not None and slot.mention.form == "adjective" and slot.agent]
+    people = [
+        slot
+        for slot in crowd
+        if slot.mention is not None and slot.mention.form == "adjective" and slot.agent and slot.end <= targets[0].start
+    ]  # "Jordanian youth stormed the Israeli embassy"; not "… to protest the Syrian government's siege"
     return _roles((people or crowd)[:1], targets, "protest at an embassy")
 
 

@@ -421,6 +421,12 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             "government's siege of Aleppo.",
             ("PROTEST", "141", "GBR", "RUS", "asserted"),
         ),
+        # A warning against an act is a caution, not a threat; what a state hopes another will do is no act of it.
+        (
+            "Russia warned against the use of force in Niger on Monday.",
+            ("STATEMENT", "012", "RUS", "NER", "asserted"),
+        ),
+        ("Japan expressed hope that China will support the plan.", ("STATEMENT", "012", "JPN", "CHN", "asserted")),
         # An exercise held "with" others is a joint act of every party (both guides).
         ("Japan held a joint naval exercise with India on Monday.", ("COOPERATE", "062", "IND+JPN", "", "asserted")),
         # Two leaders meeting on one's ground: the visitor acts (eval/realnews/GUIDE.md, section 3).
@@ -494,6 +500,7 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         "The visit fuelled speculation that Japan would sign a defence pact with India.",
         "Protesters \u2014 who rallied outside the U.S. embassy \u2014 called on Kenya to expel the envoy.",
         "Japan announced that it would seek a trade deal with India.",  # a plan to seek one, no agreement
+        "Japan hopes that China will sign the agreement.",  # a hope, not China's act
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

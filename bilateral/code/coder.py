@@ -494,8 +494,10 @@ _FORCES = re.compile(
 
 
 def _speaks_alone(spec: lexicon.CueSpec) -> bool:
-    """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides."""
-    return spec.event == "STATEMENT" and spec.rank > 0
+    """A statement that needs no second country: concern, condolences, a denial, an appeal to all sides; not a
+    warning against something ("warned against steps that could harm regional peace"), which says too little
+    without the state it is aimed at."""
+    return spec.event == "STATEMENT" and spec.rank > 0 and not spec.phrase.startswith("warn")
 
 
 def _wants_recipient(text: str, cue_end: int, spec: lexicon.CueSpec, actor: tuple[Party, ...]) -> bool:

@@ -32,10 +32,10 @@ def aside_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def unasserted_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """The spans of what the sentence only fears, doubts or supposes ("over concerns that Moscow is planning to
-    invade", "speculation that …", "if NATO decides to deploy …"), what analysts think, what an agreement provides
-    ("Under the deal, Malaysia will remove tariffs …") and page furniture ("Also read: …"), as article offsets: no
-    act in them is told as done."""
+    """The spans of what the sentence only fears, doubts, hopes or supposes ("over concerns that Moscow is planning to
+    invade", "speculation that …", "expressed hope that China will support …", "if NATO decides to deploy …"), what
+    analysts think, what an agreement provides ("Under the deal, Malaysia will remove tariffs …") and page furniture
+    ("Also read: …"), as article offsets: no act in them is told as done."""
     text = sentence.text
     whole = _NOT_TOLD_AT_ALL.match(text)
     if whole is not None:
@@ -77,7 +77,8 @@ _ANALYSTS = re.compile(
 
 
 _UNASSERTED = re.compile(
-    r"(?:\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that|\b(?:if|unless))\b"
+    r"(?:\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?|hopes?|hoped|hoping)\s+that"
+    r"|\b(?:if|unless))\b"
     r"(?P<what>[^,;.]*)",
     re.IGNORECASE,
 )

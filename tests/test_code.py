@@ -613,3 +613,15 @@ def test_the_head_of_an_international_body_acts_for_it_while_in_office(
 ) -> None:
     (event,) = code_text(text, gaz, on=on)
     assert [party.country for party in event.actor] == [actor]
+
+
+def test_what_a_suspension_lists_is_stopped_and_a_second_verb_is_an_act_of_its_own(gaz: Gazetteer) -> None:
+    text = (
+        "The United States suspended military ties to Russia, including exercises, port visits and planning meetings."
+    )
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "161", "USA", "RUS")]
+    text = "Japan suspended ties with China and held talks with Russia."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [
+        ("SANCTION", "161", "JPN", "CHN"),
+        ("CONSULT", "040", "JPN", "RUS"),
+    ]

@@ -32,6 +32,9 @@ _GOVERNING = frozenset(
 _DENIAL = "016"
 _DISAPPROVE = "111"  # condemning, criticising: of an act the text gives as fact
 _CALLED_OFF = frozenset({"withdraw", "discontinue"})  # "cancelled a visit", "halted aid deliveries": no visit, no aid
+_LISTED = re.compile(r",\s*(?:including|such as)\s+(?:[\w'’-]+,?\s+(?:and\s+)?){0,8}$")
+"""What a suspension lists it stops: "suspended military ties, including exercises, port visits and meetings"."""
+_LISTED_WORDS = 16
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _AGREED_TO = "agree~ to"  # agreeing among themselves to a hostile act is that act, not cooperation with its target
@@ -243,7 +246,9 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
         return True
     if cue.value.mode in _CALLED_OFF:  # SANCTION modes: what is withdrawn or discontinued
         called_off = text[cue.end : later.start]  # "cancelled a planned visit", not "…, accusing it of …"
-        return later.value.event in ("CONSULT", "AID") and "," not in called_off and len(called_off.split()) <= 4
+        listed = _LISTED.search(called_off) is not None and len(called_off.split()) <= _LISTED_WORDS
+        near = "," not in called_off and " and " not in called_off and len(called_off.split()) <= 4  # not "… and met"
+        return later.value.event in ("CONSULT", "AID", "COOPERATE") and (near or listed)
     if cue.value.event not in _GOVERNING:
         return False
     if cue.value.cameo == _DISAPPROVE and later.value.event in _HOSTILE and _AGENT_AFTER.match(text, later.end):

@@ -501,6 +501,7 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         "Protesters \u2014 who rallied outside the U.S. embassy \u2014 called on Kenya to expel the envoy.",
         "Japan announced that it would seek a trade deal with India.",  # a plan to seek one, no agreement
         "Japan hopes that China will sign the agreement.",  # a hope, not China's act
+        "Chavez rejected the US nominee at the time, accusing him of disrespect.",  # the writer looks back
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

@@ -28,8 +28,8 @@ def is_history(reading: ActorReading, sentence: Sentence, cue_start: int, cue_en
     if years:
         return True
     clause = _own_clause(sentence.text, first, cue_end)
-    if _THEN_IN_OFFICE.search(clause) and not _dated_recently(when, published):
-        return True  # "under then prime minister Scott Morrison, called for …": the writer looks back
+    if (_THEN_IN_OFFICE.search(clause) or _AT_THE_TIME.search(clause)) and not _dated_recently(when, published):
+        return True  # "under then prime minister Scott Morrison, called for …", "rejected the nominee at the time"
     habitual = when.method in _NO_TIME_GIVEN and bool(_HABITUAL.search(clause)) and not _LATELY.search(clause)
     return habitual or _told_as_history(sentence.text[:cue_start], when)
 
@@ -55,6 +55,8 @@ _HABITUAL = re.compile(
 # told right before the verb, "regularly visits", is a stance: coder._HABITUAL drops it)
 
 
+_AT_THE_TIME = re.compile(r"\bat the time\b(?!\s+of\b)", re.IGNORECASE)
+"""The writer looks back: "Chavez rejected the US nominee at the time" (not "at the time of writing")."""
 _THEN_IN_OFFICE = re.compile(
     r"\bthen[- ](?:(?-i:[A-Z])[\w.]*[- ]){0,2}(?:(?:foreign|defen[cs]e|trade|finance|interior|vice|deputy|prime)[- ])?"
     r"(?:president|prime minister|premier|chancellor|minister|secretary of state|secretary|leader|king|emir|"

@@ -502,6 +502,7 @@ def test_sentence_table(gaz: Gazetteer, text: str, expected: tuple[str, ...]) ->
         "Japan announced that it would seek a trade deal with India.",  # a plan to seek one, no agreement
         "Japan hopes that China will sign the agreement.",  # a hope, not China's act
         "Chavez rejected the US nominee at the time, accusing him of disrespect.",  # the writer looks back
+        "The Swedish ambassador visited the Swedish detainees in Tehran on Tuesday.",  # a consular call on people
     ],
 )
 def test_no_event(gaz: Gazetteer, text: str) -> None:

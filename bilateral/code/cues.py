@@ -103,6 +103,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
         return False  # "returns detained Taiwanese fishermen", "two years in Evin jail": who was held, or where
     if cue.value.event == "CONSULT" and (_DURATION_BEFORE.search(before) or _VISA_AFTER.match(sentence.text, at)):
         return False  # "after three years of negotiations", "visit visas": how long it took, a kind of visa
+    if cue.value.mode == "visit" and _HELD_PEOPLE_AFTER.match(sentence.text, at):
+        return False  # "diplomats visited a U.S. citizen jailed in Venezuela": a consular call, no meeting of states
     if word == "free" and _FREE_FROM_AFTER.match(sentence.text, at):
         return False  # "free from external interference": no one freed
     if word == "strike" and _FORMATION_AFTER.match(sentence.text, at):
@@ -185,6 +187,11 @@ _RELEASED_BEFORE = re.compile(
 )
 _PLACE_OF_BEFORE = re.compile(r"\b(?:in|from|at|out of|inside)\s+(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 _VISA_AFTER = re.compile(r"\s+(?:visas?|permits?)\b", re.IGNORECASE)
+_HELD_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|two|three|four|five|several|\d+)\s+)?(?:[\w.'’-]+\s+){0,3}?"
+    r"(?:fishermen|nationals?|citizens?|detainees?|prisoners?|sailors?|hostages?|crew members?)\b",
+    re.IGNORECASE,
+)  # whom a diplomat visits in detention: people, not a state
 _FREE_FROM_AFTER = re.compile(r"\s+(?:from|of)\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FORMATION_AFTER = re.compile(r"\s+(?:groups?|fighters?|capabilit(?:y|ies)|packages?|teams?|forces?)\b", re.IGNORECASE)

@@ -427,6 +427,11 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
             ("STATEMENT", "012", "RUS", "NER", "asserted"),
         ),
         ("Japan expressed hope that China will support the plan.", ("STATEMENT", "012", "JPN", "CHN", "asserted")),
+        # What an act drew "from" a state is that state's criticism of whoever did it.
+        (
+            "Japan released treated water into the sea on Thursday, drawing condemnation from China.",
+            ("ACCUSE", "111", "CHN", "JPN", "asserted"),
+        ),
         # An exercise held "with" others is a joint act of every party (both guides).
         ("Japan held a joint naval exercise with India on Monday.", ("COOPERATE", "062", "IND+JPN", "", "asserted")),
         # Two leaders meeting on one's ground: the visitor acts (eval/realnews/GUIDE.md, section 3).
@@ -627,3 +632,9 @@ def test_what_a_suspension_lists_is_stopped_and_a_second_verb_is_an_act_of_its_o
         ("SANCTION", "161", "JPN", "CHN"),
         ("CONSULT", "040", "JPN", "RUS"),
     ]
+
+
+def test_what_an_act_drew_from_a_state_is_aimed_at_the_main_clauses_subject(gaz: Gazetteer) -> None:
+    text = "Modi travelled to Moscow for talks with President Vladimir Putin, drawing criticism from Ukraine."
+    told = [brief(event)[:4] for event in code_text(text, gaz, on=ON)]
+    assert ("ACCUSE", "111", "UKR", "IND") in told  # Modi's trip drew it, not Putin, named last

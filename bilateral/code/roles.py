@@ -528,6 +528,15 @@ def _subject(text: str, before: list[Slot], cue_start: int | None = None) -> lis
     group right before the cue's verb is that clause's subject.
     """
     groups = [group for group in _groups(text, before) if any(slot.agent for slot in group)]  # "Hungarian and …"
+    if (
+        groups
+        and cue_start is not None
+        and _TRAILING_PARTICIPLE.match(text, cue_start)
+        and text.endswith(", ", 0, cue_start)
+    ):
+        first = groups[0]  # "Modi travelled to Moscow for talks with Putin, drawing criticism from …": Modi drew it
+        if not _PREPOSITION_BEFORE.search(text, max(0, first[0].start - 40), first[0].start):
+            return _without_places(text, first)
     if groups and cue_start is not None and _OWN_SUBJECT.search(text, groups[-1][-1].end, cue_start):
         return []  # "sent condolences to Pakistan after a train derailment killed 30": the derailment killed
     if (
@@ -546,6 +555,10 @@ def _subject(text: str, before: list[Slot], cue_start: int | None = None) -> lis
         ):
             return _without_places(text, group)
     return _without_places(text, groups[0]) if groups else []
+
+
+_TRAILING_PARTICIPLE = re.compile(r"(?:drawing|earning|prompting|sparking|triggering|provoking)\b", re.IGNORECASE)
+"""A participle after a comma whose subject is the main clause's: what the act drew, earned or prompted."""
 
 
 def _without_places(text: str, group: list[Slot]) -> list[Slot]:

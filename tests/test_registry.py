@@ -143,6 +143,22 @@ def test_listed_projects_are_found_and_an_alias_needing_a_second_word_waits_for_
 
 
 @pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        (
+            "Russia suspends its participation in the implementation of the agreement on grain exports with Ukraine.",
+            "suspended",
+        ),
+        ("Japan and India signed the trade agreement after China suspended talks with Russia.", "signed"),
+    ],
+)
+def test_a_suspension_told_before_a_later_stage_word_suspends_the_agreement(
+    text: str, stage: str, gaz: Gazetteer
+) -> None:
+    assert {found for _, _, found in _agreements(text, gaz)} == {stage}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -67,6 +67,9 @@ _STAGE_WORDS = (
     ("negotiated", r"negotiat\w*|talks on|draft\w*"),
 )
 _STAGE = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WORDS]
+_SUSPENDING = re.compile(rf"\b(?:{_STAGE_WORDS[0][1]})\b[^;.,]*$")
+"""A suspension whose clause runs on to a later stage word ("suspends its participation in the implementation of")."""
+_SUSPENDED_CHARS = 60
 _FAILED = re.compile(r"\b(?:fail\w*|refus\w*|declin\w*)\s+to\s+$")
 """A signing that did not happen: "failed to sign" leaves the agreement under negotiation."""
 _REVISED = re.compile(r"\b(?:revis(?:ed|ing)|amend(?:ed|ing)|updat(?:ed|ing))\b")
@@ -188,17 +191,22 @@ def _kinds() -> PhraseMatcher[str]:
 
 
 def _stage(folded: str, noun_start: int, modality: Modality) -> str:
-    """The stage the sentence reports: the stage verb nearest the agreement noun, else 'announced'."""
-    best: tuple[int, str] | None = None
+    """The stage the sentence reports: the stage verb nearest the agreement noun, else 'announced'; a suspension
+    told before that word suspends what it names ("suspends its participation in the implementation of the
+    agreement" is suspended, not delivered)."""
+    best: tuple[int, str, int] | None = None
     for stage, pattern in _STAGE:
         for match in pattern.finditer(folded):
             distance = abs(match.start() - noun_start)
             if best is None or distance < best[0]:
                 failed = _FAILED.search(folded, max(0, match.start() - 20), match.start())
-                best = (distance, "negotiated" if failed and stage == "signed" else stage)
+                best = (distance, "negotiated" if failed and stage == "signed" else stage, match.start())
     if best is None or (modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and best[1] != "negotiated"):
         return "announced"
-    return best[1]
+    _, stage, at = best
+    if stage != "suspended" and at < noun_start and _SUSPENDING.search(folded, max(0, at - _SUSPENDED_CHARS), at):
+        return "suspended"
+    return stage
 
 
 def _signed_itself(folded: str, start: int, end: int) -> bool:

@@ -638,3 +638,41 @@ def test_what_an_act_drew_from_a_state_is_aimed_at_the_main_clauses_subject(gaz:
     text = "Modi travelled to Moscow for talks with President Vladimir Putin, drawing criticism from Ukraine."
     told = [brief(event)[:4] for event in code_text(text, gaz, on=ON)]
     assert ("ACCUSE", "111", "UKR", "IND") in told  # Modi's trip drew it, not Putin, named last
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # A reaction drawn "from" a state stands beside the act that drew it, and is never that act's content.
+        (
+            "North Korea launched a missile over Japan, prompting condemnation from South Korea.",
+            [("MOBILIZE", "150", "PRK", "JPN"), ("ACCUSE", "111", "KOR", "PRK")],
+        ),
+        (
+            "Hungary blocked the EU statement, drawing criticism from Poland.",
+            [("REJECT", "120", "HUN", "EU"), ("ACCUSE", "111", "POL", "HUN")],
+        ),
+        # An announcement of an agreement's end, or of an inquiry into it, is no agreement.
+        ("China announced the end of the fishing agreement with Japan.", []),
+        # A list after a suspension stops at a second verb.
+        (
+            "Japan suspended aid to Myanmar, including food deliveries, and held talks with Thailand.",
+            [("SANCTION", "162", "JPN", "MMR"), ("CONSULT", "040", "JPN", "THA")],
+        ),
+        # A country named as what was discussed is no venue; a border is no partner in an exercise.
+        ("Zelensky and Biden discussed the war in Ukraine.", [("CONSULT", "040", "UKR+USA", "")]),
+        # The state that says an envoy was summoned summoned him.
+        ("Russia said on Tuesday that the British ambassador was summoned.", [("ACCUSE", "114", "RUS", "GBR")]),
+        # Only people held are called on consularly; "citizens'" is no people, and a leader's visit stays one.
+        ("President Macron visited French sailors in Djibouti.", [("CONSULT", "042", "FRA", "DJI")]),
+        # A hope ends where its own clause does.
+        (
+            "The hopes that the US would lift sanctions on Iran faded after Washington imposed new tariffs on Iran.",
+            [("SANCTION", "163", "USA", "IRN")],
+        ),
+    ],
+)
+def test_an_act_keeps_its_own_reading_beside_the_rules_that_qualify_others(
+    gaz: Gazetteer, text: str, wanted: list[tuple[str, ...]]
+) -> None:
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON) if not event.background] == wanted

@@ -424,3 +424,9 @@ def test_the_registry_reads_are_functions_whatever_is_imported_first(first: str)
     check = f"import {first}\nfrom bilateral.registry import agreements, projects\nprint(agreements, projects)"
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert done.stdout.count("<function") == 2, done.stdout
+
+
+def test_a_reaction_drawn_from_a_state_reports_no_agreement_of_that_state(gaz: Gazetteer) -> None:
+    events = code_text("Australia signed a deal with Nauru, drawing criticism from China.", gaz, on=DAY)
+    parties = {tuple(sorted({p.country or "" for p in (*e.actor, *e.recipient)})) for e in events if read_agreements(e)}
+    assert parties == {("AUS", "NRU")}  # China criticised the deal; it signed nothing

@@ -174,16 +174,18 @@ def code_text(
 
 
 def _visit(
-    actor: tuple[Party, ...], recipient: tuple[Party, ...], place: str, code: str
+    actor: tuple[Party, ...], recipient: tuple[Party, ...], place: str, code: str, *, city: bool
 ) -> tuple[tuple[Party, ...], tuple[Party, ...], str]:
-    """A meeting in ``place`` (a country the sentence names) between parties of whom one is at home there is a
-    visit (042): the visitor acts and the host receives, whoever the sentence makes its subject."""
+    """A meeting in ``place`` (the country of a place the sentence names) between parties of whom one is at home
+    there is a visit (042): the visitor acts and the host receives, whoever the sentence makes its subject. Two
+    parties told together meet on one's ground only in a ``city`` of it ("held talks in New Delhi"), not where a
+    country is named ("discussed the war in Ukraine" names what they discussed)."""
     acting, receiving = _codes(actor), _codes(recipient)
     if recipient and place not in receiving and acting == {place}:
         return recipient, actor, "042"  # "Japan hosted Korea in Tokyo"
     if recipient and place in receiving and place not in acting:
         return actor, recipient, "042"  # met the host on its ground
-    if not recipient and len(acting) == 2 and place in acting:  # "Modi and Hasina held talks in New Delhi"
+    if city and not recipient and len(acting) == 2 and place in acting:  # "Modi and Hasina held talks in New Delhi"
         return (
             tuple(party for party in actor if party.country != place),
             tuple(party for party in actor if party.country == place),
@@ -195,12 +197,22 @@ def _visit(
 def _exercise(
     sentence: str, cue_start: int, actor: tuple[Party, ...], recipient: tuple[Party, ...]
 ) -> tuple[str, str, tuple[Party, ...], tuple[Party, ...]]:
-    """An exercise the sentence does not already tell as joint: held "with" others, every party holds it (a joint
-    act, recipient empty); held alone, a show of force (MOBILIZE), aimed at a state only "toward" or "near" it
-    (both guides)."""
-    if _WITH_OTHERS.search(sentence, cue_start):
+    """An exercise the sentence does not already tell as joint: held "with" the other party, every party holds it
+    (a joint act, recipient empty); held alone, a show of force (MOBILIZE), aimed at a state only "toward" or
+    "near" it (both guides)."""
+    partners = [party for party in recipient if party.text and _held_with(sentence, cue_start, party.text)]
+    if partners:
         return "COOPERATE", _EXERCISE, actor + recipient, ()  # "Japan held a naval exercise with India"
+    if _WITH_OTHERS.search(sentence, cue_start):
+        return "COOPERATE", _EXERCISE, actor, recipient  # "… with dozens of warships": the warships are no partner
     return "MOBILIZE", "150", actor, recipient if _TOWARD.search(sentence) else ()
+
+
+def _held_with(sentence: str, cue_start: int, name: str) -> bool:
+    """Whether ``name`` is whom an exercise is held with ("with the United States and South Korea"), not a
+    border it is held along ("along the border with Pakistan")."""
+    pattern = rf"(?<!border )(?<!borders )\b(?:with|alongside)\s+(?:[\w'’.,-]+\s+){{0,6}}?{re.escape(name)}\b"
+    return re.search(pattern, sentence[cue_start:], re.IGNORECASE) is not None
 
 
 def _met(event: Event) -> frozenset[str]:
@@ -404,7 +416,9 @@ def _event(
     relative_start = cue.start - sentence.start
     code = spec.cameo
     if spec.event == "CONSULT" and place:
-        actor, recipient, code = _visit(actor, recipient, place, code)
+        actor, recipient, code = _visit(
+            actor, recipient, place, code, city=here is not None and here.latitude is not None
+        )
     mood = act_mood(sentence.text, spec, relative_start, relative_start + cue.end - cue.start)
     if mood is Modality.NEGATED and _STATE_NEGATION.search(sentence.text[:relative_start]):
         return None  # "has not condemned": the absence of an act, not an event

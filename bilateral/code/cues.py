@@ -35,6 +35,7 @@ _CALLED_OFF = frozenset({"withdraw", "discontinue"})  # "cancelled a visit", "ha
 _LISTED = re.compile(r",\s*(?:including|such as)\s+(?:[\w'’-]+,?\s+(?:and\s+)?){0,8}$")
 """What a suspension lists it stops: "suspended military ties, including exercises, port visits and meetings"."""
 _LISTED_WORDS = 16
+_VERB_FIRST = re.compile(r"(?:held|met|sent|made|took|gave|began|\w+ed)\b", re.IGNORECASE)
 _SIGN = "057"  # a signing reports an act even as a noun ("oversaw the signing of …")
 _SECONDARY_RANK = 7  # a second cue in a sentence must be this strong to make its own event
 _AGREED_TO = "agree~ to"  # agreeing among themselves to a hostile act is that act, not cooperation with its target
@@ -189,9 +190,11 @@ _PLACE_OF_BEFORE = re.compile(r"\b(?:in|from|at|out of|inside)\s+(?:(?:the|a)\s+
 _VISA_AFTER = re.compile(r"\s+(?:visas?|permits?)\b", re.IGNORECASE)
 _HELD_PEOPLE_AFTER = re.compile(
     r"\s+(?:(?:the|a|an|its|their|his|her|two|three|four|five|several|\d+)\s+)?(?:[\w.'’-]+\s+){0,3}?"
-    r"(?:fishermen|nationals?|citizens?|detainees?|prisoners?|sailors?|hostages?|crew members?)\b",
+    r"(?:(?:detainees?|prisoners?|hostages?)\b(?!['’])"
+    r"|(?:fishermen|nationals?|citizens?|sailors?|crew members?)\b(?!['’])[^.;]{0,40}?"
+    r"\b(?:held|detained|jailed|imprisoned|arrested|in (?:custody|detention|prison|jail))\b)",
     re.IGNORECASE,
-)  # whom a diplomat visits in detention: people, not a state
+)  # whom a diplomat visits in detention: people, not a state ("the detainees", "two citizens held in …")
 _FREE_FROM_AFTER = re.compile(r"\s+(?:from|of)\b", re.IGNORECASE)
 _DURATION_BEFORE = re.compile(r"\b(?:years?|months?|weeks?|decades?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _FORMATION_AFTER = re.compile(r"\s+(?:groups?|fighters?|capabilit(?:y|ies)|packages?|teams?|forces?)\b", re.IGNORECASE)
@@ -240,6 +243,12 @@ _MODIFIER_BEFORE = re.compile(
 )
 
 
+def _reaction(cue: Match[lexicon.CueSpec]) -> bool:
+    """ "…, drawing criticism from China": another state's act, beside whatever act drew it (the lowest rank, so
+    that the act it follows leads the sentence)."""
+    return cue.value.shape == "host" and cue.value.event == "ACCUSE"
+
+
 def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpec]) -> bool:
     """Whether ``later`` is the content of ``cue`` rather than an act of its own.
 
@@ -247,13 +256,17 @@ def _governs(text: str, cue: Match[lexicon.CueSpec], later: Match[lexicon.CueSpe
     is ACCUSE alone; "refused to sign a statement criticising Russia" is REJECT;
     "cancelled a planned visit" and "halted aid deliveries" report no visit and no aid.
     """
-    if later.start <= cue.start or later.start - cue.end > _REACH:
-        return False
+    if later.start <= cue.start or later.start - cue.end > _REACH or _reaction(later):
+        return False  # a reaction to an act is never what the act contains
     if cue.value.phrase.endswith(" to") and later.start - cue.end <= 3:
         return True
     if cue.value.mode in _CALLED_OFF:  # SANCTION modes: what is withdrawn or discontinued
         called_off = text[cue.end : later.start]  # "cancelled a planned visit", not "…, accusing it of …"
-        listed = _LISTED.search(called_off) is not None and len(called_off.split()) <= _LISTED_WORDS
+        listed = (
+            _LISTED.search(called_off) is not None
+            and len(called_off.split()) <= _LISTED_WORDS
+            and not _VERB_FIRST.match(text, later.start)  # "…, including food deliveries, and held talks with …"
+        )
         near = "," not in called_off and " and " not in called_off and len(called_off.split()) <= 4  # not "… and met"
         return later.value.event in ("CONSULT", "AID", "COOPERATE") and (near or listed)
     if cue.value.event not in _GOVERNING:
@@ -330,7 +343,7 @@ def chosen(found: list[Match[lexicon.CueSpec]], text: str) -> list[Match[lexicon
     primary = max(acts, key=lambda cue: cue.value.rank)
     chosen = [primary]
     for cue in acts:
-        if cue is not primary and cue.value.rank >= _SECONDARY_RANK and _own_act(text, cue, chosen):
+        if cue is not primary and (cue.value.rank >= _SECONDARY_RANK or _reaction(cue)) and _own_act(text, cue, chosen):
             chosen.append(cue)
     return sorted(chosen, key=lambda cue: cue.start)
 

@@ -252,8 +252,8 @@ def assign(
             if spec.shape == "symmetric" and subject:
                 return _roles(agents + subject, [], "passive joint")
             return _roles(agents, subject, "passive")
-    seated = _seat_act(text, start, spec, before, after, (cue_start, cue_end), passive)
-    if seated is not None:
+    reporters = [slot for slot in found if slot.end <= reported_from]  # "Russia said (that) …": who reports it
+    if seated := _seat_act(text, start, spec, (before, after, reporters), (cue_start, cue_end), passive):
         return seated
     if passive and spec.event == "AID":
         transfer = _transfer(text, cue_end, after)
@@ -309,26 +309,32 @@ def assign(
 
 
 def _seat_act(
-    text: str, start: int, spec: CueSpec, before: list[Slot], after: list[Slot], cue: tuple[int, int], passive: bool
+    text: str,
+    start: int,
+    spec: CueSpec,
+    slots: tuple[list[Slot], list[Slot], list[Slot]],
+    cue: tuple[int, int],
+    passive: bool,
 ) -> Roles | None:
     """Who summoned, expelled or arrested whom when the sentence names no agent: told in the passive
     (:func:`_agentless`), or of the people named just before the verb (:func:`_held_in`)."""
     if spec.cameo not in _SEAT_ACTS:
         return None
+    before, after, reporters = slots  # before and after the verb in its clause; the parties reporting the clause
     if passive:
-        return _agentless(text, before, after)
+        return _agentless(text, before, after, reporters)
     if _PEOPLE_BEFORE.search(text, max(start, cue[0] - _TAIL), cue[0]):
         return _held_in(text, before, after, cue[1])
     return None
 
 
-def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None:
+def _agentless(text: str, before: list[Slot], after: list[Slot], reporters: list[Slot]) -> Roles | None:
     """ "The Canadian envoy was summoned to the ministry in New Delhi" (or "… to the Ministry of Foreign
     Affairs of India"), "two German tourists were arrested in Iran": the place's state, or the ministry's, acts.
     With no place after the verb, the state the envoy serves in ("Ukraine's chargé d'affaires in Russia was
     summoned", "Russia's ambassador to Italy … after being summoned") acts, else the state whose word the
     sentence reports ("the Russian Foreign Ministry issued a statement, revealing that the US ambassador was
-    summoned")."""
+    summoned", "Russia said the British ambassador was summoned": ``reporters``)."""
     patient = _subject(text, before) or [slot for slot in before[-1:] if _PEOPLE_AFTER.match(text, slot.end)]
     taken = _countries(patient)
     if not patient:
@@ -346,7 +352,9 @@ def _agentless(text: str, before: list[Slot], after: list[Slot]) -> Roles | None
     hosts = [slot for slot in others if _ENVOY_TO.search(text, max(0, slot.start - _TAIL), slot.start)]
     if hosts:
         return _roles(hosts[:1], patient, "passive, the envoy's host")
-    speakers = [slot for slot in others if slot.agent and _REPORTED.search(text, slot.end, patient[0].start)]
+    speakers = [slot for slot in others if slot.agent and _REPORTED.search(text, slot.end, patient[0].start)] or [
+        slot for slot in reporters if slot.agent and slot.countries and not slot.countries & taken
+    ]  # "Russia said the British ambassador was summoned"
     return _roles(speakers[-1:], patient, "passive, the reporting state") if speakers else None
 
 

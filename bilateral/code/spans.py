@@ -51,7 +51,8 @@ def unasserted_spans(sentence: Sentence) -> list[tuple[int, int]]:
         return spans  # most sentences fear and suppose nothing: substring tests, not a pattern
     return spans + [
         (sentence.start + match.start("what"), sentence.start + match.end())
-        for match in _UNASSERTED.finditer(sentence.text)
+        for pattern in (_UNASSERTED, _HOPED)
+        for match in pattern.finditer(sentence.text)
     ]  # the fear itself ("voiced concerns that …") may be an act: only what is feared is not
 
 
@@ -77,11 +78,15 @@ _ANALYSTS = re.compile(
 
 
 _UNASSERTED = re.compile(
-    r"(?:\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?|hopes?|hoped|hoping)\s+that"
-    r"|\b(?:if|unless))\b"
+    r"(?:\b(?:fears?|concerns?|worries|speculation|rumou?rs?|suspicions?|doubts?)\s+that|\b(?:if|unless))\b"
     r"(?P<what>[^,;.]*)",
     re.IGNORECASE,
 )
+_HOPED = re.compile(
+    r"\b(?:hopes?|hoped|hoping)\s+that\b(?P<what>[^,;.]*?)"
+    r"(?=\s+(?:faded|dimmed|vanished|evaporated|waned|grew|rose|after|before|when|while|but|as)\b|[,;.]|$)",
+    re.IGNORECASE,
+)  # "expressed hope that China will support …"; not past "The hopes that … faded after Washington imposed …"
 
 
 class Covered:

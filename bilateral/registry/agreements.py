@@ -70,6 +70,9 @@ _STAGE = [(stage, re.compile(rf"\b(?:{words})\b")) for stage, words in _STAGE_WO
 _SUSPENDING = re.compile(rf"\b(?:{_STAGE_WORDS[0][1]})\b[^;.,]*$")
 """A suspension whose clause runs on to a later stage word ("suspends its participation in the implementation of")."""
 _SUSPENDED_CHARS = 60
+_OF_THE = re.compile(r"\s+of\s+(?:the|this|that|their|its)\s+")
+"""A stage named as a noun of the agreement ("the implementation of the agreement"), which a suspension before it
+governs; a stage verb ("signed the agreement") is an act of its own."""
 _FAILED = re.compile(r"\b(?:fail\w*|refus\w*|declin\w*)\s+to\s+$")
 """A signing that did not happen: "failed to sign" leaves the agreement under negotiation."""
 _REVISED = re.compile(r"\b(?:revis(?:ed|ing)|amend(?:ed|ing)|updat(?:ed|ing))\b")
@@ -194,17 +197,22 @@ def _stage(folded: str, noun_start: int, modality: Modality) -> str:
     """The stage the sentence reports: the stage verb nearest the agreement noun, else 'announced'; a suspension
     told before that word suspends what it names ("suspends its participation in the implementation of the
     agreement" is suspended, not delivered)."""
-    best: tuple[int, str, int] | None = None
+    best: tuple[int, str, re.Match[str]] | None = None
     for stage, pattern in _STAGE:
         for match in pattern.finditer(folded):
             distance = abs(match.start() - noun_start)
             if best is None or distance < best[0]:
                 failed = _FAILED.search(folded, max(0, match.start() - 20), match.start())
-                best = (distance, "negotiated" if failed and stage == "signed" else stage, match.start())
+                best = (distance, "negotiated" if failed and stage == "signed" else stage, match)
     if best is None or (modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and best[1] != "negotiated"):
         return "announced"
-    _, stage, at = best
-    if stage != "suspended" and at < noun_start and _SUSPENDING.search(folded, max(0, at - _SUSPENDED_CHARS), at):
+    _, stage, word = best
+    governed = word.end() < noun_start and _OF_THE.match(folded, word.end())  # "the implementation of the agreement"
+    if (
+        stage != "suspended"
+        and governed
+        and _SUSPENDING.search(folded, max(0, word.start() - _SUSPENDED_CHARS), word.start())
+    ):
         return "suspended"
     return stage
 
@@ -235,8 +243,8 @@ def _phrase_bounds(folded: str, start: int, end: int, limit: int) -> tuple[int, 
 
 def read_agreements(event: Event) -> list[AgreementMention]:
     """The agreements an event's sentence reports, one per subject; none for negated events."""
-    if event.modality is Modality.NEGATED:
-        return []
+    if event.modality is Modality.NEGATED or event.evidence.cue.endswith(" from"):
+        return []  # "signed a deal with Nauru, drawing criticism from China": China signed nothing
     quote = event.evidence.quote
     folded = fold(quote)
     found: dict[str, AgreementMention] = {}

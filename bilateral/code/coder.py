@@ -200,8 +200,7 @@ def _exercise(
     """An exercise the sentence does not already tell as joint: held "with" the other party, every party holds it
     (a joint act, recipient empty); held alone, a show of force (MOBILIZE), aimed at a state only "toward" or
     "near" it (both guides)."""
-    partners = [party for party in recipient if party.text and _held_with(sentence, cue_start, party.text)]
-    if partners:
+    if any(party.text and _held_with(sentence, cue_start, party.text) for party in recipient):
         return "COOPERATE", _EXERCISE, actor + recipient, ()  # "Japan held a naval exercise with India"
     if _WITH_OTHERS.search(sentence, cue_start):
         return "COOPERATE", _EXERCISE, actor, recipient  # "… with dozens of warships": the warships are no partner

@@ -73,6 +73,13 @@ def test_who_acted_on_whom(gaz: Gazetteer, text: str, expected: tuple[str, ...])
     assert [brief(event) for event in code_text(text, gaz, on=ON)] == [expected]
 
 
+def test_the_parties_of_a_clause_opened_by_as_are_its_own(gaz: Gazetteer) -> None:
+    text = "Iran seized a tanker on Sunday, as the United States and Britain started talks on maritime security."
+    assert not [event for event in code_text(text, gaz, on=ON) if event.event == "COERCE"]  # no state's tanker
+    text = "Iran seized a British tanker on Sunday, as the United States and France began talks on shipping."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("COERCE", "171", "IRN", "GBR")]
+
+
 def test_what_a_suspension_lists_is_stopped_and_a_second_verb_is_an_act_of_its_own(gaz: Gazetteer) -> None:
     text = (
         "The United States suspended military ties to Russia, including exercises, port visits and planning meetings."

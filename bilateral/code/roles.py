@@ -94,7 +94,9 @@ _MEMBERS_FROM = re.compile(
     re.IGNORECASE,
 )  # "Naval units from Egypt, Jordan and Sudan started drills": theirs, the subject
 _CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:after|before|since|until|once|because)\s+(?:the\s+)?$", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|though|whereas|unless)\s")
+_SUBORDINATE = re.compile(
+    r"\b(?:since|after|before|when|while|because|although|though|whereas|unless)\s|,\s+as\s+(?=(?:the\s+)?[A-Z][a-z])"
+)  # ", as the United States and Britain began talks": a clause of its own, with its own subject
 _PRONOUN_CLAUSE = re.compile(
     r"[^,;.]{0,60}?\b(?:after|when|as|because|since|before|until|once|while)\s+(?:it|they)\s+"
     r"(?:(?:has|have|had|was|were|is|are|will|would|also|then|again|reportedly)\s+){0,2}",

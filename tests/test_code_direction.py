@@ -73,6 +73,24 @@ def test_who_acted_on_whom(gaz: Gazetteer, text: str, expected: tuple[str, ...])
     assert [brief(event) for event in code_text(text, gaz, on=ON)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Withdrawing forces is a retreat; withdrawing diplomats, or from an agreement, a body or talks, cuts
+        # relations (eval/realnews/GUIDE.md); withdrawing a candidacy or an offer is no act between the states.
+        ("Russia began withdrawing troops from the border with Ukraine.", [("RETREAT", "087", "RUS", "UKR")]),
+        ("Israel pulled back its forces from Gaza.", [("RETREAT", "087", "ISR", "PSE")]),
+        ("Russia withdrew its ambassador from Ukraine.", [("SANCTION", "161", "RUS", "UKR")]),
+        ("The United States withdrew from the nuclear deal with Iran.", [("SANCTION", "160", "USA", "IRN")]),
+        ("Mali withdrew from ECOWAS on Sunday.", [("SANCTION", "160", "MLI", "ECOWAS")]),
+        ("Pakistan pulled out of talks with India.", [("SANCTION", "164", "PAK", "IND")]),
+        ("Japan withdrew its candidacy for the UN seat.", []),
+    ],
+)
+def test_what_a_withdrawal_withdraws(gaz: Gazetteer, text: str, expected: list[tuple[str, ...]]) -> None:
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == expected
+
+
 def test_the_parties_of_a_clause_opened_by_as_are_its_own(gaz: Gazetteer) -> None:
     text = "Iran seized a tanker on Sunday, as the United States and Britain started talks on maritime security."
     assert not [event for event in code_text(text, gaz, on=ON) if event.event == "COERCE"]  # no state's tanker

@@ -97,6 +97,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     told = (cue.value.cameo == _TRUCE and _IN_EFFECT.match(sentence.text[at:])) or _OF_BY_AFTER.match(sentence.text, at)
     if nominal and not told:
         return False  # "the bans", "the meeting" name a thing; "the truce held", "the seizure of … by Iran" report one
+    if cue.value.cameo == _TRUCE and not told and _TRUCE_AS_SETTING.search(before):
+        return False  # "fighting resumed despite a truce", "under a ceasefire brokered by Qatar": a setting, no act
     if cue.value.event == "ASSAULT" and (_NATURE_BEFORE.search(before) or _UNNAMED_BEFORE.search(before)):
         return False  # "after floods killed dozens", "a day after gunmen killed 26": no state's attack
     held_in = word == "jail" and _PLACE_OF_BEFORE.search(before)
@@ -211,6 +213,10 @@ _TOPIC_OF_TALKS = re.compile(
 )  # "talks on the Gaza ceasefire", "pushing for a ceasefire": a truce sought, not declared
 _TRUCE_AS_MODIFIER = re.compile(
     r"\s+(?:plan|proposals?|talks|negotiations|efforts|framework|terms|monitors|monitoring|mission|line|violations?)\b",
+    re.IGNORECASE,
+)
+_TRUCE_AS_SETTING = re.compile(
+    r"\b(?:despite|under|amid|during|since|throughout)\s+(?:(?:a|an|the|its|their|this|that)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _OFFERS = frozenset({"offered", "offering"})

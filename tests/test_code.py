@@ -101,6 +101,7 @@ def brief(event: Event) -> tuple[str, str, str, str, str]:
         ("Kenyan police opened fire on rioters in Nairobi.", ("ASSAULT", "193", "KEN", "KEN", "asserted")),
         ("The Thai army declared martial law in three provinces.", ("COERCE", "1724", "THA", "THA", "asserted")),
         ("Norway would send rescue teams to Chile if asked.", ("AGREE", "033", "NOR", "CHL", "hypothetical")),
+        ("The EU is considering new sanctions on Russia.", ("SANCTION", "163", "EU", "RUS", "hypothetical")),
         ("Australia said it would not accept the European Union's offer.", ("REJECT", "120", "AUS", "EU", "asserted")),
         ("Ukraine filed a complaint at the WTO against Poland.", ("ACCUSE", "114", "UKR", "POL", "asserted")),
         ("Italy returned antiquities smuggled out of Libya to Egypt.", ("RETREAT", "084", "ITA", "EGY", "asserted")),

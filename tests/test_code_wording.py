@@ -77,11 +77,12 @@ def test_a_withdrawal_from_a_foreign_town_is_from_its_state(gaz: Gazetteer, text
         "A poll showed that most Germans oppose sending cruise missiles to Ukraine.",
         "Fighting between Armenia and Azerbaijan resumed despite a truce.",
         "Under a ceasefire brokered by Qatar, Israel and Hamas exchanged hostages and prisoners.",
+        "Iran has been under US sanctions since 1979.",
     ],
 )
 def test_words_of_an_act_that_report_none(gaz: Gazetteer, text: str) -> None:
-    """A flood's dead, a truce as a topic of talks or as the setting of other acts, sanctions still in force, an
-    opinion of an act: no such act."""
+    """A flood's dead, a truce as a topic of talks or as the setting of other acts, sanctions still in force or a
+    state under them, an opinion of an act: no such act."""
     kinds = {event.event for event in code_text(text, gaz, on=ON)}
     assert not kinds & {"ASSAULT", "CONCEDE", "SANCTION", "AID"}
 

@@ -91,6 +91,8 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
     if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
         return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
+    if cue.value.event == "SANCTION" and _UNDER_BEFORE.search(before):
+        return False  # "Iran, under US sanctions since 1979, …": a state it is in, not an act
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
     nominal = " " not in cue.value.phrase and cue.value.cameo != _SIGN and _DETERMINER_BEFORE.search(before)
@@ -213,6 +215,11 @@ _TOPIC_OF_TALKS = re.compile(
 )  # "talks on the Gaza ceasefire", "pushing for a ceasefire": a truce sought, not declared
 _TRUCE_AS_MODIFIER = re.compile(
     r"\s+(?:plan|proposals?|talks|negotiations|efforts|framework|terms|monitors|monitoring|mission|line|violations?)\b",
+    re.IGNORECASE,
+)
+_UNDER_BEFORE = re.compile(
+    r"(?<!came )(?<!come )(?<!comes )\bunder\s+"
+    r"(?:(?:the|tough|heavy|harsh|crippling|sweeping|international|western|economic|(?-i:[A-Z])[\w.’'-]*)\s+){0,3}$",
     re.IGNORECASE,
 )
 _TRUCE_AS_SETTING = re.compile(

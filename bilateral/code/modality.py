@@ -18,7 +18,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
-    r"\b(?:could|might|may|should|if|unless|threatened to|likely to|unlikely to)\s+(?:\w+\s+){0,2}$"
+    r"\b(?:could|might|may|should|if|unless|threatened to|likely to|unlikely to|"
+    r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat(?:es|ed|ing))\s+(?:\w+\s+){0,2}$"
     r"|\bwhether\b[^,;.]{0,40}$",
     re.IGNORECASE,
 )
@@ -42,6 +43,7 @@ _REPORTED = re.compile(
 # Substrings every negating, conditional or future pattern above contains.
 _HINTS = ("not", " no ", "never", "rather", "instead", "n't", "n\u2019t", "neither", "nor", "failed", "refused",
           "declined", "without", "short of", "could", "might", "may", "should", "if", "unless", "whether", "threat",
+          "consider", "weigh", "mull", "contemplat",
           "would", "will", "shall", "'ll", " to ", "going", "plan", "intend", "expected", "set ", "aim", "hope",
           "scheduled", "due", "ready", "agreed", "pledged", "promised", "vowed", "next")  # fmt: skip
 _ANY_AFTER = re.compile(r"(?:\S+\s+){1,2}any\b", re.IGNORECASE)  # the cue, then "any": every case to come

@@ -85,6 +85,12 @@ def test_who_acted_on_whom(gaz: Gazetteer, text: str, expected: tuple[str, ...])
         ("Mali withdrew from ECOWAS on Sunday.", [("SANCTION", "160", "MLI", "ECOWAS")]),
         ("Pakistan pulled out of talks with India.", [("SANCTION", "164", "PAK", "IND")]),
         ("Japan withdrew its candidacy for the UN seat.", []),
+        # What only frames the withdrawal (talks before it, the deal it follows) does not make it a cut.
+        ("Russia withdrew troops from the city under the deal with Ukraine.", [("RETREAT", "087", "RUS", "UKR")]),
+        ("Israel withdrew its forces from Gaza following ceasefire talks.", [("RETREAT", "087", "ISR", "PSE")]),
+        ("Russia withdrew support troops from Armenia.", [("RETREAT", "087", "RUS", "ARM")]),
+        ("Russia withdrew its delegation from the talks with Ukraine.", [("SANCTION", "164", "RUS", "UKR")]),
+        ("Pakistan pulled back from the negotiations with India.", [("SANCTION", "164", "PAK", "IND")]),
     ],
 )
 def test_what_a_withdrawal_withdraws(gaz: Gazetteer, text: str, expected: list[tuple[str, ...]]) -> None:
@@ -96,6 +102,11 @@ def test_the_parties_of_a_clause_opened_by_as_are_its_own(gaz: Gazetteer) -> Non
     assert not [event for event in code_text(text, gaz, on=ON) if event.event == "COERCE"]  # no state's tanker
     text = "Iran seized a British tanker on Sunday, as the United States and France began talks on shipping."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("COERCE", "171", "IRN", "GBR")]
+    for text in (  # nor is a party of the clause the recipient guessed, named alone or abbreviated
+        "Iran seized a tanker on Sunday, as Britain sought talks.",
+        "Iran seized a tanker on Sunday, as U.S. and British officials held talks.",
+    ):
+        assert not [event for event in code_text(text, gaz, on=ON) if event.event == "COERCE"]
 
 
 def test_what_a_suspension_lists_is_stopped_and_a_second_verb_is_an_act_of_its_own(gaz: Gazetteer) -> None:

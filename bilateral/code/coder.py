@@ -387,9 +387,10 @@ def _event(
         recipient = reached.place_reached(reading.article.text, cue.end, until, _codes(actor), inside, spec.event)
     if not recipient and _wants_recipient(reading.article.text, cue.end, spec, actor):
         first = cue.end if assigned.how == "coordinated" else sentence.start  # "… and called on partners": after it
+        last = roles.clause_end(reading.article.text, cue.end, until, conjunctions=False)  # not in ", as X …"
         recipient = _fallback_recipient(
             actor,
-            [slot for slot in slots if first <= slot.start < until],
+            [slot for slot in slots if first <= slot.start < last],
             context,
             article_pair=spec.shape != "symmetric",
         )

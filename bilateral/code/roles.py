@@ -94,9 +94,9 @@ _MEMBERS_FROM = re.compile(
     re.IGNORECASE,
 )  # "Naval units from Egypt, Jordan and Sudan started drills": theirs, the subject
 _CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:after|before|since|until|once|because)\s+(?:the\s+)?$", re.IGNORECASE)
-_SUBORDINATE = re.compile(
-    r"\b(?:since|after|before|when|while|because|although|though|whereas|unless)\s|,\s+as\s+(?=(?:the\s+)?[A-Z][a-z])"
-)  # ", as the United States and Britain began talks": a clause of its own, with its own subject
+_SUBORDINATE = re.compile(r"\b(?:since|after|before|when|while|because|although|though|whereas|unless)\s")
+_AS_CLAUSE = re.compile(r",\s+as\s+(?=(?:the\s+)?[A-Z][a-zA-Z.])(?![^,;.]{0,60}\b(?:said|says|put it|noted)\s*,)")
+"""", as the United States and Britain began talks": a clause of its own, with its own subject (not ", as X said,")."""
 _PRONOUN_CLAUSE = re.compile(
     r"[^,;.]{0,60}?\b(?:after|when|as|because|since|before|until|once|while)\s+(?:it|they)\s+"
     r"(?:(?:has|have|had|was|were|is|are|will|would|also|then|again|reportedly)\s+){0,2}",
@@ -212,6 +212,16 @@ class Roles:
     how: str
 
 
+def clause_end(text: str, cue_end: int, until: int, *, conjunctions: bool = True) -> int:
+    """Where the objects of a verb ending at ``cue_end`` end, at ``until`` at the latest: before a clause with a
+    subject of its own ("…, as the United States and Britain began talks") and, with ``conjunctions``, before a
+    subordinate clause ("the exchange it mediated since Russia invaded …")."""
+    found = [_AS_CLAUSE.search(text, cue_end, until)]
+    if conjunctions:
+        found.append(_SUBORDINATE.search(text, cue_end, until))
+    return min((match.start() for match in found if match), default=until)
+
+
 def assign(
     text: str,
     start: int,
@@ -226,10 +236,8 @@ def assign(
     ``until`` is where the cue's clause ends ("condemned the attacks and urged the UN …": the UN is
     the object of "urged"); parties after it are not the cue's.
     """
-    until = end if until is None else until
     cue_start, cue_end, spec = cue
-    subordinate = _SUBORDINATE.search(text, cue_end, until)  # "the exchange it mediated since Russia invaded …"
-    until = subordinate.start() if subordinate else until
+    until = clause_end(text, cue_end, end if until is None else until)
     before = [slot for slot in found if slot.end <= cue_start and slot.start >= reported_from]
     after = [slot for slot in found if slot.start >= cue_end and slot.end <= until]
     if spec.shape == "statement":

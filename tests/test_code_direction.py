@@ -97,6 +97,13 @@ def test_what_a_withdrawal_withdraws(gaz: Gazetteer, text: str, expected: list[t
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == expected
 
 
+def test_someone_accused_of_an_act_is_not_the_accuser(gaz: Gazetteer) -> None:
+    text = "Canada expelled a Chinese diplomat accused of spying."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("SANCTION", "166", "CAN", "CHN")]
+    text = "Iran was accused by Britain of seizing a tanker."
+    assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("ACCUSE", "112", "GBR", "IRN")]
+
+
 def test_the_parties_of_a_clause_opened_by_as_are_its_own(gaz: Gazetteer) -> None:
     text = "Iran seized a tanker on Sunday, as the United States and Britain started talks on maritime security."
     assert not [event for event in code_text(text, gaz, on=ON) if event.event == "COERCE"]  # no state's tanker

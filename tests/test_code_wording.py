@@ -87,6 +87,18 @@ def test_words_of_an_act_that_report_none(gaz: Gazetteer, text: str) -> None:
     assert not kinds & {"ASSAULT", "CONCEDE", "SANCTION", "AID"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US State Department urged its citizens to leave Lebanon.",
+        "Britain called on its nationals to avoid travel to Iran.",
+        "He gathered information on Russia's mobilization efforts.",
+    ],
+)
+def test_advice_to_ones_own_people_and_an_act_named_as_a_topic_are_no_acts(gaz: Gazetteer, text: str) -> None:
+    assert code_text(text, gaz, on=ON) == ()
+
+
 def test_a_missile_fired_into_the_sea_is_not_aimed_at_the_state_that_reports_it(gaz: Gazetteer) -> None:
     text = "North Korea test-fired cruise missiles into the Yellow Sea on Sunday, South Korea's military said."
     assert [(event.event, event.recipient) for event in code_text(text, gaz, on=ON)] == [("MOBILIZE", ())]

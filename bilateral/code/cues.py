@@ -91,6 +91,10 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
     if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
         return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
+    if " " not in word and _TOPIC_AFTER.match(sentence.text, at) and _OWNER_BEFORE.search(before):
+        return False  # "Russia’s mobilization efforts", "its sanctions policy": a topic named, not an act told
+    if cue.value.event == "REQUEST" and _OWN_PEOPLE_AFTER.match(sentence.text, at):
+        return False  # "urged its citizens to leave Lebanon": advice to its own people, no demand of Lebanon
     if cue.value.event == "SANCTION" and _UNDER_BEFORE.search(before):
         return False  # "Iran, under US sanctions since 1979, …": a state it is in, not an act
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
@@ -158,7 +162,9 @@ _OF_BY_AFTER = re.compile(r"\s+of" + BY_AGENT + r"(?-i:[A-Z])", re.IGNORECASE)  
 
 
 _AGAINST_TRAVEL = re.compile(
-    r"\b(?:against|warn(?:ed|s|ing)? (?:citizens )?against|advisory on|ban on)\s+(?:all\s+)?$", re.I
+    r"\b(?:against|warn(?:ed|s|ing)? (?:citizens )?against|advisory on|ban on|avoid(?:ed|s|ing)?|suspend(?:ed|s|ing)?)"
+    r"\s+(?:all\s+|non-essential\s+|unnecessary\s+)?$",
+    re.I,
 )
 _A_CALL_BEFORE = re.compile(
     r"\b(?:answer\w*|heed\w*|respond\w* to|receiv\w*|ignor\w*)\s+(?:a|an|the|this|that)\s+$", re.IGNORECASE
@@ -215,6 +221,15 @@ _TOPIC_OF_TALKS = re.compile(
 )  # "talks on the Gaza ceasefire", "pushing for a ceasefire": a truce sought, not declared
 _TRUCE_AS_MODIFIER = re.compile(
     r"\s+(?:plan|proposals?|talks|negotiations|efforts|framework|terms|monitors|monitoring|mission|line|violations?)\b",
+    re.IGNORECASE,
+)
+_TOPIC_AFTER = re.compile(
+    r"\s+(?:efforts|plans|policy|policies|capabilities|capability|strategy|strategies|doctrine)\b", re.IGNORECASE
+)
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|the|a|an))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OWN_PEOPLE_AFTER = re.compile(
+    r"\s+(?:on\s+|upon\s+)?(?:its|their|his|her)\s+(?:own\s+)?(?:citizens|nationals|people|residents|diplomats|staff|"
+    r"students|tourists|travell?ers|expatriates|compatriots)\b",
     re.IGNORECASE,
 )
 _UNDER_BEFORE = re.compile(

@@ -67,6 +67,7 @@ from bilateral.code import code_text
         ("Japan held a joint naval exercise with India on Monday.", ("COOPERATE", "062", "IND+JPN", "", "asserted")),
         # Two leaders meeting on one's ground: the visitor acts (eval/realnews/GUIDE.md, section 3).
         ("Modi and Bangladesh's Sheikh Hasina held talks in New Delhi.", ("CONSULT", "042", "BGD", "IND", "asserted")),
+        ("Putin received Erdogan in Sochi on Friday.", ("CONSULT", "042", "TUR", "RUS", "asserted")),
     ],
 )
 def test_who_acted_on_whom(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:

@@ -99,6 +99,25 @@ def test_advice_to_ones_own_people_and_an_act_named_as_a_topic_are_no_acts(gaz: 
     assert code_text(text, gaz, on=ON) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What the rules on settings, states and topics leave alone (a fresh-eyes review of them).
+        ("Putin announced during Easter a truce with Ukraine.", ("CONCEDE", "0871", "RUS", "UKR", "asserted")),
+        ("The US Treasury put three Chinese refiners under sanctions.", ("SANCTION", "163", "USA", "CHN", "asserted")),
+        ("France weighed in and condemned Russia.", ("ACCUSE", "111", "FRA", "RUS", "asserted")),
+        ("The UN condemned efforts by Israel to annex the West Bank.", ("ACCUSE", "111", "UN", "ISR", "asserted")),
+    ],
+)
+def test_acts_beside_settings_states_and_topics(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:
+    assert [brief(event) for event in code_text(text, gaz, on=ON)] == [expected]
+
+
+def test_people_received_in_numbers_are_no_visitors(gaz: Gazetteer) -> None:
+    assert not [event for event in code_text("Egypt received Palestinians for treatment.", gaz, on=ON)
+                if event.event == "CONSULT"]  # fmt: skip
+
+
 def test_a_missile_fired_into_the_sea_is_not_aimed_at_the_state_that_reports_it(gaz: Gazetteer) -> None:
     text = "North Korea test-fired cruise missiles into the Yellow Sea on Sunday, South Korea's military said."
     assert [(event.event, event.recipient) for event in code_text(text, gaz, on=ON)] == [("MOBILIZE", ())]

@@ -91,11 +91,16 @@ def _needs_met(cue: Match[lexicon.CueSpec], sentence: Sentence) -> bool:
     when = _WHEN_AFTER.match(sentence.text, cue.end - sentence.start) if cue.value.phrase.endswith(" on") else None
     if when is not None:  # "agreed on Sunday to …": "on" starts a date; the agreement is "agreed … to"
         return cue.value.event == "AGREE" and sentence.text.startswith((" to ", " that "), when.end())
-    if " " not in word and _TOPIC_AFTER.match(sentence.text, at) and _OWNER_BEFORE.search(before):
+    if " " not in word and not word.endswith("ed") and _TOPIC_AFTER.match(sentence.text, at) and _OWNER.search(before):
         return False  # "Russia’s mobilization efforts", "its sanctions policy": a topic named, not an act told
     if cue.value.event == "REQUEST" and _OWN_PEOPLE_AFTER.match(sentence.text, at):
         return False  # "urged its citizens to leave Lebanon": advice to its own people, no demand of Lebanon
-    if cue.value.event == "SANCTION" and _UNDER_BEFORE.search(before):
+    if (
+        cue.value.event == "SANCTION"
+        and not word.endswith("ed")
+        and _UNDER_BEFORE.search(before)
+        and not _PLACED_UNDER.search(before)
+    ):
         return False  # "Iran, under US sanctions since 1979, …": a state it is in, not an act
     if cue.value.event == "ACCUSE" and _MODIFIER_BEFORE.search(before):
         return False  # "a man accused of …" describes the man
@@ -226,7 +231,7 @@ _TRUCE_AS_MODIFIER = re.compile(
 _TOPIC_AFTER = re.compile(
     r"\s+(?:efforts|plans|policy|policies|capabilities|capability|strategy|strategies|doctrine)\b", re.IGNORECASE
 )
-_OWNER_BEFORE = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our|the|a|an))\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OWNER = re.compile(r"(?:['’]s|\b(?:its|their|his|her|our))\s+$", re.IGNORECASE)  # right before the noun
 _OWN_PEOPLE_AFTER = re.compile(
     r"\s+(?:on\s+|upon\s+)?(?:its|their|his|her)\s+(?:own\s+)?(?:citizens|nationals|people|residents|diplomats|staff|"
     r"students|tourists|travell?ers|expatriates|compatriots)\b",
@@ -237,8 +242,10 @@ _UNDER_BEFORE = re.compile(
     r"(?:(?:the|tough|heavy|harsh|crippling|sweeping|international|western|economic|(?-i:[A-Z])[\w.’'-]*)\s+){0,3}$",
     re.IGNORECASE,
 )
+_PLACED_UNDER = re.compile(r"\b(?:plac|put|brought|bring)\w*\s+(?:[\w'’-]+\s+){0,3}?under\s", re.IGNORECASE)
 _TRUCE_AS_SETTING = re.compile(
-    r"\b(?:despite|under|amid|during|since|throughout)\s+(?:(?:a|an|the|its|their|this|that)\s+)?(?:[\w-]+\s+){0,2}$",
+    r"\b(?:despite|under|amid|during|since|throughout)\s+(?:(?:a|an|the|its|their|this|that)\s+)?"
+    r"(?:(?-i:[a-z])[\w-]*\s+){0,2}$",
     re.IGNORECASE,
 )
 _OFFERS = frozenset({"offered", "offering"})

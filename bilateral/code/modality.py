@@ -19,7 +19,7 @@ _NEGATED = re.compile(
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|might|may|should|if|unless|threatened to|likely to|unlikely to|"
-    r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|mull(?:s|ed|ing)?|contemplat(?:es|ed|ing))\s+(?:\w+\s+){0,2}$"
+    r"consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?(?!\s+in\b)|mull(?:s|ed|ing)?|contemplat(?:es|ed|ing))\s+(?:\w+\s+){0,2}$"
     r"|\bwhether\b[^,;.]{0,40}$",
     re.IGNORECASE,
 )

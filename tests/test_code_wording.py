@@ -107,6 +107,10 @@ def test_advice_to_ones_own_people_and_an_act_named_as_a_topic_are_no_acts(gaz: 
         ("The US Treasury put three Chinese refiners under sanctions.", ("SANCTION", "163", "USA", "CHN", "asserted")),
         ("France weighed in and condemned Russia.", ("ACCUSE", "111", "FRA", "RUS", "asserted")),
         ("The UN condemned efforts by Israel to annex the West Bank.", ("ACCUSE", "111", "UN", "ISR", "asserted")),
+        # A truce in a trade war is no tariff; sanctions relief eases them; a case brought against a state accuses it.
+        ("The US and China agreed to extend a tariff truce for 90 days.", ("AGREE", "030", "CHN+USA", "", "asserted")),
+        ("Washington granted sanctions relief to Syria.", ("CONCEDE", "081", "USA", "SYR", "asserted")),
+        ("Ukraine brought a case against Russia at the ICJ.", ("ACCUSE", "115", "UKR", "RUS", "asserted")),
     ],
 )
 def test_acts_beside_settings_states_and_topics(gaz: Gazetteer, text: str, expected: tuple[str, ...]) -> None:

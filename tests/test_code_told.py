@@ -30,6 +30,14 @@ def test_an_act_of_a_then_office_holder_is_history(gaz: Gazetteer, text: str) ->
     assert all(event.background for event in events)
 
 
+def test_the_last_time_an_act_was_done_is_history(gaz: Gazetteer) -> None:
+    events = code_text("Blinken and Wang Yi last met in Beijing in April.", gaz, on=ON)
+    assert events
+    assert all(event.background for event in events)
+    events = code_text("Blinken met Wang Yi in Beijing last week.", gaz, on=ON)
+    assert [event.background for event in events] == [False]
+
+
 def test_then_without_an_office_is_no_history(gaz: Gazetteer) -> None:
     events = code_text("South Korea's president met Japan's prime minister and then flew to Washington.", gaz, on=ON)
     assert [event.background for event in events] == [False]

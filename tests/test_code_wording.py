@@ -134,6 +134,8 @@ def test_a_sea_named_after_a_state_is_no_party(gaz: Gazetteer) -> None:
     assert "OMN" not in {party.country for event in code_text(text, gaz, on=ON) for party in event.recipient}
     text = "Russia and China held naval drills in the Sea of Japan on Monday."
     assert [brief(event)[:4] for event in code_text(text, gaz, on=ON)] == [("COOPERATE", "062", "CHN+RUS", "")]
+    events = code_text("The EU called for calm in the Taiwan Strait.", gaz, on=ON)
+    assert "TWN" not in {party.country for event in events for party in event.actor + event.recipient}
 
 
 def test_an_act_dated_this_week_is_news_beside_an_older_year(gaz: Gazetteer) -> None:

@@ -290,7 +290,8 @@ def _mentions(scope: _Scope, surnames: dict[int, Entry]) -> Iterator[Mention]:
 def _names_a_thing(text: str, hit: Hit) -> bool:
     """Whether a country word is part of the name of a treaty or a place, not the state: "the Vienna Convention",
     "the Minsk agreements", "the Paris climate accord" (a capital before a document), "the Korean Peninsula", "the
-    Gulf of Oman", "the Sea of Japan", "a Belgrade football club", "Ukrainian flags", "US dollars"."""
+    Taiwan Strait", "the Gulf of Oman", "the Sea of Japan", "a Belgrade football club", "Ukrainian flags", "US
+    dollars"."""
     money = _CURRENCY_AFTER.match(text, hit.end) and _AMOUNT_BEFORE.search(text, max(0, hit.start - 24), hit.start)
     if money or _FLAG_AFTER.match(text, hit.end):
         return True  # "120 million US dollars", "waving EU and Ukrainian flags": money and cloth, not a party
@@ -307,7 +308,7 @@ _DOCUMENT_AFTER = re.compile(
     r"protocols?|treaty|declaration|process|format|principles|memorandum|communiqu[eé]|charter|statute|consensus)\b",
     re.IGNORECASE,
 )
-_PLACE_AFTER = re.compile(r"\s+Peninsula\b")
+_PLACE_AFTER = re.compile(r"\s+(?:Peninsula|Strait|Straits|Sea)\b")  # "the Taiwan Strait", "the South China Sea"
 _CLUB_AFTER = re.compile(r"\s+(?:football|soccer|basketball|hockey)\s+(?:club|team|fans)\b", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(r"\d(?:[\d,.]*\d)?\s*(?:(?:million|billion|trillion|bn|mn|m)\s+)?$", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(

@@ -19,6 +19,8 @@ _BACKGROUND_REACH = 90  # characters after a cue in which an old year makes the 
 def is_history(reading: ActorReading, sentence: Sentence, cue_start: int, cue_end: int, when: EventDate) -> bool:
     """Whether the act at ``cue_start``-``cue_end`` (in the sentence) is history: an old year near it, unless the
     sentence dates the act in the article's time, or settled past told with no time."""
+    if _LAST_TIME.search(sentence.text, max(0, cue_start - 6), cue_start):
+        return True  # "the two diplomats last met in April": the time before, not the news
     first = _clause_start(sentence.text, cue_start)
     around = sentence.text[first : cue_end + _BACKGROUND_REACH]
     published = reading.article.published
@@ -55,6 +57,7 @@ _HABITUAL = re.compile(
 # told right before the verb, "regularly visits", is a stance: coder._HABITUAL drops it)
 
 
+_LAST_TIME = re.compile(r"\blast\s+$", re.IGNORECASE)
 _AT_THE_TIME = re.compile(r"\bat the time\b(?!\s+of\b)", re.IGNORECASE)
 """The writer looks back: "Chavez rejected the US nominee at the time" (not "at the time of writing")."""
 _THEN_IN_OFFICE = re.compile(

@@ -23,7 +23,19 @@ from functools import cache
 
 from bilateral.actors import Gazetteer, recognise
 from bilateral.actors.fold import fold
-from bilateral.code import cues, domestic, history, lexicon, location, pairs, proposals, reached, references, roles
+from bilateral.code import (
+    cues,
+    domestic,
+    history,
+    lexicon,
+    location,
+    pairs,
+    proposals,
+    reached,
+    references,
+    roles,
+    sentence_slots,
+)
 from bilateral.code.discourse import Discourse, article_dyad, people
 from bilateral.code.facts import Facts, dateline_end
 from bilateral.code.modality import act_mood, by_mood
@@ -246,7 +258,7 @@ def _code_sentence(
         asides.append((sentence.start, sentence.start + dateline))
     slots = [
         slot
-        for slot in roles.slots(text, sentence.start, sentence.end, inside, context)
+        for slot in sentence_slots.slots(text, sentence.start, sentence.end, inside, context)
         if not any(first <= slot.start < last for first, last in asides)  # "X, who met Y, said": Y is not a party
     ]
     statements = [cue for cue in found if cue.value.shape == "statement"]

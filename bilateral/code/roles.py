@@ -1,9 +1,6 @@
-"""Who acts and who is acted upon: slots in a sentence, and roles for one cue.
+"""Who acts and who is acted upon: the roles of one cue among the slots of its sentence
+(:mod:`bilateral.code.sentence_slots` finds them).
 
-A *slot* is a stretch of the sentence that names one party or a joint pair:
-an actor mention (adjacent mentions of one country merge: "Turkish President
-Recep Tayyip Erdogan"), a pronoun resolved to the last person named ("he"),
-or a reference to the article's two countries ("the two presidents").
 Roles follow the cue's shape (see ``data/cues.tsv``) with the direction rules
 of DESIGN.md: the visitor acts; "X and Y signed" is joint; "was signed by X"
 makes X the actor; in "A said B did", B acts.
@@ -12,25 +9,16 @@ makes X the actor; in "A said B did", B acts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from bilateral.code import bodies, pairs
+from bilateral.code import pairs
 from bilateral.code.cues import BY_AGENT
-from bilateral.code.described import described, states
 from bilateral.code.domestic import located
 from bilateral.code.lexicon import CueSpec
-from bilateral.code.references import references
-from bilateral.code.slots import Context, Slot, party_of
-from bilateral.records import ActorKind, Mention, Party
+from bilateral.code.sentence_slots import AGENT_AFTER, is_place
+from bilateral.code.slots import Slot
+from bilateral.records import Party
 
-_KIND_RANK = {ActorKind.PERSON: 0, ActorKind.ORGANISATION: 1, ActorKind.IGO: 2, ActorKind.COUNTRY: 3}
-_TITLE_WORDS = (
-    r"(?:[A-Z][\w.&'-]*|president|vice|prime|minister|ministers|foreign|defen[cs]e|secretary|general|chief|head|"
-    r"of|for|the|ambassador|envoy|spokes(?:person|man|woman)|officials?|leader|chancellor|premier|deputy|state|"
-    r"affairs|national|company|corporation|firm|group|agency|ministry|administration|acquisition|program|programme|"
-    r"petrochemical|carmaker|automaker|giant|executives?|delegation|counterpart)"
-)
-_SAME_PARTY_GAP = re.compile(r"^(?:'s|’s)?\s*,?\s*(?:" + _TITLE_WORDS + r"\s+){0,5}$")
 _COMPOUND_GAP = re.compile(
     r"^\s*(?:(?:leader|president|prime minister|minister|king|chancellor|acting|foreign|defen[cs]e|"
     r"citizens?|nationals?|sailors|fishermen|journalists|tourists|troops|forces|soldiers|officials|police|navies|"
@@ -83,7 +71,6 @@ _BETWEEN_AFTER = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
 _WITH_BEFORE = re.compile(  # a joint act's counterpart; "agreed to report to South Africa" names no party to it
     r"\b(?:with|alongside|against)\s+(?:the\s+|his\s+|her\s+|its\s+)?$", re.IGNORECASE
 )
-_LOCATION_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:capital\s*,?\s*|city of\s+)?$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|to|for|against|from|after|before|of|by|on|toward|towards|at|about)\s+(?:the\s+|his\s+|her\s+|its\s+)?$",
     re.IGNORECASE,
@@ -105,31 +92,9 @@ _PRONOUN_CLAUSE = re.compile(
 _AUXILIARIES = re.compile(  # and at most one verb, when the cue is its noun ("the United States imposed tariffs")
     r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|later|again|abruptly)\s+){0,2}(?:[a-z]+(?:ed|s)\s+)?"
 )
-_AGENT_AFTER = re.compile(
-    r"\s+(?:(?:junior|senior|top|deputy|acting|former|new|suicide|nationalist|separatist|rebel|opposition|riot|"
-    r"security|special|border|state|federal|interim|military|naval|foreign|tank|artillery|air|drone|missile|rocket|"
-    r"mortar|maritime|paramilitary)\s+)?"
-    r"(?:government|governments|officials?|authorities|president|presidency|prime minister|premier|chancellor|king|"
-    r"leaders?|ministers?|ministry|foreign|defen[cs]e|counterparts?|delegations?|diplomats?|ambassadors?|envoys?|embassy|"
-    r"side|military|army|navy|air force|forces|troops|soldiers|coast guard|police|warships?|jets?|drones?|missiles?|"
-    r"aircraft|vessels?|ships?|spokes(?:man|woman|person)|state media|companies|company|firms?|investors?|"
-    r"negotiators?|lawmakers|parliament|court|regulators?|central bank|intelligence|security|navy|administration|"
-    r"officers?|guards?|border guards?|state|delegates|acting|farmers|protesters|demonstrators|activists|"
-    r"students|workers|rebels?|rebel forces|guerrillas?|guerillas|militants?|militias?|militiamen|insurgents?|"
-    r"separatists?|fighters|gunmen|settlers|helicopters|gunships|tanks|bulldozers|paramilitar(?:y|ies)|riot police|"
-    r"armed groups?|"
-    r"high commissioner|navies|coastguard|fighter jets|warplanes|air strikes?|airstrikes?|strikes|shelling|"
-    r"artillery|rockets?|shells|bombers|peacekeepers|peacekeeping troops|fire|gunfire|bombardment|barrage|raids?|"
-    r"air raids?)\b",
-    re.IGNORECASE,
-)
 _LEADS_VERB = re.compile(
-    _AGENT_AFTER.pattern + r"\s+(?:(?:have|has|had)\s+)?", re.IGNORECASE
+    AGENT_AFTER.pattern + r"\s+(?:(?:have|has|had)\s+)?", re.IGNORECASE
 )  # "a day after Russian border guards detained …": the party is the verb's own subject, not a preposition's object
-_PEOPLE = re.compile(r"^[A-Z][a-z]+(?<!s)s$")  # "Palestinians blamed …": a people, not a modifier
-_STANCE_BEFORE = re.compile(r"\b(?:anti|pro)-$", re.IGNORECASE)
-_BACKED_AFTER = re.compile(r"-(?:backed|allied|aligned|friendly|sponsored|funded|trained|supported)\b", re.IGNORECASE)
-_PLACE_ENDINGS = ("in ", "capital ", "capital, ", "city of ")
 _SUFFERED = frozenset({"ASSAULT", "THREATEN"})  # "were killed", "was threatened with arrest": the subject is the target
 _DENIAL = "016"  # a denial's "that"-clause is what is denied, not whom it addresses
 _MINISTRY_OF = re.compile(r"\b(?:ministry|office|affairs|department)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
@@ -146,63 +111,8 @@ _EMBASSY_AFTER = re.compile(
 )  # "the US embassy", "Russia's Embassy", "the British and German embassies"
 _SEAT_ACTS = frozenset({"114", "166", "173"})  # summoned, expelled or arrested "in <place>": the place's state acted
 _PARTICIPLE_LEAD = 12  # characters: a participle opening the sentence ("Meeting X, Y said")
-_COUNTERPART_AFTER = re.compile(r"\s+counterparts?\b", re.IGNORECASE)
 
 GUESSED_CONFIDENCE = 0.45  # the confidence of roles not read from the sentence's grammar (as the fallback recipient)
-
-
-def slots(text: str, start: int, end: int, mentions: list[Mention], context: Context) -> list[Slot]:
-    """The slots of the sentence ``text[start:end]`` (offsets into the article text)."""
-    found: list[Slot] = []
-    people = list(context.earlier_people)
-    for index, mention in enumerate(mentions):
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        titled = (
-            following is not None
-            and following.kind is ActorKind.PERSON
-            and bodies.title_between(text, mention.end, following.start)
-        )
-        if (
-            mention.sector == "MED"
-            or mention.country is None
-            or (mention.kind is ActorKind.IGO and not titled and bodies.not_the_body(text, start, mention))
-            or _STANCE_BEFORE.search(text, max(0, mention.start - 6), mention.start)
-            or _BACKED_AFTER.match(text, mention.end)
-        ):
-            continue  # sources; "the former UN chief" is a person; "anti-Syria", "Iran-backed" are stances
-        if found and found[-1].mention is not None and bodies.igo_title(text, found[-1], mention):
-            previous = found[-1]  # "NATO Secretary General Jens Stoltenberg" speaks for NATO
-            holder = replace(party_of(mention), country=previous.parties[0].country)
-            found[-1] = Slot(previous.start, mention.end, (holder,), previous.via, mention)
-        elif found and found[-1].mention is not None and _same_party(text, found[-1], mention):
-            previous = found[-1]
-            best = mention if _KIND_RANK[mention.kind] < _KIND_RANK[previous.parties[0].kind] else previous.mention
-            assert best is not None
-            found[-1] = Slot(previous.start, mention.end, (party_of(best),), previous.via, best)  # a name: an agent
-        else:
-            via = "counterpart" if _COUNTERPART_AFTER.match(text, mention.end) else "name"
-            place = mention.form != "adjective" and _is_place(text, mention.start)  # "in Seoul", not "in Israeli fire"
-            agent = (not place or located(text, start, mention.start)) and (
-                mention.form != "adjective"
-                or bool(_AGENT_AFTER.match(text, mention.end))
-                or bool(_PEOPLE.match(mention.text))
-            )
-            found.append(Slot(mention.start, mention.end, (party_of(mention),), via, mention, agent))
-        if mention.kind is ActorKind.PERSON:
-            people.append(mention)
-    found += references(text, start, end, found, people, context)
-    taken = [(slot.start, slot.end) for slot in found]
-    found += [
-        replace(slot, agent=not _is_place(text, slot.start))  # "in the kingdom": a place
-        for slot in described(text, start, end, states(mentions), context)
-        if not any(first <= slot.start < last for first, last in taken)
-    ]
-    return sorted(found, key=lambda slot: slot.start)
-
-
-def _same_party(text: str, previous: Slot, mention: Mention) -> bool:
-    gap = text[previous.end : mention.start]
-    return mention.country in previous.countries and bool(_SAME_PARTY_GAP.match(gap)) and " and " not in gap
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,7 +334,7 @@ def _at_embassy(text: str, found: list[Slot]) -> Roles | None:
 def _demonstrators(text: str, before: list[Slot]) -> Roles | None:
     """ "Thousands of Iraqi Kurds demonstrated": a country's people protest (the recipient is not said)."""
     crowd = [slot for slot in before if slot.mention is not None and slot.mention.form == "adjective"]
-    if not crowd or _is_place(text, crowd[-1].start):
+    if not crowd or is_place(text, crowd[-1].start):
         return None
     return _roles(crowd[-1:], [], "crowd")
 
@@ -581,7 +491,7 @@ _TRAILING_PARTICIPLE = re.compile(r"(?:drawing|earning|prompting|sparking|trigge
 
 def _without_places(text: str, group: list[Slot]) -> list[Slot]:
     """ "Before arriving in Kyiv, Modi …": the place is not part of the subject."""
-    kept = [slot for slot in group if not _is_place(text, slot.start) or located(text, 0, slot.start)]
+    kept = [slot for slot in group if not is_place(text, slot.start) or located(text, 0, slot.start)]
     return kept or group
 
 
@@ -601,7 +511,7 @@ def _object(text: str, after: list[Slot], subject: list[Slot], event: str, code:
     passed = _ORIGIN if marker is _TO else _VENUE
     if marked and all(passed.search(text, max(0, slot.start - 24), slot.start) for slot in skipped):
         return _compound(text, rest[rest.index(marked[0]) :])  # skipping only venues ("at the WTO")
-    if _is_place(text, rest[0].start) and code != _VISIT:
+    if is_place(text, rest[0].start) and code != _VISIT:
         return []  # "met in Seoul" names where; "arrived in Seoul" names whom the visitor came to
     if event in _ABOUT_A_TOPIC and _topic(text, rest[0]):
         return []  # "sharing data on North Korean missile launches": what the data is about, not with whom
@@ -624,15 +534,6 @@ _ORIGIN = re.compile(r"\b(?:at|in|from|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", r
 _AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _TARGET_MARKER = {"ACCUSE": _AGAINST, "THREATEN": _AGAINST, "AID": _TO, "084": _TO}  # by event, or CAMEO code
-
-
-def _is_place(text: str, at: int) -> bool:
-    """Whether the name at ``at`` follows "in": a place, not a party ("met in Seoul")."""
-    before = text[max(0, at - 24) : at].lower()
-    if not before.endswith(_PLACE_ENDINGS):
-        return False
-    match = _LOCATION_BEFORE.search(before)
-    return match is not None and match.end() == len(before)
 
 
 def _compound(text: str, run: list[Slot]) -> list[Slot]:
